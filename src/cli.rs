@@ -1,0 +1,180 @@
+//! Command line: every option can also be given as an environment variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::db::{Database, DbOptions};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "retning",
+    version,
+    about = "Retning — strategy and half-yearly follow-up for Danish municipalities",
+    long_about = "Retning keeps a municipality's strategy (focus areas, goals, SMART sub-goals, \
+                  initiatives) and its half-yearly follow-up.\n\nWithout DATABASE_URL every command \
+                  starts a private PostgreSQL cluster in --data-dir from the system's PostgreSQL \
+                  binaries and stops it again when it is done."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// Log filter when RUST_LOG is not set (e.g. "info", "retning=debug,tower_http=info").
+    #[arg(long, env = "RETNING_LOG", default_value = "info,sqlx=warn", global = true)]
+    pub log: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// PostgreSQL server to use (owner of the schema; runs the migrations). Without it, Retning
+    /// runs its own embedded cluster in --data-dir.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Data directory of the embedded PostgreSQL cluster (used when DATABASE_URL is not set).
+    #[arg(long, env = "RETNING_DATA_DIR", default_value = "data/postgres", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Password the application's own database role (retning_app) logs in with on an external
+    /// server. Set the same value on every app server; if unset a random one is set at start-up.
+    #[arg(long, env = "RETNING_APP_DB_PASSWORD", global = true, hide_env_values = true)]
+    pub app_db_password: Option<String>,
+
+    /// Maximum number of connections in the application's pool.
+    #[arg(long, env = "RETNING_DB_MAX_CONNECTIONS", default_value_t = 10, global = true)]
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (migrates the database first; loads the demo municipalities on first
+    /// start when --demo is given).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load a strategy file (TOML, see docs/strategy-format.md) into a municipality, creating it if
+    /// needed. The strategy with the same key is replaced in one transaction; a broken file writes nothing.
+    Import(ImportArgs),
+    /// Write a municipality's strategy as a strategy file (to stdout or --output).
+    Export(ExportArgs),
+    /// Load or refresh the three demo municipalities (sonderborg, skanderborg, haderslev).
+    Demo,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "RETNING_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Load the demo municipalities if the database has no municipality yet.
+    #[arg(long, env = "RETNING_DEMO")]
+    pub demo: bool,
+
+    /// Seconds a request may take before it is answered with a timeout page.
+    #[arg(long, env = "RETNING_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Slug of the municipality (lowercase letters, digits and '-'), e.g. "sonderborg".
+    #[arg(long, env = "RETNING_TENANT")]
+    pub tenant: String,
+    /// Only check the file; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The strategy file.
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Slug of the municipality.
+    #[arg(long, env = "RETNING_TENANT")]
+    pub tenant: String,
+    /// Key of the strategy to export (default: the active one, else the newest).
+    #[arg(long)]
+    pub strategy: Option<String>,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+impl DbArgs {
+    fn options(&self) -> DbOptions {
+        DbOptions {
+            database_url: self.database_url.clone(),
+            data_dir: self.data_dir.clone(),
+            app_password: self.app_db_password.clone(),
+            max_connections: self.max_connections,
+        }
+    }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Import(args) = &cli.command
+        && args.dry_run
+    {
+        // A dry run needs no database at all.
+        let source = read_file(&args.file)?;
+        let file = crate::strategy_file::parse(&args.file.display().to_string(), &source)?;
+        println!(
+            "{}: ok ({} focus areas, {} sub-goals, {} rounds)",
+            args.file.display(),
+            file.focus_areas.len(),
+            file.focus_areas.iter().flat_map(|f| &f.goals).map(|g| g.sub_goals.len()).sum::<usize>(),
+            file.rounds.len()
+        );
+        return Ok(());
+    }
+
+    let database = Database::start(cli.db.options()).await?;
+    let result = run_with_database(&cli.command, &database).await;
+    database.shutdown().await;
+    result
+}
+
+async fn run_with_database(command: &Command, database: &Database) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => {
+            if args.demo {
+                crate::demo::load_if_empty(&database.app).await?;
+            }
+            crate::server::serve(database.app.clone(), args).await
+        }
+        Command::Migrate => Ok(()),
+        Command::Import(args) => {
+            let source = read_file(&args.file)?;
+            let file = crate::strategy_file::parse(&args.file.display().to_string(), &source)?;
+            let summary = crate::strategy_file::import(&database.app, &args.tenant, &file).await?;
+            println!("{summary}");
+            Ok(())
+        }
+        Command::Export(args) => {
+            let text =
+                crate::strategy_file::export(&database.app, &args.tenant, args.strategy.as_deref()).await?;
+            match &args.output {
+                Some(path) => std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Command::Demo => {
+            for summary in crate::demo::load_all(&database.app).await? {
+                println!("{summary}");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn read_file(path: &std::path::Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
+}

@@ -1,0 +1,101 @@
+//! Database access: the connection pools, the embedded PostgreSQL cluster, migrations and
+//! tenant-scoped transactions.
+
+pub mod embedded;
+mod roles;
+pub mod tenant_tx;
+
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{ConnectOptions, PgPool};
+
+pub use tenant_tx::begin_tenant_tx;
+
+/// The migrations, embedded in the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The role the application works as: not a superuser, not the owner of any table.
+pub const APP_ROLE: &str = "retning_app";
+
+#[derive(Debug, Clone)]
+pub struct DbOptions {
+    pub database_url: Option<String>,
+    pub data_dir: PathBuf,
+    pub app_password: Option<String>,
+    pub max_connections: u32,
+}
+
+/// A running database: the application's pool, and the embedded cluster if Retning started one.
+pub struct Database {
+    pub app: PgPool,
+    embedded: Option<embedded::EmbeddedPostgres>,
+}
+
+impl Database {
+    /// Connects (starting the embedded cluster first when no URL is given), applies the
+    /// migrations as the schema owner, and opens the application's pool as `retning_app`.
+    pub async fn start(options: DbOptions) -> anyhow::Result<Self> {
+        let (owner_options, embedded) = match &options.database_url {
+            Some(url) => (
+                PgConnectOptions::from_str(url).context("DATABASE_URL is not a valid PostgreSQL URL")?,
+                None,
+            ),
+            None => {
+                let cluster = embedded::EmbeddedPostgres::start(&options.data_dir).await?;
+                (cluster.owner_connect_options(), Some(cluster))
+            }
+        };
+        let started = async {
+            let owner_options = owner_options.log_statements(tracing::log::LevelFilter::Debug);
+            let owner = PgPoolOptions::new()
+                .max_connections(2)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(owner_options.clone())
+                .await
+                .context("could not connect to PostgreSQL")?;
+            MIGRATOR.run(&owner).await.context("could not apply the database migrations")?;
+            let password = match (&embedded, &options.app_password) {
+                // The embedded cluster trusts its private unix socket: no password to manage.
+                (Some(_), _) => None,
+                (None, Some(password)) => Some(password.clone()),
+                (None, None) => Some(roles::random_password()),
+            };
+            roles::enable_app_login(&owner, password.as_deref()).await?;
+            owner.close().await;
+
+            let mut app_options = owner_options.username(APP_ROLE);
+            if let Some(password) = &password {
+                app_options = app_options.password(password);
+            }
+            let app = PgPoolOptions::new()
+                .max_connections(options.max_connections)
+                .acquire_timeout(Duration::from_secs(5))
+                .connect_with(app_options)
+                .await
+                .with_context(|| format!("could not connect to PostgreSQL as {APP_ROLE}"))?;
+            anyhow::Ok(app)
+        }
+        .await;
+        match started {
+            Ok(app) => Ok(Self { app, embedded }),
+            Err(err) => {
+                if let Some(cluster) = embedded {
+                    cluster.stop().await;
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// Closes the pool and stops the embedded cluster, if any.
+    pub async fn shutdown(self) {
+        self.app.close().await;
+        if let Some(cluster) = self.embedded {
+            cluster.stop().await;
+        }
+    }
+}

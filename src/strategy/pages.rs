@@ -1,0 +1,344 @@
+//! Handlers and page structs of the read-only strategy pages.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::queries::{self, ChallengeRow, StrategyRow};
+use super::views::*;
+use crate::db::begin_tenant_tx;
+use crate::domain::FollowupStatus;
+use crate::tenants::{self, Tenant};
+use crate::web::format::{self, Block, blocks};
+use crate::web::{AppError, AppResult, Chrome, render};
+
+pub struct StrategyView {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub introduction: Vec<Block>,
+    pub period: String,
+    pub status: &'static str,
+    pub approved: Option<String>,
+    pub focus_area_label: String,
+    pub followup_text: Vec<Block>,
+}
+
+impl From<&StrategyRow> for StrategyView {
+    fn from(s: &StrategyRow) -> Self {
+        let approved = s.approved_on.map(|d| {
+            let mut text = format!("Godkendt {}", format::date_long(d));
+            if let Some(by) = &s.approved_by {
+                text.push_str(&format!(" af {by}"));
+            }
+            if let Some(reference) = &s.decision_ref {
+                text.push_str(&format!(" ({reference})"));
+            }
+            text
+        });
+        Self {
+            title: s.title.clone(),
+            subtitle: s.subtitle.clone(),
+            introduction: s.introduction.as_deref().map(blocks).unwrap_or_default(),
+            period: format!("{}–{}", s.period_start.format("%Y"), s.period_end.format("%Y")),
+            status: s.status.label(),
+            approved,
+            focus_area_label: s.focus_area_label.clone().unwrap_or_else(|| "Indsatsområde".to_string()),
+            followup_text: s.followup_text.as_deref().map(blocks).unwrap_or_default(),
+        }
+    }
+}
+
+pub struct GoalView {
+    pub text: String,
+    pub sub_goals: Vec<SubGoalView>,
+}
+
+pub struct FocusAreaSummary {
+    pub id: Uuid,
+    pub number: usize,
+    pub title: String,
+    pub coordination: &'static str,
+    pub director: Option<String>,
+    pub goals: Vec<GoalView>,
+    pub sub_goal_count: usize,
+    pub smart_count: usize,
+}
+
+pub struct ClusterView {
+    pub title: String,
+    pub mission: Option<String>,
+    pub initiatives: Vec<InitiativeView>,
+}
+
+#[derive(Template)]
+#[template(path = "strategy/tree.html")]
+struct TreePage {
+    chrome: Chrome,
+    slug: String,
+    strategy: Option<StrategyView>,
+    focus_areas: Vec<FocusAreaSummary>,
+    challenges: Vec<ChallengeRow>,
+    clusters: Vec<ClusterView>,
+    loose_initiatives: Vec<InitiativeView>,
+}
+
+pub async fn tenant_root_redirect(Path(slug): Path<String>) -> Response {
+    Redirect::permanent(&format!("/t/{slug}/")).into_response()
+}
+
+/// Groups sub-goals under their goals, keeping the order of both.
+fn group_goals(goals: Vec<queries::GoalRow>, sub_goals: Vec<SubGoalView>) -> Vec<(uuid::Uuid, GoalView)> {
+    let mut by_goal: std::collections::HashMap<Uuid, Vec<SubGoalView>> = std::collections::HashMap::new();
+    for sub in sub_goals {
+        by_goal.entry(sub.goal_id).or_default().push(sub);
+    }
+    goals
+        .into_iter()
+        .map(|g| (g.focus_area_id, GoalView { sub_goals: by_goal.remove(&g.id).unwrap_or_default(), text: g.text }))
+        .collect()
+}
+
+pub async fn tree(State(db): State<PgPool>, Path(slug): Path<String>) -> AppResult<Response> {
+    let tenant = tenants::by_slug(&db, &slug).await?;
+    let mut tx = begin_tenant_tx(&db, tenant.id).await?;
+    let Some(strategy) = queries::current_strategy(&mut tx, tenant.id).await? else {
+        let page = TreePage {
+            chrome: Chrome::new(tenant.name.clone(), Some(tenant)),
+            slug,
+            strategy: None,
+            focus_areas: Vec::new(),
+            challenges: Vec::new(),
+            clusters: Vec::new(),
+            loose_initiatives: Vec::new(),
+        };
+        return Ok(render(&page));
+    };
+    let period = (strategy.period_start, strategy.period_end);
+    let areas = queries::focus_areas(&mut tx, tenant.id, strategy.id).await?;
+    let goals = queries::goals(&mut tx, tenant.id, strategy.id, None).await?;
+    let sub_goals = queries::sub_goals(&mut tx, tenant.id, strategy.id, None).await?;
+    let challenges = queries::challenges(&mut tx, tenant.id, strategy.id, None).await?;
+    let cluster_rows = queries::clusters(&mut tx, tenant.id, strategy.id).await?;
+    let initiative_rows = queries::initiatives(&mut tx, tenant.id, strategy.id, None).await?;
+    tx.commit().await?;
+
+    let sub_goals = sub_goals.into_iter().map(|row| sub_goal_view(row, period)).collect();
+    let mut goals_by_area: std::collections::HashMap<Uuid, Vec<GoalView>> = std::collections::HashMap::new();
+    for (area_id, goal) in group_goals(goals, sub_goals) {
+        goals_by_area.entry(area_id).or_default().push(goal);
+    }
+    let focus_areas = areas
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let goals = goals_by_area.remove(&a.id).unwrap_or_default();
+            let sub_goal_count = goals.iter().map(|g| g.sub_goals.len()).sum();
+            let smart_count = goals.iter().flat_map(|g| &g.sub_goals).filter(|s| s.smart.is_smart).count();
+            FocusAreaSummary {
+                id: a.id,
+                number: i + 1,
+                title: a.title,
+                coordination: a.coordination.label(),
+                director: a.director,
+                goals,
+                sub_goal_count,
+                smart_count,
+            }
+        })
+        .collect();
+    let clusters = cluster_rows
+        .into_iter()
+        .map(|c| ClusterView {
+            initiatives: initiative_rows.iter().filter(|i| i.cluster_id == Some(c.id)).map(InitiativeView::from).collect(),
+            title: c.title,
+            mission: c.mission,
+        })
+        .collect();
+    let loose_initiatives = initiative_rows.iter().filter(|i| i.cluster_id.is_none()).map(InitiativeView::from).collect();
+    let page = TreePage {
+        chrome: Chrome::new(format!("{} – {}", strategy.title, tenant.name), Some(tenant)),
+        slug,
+        strategy: Some(StrategyView::from(&strategy)),
+        focus_areas,
+        challenges,
+        clusters,
+        loose_initiatives,
+    };
+    Ok(render(&page))
+}
+
+#[derive(Template)]
+#[template(path = "strategy/focus_area.html")]
+struct FocusAreaPage {
+    chrome: Chrome,
+    slug: String,
+    strategy: StrategyView,
+    title: String,
+    coordination: &'static str,
+    director: Option<String>,
+    challenges_text: Vec<Block>,
+    ambition: Vec<Block>,
+    challenges: Vec<ChallengeRow>,
+    goals: Vec<GoalView>,
+    initiatives: Vec<InitiativeView>,
+    status_counts: Vec<StatusCount>,
+    without_status: usize,
+    sub_goal_count: usize,
+    smart_count: usize,
+    smart_percent: usize,
+}
+
+fn parse_id(id: &str) -> AppResult<Uuid> {
+    Uuid::parse_str(id).map_err(|_| AppError::NotFound)
+}
+
+pub async fn focus_area(State(db): State<PgPool>, Path((slug, id)): Path<(String, String)>) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let tenant = tenants::by_slug(&db, &slug).await?;
+    let mut tx = begin_tenant_tx(&db, tenant.id).await?;
+    let area = queries::focus_area(&mut tx, tenant.id, id).await?.ok_or(AppError::NotFound)?;
+    let strategy = queries::strategy_by_id(&mut tx, tenant.id, area.strategy_id).await?;
+    let goals = queries::goals(&mut tx, tenant.id, strategy.id, Some(id)).await?;
+    let sub_goals = queries::sub_goals(&mut tx, tenant.id, strategy.id, Some(id)).await?;
+    let challenges = queries::challenges(&mut tx, tenant.id, strategy.id, Some(id)).await?;
+    let initiatives = queries::initiatives(&mut tx, tenant.id, strategy.id, Some(id)).await?;
+    tx.commit().await?;
+
+    let period = (strategy.period_start, strategy.period_end);
+    let sub_goals: Vec<SubGoalView> = sub_goals.into_iter().map(|row| sub_goal_view(row, period)).collect();
+    let (status_counts, without_status) = status_counts(&sub_goals);
+    let sub_goal_count = sub_goals.len();
+    let smart_count = sub_goals.iter().filter(|s| s.smart.is_smart).count();
+    let goals = group_goals(goals, sub_goals).into_iter().map(|(_, g)| g).collect();
+    let page = FocusAreaPage {
+        chrome: Chrome::new(format!("{} – {}", area.title, tenant.name), Some(tenant)),
+        slug,
+        strategy: StrategyView::from(&strategy),
+        title: area.title,
+        coordination: area.coordination.label(),
+        director: area.director,
+        challenges_text: area.challenges_text.as_deref().map(blocks).unwrap_or_default(),
+        ambition: area.ambition.as_deref().map(blocks).unwrap_or_default(),
+        challenges,
+        goals,
+        initiatives: initiatives.iter().map(InitiativeView::from).collect(),
+        status_counts,
+        without_status,
+        sub_goal_count,
+        smart_count,
+        smart_percent: (smart_count * 100).checked_div(sub_goal_count).unwrap_or(0),
+    };
+    Ok(render(&page))
+}
+
+pub struct HistoryView {
+    pub round: String,
+    pub round_open: bool,
+    pub period_end: String,
+    pub status: StatusView,
+    pub value: Option<String>,
+    pub narrative: Vec<Block>,
+    pub next_steps: Vec<Block>,
+    pub story: Vec<Block>,
+    pub author: Option<String>,
+}
+
+pub struct DecisionView {
+    pub kind: &'static str,
+    pub text: String,
+    pub decided_on: String,
+    pub round: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "strategy/sub_goal.html")]
+struct SubGoalPage {
+    chrome: Chrome,
+    slug: String,
+    strategy_title: String,
+    focus_area_id: Uuid,
+    focus_area_title: String,
+    goal_text: String,
+    text: String,
+    indicator: Option<String>,
+    unit: Option<String>,
+    baseline: Option<String>,
+    target: Option<String>,
+    deadline: Option<String>,
+    owner: Option<String>,
+    owner_title: Option<String>,
+    org_unit: Option<String>,
+    smart: SmartView,
+    current: Option<StatusView>,
+    history: Vec<HistoryView>,
+    decisions: Vec<DecisionView>,
+}
+
+pub async fn sub_goal(State(db): State<PgPool>, Path((slug, id)): Path<(String, String)>) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let tenant: Tenant = tenants::by_slug(&db, &slug).await?;
+    let mut tx = begin_tenant_tx(&db, tenant.id).await?;
+    let sub = queries::sub_goal(&mut tx, tenant.id, id).await?.ok_or(AppError::NotFound)?;
+    let strategy = queries::strategy_by_id(&mut tx, tenant.id, sub.strategy_id).await?;
+    let history = queries::sub_goal_history(&mut tx, tenant.id, id).await?;
+    let decisions = queries::sub_goal_decisions(&mut tx, tenant.id, id).await?;
+    tx.commit().await?;
+
+    let unit = sub.unit.as_deref();
+    let smart = smart_view(&super::smart::SmartInput {
+        text: &sub.text,
+        indicator: sub.indicator.as_deref(),
+        unit,
+        baseline_value: sub.baseline_value,
+        target_value: sub.target_value,
+        has_owner: sub.owner_id.is_some(),
+        deadline: sub.deadline,
+        period: (strategy.period_start, strategy.period_end),
+    });
+    let current: Option<FollowupStatus> = history.first().map(|h| h.status);
+    let page = SubGoalPage {
+        chrome: Chrome::new(format!("Delmål – {}", tenant.name), Some(tenant)),
+        slug,
+        strategy_title: strategy.title,
+        focus_area_id: sub.focus_area_id,
+        focus_area_title: sub.focus_area_title,
+        goal_text: sub.goal_text,
+        baseline: baseline_text(sub.baseline_value, unit, sub.baseline_date),
+        target: sub.target_value.map(|v| format::quantity(v, unit)),
+        deadline: sub.deadline.map(format::date_long),
+        history: history
+            .iter()
+            .map(|h| HistoryView {
+                round: h.round_label.clone(),
+                round_open: h.round_state == crate::domain::RoundState::Open,
+                period_end: format::date_long(h.period_end),
+                status: h.status.into(),
+                value: h.measured_value.map(|v| format::quantity(v, unit)),
+                narrative: h.narrative.as_deref().map(blocks).unwrap_or_default(),
+                next_steps: h.next_steps.as_deref().map(blocks).unwrap_or_default(),
+                story: h.story.as_deref().map(blocks).unwrap_or_default(),
+                author: h.author_name.clone(),
+            })
+            .collect(),
+        decisions: decisions
+            .into_iter()
+            .map(|d| DecisionView {
+                kind: d.kind.label(),
+                text: d.text,
+                decided_on: format::date_long(d.decided_on),
+                round: d.round_label,
+            })
+            .collect(),
+        current: current.map(StatusView::from),
+        text: sub.text,
+        indicator: sub.indicator,
+        unit: sub.unit,
+        owner: sub.owner_name,
+        owner_title: sub.owner_title,
+        org_unit: sub.org_unit_name,
+        smart,
+    };
+    Ok(render(&page))
+}

@@ -1,0 +1,40 @@
+//! Shared web plumbing: errors, static assets, formatting for Danish pages, middleware.
+
+pub mod assets;
+pub mod error;
+pub mod format;
+pub mod middleware;
+
+pub use error::{AppError, AppResult};
+
+use askama::Template;
+use axum::response::{Html, IntoResponse, Response};
+
+/// Renders a page template; a template error becomes the friendly error page.
+pub fn render<T: Template>(page: &T) -> Response {
+    match page.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(err) => AppError::Internal(anyhow::Error::new(err).context("rendering a template")).into_response(),
+    }
+}
+
+/// What the base layout needs on every page: the title, the municipality (inside one), asset URLs.
+pub struct Chrome {
+    pub title: String,
+    pub tenant: Option<crate::tenants::Tenant>,
+    pub css: &'static str,
+    pub print_css: &'static str,
+    pub favicon: &'static str,
+}
+
+impl Chrome {
+    pub fn new(title: impl Into<String>, tenant: Option<crate::tenants::Tenant>) -> Self {
+        Self {
+            title: title.into(),
+            tenant,
+            css: assets::url("app.css"),
+            print_css: assets::url("print.css"),
+            favicon: assets::url("favicon.svg"),
+        }
+    }
+}
