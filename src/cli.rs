@@ -23,7 +23,12 @@ pub struct Cli {
     pub db: DbArgs,
 
     /// Log filter when RUST_LOG is not set (e.g. "info", "retning=debug,tower_http=info").
-    #[arg(long, env = "RETNING_LOG", default_value = "info,sqlx=warn", global = true)]
+    #[arg(
+        long,
+        env = "RETNING_LOG",
+        default_value = "info,sqlx=warn",
+        global = true
+    )]
     pub log: String,
 
     #[command(subcommand)]
@@ -38,16 +43,31 @@ pub struct DbArgs {
     pub database_url: Option<String>,
 
     /// Data directory of the embedded PostgreSQL cluster (used when DATABASE_URL is not set).
-    #[arg(long, env = "RETNING_DATA_DIR", default_value = "data/postgres", global = true)]
+    #[arg(
+        long,
+        env = "RETNING_DATA_DIR",
+        default_value = "data/postgres",
+        global = true
+    )]
     pub data_dir: PathBuf,
 
     /// Password the application's own database role (retning_app) logs in with on an external
     /// server. Set the same value on every app server; if unset a random one is set at start-up.
-    #[arg(long, env = "RETNING_APP_DB_PASSWORD", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "RETNING_APP_DB_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
     pub app_db_password: Option<String>,
 
     /// Maximum number of connections in the application's pool.
-    #[arg(long, env = "RETNING_DB_MAX_CONNECTIONS", default_value_t = 10, global = true)]
+    #[arg(
+        long,
+        env = "RETNING_DB_MAX_CONNECTIONS",
+        default_value_t = 10,
+        global = true
+    )]
     pub max_connections: u32,
 }
 
@@ -129,7 +149,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             "{}: ok ({} focus areas, {} sub-goals, {} rounds)",
             args.file.display(),
             file.focus_areas.len(),
-            file.focus_areas.iter().flat_map(|f| &f.goals).map(|g| g.sub_goals.len()).sum::<usize>(),
+            file.focus_areas
+                .iter()
+                .flat_map(|f| &f.goals)
+                .map(|g| g.sub_goals.len())
+                .sum::<usize>(),
             file.rounds.len()
         );
         return Ok(());
@@ -159,9 +183,11 @@ async fn run_with_database(command: &Command, database: &Database) -> anyhow::Re
         }
         Command::Export(args) => {
             let text =
-                crate::strategy_file::export(&database.app, &args.tenant, args.strategy.as_deref()).await?;
+                crate::strategy_file::export(&database.app, &args.tenant, args.strategy.as_deref())
+                    .await?;
             match &args.output {
-                Some(path) => std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?,
+                Some(path) => std::fs::write(path, text)
+                    .with_context(|| format!("writing {}", path.display()))?,
                 None => print!("{text}"),
             }
             Ok(())

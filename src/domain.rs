@@ -135,6 +135,11 @@ impl FollowupStatus {
 impl InitiativeLifecycle {
     /// Initiatives in these states get a follow-up when a round opens.
     pub fn is_followed_up(self) -> bool {
-        matches!(self, InitiativeLifecycle::Active | InitiativeLifecycle::Adjusted | InitiativeLifecycle::Scaled)
+        matches!(
+            self,
+            InitiativeLifecycle::Active
+                | InitiativeLifecycle::Adjusted
+                | InitiativeLifecycle::Scaled
+        )
     }
 }

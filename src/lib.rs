@@ -29,7 +29,9 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { request_timeout: Duration::from_secs(30) }
+        Self {
+            request_timeout: Duration::from_secs(30),
+        }
     }
 }
 
@@ -43,7 +45,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: PgPool, settings: Settings) -> Self {
-        Self { db, settings: Arc::new(settings) }
+        Self {
+            db,
+            settings: Arc::new(settings),
+        }
     }
 }
 

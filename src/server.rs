@@ -43,30 +43,51 @@ pub fn layers(routes: Router, timeout: Duration) -> Router {
             .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
             .layer(trace)
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-            .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
-            .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-            .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(CSP),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_FRAME_OPTIONS,
+                HeaderValue::from_static("DENY"),
+            ))
             .layer(SetResponseHeaderLayer::overriding(
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             ))
             .layer(CompressionLayer::new())
-            .layer(axum::middleware::from_fn(crate::web::middleware::friendly_errors))
+            .layer(axum::middleware::from_fn(
+                crate::web::middleware::friendly_errors,
+            ))
             .layer(CatchPanicLayer::new())
-            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout)),
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                timeout,
+            )),
     )
 }
 
 /// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
 pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
-    let settings = Settings { request_timeout: Duration::from_secs(args.request_timeout) };
+    let settings = Settings {
+        request_timeout: Duration::from_secs(args.request_timeout),
+    };
     let app = crate::app(AppState::new(db, settings));
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("could not listen on {}", args.bind))?;
     tracing::info!("Retning is listening on http://{}", listener.local_addr()?);
-    println!("Retning kører på http://{}  (stop med Ctrl-C)", listener.local_addr()?);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    println!(
+        "Retning kører på http://{}  (stop med Ctrl-C)",
+        listener.local_addr()?
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("server stopped");
     Ok(())
 }

@@ -3,7 +3,8 @@
 use tracing_subscriber::EnvFilter;
 
 pub fn init(default_filter: &str) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
     // A second init (e.g. in tests) is harmless, so the error is ignored on purpose.
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -41,13 +41,23 @@ impl EmbeddedPostgres {
     /// Initialises the cluster on first use, starts it, and makes sure the database exists.
     pub async fn start(data_dir: &Path) -> anyhow::Result<Self> {
         let bin_dir = find_bin_dir().context(INSTALL_HINT)?;
-        std::fs::create_dir_all(data_dir).with_context(|| format!("could not create {}", data_dir.display()))?;
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("could not create {}", data_dir.display()))?;
         let data_dir = data_dir
             .canonicalize()
             .with_context(|| format!("could not resolve {}", data_dir.display()))?;
-        let run_as = if is_root() { Some(postgres_system_user()?) } else { None };
+        let run_as = if is_root() {
+            Some(postgres_system_user()?)
+        } else {
+            None
+        };
         let socket_dir = socket_dir_for(&data_dir);
-        let cluster = Self { bin_dir, data_dir, socket_dir, run_as };
+        let cluster = Self {
+            bin_dir,
+            data_dir,
+            socket_dir,
+            run_as,
+        };
         cluster.prepare_dirs()?;
         if !cluster.data_dir.join("PG_VERSION").exists() {
             cluster.initdb().await?;
@@ -86,7 +96,9 @@ impl EmbeddedPostgres {
             .await;
         match result {
             Ok(out) if out.status.success() => tracing::info!("embedded PostgreSQL stopped"),
-            Ok(out) => tracing::error!(stderr = %String::from_utf8_lossy(&out.stderr), "pg_ctl stop failed"),
+            Ok(out) => {
+                tracing::error!(stderr = %String::from_utf8_lossy(&out.stderr), "pg_ctl stop failed")
+            }
             Err(err) => tracing::error!(%err, "could not run pg_ctl stop"),
         }
     }
@@ -99,8 +111,9 @@ impl EmbeddedPostgres {
             std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
                 .with_context(|| format!("could not set permissions on {}", dir.display()))?;
             if let Some(user) = self.run_as {
-                std::os::unix::fs::chown(dir, Some(user.uid), Some(user.gid))
-                    .with_context(|| format!("could not hand {} to the postgres user", dir.display()))?;
+                std::os::unix::fs::chown(dir, Some(user.uid), Some(user.gid)).with_context(
+                    || format!("could not hand {} to the postgres user", dir.display()),
+                )?;
             }
         }
         if self.run_as.is_some() {
@@ -115,7 +128,15 @@ impl EmbeddedPostgres {
             .command("initdb")
             .arg("-D")
             .arg(&self.data_dir)
-            .args(["-U", OWNER_ROLE, "-E", "UTF8", "--locale=C", "--auth-local=trust", "--auth-host=reject"])
+            .args([
+                "-U",
+                OWNER_ROLE,
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--auth-local=trust",
+                "--auth-host=reject",
+            ])
             .output()
             .await
             .context("could not run initdb")?;
@@ -153,12 +174,23 @@ impl EmbeddedPostgres {
             .arg(&log_file)
             .args(["-w", "-t", "60", "-o", &server_options])
             .stdin(Stdio::null())
+            // Its own process group: a Ctrl-C in the terminal reaches Retning, which then stops
+            // the cluster in order, instead of reaching PostgreSQL directly.
+            .process_group(0)
             .output()
             .await
             .context("could not run pg_ctl start")?;
         if !out.status.success() {
             let log_tail = std::fs::read_to_string(&log_file).unwrap_or_default();
-            let log_tail: String = log_tail.lines().rev().take(15).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
+            let log_tail: String = log_tail
+                .lines()
+                .rev()
+                .take(15)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<Vec<_>>()
+                .join("\n");
             bail!(
                 "the embedded PostgreSQL did not start:\n{}\n{}",
                 String::from_utf8_lossy(&out.stderr),
@@ -172,12 +204,15 @@ impl EmbeddedPostgres {
     async fn ensure_database(&self) -> anyhow::Result<()> {
         use sqlx::Connection;
         let mut conn = connect_with_retry(self.connect_options("postgres")).await?;
-        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-            .bind(DATABASE)
-            .fetch_one(&mut conn)
-            .await?;
+        let exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+                .bind(DATABASE)
+                .fetch_one(&mut conn)
+                .await?;
         if !exists {
-            sqlx::raw_sql(&format!("CREATE DATABASE {DATABASE}")).execute(&mut conn).await?;
+            sqlx::raw_sql(&format!("CREATE DATABASE {DATABASE}"))
+                .execute(&mut conn)
+                .await?;
         }
         conn.close().await?;
         Ok(())
@@ -207,14 +242,20 @@ async fn connect_with_retry(options: PgConnectOptions) -> anyhow::Result<sqlx::P
             }
         }
     }
-    Err(last_error.map(anyhow::Error::from).unwrap_or_else(|| anyhow::anyhow!("no connection")))
-        .context("could not connect to the embedded PostgreSQL")
+    Err(last_error
+        .map(anyhow::Error::from)
+        .unwrap_or_else(|| anyhow::anyhow!("no connection")))
+    .context("could not connect to the embedded PostgreSQL")
 }
 
 /// Finds the directory with initdb, pg_ctl and postgres: on PATH, else the newest
 /// /usr/lib/postgresql/*/bin (Debian keeps the server binaries there, off PATH).
 fn find_bin_dir() -> Option<PathBuf> {
-    let has_all = |dir: &Path| ["initdb", "pg_ctl", "postgres"].iter().all(|b| dir.join(b).is_file());
+    let has_all = |dir: &Path| {
+        ["initdb", "pg_ctl", "postgres"]
+            .iter()
+            .all(|b| dir.join(b).is_file())
+    };
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path) {
             if has_all(&dir) {
@@ -246,7 +287,10 @@ fn socket_dir_for(data_dir: &Path) -> PathBuf {
     // Too long for a socket path: use a short directory named after the data directory instead.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     std::hash::Hash::hash(&data_dir, &mut hasher);
-    std::env::temp_dir().join(format!("retning-pg-{:016x}", std::hash::Hasher::finish(&hasher)))
+    std::env::temp_dir().join(format!(
+        "retning-pg-{:016x}",
+        std::hash::Hasher::finish(&hasher)
+    ))
 }
 
 fn is_root() -> bool {

@@ -41,7 +41,8 @@ impl Database {
     pub async fn start(options: DbOptions) -> anyhow::Result<Self> {
         let (owner_options, embedded) = match &options.database_url {
             Some(url) => (
-                PgConnectOptions::from_str(url).context("DATABASE_URL is not a valid PostgreSQL URL")?,
+                PgConnectOptions::from_str(url)
+                    .context("DATABASE_URL is not a valid PostgreSQL URL")?,
                 None,
             ),
             None => {
@@ -57,7 +58,10 @@ impl Database {
                 .connect_with(owner_options.clone())
                 .await
                 .context("could not connect to PostgreSQL")?;
-            MIGRATOR.run(&owner).await.context("could not apply the database migrations")?;
+            MIGRATOR
+                .run(&owner)
+                .await
+                .context("could not apply the database migrations")?;
             let password = match (&embedded, &options.app_password) {
                 // The embedded cluster trusts its private unix socket: no password to manage.
                 (Some(_), _) => None,

@@ -10,11 +10,15 @@ use super::APP_ROLE;
 pub async fn enable_app_login(owner: &PgPool, password: Option<&str>) -> anyhow::Result<()> {
     // ALTER ROLE takes no bind parameters; the password is quoted by PostgreSQL itself.
     let statement: String = match password {
-        Some(password) => sqlx::query_scalar("SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', $1::text, $2::text)")
+        Some(password) => {
+            sqlx::query_scalar(
+                "SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', $1::text, $2::text)",
+            )
             .bind(APP_ROLE)
             .bind(password)
             .fetch_one(owner)
-            .await?,
+            .await?
+        }
         None => format!("ALTER ROLE {APP_ROLE} LOGIN"),
     };
     sqlx::raw_sql(&statement)
@@ -25,5 +29,9 @@ pub async fn enable_app_login(owner: &PgPool, password: Option<&str>) -> anyhow:
 }
 
 pub fn random_password() -> String {
-    format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple())
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
 }

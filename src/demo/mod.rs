@@ -7,9 +7,21 @@ use crate::strategy_file::{self, ImportSummary};
 
 /// (slug, file name, file text)
 pub const DEMO_TENANTS: &[(&str, &str, &str)] = &[
-    ("sonderborg", "demo/sonderborg.toml", include_str!("../../demo/sonderborg.toml")),
-    ("skanderborg", "demo/skanderborg.toml", include_str!("../../demo/skanderborg.toml")),
-    ("haderslev", "demo/haderslev.toml", include_str!("../../demo/haderslev.toml")),
+    (
+        "sonderborg",
+        "demo/sonderborg.toml",
+        include_str!("../../demo/sonderborg.toml"),
+    ),
+    (
+        "skanderborg",
+        "demo/skanderborg.toml",
+        include_str!("../../demo/skanderborg.toml"),
+    ),
+    (
+        "haderslev",
+        "demo/haderslev.toml",
+        include_str!("../../demo/haderslev.toml"),
+    ),
 ];
 
 /// Loads (or refreshes) every demo municipality.
@@ -24,7 +36,9 @@ pub async fn load_all(pool: &PgPool) -> anyhow::Result<Vec<ImportSummary>> {
 
 /// Loads the demo municipalities on the first start of an empty installation.
 pub async fn load_if_empty(pool: &PgPool) -> anyhow::Result<()> {
-    let tenants = sqlx::query_scalar!(r#"SELECT count(*) as "count!" FROM tenants"#).fetch_one(pool).await?;
+    let tenants = sqlx::query_scalar!(r#"SELECT count(*) as "count!" FROM tenants"#)
+        .fetch_one(pool)
+        .await?;
     if tenants == 0 {
         for summary in load_all(pool).await? {
             tracing::info!("demo: {summary}");

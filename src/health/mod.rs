@@ -9,7 +9,9 @@ use sqlx::PgPool;
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz))
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
 }
 
 /// The process is up.
@@ -19,7 +21,10 @@ async fn healthz() -> &'static str {
 
 /// The database answers.
 async fn readyz(State(db): State<PgPool>) -> impl IntoResponse {
-    match sqlx::query_scalar!("SELECT 1 AS \"one!\"").fetch_one(&db).await {
+    match sqlx::query_scalar!("SELECT 1 AS \"one!\"")
+        .fetch_one(&db)
+        .await
+    {
         Ok(_) => (StatusCode::OK, "ok"),
         Err(err) => {
             tracing::warn!(%err, "readiness check failed");

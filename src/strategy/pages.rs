@@ -41,10 +41,17 @@ impl From<&StrategyRow> for StrategyView {
             title: s.title.clone(),
             subtitle: s.subtitle.clone(),
             introduction: s.introduction.as_deref().map(blocks).unwrap_or_default(),
-            period: format!("{}–{}", s.period_start.format("%Y"), s.period_end.format("%Y")),
+            period: format!(
+                "{}–{}",
+                s.period_start.format("%Y"),
+                s.period_end.format("%Y")
+            ),
             status: s.status.label(),
             approved,
-            focus_area_label: s.focus_area_label.clone().unwrap_or_else(|| "Indsatsområde".to_string()),
+            focus_area_label: s
+                .focus_area_label
+                .clone()
+                .unwrap_or_else(|| "Indsatsområde".to_string()),
             followup_text: s.followup_text.as_deref().map(blocks).unwrap_or_default(),
         }
     }
@@ -89,14 +96,26 @@ pub async fn tenant_root_redirect(Path(slug): Path<String>) -> Response {
 }
 
 /// Groups sub-goals under their goals, keeping the order of both.
-fn group_goals(goals: Vec<queries::GoalRow>, sub_goals: Vec<SubGoalView>) -> Vec<(uuid::Uuid, GoalView)> {
-    let mut by_goal: std::collections::HashMap<Uuid, Vec<SubGoalView>> = std::collections::HashMap::new();
+fn group_goals(
+    goals: Vec<queries::GoalRow>,
+    sub_goals: Vec<SubGoalView>,
+) -> Vec<(uuid::Uuid, GoalView)> {
+    let mut by_goal: std::collections::HashMap<Uuid, Vec<SubGoalView>> =
+        std::collections::HashMap::new();
     for sub in sub_goals {
         by_goal.entry(sub.goal_id).or_default().push(sub);
     }
     goals
         .into_iter()
-        .map(|g| (g.focus_area_id, GoalView { sub_goals: by_goal.remove(&g.id).unwrap_or_default(), text: g.text }))
+        .map(|g| {
+            (
+                g.focus_area_id,
+                GoalView {
+                    sub_goals: by_goal.remove(&g.id).unwrap_or_default(),
+                    text: g.text,
+                },
+            )
+        })
         .collect()
 }
 
@@ -124,8 +143,12 @@ pub async fn tree(State(db): State<PgPool>, Path(slug): Path<String>) -> AppResu
     let initiative_rows = queries::initiatives(&mut tx, tenant.id, strategy.id, None).await?;
     tx.commit().await?;
 
-    let sub_goals = sub_goals.into_iter().map(|row| sub_goal_view(row, period)).collect();
-    let mut goals_by_area: std::collections::HashMap<Uuid, Vec<GoalView>> = std::collections::HashMap::new();
+    let sub_goals = sub_goals
+        .into_iter()
+        .map(|row| sub_goal_view(row, period))
+        .collect();
+    let mut goals_by_area: std::collections::HashMap<Uuid, Vec<GoalView>> =
+        std::collections::HashMap::new();
     for (area_id, goal) in group_goals(goals, sub_goals) {
         goals_by_area.entry(area_id).or_default().push(goal);
     }
@@ -135,7 +158,11 @@ pub async fn tree(State(db): State<PgPool>, Path(slug): Path<String>) -> AppResu
         .map(|(i, a)| {
             let goals = goals_by_area.remove(&a.id).unwrap_or_default();
             let sub_goal_count = goals.iter().map(|g| g.sub_goals.len()).sum();
-            let smart_count = goals.iter().flat_map(|g| &g.sub_goals).filter(|s| s.smart.is_smart).count();
+            let smart_count = goals
+                .iter()
+                .flat_map(|g| &g.sub_goals)
+                .filter(|s| s.smart.is_smart)
+                .count();
             FocusAreaSummary {
                 id: a.id,
                 number: i + 1,
@@ -151,14 +178,25 @@ pub async fn tree(State(db): State<PgPool>, Path(slug): Path<String>) -> AppResu
     let clusters = cluster_rows
         .into_iter()
         .map(|c| ClusterView {
-            initiatives: initiative_rows.iter().filter(|i| i.cluster_id == Some(c.id)).map(InitiativeView::from).collect(),
+            initiatives: initiative_rows
+                .iter()
+                .filter(|i| i.cluster_id == Some(c.id))
+                .map(InitiativeView::from)
+                .collect(),
             title: c.title,
             mission: c.mission,
         })
         .collect();
-    let loose_initiatives = initiative_rows.iter().filter(|i| i.cluster_id.is_none()).map(InitiativeView::from).collect();
+    let loose_initiatives = initiative_rows
+        .iter()
+        .filter(|i| i.cluster_id.is_none())
+        .map(InitiativeView::from)
+        .collect();
     let page = TreePage {
-        chrome: Chrome::new(format!("{} – {}", strategy.title, tenant.name), Some(tenant)),
+        chrome: Chrome::new(
+            format!("{} – {}", strategy.title, tenant.name),
+            Some(tenant),
+        ),
         slug,
         strategy: Some(StrategyView::from(&strategy)),
         focus_areas,
@@ -194,11 +232,16 @@ fn parse_id(id: &str) -> AppResult<Uuid> {
     Uuid::parse_str(id).map_err(|_| AppError::NotFound)
 }
 
-pub async fn focus_area(State(db): State<PgPool>, Path((slug, id)): Path<(String, String)>) -> AppResult<Response> {
+pub async fn focus_area(
+    State(db): State<PgPool>,
+    Path((slug, id)): Path<(String, String)>,
+) -> AppResult<Response> {
     let id = parse_id(&id)?;
     let tenant = tenants::by_slug(&db, &slug).await?;
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let area = queries::focus_area(&mut tx, tenant.id, id).await?.ok_or(AppError::NotFound)?;
+    let area = queries::focus_area(&mut tx, tenant.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let strategy = queries::strategy_by_id(&mut tx, tenant.id, area.strategy_id).await?;
     let goals = queries::goals(&mut tx, tenant.id, strategy.id, Some(id)).await?;
     let sub_goals = queries::sub_goals(&mut tx, tenant.id, strategy.id, Some(id)).await?;
@@ -207,11 +250,17 @@ pub async fn focus_area(State(db): State<PgPool>, Path((slug, id)): Path<(String
     tx.commit().await?;
 
     let period = (strategy.period_start, strategy.period_end);
-    let sub_goals: Vec<SubGoalView> = sub_goals.into_iter().map(|row| sub_goal_view(row, period)).collect();
+    let sub_goals: Vec<SubGoalView> = sub_goals
+        .into_iter()
+        .map(|row| sub_goal_view(row, period))
+        .collect();
     let (status_counts, without_status) = status_counts(&sub_goals);
     let sub_goal_count = sub_goals.len();
     let smart_count = sub_goals.iter().filter(|s| s.smart.is_smart).count();
-    let goals = group_goals(goals, sub_goals).into_iter().map(|(_, g)| g).collect();
+    let goals = group_goals(goals, sub_goals)
+        .into_iter()
+        .map(|(_, g)| g)
+        .collect();
     let page = FocusAreaPage {
         chrome: Chrome::new(format!("{} – {}", area.title, tenant.name), Some(tenant)),
         slug,
@@ -219,7 +268,11 @@ pub async fn focus_area(State(db): State<PgPool>, Path((slug, id)): Path<(String
         title: area.title,
         coordination: area.coordination.label(),
         director: area.director,
-        challenges_text: area.challenges_text.as_deref().map(blocks).unwrap_or_default(),
+        challenges_text: area
+            .challenges_text
+            .as_deref()
+            .map(blocks)
+            .unwrap_or_default(),
         ambition: area.ambition.as_deref().map(blocks).unwrap_or_default(),
         challenges,
         goals,
@@ -276,11 +329,16 @@ struct SubGoalPage {
     decisions: Vec<DecisionView>,
 }
 
-pub async fn sub_goal(State(db): State<PgPool>, Path((slug, id)): Path<(String, String)>) -> AppResult<Response> {
+pub async fn sub_goal(
+    State(db): State<PgPool>,
+    Path((slug, id)): Path<(String, String)>,
+) -> AppResult<Response> {
     let id = parse_id(&id)?;
     let tenant: Tenant = tenants::by_slug(&db, &slug).await?;
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let sub = queries::sub_goal(&mut tx, tenant.id, id).await?.ok_or(AppError::NotFound)?;
+    let sub = queries::sub_goal(&mut tx, tenant.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let strategy = queries::strategy_by_id(&mut tx, tenant.id, sub.strategy_id).await?;
     let history = queries::sub_goal_history(&mut tx, tenant.id, id).await?;
     let decisions = queries::sub_goal_decisions(&mut tx, tenant.id, id).await?;

@@ -22,7 +22,10 @@ pub struct StrategyRow {
 }
 
 /// The active strategy, else the newest one.
-pub async fn current_strategy(conn: &mut PgConnection, tenant: Uuid) -> sqlx::Result<Option<StrategyRow>> {
+pub async fn current_strategy(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+) -> sqlx::Result<Option<StrategyRow>> {
     sqlx::query_as!(
         StrategyRow,
         r#"SELECT id, title, subtitle, introduction, period_start, period_end, status as "status: StrategyStatus",
@@ -35,7 +38,11 @@ pub async fn current_strategy(conn: &mut PgConnection, tenant: Uuid) -> sqlx::Re
     .await
 }
 
-pub async fn strategy_by_id(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<StrategyRow> {
+pub async fn strategy_by_id(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    id: Uuid,
+) -> sqlx::Result<StrategyRow> {
     sqlx::query_as!(
         StrategyRow,
         r#"SELECT id, title, subtitle, introduction, period_start, period_end, status as "status: StrategyStatus",
@@ -58,7 +65,11 @@ pub struct FocusAreaRow {
     pub director: Option<String>,
 }
 
-pub async fn focus_areas(conn: &mut PgConnection, tenant: Uuid, strategy: Uuid) -> sqlx::Result<Vec<FocusAreaRow>> {
+pub async fn focus_areas(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Vec<FocusAreaRow>> {
     sqlx::query_as!(
         FocusAreaRow,
         r#"SELECT f.id, f.strategy_id, f.title, f.challenges_text, f.ambition,
@@ -73,7 +84,11 @@ pub async fn focus_areas(conn: &mut PgConnection, tenant: Uuid, strategy: Uuid) 
     .await
 }
 
-pub async fn focus_area(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<FocusAreaRow>> {
+pub async fn focus_area(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    id: Uuid,
+) -> sqlx::Result<Option<FocusAreaRow>> {
     sqlx::query_as!(
         FocusAreaRow,
         r#"SELECT f.id, f.strategy_id, f.title, f.challenges_text, f.ambition,
@@ -94,7 +109,12 @@ pub struct GoalRow {
 }
 
 /// Goals of a strategy, or of one focus area.
-pub async fn goals(conn: &mut PgConnection, tenant: Uuid, strategy: Uuid, focus_area: Option<Uuid>) -> sqlx::Result<Vec<GoalRow>> {
+pub async fn goals(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+    focus_area: Option<Uuid>,
+) -> sqlx::Result<Vec<GoalRow>> {
     sqlx::query_as!(
         GoalRow,
         r#"SELECT g.id, g.focus_area_id, g.text
@@ -195,7 +215,11 @@ pub struct ClusterRow {
     pub mission: Option<String>,
 }
 
-pub async fn clusters(conn: &mut PgConnection, tenant: Uuid, strategy: Uuid) -> sqlx::Result<Vec<ClusterRow>> {
+pub async fn clusters(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Vec<ClusterRow>> {
     sqlx::query_as!(
         ClusterRow,
         "SELECT id, title, mission FROM clusters WHERE tenant_id = $1 AND strategy_id = $2 ORDER BY position",
@@ -256,7 +280,11 @@ pub struct SubGoalDetailRow {
     pub org_unit_name: Option<String>,
 }
 
-pub async fn sub_goal(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<SubGoalDetailRow>> {
+pub async fn sub_goal(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    id: Uuid,
+) -> sqlx::Result<Option<SubGoalDetailRow>> {
     sqlx::query_as!(
         SubGoalDetailRow,
         r#"SELECT s.strategy_id, f.id as focus_area_id, f.title as focus_area_title, g.text as goal_text,
@@ -289,7 +317,11 @@ pub struct FollowupHistoryRow {
 }
 
 /// The sub-goal's follow-ups that were approved, newest round first.
-pub async fn sub_goal_history(conn: &mut PgConnection, tenant: Uuid, sub_goal: Uuid) -> sqlx::Result<Vec<FollowupHistoryRow>> {
+pub async fn sub_goal_history(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    sub_goal: Uuid,
+) -> sqlx::Result<Vec<FollowupHistoryRow>> {
     sqlx::query_as!(
         FollowupHistoryRow,
         r#"SELECT r.label as round_label, r.state as "round_state: RoundState", r.period_end,
@@ -315,7 +347,11 @@ pub struct DecisionRow {
     pub round_label: Option<String>,
 }
 
-pub async fn sub_goal_decisions(conn: &mut PgConnection, tenant: Uuid, sub_goal: Uuid) -> sqlx::Result<Vec<DecisionRow>> {
+pub async fn sub_goal_decisions(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    sub_goal: Uuid,
+) -> sqlx::Result<Vec<DecisionRow>> {
     sqlx::query_as!(
         DecisionRow,
         r#"SELECT d.kind as "kind: DecisionKind", d.text, d.decided_on, r.label as "round_label?"

@@ -34,7 +34,10 @@ impl SmartResult {
 
     /// The letters, each marked as met or not, for the compact "S M A R T" badge.
     pub fn letters(&self) -> Vec<(&'static str, bool)> {
-        ["S", "M", "A", "R", "T"].into_iter().map(|l| (l, !self.gaps.iter().any(|g| g.letter == l))).collect()
+        ["S", "M", "A", "R", "T"]
+            .into_iter()
+            .map(|l| (l, !self.gaps.iter().any(|g| g.letter == l)))
+            .collect()
     }
 }
 
@@ -44,27 +47,48 @@ const MIN_SPECIFIC_WORDS: usize = 4;
 pub fn check(input: &SmartInput<'_>) -> SmartResult {
     let mut gaps = Vec::new();
     if input.text.split_whitespace().count() < MIN_SPECIFIC_WORDS {
-        gaps.push(SmartGap { letter: "S", message: "Specifikt: beskriv delmålet konkret" });
+        gaps.push(SmartGap {
+            letter: "S",
+            message: "Specifikt: beskriv delmålet konkret",
+        });
     }
     let has = |v: Option<&str>| v.is_some_and(|s| !s.trim().is_empty());
-    if !has(input.indicator) || !has(input.unit) || input.baseline_value.is_none() || input.target_value.is_none() {
-        gaps.push(SmartGap { letter: "M", message: "Målbart: angiv indikator, enhed, udgangspunkt og målværdi" });
+    if !has(input.indicator)
+        || !has(input.unit)
+        || input.baseline_value.is_none()
+        || input.target_value.is_none()
+    {
+        gaps.push(SmartGap {
+            letter: "M",
+            message: "Målbart: angiv indikator, enhed, udgangspunkt og målværdi",
+        });
     }
     if !input.has_owner {
-        gaps.push(SmartGap { letter: "A", message: "Ansvar: vælg en ansvarlig" });
+        gaps.push(SmartGap {
+            letter: "A",
+            message: "Ansvar: vælg en ansvarlig",
+        });
     }
     match (input.baseline_value, input.target_value) {
-        (Some(b), Some(t)) if b == t => {
-            gaps.push(SmartGap { letter: "R", message: "Realistisk: målværdien skal være forskellig fra udgangspunktet" })
-        }
+        (Some(b), Some(t)) if b == t => gaps.push(SmartGap {
+            letter: "R",
+            message: "Realistisk: målværdien skal være forskellig fra udgangspunktet",
+        }),
         (Some(_), Some(_)) => {}
-        _ => gaps.push(SmartGap { letter: "R", message: "Realistisk: udgangspunkt og mål mangler, så retningen kan ikke vurderes" }),
+        _ => gaps.push(SmartGap {
+            letter: "R",
+            message: "Realistisk: udgangspunkt og mål mangler, så retningen kan ikke vurderes",
+        }),
     }
     match input.deadline {
-        None => gaps.push(SmartGap { letter: "T", message: "Tidsbestemt: angiv en frist" }),
-        Some(d) if d < input.period.0 || d > input.period.1 => {
-            gaps.push(SmartGap { letter: "T", message: "Tidsbestemt: fristen ligger uden for strategiperioden" })
-        }
+        None => gaps.push(SmartGap {
+            letter: "T",
+            message: "Tidsbestemt: angiv en frist",
+        }),
+        Some(d) if d < input.period.0 || d > input.period.1 => gaps.push(SmartGap {
+            letter: "T",
+            message: "Tidsbestemt: fristen ligger uden for strategiperioden",
+        }),
         Some(_) => {}
     }
     SmartResult { gaps }
@@ -98,12 +122,54 @@ mod tests {
 
     #[test]
     fn each_gap_is_named() {
-        let letters = |input: SmartInput<'_>| check(&input).gaps.iter().map(|g| g.letter).collect::<Vec<_>>();
-        assert_eq!(letters(SmartInput { text: "Mere samarbejde", ..complete() }), ["S"]);
-        assert_eq!(letters(SmartInput { unit: None, ..complete() }), ["M"]);
-        assert_eq!(letters(SmartInput { has_owner: false, ..complete() }), ["A"]);
-        assert_eq!(letters(SmartInput { target_value: Some(0.0), ..complete() }), ["R"]);
-        assert_eq!(letters(SmartInput { deadline: Some(d(2016, 1, 31)), ..complete() }), ["T"]);
-        assert_eq!(letters(SmartInput { deadline: None, ..complete() }), ["T"]);
+        let letters = |input: SmartInput<'_>| {
+            check(&input)
+                .gaps
+                .iter()
+                .map(|g| g.letter)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            letters(SmartInput {
+                text: "Mere samarbejde",
+                ..complete()
+            }),
+            ["S"]
+        );
+        assert_eq!(
+            letters(SmartInput {
+                unit: None,
+                ..complete()
+            }),
+            ["M"]
+        );
+        assert_eq!(
+            letters(SmartInput {
+                has_owner: false,
+                ..complete()
+            }),
+            ["A"]
+        );
+        assert_eq!(
+            letters(SmartInput {
+                target_value: Some(0.0),
+                ..complete()
+            }),
+            ["R"]
+        );
+        assert_eq!(
+            letters(SmartInput {
+                deadline: Some(d(2016, 1, 31)),
+                ..complete()
+            }),
+            ["T"]
+        );
+        assert_eq!(
+            letters(SmartInput {
+                deadline: None,
+                ..complete()
+            }),
+            ["T"]
+        );
     }
 }

@@ -16,7 +16,11 @@ pub struct StatusView {
 
 impl From<FollowupStatus> for StatusView {
     fn from(status: FollowupStatus) -> Self {
-        Self { label: status.label(), css: status.css(), symbol: status.symbol() }
+        Self {
+            label: status.label(),
+            css: status.css(),
+            symbol: status.symbol(),
+        }
     }
 }
 
@@ -43,9 +47,17 @@ pub struct SubGoalView {
 }
 
 /// "62 % (30.06.2024)"
-pub fn baseline_text(value: Option<f64>, unit: Option<&str>, date: Option<NaiveDate>) -> Option<String> {
+pub fn baseline_text(
+    value: Option<f64>,
+    unit: Option<&str>,
+    date: Option<NaiveDate>,
+) -> Option<String> {
     match (value, date) {
-        (Some(v), Some(d)) => Some(format!("{} ({})", format::quantity(v, unit), format::date_short(d))),
+        (Some(v), Some(d)) => Some(format!(
+            "{} ({})",
+            format::quantity(v, unit),
+            format::date_short(d)
+        )),
         (Some(v), None) => Some(format::quantity(v, unit)),
         (None, Some(d)) => Some(format!("måles pr. {}", format::date_short(d))),
         (None, None) => None,
@@ -54,7 +66,11 @@ pub fn baseline_text(value: Option<f64>, unit: Option<&str>, date: Option<NaiveD
 
 pub fn smart_view(input: &SmartInput<'_>) -> SmartView {
     let result = smart::check(input);
-    SmartView { is_smart: result.is_smart(), letters: result.letters(), gaps: result.gaps.iter().map(|g| g.message).collect() }
+    SmartView {
+        is_smart: result.is_smart(),
+        letters: result.letters(),
+        gaps: result.gaps.iter().map(|g| g.message).collect(),
+    }
 }
 
 pub fn sub_goal_view(row: SubGoalRow, period: (NaiveDate, NaiveDate)) -> SubGoalView {
@@ -132,7 +148,10 @@ pub fn status_counts(sub_goals: &[SubGoalView]) -> (Vec<StatusCount>, usize) {
     let counts = order
         .into_iter()
         .map(|s| StatusCount {
-            count: sub_goals.iter().filter(|v| v.status.as_ref().is_some_and(|st| st.css == s.css())).count(),
+            count: sub_goals
+                .iter()
+                .filter(|v| v.status.as_ref().is_some_and(|st| st.css == s.css()))
+                .count(),
             status: s.into(),
         })
         .filter(|c| c.count > 0)

@@ -17,17 +17,28 @@ use crate::domain::*;
 
 fn toml_date(date: NaiveDate) -> Datetime {
     Datetime {
-        date: Some(Date { year: date.year() as u16, month: date.month() as u8, day: date.day() as u8 }),
+        date: Some(Date {
+            year: date.year() as u16,
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
         time: None,
         offset: None,
     }
 }
 
-pub async fn export(pool: &PgPool, slug: &str, strategy_key: Option<&str>) -> anyhow::Result<String> {
-    let tenant = sqlx::query!("SELECT id, name, is_demo FROM tenants WHERE slug = $1", slug)
-        .fetch_optional(pool)
-        .await?
-        .with_context(|| format!("there is no municipality with the slug {slug:?}"))?;
+pub async fn export(
+    pool: &PgPool,
+    slug: &str,
+    strategy_key: Option<&str>,
+) -> anyhow::Result<String> {
+    let tenant = sqlx::query!(
+        "SELECT id, name, is_demo FROM tenants WHERE slug = $1",
+        slug
+    )
+    .fetch_optional(pool)
+    .await?
+    .with_context(|| format!("there is no municipality with the slug {slug:?}"))?;
     let mut tx = begin_tenant_tx(pool, tenant.id).await?;
     let t = tenant.id;
 
@@ -137,7 +148,18 @@ pub async fn export(pool: &PgPool, slug: &str, strategy_key: Option<&str>) -> an
     .fetch_all(&mut *tx)
     .await?
     .into_iter()
-    .map(|r| (r.id, r.focus_area_id, Goal { key: r.key, text: r.text, owner: r.owner, sub_goals: Vec::new() }))
+    .map(|r| {
+        (
+            r.id,
+            r.focus_area_id,
+            Goal {
+                key: r.key,
+                text: r.text,
+                owner: r.owner,
+                sub_goals: Vec::new(),
+            },
+        )
+    })
     .collect();
 
     let sub_goals = sqlx::query!(
@@ -155,18 +177,21 @@ pub async fn export(pool: &PgPool, slug: &str, strategy_key: Option<&str>) -> an
     .await?;
     let mut sub_goals_by_goal: HashMap<Uuid, Vec<SubGoal>> = HashMap::new();
     for r in sub_goals {
-        sub_goals_by_goal.entry(r.goal_id).or_default().push(SubGoal {
-            key: r.key,
-            text: r.text,
-            indicator: r.indicator,
-            unit: r.unit,
-            baseline_value: r.baseline_value,
-            baseline_date: r.baseline_date.map(toml_date),
-            target_value: r.target_value,
-            deadline: r.deadline.map(toml_date),
-            owner: r.owner,
-            org_unit: r.org_unit,
-        });
+        sub_goals_by_goal
+            .entry(r.goal_id)
+            .or_default()
+            .push(SubGoal {
+                key: r.key,
+                text: r.text,
+                indicator: r.indicator,
+                unit: r.unit,
+                baseline_value: r.baseline_value,
+                baseline_date: r.baseline_date.map(toml_date),
+                target_value: r.target_value,
+                deadline: r.deadline.map(toml_date),
+                owner: r.owner,
+                org_unit: r.org_unit,
+            });
     }
     let mut goals_by_area: HashMap<Uuid, Vec<Goal>> = HashMap::new();
     for (goal_id, area_id, mut goal) in goals.drain(..) {
@@ -274,20 +299,23 @@ pub async fn export(pool: &PgPool, slug: &str, strategy_key: Option<&str>) -> an
     .await?;
     let mut followups_by_round: HashMap<Uuid, Vec<Followup>> = HashMap::new();
     for r in followups {
-        followups_by_round.entry(r.round_id).or_default().push(Followup {
-            sub_goal: r.sub_goal,
-            initiative: r.initiative,
-            status: r.status.as_str().to_string(),
-            value: r.measured_value,
-            narrative: r.narrative,
-            next_steps: r.next_steps,
-            learned: r.learned,
-            proposal: r.proposal.map(|p| p.as_str().to_string()),
-            story: r.story,
-            story_shareable: r.story_shareable,
-            review: r.review.as_str().to_string(),
-            author: r.author,
-        });
+        followups_by_round
+            .entry(r.round_id)
+            .or_default()
+            .push(Followup {
+                sub_goal: r.sub_goal,
+                initiative: r.initiative,
+                status: r.status.as_str().to_string(),
+                value: r.measured_value,
+                narrative: r.narrative,
+                next_steps: r.next_steps,
+                learned: r.learned,
+                proposal: r.proposal.map(|p| p.as_str().to_string()),
+                story: r.story,
+                story_shareable: r.story_shareable,
+                review: r.review.as_str().to_string(),
+                author: r.author,
+            });
     }
 
     let decisions = sqlx::query!(
@@ -306,14 +334,17 @@ pub async fn export(pool: &PgPool, slug: &str, strategy_key: Option<&str>) -> an
     .await?;
     let mut decisions_by_round: HashMap<Uuid, Vec<Decision>> = HashMap::new();
     for r in decisions {
-        decisions_by_round.entry(r.round_id).or_default().push(Decision {
-            sub_goal: r.sub_goal,
-            initiative: r.initiative,
-            focus_area: r.focus_area,
-            kind: r.kind.as_str().to_string(),
-            text: r.text,
-            decided_on: toml_date(r.decided_on),
-        });
+        decisions_by_round
+            .entry(r.round_id)
+            .or_default()
+            .push(Decision {
+                sub_goal: r.sub_goal,
+                initiative: r.initiative,
+                focus_area: r.focus_area,
+                kind: r.kind.as_str().to_string(),
+                text: r.text,
+                decided_on: toml_date(r.decided_on),
+            });
     }
     for (round_id, round) in &mut rounds {
         round.followups = followups_by_round.remove(round_id).unwrap_or_default();
@@ -323,7 +354,10 @@ pub async fn export(pool: &PgPool, slug: &str, strategy_key: Option<&str>) -> an
 
     let file = StrategyFile {
         format: FORMAT_VERSION,
-        tenant: TenantSection { name: tenant.name, demo: tenant.is_demo },
+        tenant: TenantSection {
+            name: tenant.name,
+            demo: tenant.is_demo,
+        },
         org_units,
         people,
         strategy: StrategySection {
@@ -347,5 +381,7 @@ pub async fn export(pool: &PgPool, slug: &str, strategy_key: Option<&str>) -> an
         rounds: rounds.into_iter().map(|(_, round)| round).collect(),
     };
     let body = toml::to_string_pretty(&file).context("could not write the strategy as TOML")?;
-    Ok(format!("# Retning strategy file — see docs/strategy-format.md\n{body}"))
+    Ok(format!(
+        "# Retning strategy file — see docs/strategy-format.md\n{body}"
+    ))
 }

@@ -31,7 +31,11 @@ impl std::fmt::Display for ImportSummary {
             f,
             "{}: {} \"{}\" ({} focus areas, {} goals, {} sub-goals, {} initiatives, {} rounds, {} follow-ups)",
             self.tenant_slug,
-            if self.replaced { "replaced" } else { "imported" },
+            if self.replaced {
+                "replaced"
+            } else {
+                "imported"
+            },
             self.strategy_title,
             self.focus_areas,
             self.goals,
@@ -45,21 +49,36 @@ impl std::fmt::Display for ImportSummary {
 
 /// Creates the tenant if needed and creates or replaces the file's strategy. Either everything
 /// is written or nothing is. The file must have passed `parse` (which checks it).
-pub async fn import(pool: &PgPool, slug: &str, file: &StrategyFile) -> anyhow::Result<ImportSummary> {
+pub async fn import(
+    pool: &PgPool,
+    slug: &str,
+    file: &StrategyFile,
+) -> anyhow::Result<ImportSummary> {
     if !valid_slug(slug) {
-        anyhow::bail!("{slug:?} is not a valid municipality slug (lowercase letters, digits and '-', e.g. \"sonderborg\")");
+        anyhow::bail!(
+            "{slug:?} is not a valid municipality slug (lowercase letters, digits and '-', e.g. \"sonderborg\")"
+        );
     }
     let mut tx = pool.begin().await?;
     let tenant_id = upsert_tenant(&mut tx, slug, &file.tenant).await?;
     tx.commit().await?;
 
     let mut tx = begin_tenant_tx(pool, tenant_id).await?;
-    let mut loader = Loader { conn: &mut tx, tenant_id, ids: Ids::default() };
+    let mut loader = Loader {
+        conn: &mut tx,
+        tenant_id,
+        ids: Ids::default(),
+    };
     let replaced = loader.load(file).await?;
     tx.commit().await.context("could not commit the import")?;
 
     let goals = file.focus_areas.iter().map(|a| a.goals.len()).sum();
-    let sub_goals = file.focus_areas.iter().flat_map(|a| &a.goals).map(|g| g.sub_goals.len()).sum();
+    let sub_goals = file
+        .focus_areas
+        .iter()
+        .flat_map(|a| &a.goals)
+        .map(|g| g.sub_goals.len())
+        .sum();
     Ok(ImportSummary {
         tenant_slug: slug.to_string(),
         strategy_title: file.strategy.title.clone(),
@@ -75,11 +94,17 @@ pub async fn import(pool: &PgPool, slug: &str, file: &StrategyFile) -> anyhow::R
 
 pub fn valid_slug(slug: &str) -> bool {
     (1..=63).contains(&slug.len())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
 }
 
-async fn upsert_tenant(conn: &mut PgConnection, slug: &str, tenant: &TenantSection) -> anyhow::Result<Uuid> {
+async fn upsert_tenant(
+    conn: &mut PgConnection,
+    slug: &str,
+    tenant: &TenantSection,
+) -> anyhow::Result<Uuid> {
     let id = sqlx::query_scalar!(
         r#"INSERT INTO tenants (id, slug, name, is_demo) VALUES ($1, $2, $3, $4)
            ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, is_demo = EXCLUDED.is_demo
@@ -132,11 +157,14 @@ fn word<T>(value: &str, parse: fn(&str) -> Option<T>) -> anyhow::Result<T> {
 
 impl Loader<'_> {
     fn person(&self, email: &Option<String>) -> Option<Uuid> {
-        email.as_ref().and_then(|e| self.ids.people.get(&e.to_lowercase()).copied())
+        email
+            .as_ref()
+            .and_then(|e| self.ids.people.get(&e.to_lowercase()).copied())
     }
 
     fn org_unit(&self, key: &Option<String>) -> Option<Uuid> {
-        key.as_ref().and_then(|k| self.ids.org_units.get(k).copied())
+        key.as_ref()
+            .and_then(|k| self.ids.org_units.get(k).copied())
     }
 
     async fn load(&mut self, file: &StrategyFile) -> anyhow::Result<bool> {
@@ -202,7 +230,11 @@ impl Loader<'_> {
             .fetch_one(&mut *self.conn)
             .await?;
             let role = word(&person.role, MemberRole::parse)?;
-            let level = person.level.as_deref().map(|l| word(l, LeadershipLevel::parse)).transpose()?;
+            let level = person
+                .level
+                .as_deref()
+                .map(|l| word(l, LeadershipLevel::parse))
+                .transpose()?;
             sqlx::query!(
                 r#"INSERT INTO memberships (tenant_id, user_id, role, title, org_unit_id, leadership_level, position)
                    VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -227,10 +259,14 @@ impl Loader<'_> {
     async fn strategy(&mut self, s: &StrategySection) -> anyhow::Result<(Uuid, bool)> {
         let status = word(&s.status, StrategyStatus::parse)?;
         // Replacing deletes the old strategy with everything below it (cascade) and loads the file's.
-        let replaced = sqlx::query!("DELETE FROM strategies WHERE tenant_id = $1 AND key = $2", self.tenant_id, s.key)
-            .execute(&mut *self.conn)
-            .await?
-            .rows_affected()
+        let replaced = sqlx::query!(
+            "DELETE FROM strategies WHERE tenant_id = $1 AND key = $2",
+            self.tenant_id,
+            s.key
+        )
+        .execute(&mut *self.conn)
+        .await?
+        .rows_affected()
             > 0;
         if status == StrategyStatus::Active {
             // A newly active strategy supersedes the one that was active.
@@ -266,7 +302,11 @@ impl Loader<'_> {
         Ok((id, replaced))
     }
 
-    async fn challenges(&mut self, strategy_id: Uuid, challenges: &[Challenge]) -> anyhow::Result<()> {
+    async fn challenges(
+        &mut self,
+        strategy_id: Uuid,
+        challenges: &[Challenge],
+    ) -> anyhow::Result<()> {
         for (position, c) in challenges.iter().enumerate() {
             let id = Uuid::now_v7();
             sqlx::query!(
@@ -288,7 +328,9 @@ impl Loader<'_> {
     }
 
     fn challenge_ids(&self, keys: &[String]) -> Vec<Uuid> {
-        keys.iter().filter_map(|k| self.ids.challenges.get(k).copied()).collect()
+        keys.iter()
+            .filter_map(|k| self.ids.challenges.get(k).copied())
+            .collect()
     }
 
     async fn focus_areas(&mut self, strategy_id: Uuid, areas: &[FocusArea]) -> anyhow::Result<()> {
@@ -330,7 +372,13 @@ impl Loader<'_> {
         Ok(())
     }
 
-    async fn goal(&mut self, strategy_id: Uuid, focus_area_id: Uuid, position: usize, goal: &Goal) -> anyhow::Result<()> {
+    async fn goal(
+        &mut self,
+        strategy_id: Uuid,
+        focus_area_id: Uuid,
+        position: usize,
+        goal: &Goal,
+    ) -> anyhow::Result<()> {
         let goal_id = Uuid::now_v7();
         sqlx::query!(
             r#"INSERT INTO goals (tenant_id, id, strategy_id, focus_area_id, key, position, text, owner_id)
@@ -407,7 +455,11 @@ impl Loader<'_> {
         Ok(())
     }
 
-    async fn initiatives(&mut self, strategy_id: Uuid, initiatives: &[Initiative]) -> anyhow::Result<()> {
+    async fn initiatives(
+        &mut self,
+        strategy_id: Uuid,
+        initiatives: &[Initiative],
+    ) -> anyhow::Result<()> {
         for (position, i) in initiatives.iter().enumerate() {
             let id = Uuid::now_v7();
             let lifecycle = word(&i.lifecycle, InitiativeLifecycle::parse)?;
@@ -474,7 +526,8 @@ impl Loader<'_> {
                 self.followup(round_id, date(&round.deadline), fu).await?;
             }
             for (position, decision) in round.decisions.iter().enumerate() {
-                self.decision(strategy_id, round_id, position, decision).await?;
+                self.decision(strategy_id, round_id, position, decision)
+                    .await?;
             }
             if state == RoundState::Open {
                 self.complete_open_round(strategy_id, round_id).await?;
@@ -485,7 +538,11 @@ impl Loader<'_> {
 
     /// An open round has a follow-up for every active sub-goal and every followed-up initiative;
     /// the file may list only those that were started.
-    async fn complete_open_round(&mut self, strategy_id: Uuid, round_id: Uuid) -> anyhow::Result<()> {
+    async fn complete_open_round(
+        &mut self,
+        strategy_id: Uuid,
+        round_id: Uuid,
+    ) -> anyhow::Result<()> {
         sqlx::query!(
             r#"INSERT INTO followups (tenant_id, id, round_id, sub_goal_id, owner_id)
                SELECT s.tenant_id, gen_random_uuid(), $2, s.id, s.owner_id
@@ -516,14 +573,29 @@ impl Loader<'_> {
         Ok(())
     }
 
-    async fn followup(&mut self, round_id: Uuid, deadline: NaiveDate, fu: &Followup) -> anyhow::Result<()> {
+    async fn followup(
+        &mut self,
+        round_id: Uuid,
+        deadline: NaiveDate,
+        fu: &Followup,
+    ) -> anyhow::Result<()> {
         let (sub_goal_id, initiative_id, owner) = match (&fu.sub_goal, &fu.initiative) {
             (Some(key), _) => {
-                let (id, owner) = self.ids.sub_goals.get(key).copied().context("unknown sub-goal")?;
+                let (id, owner) = self
+                    .ids
+                    .sub_goals
+                    .get(key)
+                    .copied()
+                    .context("unknown sub-goal")?;
                 (Some(id), None, owner)
             }
             (None, Some(key)) => {
-                let (id, owner) = self.ids.initiatives.get(key).copied().context("unknown initiative")?;
+                let (id, owner) = self
+                    .ids
+                    .initiatives
+                    .get(key)
+                    .copied()
+                    .context("unknown initiative")?;
                 (None, Some(id), owner)
             }
             (None, None) => anyhow::bail!("a follow-up without subject"),
@@ -568,7 +640,13 @@ impl Loader<'_> {
         Ok(())
     }
 
-    async fn decision(&mut self, strategy_id: Uuid, round_id: Uuid, position: usize, d: &Decision) -> anyhow::Result<()> {
+    async fn decision(
+        &mut self,
+        strategy_id: Uuid,
+        round_id: Uuid,
+        position: usize,
+        d: &Decision,
+    ) -> anyhow::Result<()> {
         sqlx::query!(
             r#"INSERT INTO decisions (tenant_id, id, strategy_id, round_id, position, sub_goal_id, initiative_id,
                    focus_area_id, kind, text, decided_on)

@@ -17,6 +17,9 @@ pub fn parse(source_name: &str, text: &str) -> Result<StrategyFile, FileErrors> 
         source_name: source_name.to_string(),
         problems: vec![err.to_string().trim_end().to_string()],
     })?;
-    validate::check(&file).map_err(|problems| FileErrors { source_name: source_name.to_string(), problems })?;
+    validate::check(&file).map_err(|problems| FileErrors {
+        source_name: source_name.to_string(),
+        problems,
+    })?;
     Ok(file)
 }

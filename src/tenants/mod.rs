@@ -22,10 +22,14 @@ pub struct Tenant {
 
 /// Finds a municipality by its slug; an unknown slug is a 404.
 pub async fn by_slug(db: impl PgExecutor<'_>, slug: &str) -> AppResult<Tenant> {
-    sqlx::query_as!(Tenant, "SELECT id, slug, name, is_demo FROM tenants WHERE slug = $1", slug)
-        .fetch_optional(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    sqlx::query_as!(
+        Tenant,
+        "SELECT id, slug, name, is_demo FROM tenants WHERE slug = $1",
+        slug
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 pub fn routes() -> Router<AppState> {
@@ -40,8 +44,14 @@ struct IndexPage {
 }
 
 async fn index(State(db): State<PgPool>) -> AppResult<Response> {
-    let tenants = sqlx::query_as!(Tenant, "SELECT id, slug, name, is_demo FROM tenants ORDER BY name")
-        .fetch_all(&db)
-        .await?;
-    Ok(render(&IndexPage { chrome: crate::web::Chrome::new("Kommuner", None), tenants }))
+    let tenants = sqlx::query_as!(
+        Tenant,
+        "SELECT id, slug, name, is_demo FROM tenants ORDER BY name"
+    )
+    .fetch_all(&db)
+    .await?;
+    Ok(render(&IndexPage {
+        chrome: crate::web::Chrome::new("Kommuner", None),
+        tenants,
+    }))
 }

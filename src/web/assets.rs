@@ -18,9 +18,21 @@ struct Asset {
 }
 
 const ASSETS: &[Asset] = &[
-    Asset { name: "app.css", bytes: include_bytes!("../../static/app.css"), content_type: "text/css; charset=utf-8" },
-    Asset { name: "print.css", bytes: include_bytes!("../../static/print.css"), content_type: "text/css; charset=utf-8" },
-    Asset { name: "favicon.svg", bytes: include_bytes!("../../static/favicon.svg"), content_type: "image/svg+xml" },
+    Asset {
+        name: "app.css",
+        bytes: include_bytes!("../../static/app.css"),
+        content_type: "text/css; charset=utf-8",
+    },
+    Asset {
+        name: "print.css",
+        bytes: include_bytes!("../../static/print.css"),
+        content_type: "text/css; charset=utf-8",
+    },
+    Asset {
+        name: "favicon.svg",
+        bytes: include_bytes!("../../static/favicon.svg"),
+        content_type: "image/svg+xml",
+    },
 ];
 
 struct Catalogue {
@@ -38,12 +50,17 @@ static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
         urls.insert(asset.name, format!("/static/{hashed}"));
         by_hashed_name.insert(hashed, asset);
     }
-    Catalogue { by_hashed_name, urls }
+    Catalogue {
+        by_hashed_name,
+        urls,
+    }
 });
 
 /// FNV-1a: stable across Rust versions and builds, which is all a cache-busting name needs.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
@@ -56,15 +73,28 @@ fn hashed_name(name: &str, bytes: &[u8]) -> String {
 
 /// The URL of an asset by its plain name; templates call this.
 pub fn url(name: &str) -> &'static str {
-    CATALOGUE.urls.get(name).map(String::as_str).unwrap_or("/static/missing")
+    CATALOGUE
+        .urls
+        .get(name)
+        .map(String::as_str)
+        .unwrap_or("/static/missing")
 }
 
 pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
-    let asset = CATALOGUE.by_hashed_name.get(file.as_str()).ok_or(AppError::NotFound)?;
+    let asset = CATALOGUE
+        .by_hashed_name
+        .get(file.as_str())
+        .ok_or(AppError::NotFound)?;
     let mut response = asset.bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(asset.content_type),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
     Ok(response)
 }
 

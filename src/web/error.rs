@@ -44,16 +44,36 @@ struct ErrorPage {
 /// A friendly page for any error status; never contains internal detail.
 pub fn error_page(status: StatusCode) -> Response {
     let (heading, message) = match status.as_u16() {
-        400 | 422 => ("Forkert forespørgsel", "Det, der blev sendt, kunne ikke forstås. Gå tilbage og prøv igen."),
+        400 | 422 => (
+            "Forkert forespørgsel",
+            "Det, der blev sendt, kunne ikke forstås. Gå tilbage og prøv igen.",
+        ),
         403 => ("Ingen adgang", "Du har ikke adgang til at gøre dette."),
-        404 => ("Siden findes ikke", "Siden findes ikke, eller du har ikke adgang til den. Tjek adressen, eller gå til forsiden."),
+        404 => (
+            "Siden findes ikke",
+            "Siden findes ikke, eller du har ikke adgang til den. Tjek adressen, eller gå til forsiden.",
+        ),
         405 => ("Ikke tilladt", "Denne handling er ikke tilladt her."),
-        408 => ("Det tog for lang tid", "Siden var for længe om at svare. Prøv igen om lidt."),
+        408 => (
+            "Det tog for lang tid",
+            "Siden var for længe om at svare. Prøv igen om lidt.",
+        ),
         413 => ("For meget data", "Det, der blev sendt, var for stort."),
-        503 => ("Midlertidigt utilgængelig", "Retning er midlertidigt utilgængelig. Prøv igen om lidt."),
-        _ => ("Der skete en fejl", "Der skete en uventet fejl. Prøv igen om lidt. Fejlen er logget."),
+        503 => (
+            "Midlertidigt utilgængelig",
+            "Retning er midlertidigt utilgængelig. Prøv igen om lidt.",
+        ),
+        _ => (
+            "Der skete en fejl",
+            "Der skete en uventet fejl. Prøv igen om lidt. Fejlen er logget.",
+        ),
     };
-    let page = ErrorPage { title: heading, status: status.as_u16(), heading, message };
+    let page = ErrorPage {
+        title: heading,
+        status: status.as_u16(),
+        heading,
+        message,
+    };
     let body = page.render().unwrap_or_else(|_| heading.to_string());
     (status, Html(body)).into_response()
 }

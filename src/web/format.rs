@@ -3,13 +3,28 @@
 use chrono::{Datelike, NaiveDate};
 
 const MONTHS: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
     "december",
 ];
 
 /// "5. oktober 2015"
 pub fn date_long(date: NaiveDate) -> String {
-    format!("{}. {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    format!(
+        "{}. {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// "05.10.2015"
@@ -32,14 +47,14 @@ pub fn number(value: f64) -> String {
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(ch);
     }
     let fraction = match cents {
         0 => String::new(),
-        c if c % 10 == 0 => format!(",{}", c / 10),
+        c if c.is_multiple_of(10) => format!(",{}", c / 10),
         c => format!(",{c:02}"),
     };
     format!("{}{grouped}{fraction}", if negative { "-" } else { "" })

@@ -14,7 +14,8 @@ use axum::response::{Html, IntoResponse, Response};
 pub fn render<T: Template>(page: &T) -> Response {
     match page.render() {
         Ok(html) => Html(html).into_response(),
-        Err(err) => AppError::Internal(anyhow::Error::new(err).context("rendering a template")).into_response(),
+        Err(err) => AppError::Internal(anyhow::Error::new(err).context("rendering a template"))
+            .into_response(),
     }
 }
 

@@ -1,0 +1,66 @@
+# Shared helpers for the project's scripts. Source it; do not run it.
+
+# The directory holding initdb/pg_ctl/postgres: on PATH, else the newest /usr/lib/postgresql/*/bin.
+pg_bin_dir() {
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+    dirname "$(command -v initdb)"
+    return 0
+  fi
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    echo "error: '$*' needs root; run it as root or install sudo" >&2; return 1
+  fi
+}
+
+apt_install() {
+  echo "Installing $* from Debian's packages …" >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+# Installs PostgreSQL's server binaries when they are missing.
+ensure_postgres() {
+  if [ -z "$(pg_bin_dir)" ]; then
+    apt_install postgresql
+  fi
+  if [ -z "$(pg_bin_dir)" ]; then
+    echo "error: PostgreSQL's server binaries are still missing after installing 'postgresql'" >&2
+    return 1
+  fi
+}
+
+# Runs a command as the cluster's owner: postgres when we are root (PostgreSQL refuses root).
+as_pg_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Starts a throw-away PostgreSQL cluster for tests in $1 (a new directory), listening only on a
+# unix socket in that directory. Exports TEST_PG_DIR and prints nothing on success.
+start_test_cluster() {
+  local root=$1 bin
+  bin=$(pg_bin_dir)
+  mkdir -p "$root"
+  chmod 755 "$root"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$root"; fi
+  as_pg_owner "$bin/initdb" -D "$root/data" -U postgres -A trust -E UTF8 --locale=C >"$root/initdb.log" 2>&1 \
+    || { cat "$root/initdb.log" >&2; return 1; }
+  # Durability is irrelevant for tests; speed is not.
+  as_pg_owner "$bin/pg_ctl" -D "$root/data" -l "$root/server.log" -w -t 60 start \
+    -o "-c listen_addresses='' -k $root -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    >/dev/null || { cat "$root/server.log" >&2; return 1; }
+  export TEST_PG_DIR=$root
+}
+
+stop_test_cluster() {
+  local root=$1 bin
+  bin=$(pg_bin_dir)
+  if [ -f "$root/data/postmaster.pid" ]; then
+    as_pg_owner "$bin/pg_ctl" -D "$root/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$root"
+}

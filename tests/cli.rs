@@ -1,0 +1,166 @@
+//! The `retning` binary as an operator uses it.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn retning() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_retning"));
+    command
+        .env_remove("DATABASE_URL")
+        .env("RETNING_LOG", "warn");
+    command
+}
+
+#[test]
+fn help_explains_every_command() {
+    let out = retning().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for command in ["serve", "migrate", "import", "export", "demo"] {
+        assert!(help.contains(command), "{command} missing from:\n{help}");
+    }
+    let serve =
+        String::from_utf8(retning().args(["serve", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(
+        serve.contains("--bind")
+            && serve.contains("RETNING_BIND")
+            && serve.contains("127.0.0.1:8080")
+    );
+}
+
+#[test]
+fn a_broken_file_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.toml");
+    std::fs::write(&file, "format = 1\n\n[tenant]\nname = \"X\"\n\n[strategy]\nkey = \"x\"\ntitle = \"X\"\nperiod_start = 2025-02-30\n").unwrap();
+    let out = retning()
+        .args(["import", "--dry-run", "--tenant", "x"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("broken.toml") && stderr.contains("line 9"),
+        "{stderr}"
+    );
+}
+
+/// GET over plain HTTP/1.1, enough for a smoke test without an HTTP client dependency.
+fn http_get(addr: &str, path: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, response)
+}
+
+fn start_server(data_dir: &Path, demo: bool) -> (Child, String) {
+    let mut command = retning();
+    command
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(data_dir);
+    if demo {
+        command.arg("--demo");
+    }
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let line = lines
+        .next()
+        .expect("the server prints its address")
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    (child, addr)
+}
+
+fn interrupt_and_wait(mut child: Child) {
+    // SAFETY: kill with a valid pid of our own child and a standard signal.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(
+                status.success(),
+                "the server exits cleanly on Ctrl-C: {status}"
+            );
+            return;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn serve_with_demo_data_then_ctrl_c_then_start_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data_dir = dir.path().join("postgres");
+
+    let (server, addr) = start_server(&data_dir, true);
+    let (status, body) = http_get(&addr, "/t/sonderborg/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Sønderborg 2030"));
+    interrupt_and_wait(server);
+    assert!(
+        !data_dir.join("postmaster.pid").exists(),
+        "Ctrl-C leaves no PostgreSQL running"
+    );
+
+    // The data is still there without loading the demo again.
+    let (server, addr) = start_server(&data_dir, false);
+    let (status, _) = http_get(&addr, "/t/haderslev/");
+    assert_eq!(status, 200);
+    interrupt_and_wait(server);
+
+    // export and import work against the same embedded cluster.
+    let out = retning()
+        .args(["export", "--tenant", "skanderborg", "--data-dir"])
+        .arg(&data_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported = String::from_utf8(out.stdout).unwrap();
+    assert!(exported.contains("title = \"Direktionens UdviklingsSpor (DUS) 2024-25\""));
+    let file = dir.path().join("skanderborg.toml");
+    std::fs::write(&file, &exported).unwrap();
+    let out = retning()
+        .args(["import", "--tenant", "skanderborg-kopi", "--data-dir"])
+        .arg(&data_dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("skanderborg-kopi: imported")
+    );
+    assert!(!data_dir.join("postmaster.pid").exists());
+}

@@ -1,0 +1,218 @@
+//! The read-only pages as a visitor sees them, for the three demo municipalities.
+
+mod common;
+
+use axum::http::StatusCode;
+use sqlx::PgPool;
+
+async fn demo_app(admin: &PgPool) -> axum::Router {
+    let pool = common::app_pool(admin).await;
+    common::load_demo(&pool).await;
+    common::app(&pool)
+}
+
+#[sqlx::test]
+async fn front_page_lists_the_municipalities(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    let page = common::get(&app, "/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    for (name, href) in [
+        ("Sønderborg Kommune", "/t/sonderborg/"),
+        ("Skanderborg Kommune", "/t/skanderborg/"),
+        ("Haderslev Kommune", "/t/haderslev/"),
+    ] {
+        assert!(
+            page.body.contains(name) && page.body.contains(href),
+            "{name}"
+        );
+    }
+    assert!(page.body.contains("<html lang=\"da\">"));
+}
+
+/// The four focus areas and every "Vi vil frem mod 2030" bullet, exactly as in the seed document.
+#[sqlx::test]
+async fn sonderborg_shows_its_focus_areas_and_goals_as_in_the_seed(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    let page = common::get(&app, "/t/sonderborg/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = common::unescape(&page.body);
+    for title in [
+        "Vi sikrer råderum til velfærd og bæredygtig udvikling",
+        "Vi indgår partnerskaber",
+        "Vi er et attraktivt arbejdsfællesskab",
+        "Vi skaber nye former for velfærd",
+    ] {
+        assert!(text.contains(title), "focus area {title:?}");
+    }
+    // A sample of bullets from each focus area, quoted from the seed (including its own wording).
+    for goal in [
+        "Prioritere en skarp økonomistyring.",
+        "Styrke arbejdet med fundraising på tværs i organisationen.",
+        "Styrke arbejdet med Employer Branding, så vi får bedre forudsætninger for, at tiltrækker nye medarbejdere",
+        "Tager udgangspunktet i, at vores arbejde altid skal skabe værdi for borgere og samfund, og at vi tager afsæt i de ressourcer, som borgere, virksomheder og civilsamfund har.",
+    ] {
+        assert!(text.contains(goal), "goal {goal:?}");
+    }
+    let goals = page.body.matches("class=\"goal__text\"").count();
+    assert_eq!(goals, 7 + 5 + 9 + 6, "every bullet is a goal");
+    assert!(text.contains("Godkendt 27. maj 2024"));
+    assert!(text.contains("Politik, Analyse og Kommunikation"));
+}
+
+#[sqlx::test]
+async fn haderslev_shows_smart_sub_goals_with_real_dates_and_targets(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    let page = common::get(&app, "/t/haderslev/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = common::unescape(&page.body);
+    for title in [
+        "Den åbne, nysgerrige og samarbejdende kommune",
+        "Levesteders kvaliteter",
+        "Lokal erhvervsudvikling",
+        "Værdibaseret ledelse og samarbejde",
+        "Værktøjer i virksomhedens styring",
+    ] {
+        assert!(text.contains(title), "focus area {title:?}");
+    }
+    assert!(text.contains("Minimum 10 af virksomhederne i målgruppen"));
+    assert!(
+        text.contains("5. oktober 2015"),
+        "the real deadline of the virksomhedskontakt sub-goal"
+    );
+    assert!(text.contains("60 %"), "the 60 % rules target");
+    assert!(text.contains("SMART-tjek"));
+}
+
+#[sqlx::test]
+async fn skanderborg_shows_its_seven_shared_hard_problems(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    let page = common::get(&app, "/t/skanderborg/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = common::unescape(&page.body);
+    for problem in [
+        "Et klima i krise",
+        "Ubalanceret demografisk vækst",
+        "Mangel på arbejdskraft",
+        "Ulighed og negativ social arv",
+        "Høje forventninger fra borgerne",
+        "Pres på det specialiserede socialområde",
+        "Øget mistrivsel og ny udsathed",
+    ] {
+        assert!(text.contains(problem), "{problem}");
+    }
+    assert!(text.contains("Fælles ansvar for en bæredygtig velfærd"));
+    assert!(text.contains("Fremtidens attraktive arbejdsfællesskab"));
+    assert!(text.contains("Missionsklynger og initiativer"));
+    assert!(
+        text.contains("Stoppet"),
+        "stopped trial actions are shown with their lifecycle"
+    );
+}
+
+#[sqlx::test]
+async fn every_focus_area_and_sub_goal_page_of_every_demo_renders(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    for slug in ["sonderborg", "skanderborg", "haderslev"] {
+        let tree = common::get(&app, &format!("/t/{slug}/")).await;
+        let areas = common::links(&tree.body, slug, "focus-areas");
+        let sub_goals = common::links(&tree.body, slug, "sub-goals");
+        assert!(areas.len() >= 2 && sub_goals.len() >= 10, "{slug}");
+        for link in areas.iter().chain(&sub_goals) {
+            let page = common::get(&app, link).await;
+            assert_eq!(page.status, StatusCode::OK, "{link}");
+            assert!(page.body.contains("<main"), "{link}");
+        }
+    }
+}
+
+#[sqlx::test]
+async fn a_sub_goal_page_shows_its_smart_fields_and_history(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    let tree = common::get(&app, "/t/haderslev/").await;
+    // Find the virksomhedskontakt sub-goal by its text.
+    let at = tree
+        .body
+        .find("Minimum 10 af virksomhederne")
+        .expect("sub-goal on the tree");
+    let link_start = tree.body[..at].rfind("/t/haderslev/sub-goals/").unwrap();
+    let link_end = link_start + tree.body[link_start..].find('"').unwrap();
+    let page = common::get(&app, &tree.body[link_start..link_end]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = common::unescape(&page.body);
+    assert!(text.contains("Indikator") && text.contains("Udgangspunkt") && text.contains("Frist"));
+    assert!(text.contains("5. oktober 2015"));
+    assert!(text.contains("Opfølgninger"));
+    assert!(
+        text.contains("2013 H2"),
+        "the follow-up history shows past rounds"
+    );
+}
+
+#[sqlx::test]
+async fn unknown_things_get_a_friendly_danish_404(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    for uri in [
+        "/t/findes-ikke/",
+        "/t/sonderborg/sub-goals/not-a-uuid",
+        "/t/sonderborg/sub-goals/00000000-0000-0000-0000-000000000000",
+        "/t/sonderborg/focus-areas/00000000-0000-0000-0000-000000000000",
+        "/no/such/page",
+    ] {
+        let page = common::get(&app, uri).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(page.body.contains("Siden findes ikke"), "{uri}");
+        assert!(
+            page.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+    }
+    let redirect = common::get(&app, "/t/sonderborg").await;
+    assert_eq!(redirect.status, StatusCode::PERMANENT_REDIRECT);
+}
+
+#[sqlx::test]
+async fn health_checks_and_headers(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    assert_eq!(common::get(&app, "/healthz").await.status, StatusCode::OK);
+    assert_eq!(common::get(&app, "/readyz").await.status, StatusCode::OK);
+
+    let page = common::get(&app, "/").await;
+    assert!(page.headers.contains_key("x-request-id"));
+    assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+
+    // The stylesheet is served under its hashed name, cacheable forever.
+    let css_href = page
+        .body
+        .split("href=\"")
+        .find(|s| s.starts_with("/static/app."))
+        .unwrap();
+    let css_href = &css_href[..css_href.find('"').unwrap()];
+    let css = common::get(&app, css_href).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(
+        css.headers["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert!(
+        css.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+}
+
+#[sqlx::test]
+async fn readiness_fails_when_the_database_is_gone(admin: PgPool) {
+    let pool = common::app_pool(&admin).await;
+    let app = common::app(&pool);
+    pool.close().await;
+    let page = common::get(&app, "/readyz").await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(common::get(&app, "/healthz").await.status, StatusCode::OK);
+}
