@@ -22,6 +22,8 @@ pub struct StrategyView {
     pub status: &'static str,
     pub approved: Option<String>,
     pub focus_area_label: String,
+    /// The plural, for headings: "Indsatsområder", "Spor".
+    pub focus_area_plural: String,
     pub followup_text: Vec<Block>,
 }
 
@@ -37,6 +39,10 @@ impl From<&StrategyRow> for StrategyView {
             }
             text
         });
+        let label = s
+            .focus_area_label
+            .clone()
+            .unwrap_or_else(|| "Indsatsområde".to_string());
         Self {
             title: s.title.clone(),
             subtitle: s.subtitle.clone(),
@@ -48,16 +54,39 @@ impl From<&StrategyRow> for StrategyView {
             ),
             status: s.status.label(),
             approved,
-            focus_area_label: s
-                .focus_area_label
-                .clone()
-                .unwrap_or_else(|| "Indsatsområde".to_string()),
+            focus_area_plural: plural(&label),
+            focus_area_label: label,
             followup_text: s.followup_text.as_deref().map(blocks).unwrap_or_default(),
         }
     }
 }
 
+/// "Virksomhedskontakt\nVi vil understøtte …" → (Some("Virksomhedskontakt"), "Vi vil understøtte …").
+fn split_heading(text: &str) -> (Option<String>, String) {
+    match text.split_once('\n') {
+        Some((first, rest))
+            if first.chars().count() <= 80 && !first.ends_with('.') && !rest.trim().is_empty() =>
+        {
+            (Some(first.trim().to_string()), rest.trim().to_string())
+        }
+        _ => (None, text.to_string()),
+    }
+}
+
+/// Danish plural of a focus-area label: "Indsatsområde" → "Indsatsområder", "Spor" → "Spor".
+fn plural(label: &str) -> String {
+    if label.ends_with('e') {
+        format!("{label}r")
+    } else if label.ends_with('r') {
+        label.to_string()
+    } else {
+        format!("{label}er")
+    }
+}
+
 pub struct GoalView {
+    /// A short first line of the goal text, shown as its heading (Haderslev's goals have one).
+    pub heading: Option<String>,
     pub text: String,
     pub sub_goals: Vec<SubGoalView>,
 }
@@ -108,11 +137,14 @@ fn group_goals(
     goals
         .into_iter()
         .map(|g| {
+            let (heading, text) = split_heading(&g.text);
+            let sub_goals = by_goal.remove(&g.id).unwrap_or_default();
             (
                 g.focus_area_id,
                 GoalView {
-                    sub_goals: by_goal.remove(&g.id).unwrap_or_default(),
-                    text: g.text,
+                    heading,
+                    text,
+                    sub_goals,
                 },
             )
         })
