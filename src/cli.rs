@@ -83,8 +83,54 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a municipality's strategy as a strategy file (to stdout or --output).
     Export(ExportArgs),
-    /// Load or refresh the three demo municipalities (sonderborg, skanderborg, haderslev).
+    /// Load or refresh the three demo municipalities (sonderborg, skanderborg, haderslev) and
+    /// print their demo users.
     Demo,
+    /// Municipalities (for the platform operator).
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+    /// Users (for the platform operator): create a municipality's first admin.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Create a municipality.
+    Create {
+        /// Short name used in addresses: lowercase letters, digits and '-', e.g. "aabenraa".
+        #[arg(long)]
+        slug: String,
+        /// Full name, e.g. "Aabenraa Kommune".
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user to a municipality with a role and print a one-time link (72 hours) where they
+    /// choose their password.
+    Create {
+        /// Slug of the municipality.
+        #[arg(long, env = "RETNING_TENANT")]
+        tenant: String,
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// admin, secretariat, steering, contributor or viewer.
+        #[arg(long, default_value = "admin")]
+        role: String,
+        /// The address users reach Retning at, for the link.
+        #[arg(
+            long,
+            env = "RETNING_BASE_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        base_url: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -100,6 +146,26 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is answered with a timeout page.
     #[arg(long, env = "RETNING_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout: u64,
+
+    /// Send the session cookie only over HTTPS (and send HSTS). Turn off only for plain-http local runs.
+    #[arg(long, env = "RETNING_COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub cookie_secure: bool,
+
+    /// Minutes without any request after which a user is signed out.
+    #[arg(long, env = "RETNING_SESSION_IDLE_MINUTES", default_value_t = 60)]
+    pub session_idle_minutes: u32,
+
+    /// Hours after signing in after which a user is signed out, however active.
+    #[arg(long, env = "RETNING_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: u32,
+
+    /// The address users reach Retning at, used in invitation and password links.
+    #[arg(
+        long,
+        env = "RETNING_BASE_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub base_url: String,
 }
 
 #[derive(Debug, Args)]
@@ -195,6 +261,32 @@ async fn run_with_database(command: &Command, database: &Database) -> anyhow::Re
         Command::Demo => {
             for summary in crate::demo::load_all(&database.app).await? {
                 println!("{summary}");
+            }
+            crate::demo::print_users(&crate::demo::demo_users(&database.app).await?);
+            Ok(())
+        }
+        Command::Tenant(TenantCommand::Create { slug, name }) => {
+            crate::operator::create_tenant(&database.app, slug, name).await?;
+            println!("Kommunen {name} er oprettet: /t/{slug}/");
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            tenant,
+            email,
+            name,
+            role,
+            base_url,
+        }) => {
+            let link =
+                crate::operator::create_user(&database.app, tenant, email, name, role, base_url)
+                    .await?;
+            match link {
+                Some(link) => {
+                    println!("{email} er oprettet. Send dette link (gyldigt i 72 timer):\n{link}")
+                }
+                None => {
+                    println!("{email} har allerede en adgangskode og har nu adgang til {tenant}.")
+                }
             }
             Ok(())
         }

@@ -2,11 +2,15 @@
 //!
 //! `app(state)` builds the whole web application; `main.rs` and the tests both use it.
 
+pub mod admin;
+pub mod audit;
+pub mod auth;
 pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod health;
+pub mod operator;
 pub mod server;
 pub mod strategy;
 pub mod strategy_file;
@@ -25,12 +29,17 @@ use sqlx::PgPool;
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub request_timeout: Duration,
+    pub sessions: auth::session::SessionPolicy,
+    /// The address users reach Retning at, for links in invitations (no trailing slash).
+    pub base_url: String,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             request_timeout: Duration::from_secs(30),
+            sessions: auth::session::SessionPolicy::default(),
+            base_url: "http://127.0.0.1:8080".to_string(),
         }
     }
 }
@@ -58,15 +67,23 @@ impl FromRef<AppState> for PgPool {
     }
 }
 
+/// Every route of the application with the access it needs.
+pub fn route_table(state: AppState) -> web::routes::RouteTable {
+    let table = web::routes::RouteTable::new(state);
+    let table = health::routes(table);
+    let table = tenants::routes(table);
+    let table = auth::routes(table);
+    let table = strategy::routes(table);
+    admin::routes(table)
+}
+
 /// The whole web application.
 pub fn app(state: AppState) -> Router {
-    let timeout = state.settings.request_timeout;
-    let routes = Router::new()
-        .merge(health::routes())
-        .merge(tenants::routes())
-        .merge(strategy::routes())
+    let settings = state.settings.clone();
+    let routes = route_table(state.clone())
+        .into_router()
         .route("/static/{file}", axum::routing::get(web::assets::serve))
         .fallback(|| async { web::AppError::NotFound })
         .with_state(state);
-    server::layers(routes, timeout)
+    server::layers(routes, &settings)
 }

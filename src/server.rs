@@ -9,6 +9,7 @@ use sqlx::PgPool;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -25,9 +26,14 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
                    font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Wraps the routes in the middleware every response goes through (outermost first):
-/// request id → tracing → security headers → compression → friendly error pages → panic and
-/// timeout handling.
-pub fn layers(routes: Router, timeout: Duration) -> Router {
+/// request id → tracing → security headers → compression → friendly error pages → cross-site
+/// request check → panic and timeout handling.
+pub fn layers(routes: Router, settings: &Settings) -> Router {
+    // HSTS only makes sense where cookies are Secure, i.e. behind HTTPS.
+    let hsts = settings
+        .sessions
+        .secure_cookie
+        .then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request<_>| {
             let request_id = request
@@ -59,14 +65,20 @@ pub fn layers(routes: Router, timeout: Duration) -> Router {
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::STRICT_TRANSPORT_SECURITY,
+                move |_: &_| hsts.clone(),
+            ))
             .layer(CompressionLayer::new())
             .layer(axum::middleware::from_fn(
                 crate::web::middleware::friendly_errors,
             ))
+            // Every state change is a POST; cross-site POSTs are refused by Sec-Fetch-Site/Origin.
+            .layer(CsrfLayer::new())
             .layer(CatchPanicLayer::new())
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
-                timeout,
+                settings.request_timeout,
             )),
     )
 }
@@ -75,6 +87,12 @@ pub fn layers(routes: Router, timeout: Duration) -> Router {
 pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     let settings = Settings {
         request_timeout: Duration::from_secs(args.request_timeout),
+        sessions: crate::auth::session::SessionPolicy {
+            idle: chrono::Duration::minutes(args.session_idle_minutes.into()),
+            absolute: chrono::Duration::hours(args.session_max_hours.into()),
+            secure_cookie: args.cookie_secure,
+        },
+        base_url: args.base_url.trim_end_matches('/').to_string(),
     };
     let app = crate::app(AppState::new(db, settings));
     let listener = tokio::net::TcpListener::bind(args.bind)
@@ -85,9 +103,13 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
         "Retning kører på http://{}  (stop med Ctrl-C)",
         listener.local_addr()?
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // Connection info gives the peer address for sign-in rate limiting per IP.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("server stopped");
     Ok(())
 }

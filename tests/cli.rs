@@ -63,7 +63,19 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
     (status, response)
 }
 
-fn start_server(data_dir: &Path, demo: bool) -> (Child, String) {
+/// The server process; killed if a test fails before it was stopped in order.
+struct Server(Option<Child>);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn start_server(data_dir: &Path, demo: bool) -> (Server, String) {
     let mut command = retning();
     command
         .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
@@ -76,23 +88,39 @@ fn start_server(data_dir: &Path, demo: bool) -> (Child, String) {
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let line = lines
-        .next()
-        .expect("the server prints its address")
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_string();
-    (child, addr)
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let server = Server(Some(child));
+    let mut printed = String::new();
+    for line in lines {
+        let line = line.unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if let Some(rest) = line.split("http://").nth(1) {
+            if demo {
+                // The run command prints the demo users and their password before the address.
+                assert!(printed.contains(retning::demo::DEMO_PASSWORD), "{printed}");
+                assert!(
+                    printed.contains(retning::demo::SHARED_DEMO_USER),
+                    "{printed}"
+                );
+                for role in [
+                    "Administrator",
+                    "Sekretariat",
+                    "Styregruppe",
+                    "Bidragyder",
+                    "Læser",
+                ] {
+                    assert!(printed.contains(role), "{role} missing:\n{printed}");
+                }
+            }
+            return (server, rest.split_whitespace().next().unwrap().to_string());
+        }
+    }
+    panic!("the server never printed its address:\n{printed}");
 }
 
-fn interrupt_and_wait(mut child: Child) {
+fn interrupt_and_wait(mut server: Server) {
+    let mut child = server.0.take().expect("a running server");
     // SAFETY: kill with a valid pid of our own child and a standard signal.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -116,9 +144,11 @@ fn serve_with_demo_data_then_ctrl_c_then_start_again() {
     let data_dir = dir.path().join("postgres");
 
     let (server, addr) = start_server(&data_dir, true);
-    let (status, body) = http_get(&addr, "/t/sonderborg/");
+    let (status, body) = http_get(&addr, "/login");
     assert_eq!(status, 200);
-    assert!(body.contains("Sønderborg 2030"));
+    assert!(body.contains("Log ind"));
+    let (status, _) = http_get(&addr, "/t/sonderborg/");
+    assert_eq!(status, 303, "municipality pages need sign-in");
     interrupt_and_wait(server);
     assert!(
         !data_dir.join("postmaster.pid").exists(),
@@ -127,7 +157,7 @@ fn serve_with_demo_data_then_ctrl_c_then_start_again() {
 
     // The data is still there without loading the demo again.
     let (server, addr) = start_server(&data_dir, false);
-    let (status, _) = http_get(&addr, "/t/haderslev/");
+    let (status, _) = http_get(&addr, "/readyz");
     assert_eq!(status, 200);
     interrupt_and_wait(server);
 
@@ -161,6 +191,51 @@ fn serve_with_demo_data_then_ctrl_c_then_start_again() {
         String::from_utf8(out.stdout)
             .unwrap()
             .contains("skanderborg-kopi: imported")
+    );
+
+    // The operator creates a municipality and its first admin, who gets a one-time link.
+    let out = retning()
+        .args([
+            "tenant",
+            "create",
+            "--slug",
+            "aabenraa",
+            "--name",
+            "Aabenraa Kommune",
+            "--data-dir",
+        ])
+        .arg(&data_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = retning()
+        .args([
+            "user",
+            "create",
+            "--tenant",
+            "aabenraa",
+            "--email",
+            "admin@aabenraa.example",
+            "--name",
+            "Anna Admin",
+        ])
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("http://127.0.0.1:8080/set-password/")
     );
     assert!(!data_dir.join("postmaster.pid").exists());
 }

@@ -6,19 +6,32 @@ use axum::http::StatusCode;
 use sqlx::PgPool;
 
 async fn demo_app(admin: &PgPool) -> axum::Router {
-    let pool = common::app_pool(admin).await;
-    common::load_demo(&pool).await;
-    common::app(&pool)
+    common::demo(admin).await.0
+}
+
+/// A page of a municipality as one of its viewers sees it.
+async fn view(app: &axum::Router, admin: &PgPool, slug: &str, uri: &str) -> common::Page {
+    let cookie = common::sign_in_as(app, admin, slug, "viewer").await;
+    common::get_as(app, uri, &cookie).await
 }
 
 #[sqlx::test]
 async fn front_page_lists_the_municipalities(admin: PgPool) {
     let app = demo_app(&admin).await;
-    let page = common::get(&app, "/").await;
+    // Anonymous visitors see no list of municipalities, only the way in.
+    let anonymous = common::get(&app, "/").await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    assert!(anonymous.body.contains("href=\"/login\""));
+    assert!(!anonymous.body.contains("Sønderborg") && !anonymous.body.contains("/t/sonderborg/"));
+    assert!(anonymous.body.contains("<html lang=\"da\">"));
+
+    // The demo user of two municipalities sees exactly those two.
+    let cookie =
+        common::sign_in(&app, retning::demo::SHARED_DEMO_USER, common::DEMO_PASSWORD).await;
+    let page = common::get_as(&app, "/", &cookie).await;
     assert_eq!(page.status, StatusCode::OK);
     for (name, href) in [
         ("Sønderborg Kommune", "/t/sonderborg/"),
-        ("Skanderborg Kommune", "/t/skanderborg/"),
         ("Haderslev Kommune", "/t/haderslev/"),
     ] {
         assert!(
@@ -26,14 +39,17 @@ async fn front_page_lists_the_municipalities(admin: PgPool) {
             "{name}"
         );
     }
-    assert!(page.body.contains("<html lang=\"da\">"));
+    assert!(
+        !page.body.contains("Skanderborg"),
+        "not a member of Skanderborg"
+    );
 }
 
 /// The four focus areas and every "Vi vil frem mod 2030" bullet, exactly as in the seed document.
 #[sqlx::test]
 async fn sonderborg_shows_its_focus_areas_and_goals_as_in_the_seed(admin: PgPool) {
     let app = demo_app(&admin).await;
-    let page = common::get(&app, "/t/sonderborg/").await;
+    let page = view(&app, &admin, "sonderborg", "/t/sonderborg/").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     for title in [
@@ -62,7 +78,7 @@ async fn sonderborg_shows_its_focus_areas_and_goals_as_in_the_seed(admin: PgPool
 #[sqlx::test]
 async fn haderslev_shows_smart_sub_goals_with_real_dates_and_targets(admin: PgPool) {
     let app = demo_app(&admin).await;
-    let page = common::get(&app, "/t/haderslev/").await;
+    let page = view(&app, &admin, "haderslev", "/t/haderslev/").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     for title in [
@@ -86,7 +102,7 @@ async fn haderslev_shows_smart_sub_goals_with_real_dates_and_targets(admin: PgPo
 #[sqlx::test]
 async fn skanderborg_shows_its_seven_shared_hard_problems(admin: PgPool) {
     let app = demo_app(&admin).await;
-    let page = common::get(&app, "/t/skanderborg/").await;
+    let page = view(&app, &admin, "skanderborg", "/t/skanderborg/").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     for problem in [
@@ -113,12 +129,13 @@ async fn skanderborg_shows_its_seven_shared_hard_problems(admin: PgPool) {
 async fn every_focus_area_and_sub_goal_page_of_every_demo_renders(admin: PgPool) {
     let app = demo_app(&admin).await;
     for slug in ["sonderborg", "skanderborg", "haderslev"] {
-        let tree = common::get(&app, &format!("/t/{slug}/")).await;
+        let cookie = common::sign_in_as(&app, &admin, slug, "viewer").await;
+        let tree = common::get_as(&app, &format!("/t/{slug}/"), &cookie).await;
         let areas = common::links(&tree.body, slug, "focus-areas");
         let sub_goals = common::links(&tree.body, slug, "sub-goals");
         assert!(areas.len() >= 2 && sub_goals.len() >= 10, "{slug}");
         for link in areas.iter().chain(&sub_goals) {
-            let page = common::get(&app, link).await;
+            let page = common::get_as(&app, link, &cookie).await;
             assert_eq!(page.status, StatusCode::OK, "{link}");
             assert!(page.body.contains("<main"), "{link}");
         }
@@ -128,7 +145,8 @@ async fn every_focus_area_and_sub_goal_page_of_every_demo_renders(admin: PgPool)
 #[sqlx::test]
 async fn a_sub_goal_page_shows_its_smart_fields_and_history(admin: PgPool) {
     let app = demo_app(&admin).await;
-    let tree = common::get(&app, "/t/haderslev/").await;
+    let cookie = common::sign_in_as(&app, &admin, "haderslev", "viewer").await;
+    let tree = common::get_as(&app, "/t/haderslev/", &cookie).await;
     // Find the virksomhedskontakt sub-goal by its text.
     let at = tree
         .body
@@ -136,7 +154,7 @@ async fn a_sub_goal_page_shows_its_smart_fields_and_history(admin: PgPool) {
         .expect("sub-goal on the tree");
     let link_start = tree.body[..at].rfind("/t/haderslev/sub-goals/").unwrap();
     let link_end = link_start + tree.body[link_start..].find('"').unwrap();
-    let page = common::get(&app, &tree.body[link_start..link_end]).await;
+    let page = common::get_as(&app, &tree.body[link_start..link_end], &cookie).await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     assert!(text.contains("Indikator") && text.contains("Udgangspunkt") && text.contains("Frist"));
@@ -151,6 +169,7 @@ async fn a_sub_goal_page_shows_its_smart_fields_and_history(admin: PgPool) {
 #[sqlx::test]
 async fn unknown_things_get_a_friendly_danish_404(admin: PgPool) {
     let app = demo_app(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
     for uri in [
         "/t/findes-ikke/",
         "/t/sonderborg/sub-goals/not-a-uuid",
@@ -158,7 +177,7 @@ async fn unknown_things_get_a_friendly_danish_404(admin: PgPool) {
         "/t/sonderborg/focus-areas/00000000-0000-0000-0000-000000000000",
         "/no/such/page",
     ] {
-        let page = common::get(&app, uri).await;
+        let page = common::get_as(&app, uri, &cookie).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
         assert!(page.body.contains("Siden findes ikke"), "{uri}");
         assert!(
@@ -168,7 +187,7 @@ async fn unknown_things_get_a_friendly_danish_404(admin: PgPool) {
                 .starts_with("text/html")
         );
     }
-    let redirect = common::get(&app, "/t/sonderborg").await;
+    let redirect = common::get_as(&app, "/t/sonderborg", &cookie).await;
     assert_eq!(redirect.status, StatusCode::PERMANENT_REDIRECT);
 }
 
@@ -180,6 +199,12 @@ async fn health_checks_and_headers(admin: PgPool) {
 
     let page = common::get(&app, "/").await;
     assert!(page.headers.contains_key("x-request-id"));
+    assert!(
+        page.headers["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=")
+    );
     assert_eq!(page.headers["x-content-type-options"], "nosniff");
     let csp = page.headers["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));

@@ -4,7 +4,14 @@
 use sqlx::PgPool;
 
 /// Tables that belong to no single tenant.
-const GLOBAL_TABLES: &[&str] = &["_sqlx_migrations", "tenants", "users"];
+const GLOBAL_TABLES: &[&str] = &[
+    "_sqlx_migrations",
+    "tenants",
+    "users",
+    "sessions",
+    "login_failures",
+    "user_tokens",
+];
 
 #[sqlx::test]
 async fn every_tenant_table_follows_the_rules(pool: PgPool) {
@@ -115,4 +122,21 @@ async fn the_application_role_cannot_bypass_row_level_security(pool: PgPool) {
     .await
     .unwrap();
     assert_eq!(owned, 0, "retning_app must not own any table");
+}
+
+/// A table the application role cannot use is a bug waiting for its first request.
+#[sqlx::test]
+async fn the_application_role_may_use_every_table(pool: PgPool) {
+    let missing: Vec<String> = sqlx::query_scalar(
+        "SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_sqlx_migrations'
+           AND NOT has_table_privilege('retning_app', c.oid, 'SELECT, INSERT')",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert!(
+        missing.is_empty(),
+        "retning_app lacks privileges on {missing:?}"
+    );
 }

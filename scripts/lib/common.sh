@@ -11,6 +11,14 @@ pg_bin_dir() {
   [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
 }
 
+# psql: beside the server binaries, else on PATH.
+psql_bin() {
+  local dir
+  dir=$(pg_bin_dir)
+  if [ -n "$dir" ] && [ -x "$dir/psql" ]; then echo "$dir/psql"; return 0; fi
+  command -v psql 2>/dev/null || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1
+}
+
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
     echo "error: '$*' needs root; run it as root or install sudo" >&2; return 1
@@ -31,6 +39,13 @@ ensure_postgres() {
   if [ -z "$(pg_bin_dir)" ]; then
     echo "error: PostgreSQL's server binaries are still missing after installing 'postgresql'" >&2
     return 1
+  fi
+}
+
+# Installs Chromium and ChromeDriver (for the browser tests) when they are missing.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    apt_install chromium chromium-driver fonts-dejavu-core
   fi
 }
 

@@ -19,3 +19,30 @@ pub async fn begin_tenant_tx(
     .await?;
     Ok(tx)
 }
+
+/// Begins a transaction in which the signed-in user may read their own memberships in every
+/// municipality (policy `own_memberships`), and nothing else of any tenant.
+pub async fn begin_user_tx(
+    pool: &PgPool,
+    user_id: Uuid,
+) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        "SELECT set_config('retning.user_id', $1, true)",
+        user_id.to_string()
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok(tx)
+}
+
+/// Switches an open transaction to another tenant (used to write one audit event per tenant).
+pub async fn set_tenant(conn: &mut sqlx::PgConnection, tenant_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "SELECT set_config('retning.tenant_id', $1, true)",
+        tenant_id.to_string()
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(())
+}

@@ -2,16 +2,16 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Router, response::IntoResponse};
+use axum::response::IntoResponse;
 use sqlx::PgPool;
 
-use crate::AppState;
+use crate::auth::access::Access;
+use crate::web::routes::RouteTable;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+pub fn routes(table: RouteTable) -> RouteTable {
+    table
+        .get("/healthz", Access::Public, healthz)
+        .get("/readyz", Access::Public, readyz)
 }
 
 /// The process is up.

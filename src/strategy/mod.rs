@@ -5,15 +5,13 @@ mod queries;
 pub mod smart;
 mod views;
 
-use axum::Router;
-use axum::routing::get;
+use crate::auth::access::ANY_MEMBER;
+use crate::web::routes::RouteTable;
 
-use crate::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/t/{slug}", get(pages::tenant_root_redirect))
-        .route("/t/{slug}/", get(pages::tree))
-        .route("/t/{slug}/focus-areas/{id}", get(pages::focus_area))
-        .route("/t/{slug}/sub-goals/{id}", get(pages::sub_goal))
+pub fn routes(table: RouteTable) -> RouteTable {
+    table
+        .get("/t/{slug}", ANY_MEMBER, pages::tenant_root_redirect)
+        .get("/t/{slug}/", ANY_MEMBER, pages::tree)
+        .get("/t/{slug}/focus-areas/{id}", ANY_MEMBER, pages::focus_area)
+        .get("/t/{slug}/sub-goals/{id}", ANY_MEMBER, pages::sub_goal)
 }

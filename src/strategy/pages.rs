@@ -8,9 +8,9 @@ use uuid::Uuid;
 
 use super::queries::{self, ChallengeRow, StrategyRow};
 use super::views::*;
+use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::FollowupStatus;
-use crate::tenants::{self, Tenant};
 use crate::web::format::{self, Block, blocks};
 use crate::web::{AppError, AppResult, Chrome, render};
 
@@ -120,7 +120,8 @@ struct TreePage {
     loose_initiatives: Vec<InitiativeView>,
 }
 
-pub async fn tenant_root_redirect(Path(slug): Path<String>) -> Response {
+pub async fn tenant_root_redirect(member: Member) -> Response {
+    let slug = &member.tenant.slug;
     Redirect::permanent(&format!("/t/{slug}/")).into_response()
 }
 
@@ -151,12 +152,13 @@ fn group_goals(
         .collect()
 }
 
-pub async fn tree(State(db): State<PgPool>, Path(slug): Path<String>) -> AppResult<Response> {
-    let tenant = tenants::by_slug(&db, &slug).await?;
+pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Response> {
+    let tenant = member.tenant.clone();
+    let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
     let Some(strategy) = queries::current_strategy(&mut tx, tenant.id).await? else {
         let page = TreePage {
-            chrome: Chrome::new(tenant.name.clone(), Some(tenant)),
+            chrome: Chrome::member(tenant.name.clone(), &member),
             slug,
             strategy: None,
             focus_areas: Vec::new(),
@@ -225,10 +227,7 @@ pub async fn tree(State(db): State<PgPool>, Path(slug): Path<String>) -> AppResu
         .map(InitiativeView::from)
         .collect();
     let page = TreePage {
-        chrome: Chrome::new(
-            format!("{} – {}", strategy.title, tenant.name),
-            Some(tenant),
-        ),
+        chrome: Chrome::member(format!("{} – {}", strategy.title, tenant.name), &member),
         slug,
         strategy: Some(StrategyView::from(&strategy)),
         focus_areas,
@@ -266,10 +265,12 @@ fn parse_id(id: &str) -> AppResult<Uuid> {
 
 pub async fn focus_area(
     State(db): State<PgPool>,
-    Path((slug, id)): Path<(String, String)>,
+    Path((_, id)): Path<(String, String)>,
+    member: Member,
 ) -> AppResult<Response> {
     let id = parse_id(&id)?;
-    let tenant = tenants::by_slug(&db, &slug).await?;
+    let tenant = member.tenant.clone();
+    let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
     let area = queries::focus_area(&mut tx, tenant.id, id)
         .await?
@@ -294,7 +295,7 @@ pub async fn focus_area(
         .map(|(_, g)| g)
         .collect();
     let page = FocusAreaPage {
-        chrome: Chrome::new(format!("{} – {}", area.title, tenant.name), Some(tenant)),
+        chrome: Chrome::member(format!("{} – {}", area.title, tenant.name), &member),
         slug,
         strategy: StrategyView::from(&strategy),
         title: area.title,
@@ -363,10 +364,12 @@ struct SubGoalPage {
 
 pub async fn sub_goal(
     State(db): State<PgPool>,
-    Path((slug, id)): Path<(String, String)>,
+    Path((_, id)): Path<(String, String)>,
+    member: Member,
 ) -> AppResult<Response> {
     let id = parse_id(&id)?;
-    let tenant: Tenant = tenants::by_slug(&db, &slug).await?;
+    let tenant = member.tenant.clone();
+    let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
     let sub = queries::sub_goal(&mut tx, tenant.id, id)
         .await?
@@ -389,7 +392,7 @@ pub async fn sub_goal(
     });
     let current: Option<FollowupStatus> = history.first().map(|h| h.status);
     let page = SubGoalPage {
-        chrome: Chrome::new(format!("Delmål – {}", tenant.name), Some(tenant)),
+        chrome: Chrome::member(format!("Delmål – {}", tenant.name), &member),
         slug,
         strategy_title: strategy.title,
         focus_area_id: sub.focus_area_id,

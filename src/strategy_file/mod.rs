@@ -6,7 +6,7 @@ pub mod model;
 mod validate;
 
 pub use export::export;
-pub use import::{ImportSummary, import};
+pub use import::{ImportSummary, import, valid_slug};
 pub use model::StrategyFile;
 pub use validate::{FileErrors, as_date};
 

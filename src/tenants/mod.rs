@@ -1,15 +1,17 @@
-//! Municipalities (tenants): the front page that lists them, and looking one up by its slug.
+//! Municipalities (tenants): the front page that lists the signed-in user's municipalities, and
+//! looking one up by its slug.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
 use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
-use crate::AppState;
-use crate::web::{AppError, AppResult, render};
+use crate::auth::access::{Access, Viewer};
+use crate::db::begin_user_tx;
+use crate::domain::MemberRole;
+use crate::web::routes::RouteTable;
+use crate::web::{AppError, AppResult, Chrome, render};
 
 /// A municipality as the pages need it.
 #[derive(Debug, Clone)]
@@ -32,26 +34,52 @@ pub async fn by_slug(db: impl PgExecutor<'_>, slug: &str) -> AppResult<Tenant> {
     .ok_or(AppError::NotFound)
 }
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(index))
+/// A municipality the user is an active member of, with their role there.
+pub struct MyTenant {
+    pub slug: String,
+    pub name: String,
+    pub is_demo: bool,
+    pub role: MemberRole,
+}
+
+/// The user's municipalities, by name.
+pub async fn of_user(db: &PgPool, user_id: Uuid) -> sqlx::Result<Vec<MyTenant>> {
+    let mut tx = begin_user_tx(db, user_id).await?;
+    let tenants = sqlx::query_as!(
+        MyTenant,
+        r#"SELECT t.slug, t.name, t.is_demo, m.role as "role: MemberRole"
+           FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+           WHERE m.user_id = $1 AND m.is_active
+           ORDER BY t.name"#,
+        user_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(tenants)
+}
+
+pub fn routes(table: RouteTable) -> RouteTable {
+    table.get("/", Access::Public, index)
 }
 
 #[derive(Template)]
 #[template(path = "tenants/index.html")]
 struct IndexPage {
-    chrome: crate::web::Chrome,
-    tenants: Vec<Tenant>,
+    chrome: Chrome,
+    signed_in: bool,
+    tenants: Vec<MyTenant>,
 }
 
-async fn index(State(db): State<PgPool>) -> AppResult<Response> {
-    let tenants = sqlx::query_as!(
-        Tenant,
-        "SELECT id, slug, name, is_demo FROM tenants ORDER BY name"
-    )
-    .fetch_all(&db)
-    .await?;
-    Ok(render(&IndexPage {
-        chrome: crate::web::Chrome::new("Kommuner", None),
+async fn index(State(db): State<PgPool>, Viewer(user): Viewer) -> AppResult<Response> {
+    let tenants = match &user {
+        Some(user) => of_user(&db, user.user_id).await?,
+        None => Vec::new(),
+    };
+    let page = IndexPage {
+        chrome: Chrome::new("Forside", None, user.clone()),
+        signed_in: user.is_some(),
         tenants,
-    }))
+    };
+    Ok(render(&page))
 }

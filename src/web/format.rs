@@ -171,3 +171,13 @@ mod block_tests {
         );
     }
 }
+
+/// A moment in Danish local time: "05.10.2015 kl. 14:03".
+pub fn datetime(at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at.with_timezone(&chrono_tz::Europe::Copenhagen);
+    format!(
+        "{} kl. {}",
+        date_short(local.date_naive()),
+        local.format("%H:%M")
+    )
+}

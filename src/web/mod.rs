@@ -4,6 +4,7 @@ pub mod assets;
 pub mod error;
 pub mod format;
 pub mod middleware;
+pub mod routes;
 
 pub use error::{AppError, AppResult};
 
@@ -23,19 +24,44 @@ pub fn render<T: Template>(page: &T) -> Response {
 pub struct Chrome {
     pub title: String,
     pub tenant: Option<crate::tenants::Tenant>,
+    /// The signed-in user, for the header (name, account, sign out).
+    pub user: Option<crate::auth::session::SessionUser>,
+    /// The user's role in `tenant`, which decides the tenant's navigation.
+    pub role: Option<crate::domain::MemberRole>,
     pub css: &'static str,
     pub print_css: &'static str,
     pub favicon: &'static str,
 }
 
 impl Chrome {
-    pub fn new(title: impl Into<String>, tenant: Option<crate::tenants::Tenant>) -> Self {
+    pub fn new(
+        title: impl Into<String>,
+        tenant: Option<crate::tenants::Tenant>,
+        user: Option<crate::auth::session::SessionUser>,
+    ) -> Self {
         Self {
             title: title.into(),
             tenant,
+            user,
+            role: None,
             css: assets::url("app.css"),
             print_css: assets::url("print.css"),
             favicon: assets::url("favicon.svg"),
         }
+    }
+
+    /// The layout of a page inside a municipality, for one of its members.
+    pub fn member(title: impl Into<String>, member: &crate::auth::access::Member) -> Self {
+        let mut chrome = Self::new(
+            title,
+            Some(member.tenant.clone()),
+            Some(member.user.clone()),
+        );
+        chrome.role = Some(member.role);
+        chrome
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Some(crate::domain::MemberRole::Admin)
     }
 }

@@ -3,18 +3,39 @@
 #![allow(dead_code)]
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
 use tower::ServiceExt;
 
+pub use retning::demo::DEMO_PASSWORD;
+
 /// A pool on the test database as `retning_app` (not superuser, not owner: RLS applies).
 pub async fn app_pool(admin: &PgPool) -> PgPool {
-    sqlx::query("ALTER ROLE retning_app LOGIN")
-        .execute(admin)
-        .await
-        .expect("enable app login");
+    // Tests run in parallel and the role is shared by the whole cluster: concurrent ALTER ROLEs
+    // can collide ("tuple concurrently updated"), so check first and retry.
+    for attempt in 0.. {
+        let can_login: bool =
+            sqlx::query_scalar("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'retning_app'")
+                .fetch_one(admin)
+                .await
+                .expect("the migrations create retning_app");
+        if can_login {
+            break;
+        }
+        match sqlx::query("ALTER ROLE retning_app LOGIN")
+            .execute(admin)
+            .await
+        {
+            Ok(_) => break,
+            Err(err) if attempt < 20 => {
+                eprintln!("retrying ALTER ROLE: {err}");
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(err) => panic!("enable app login: {err}"),
+        }
+    }
     let options = (*admin.connect_options())
         .clone()
         .username(retning::db::APP_ROLE);
@@ -39,16 +60,72 @@ pub fn app(pool: &PgPool) -> axum::Router {
     ))
 }
 
+/// The app on the demo data, and a pool to look things up with.
+pub async fn demo(admin: &PgPool) -> (axum::Router, PgPool) {
+    let pool = app_pool(admin).await;
+    load_demo(&pool).await;
+    (app(&pool), pool)
+}
+
 pub struct Page {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
 }
 
-pub async fn get(app: &axum::Router, uri: &str) -> Page {
+impl Page {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The session cookie this response sets ("retning_session=…"), if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("retning_session=") && !c.starts_with("retning_session=;"))
+            .map(|c| c.split(';').next().unwrap_or_default().to_string())
+    }
+}
+
+/// A request as a browser on the same site would send it.
+pub struct Req<'a> {
+    pub method: Method,
+    pub uri: &'a str,
+    pub cookie: Option<&'a str>,
+    pub form: Option<&'a str>,
+    pub origin: Option<&'a str>,
+}
+
+pub async fn send(app: &axum::Router, req: Req<'_>) -> Page {
+    let mut builder = Request::builder()
+        .method(req.method.clone())
+        .uri(req.uri)
+        .header("host", "localhost");
+    if let Some(cookie) = req.cookie {
+        builder = builder.header("cookie", cookie);
+    }
+    if let Some(origin) = req.origin {
+        builder = builder.header("origin", origin);
+    } else if req.method == Method::POST {
+        builder = builder
+            .header("origin", "http://localhost")
+            .header("sec-fetch-site", "same-origin");
+    }
+    let body = match req.form {
+        Some(form) => {
+            builder = builder.header("content-type", "application/x-www-form-urlencoded");
+            Body::from(form.to_string())
+        }
+        None => Body::empty(),
+    };
     let response = app
         .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .oneshot(builder.body(body).unwrap())
         .await
         .expect("router answers");
     let status = response.status();
@@ -64,6 +141,94 @@ pub async fn get(app: &axum::Router, uri: &str) -> Page {
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
+}
+
+pub async fn get(app: &axum::Router, uri: &str) -> Page {
+    send(
+        app,
+        Req {
+            method: Method::GET,
+            uri,
+            cookie: None,
+            form: None,
+            origin: None,
+        },
+    )
+    .await
+}
+
+pub async fn get_as(app: &axum::Router, uri: &str, cookie: &str) -> Page {
+    send(
+        app,
+        Req {
+            method: Method::GET,
+            uri,
+            cookie: Some(cookie),
+            form: None,
+            origin: None,
+        },
+    )
+    .await
+}
+
+pub async fn post_as(app: &axum::Router, uri: &str, cookie: Option<&str>, form: &str) -> Page {
+    send(
+        app,
+        Req {
+            method: Method::POST,
+            uri,
+            cookie,
+            form: Some(form),
+            origin: None,
+        },
+    )
+    .await
+}
+
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        s.append_pair(k, v);
+    }
+    s.finish()
+}
+
+/// Signs in and returns the session cookie.
+pub async fn sign_in(app: &axum::Router, email: &str, password: &str) -> String {
+    let page = post_as(
+        app,
+        "/login",
+        None,
+        &form(&[("email", email), ("password", password)]),
+    )
+    .await;
+    assert_eq!(
+        page.status,
+        StatusCode::SEE_OTHER,
+        "sign-in of {email} failed: {}",
+        page.body
+    );
+    page.session_cookie().expect("a session cookie")
+}
+
+/// The e-mail of the first active member with `role` in the municipality `slug`.
+pub async fn member_email(admin: &PgPool, slug: &str, role: &str) -> String {
+    sqlx::query_scalar(
+        "SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id
+         WHERE t.slug = $1 AND m.role::text = $2 AND m.is_active AND u.password_hash IS NOT NULL
+         ORDER BY m.position LIMIT 1",
+    )
+    .bind(slug)
+    .bind(role)
+    .fetch_one(admin)
+    .await
+    .unwrap_or_else(|e| panic!("no demo {role} in {slug}: {e}"))
+}
+
+/// Signs in as the demo user with `role` in `slug`.
+pub async fn sign_in_as(app: &axum::Router, admin: &PgPool, slug: &str, role: &str) -> String {
+    let email = member_email(admin, slug, role).await;
+    sign_in(app, &email, DEMO_PASSWORD).await
 }
 
 /// Text as the page shows it: HTML entities decoded the way askama escapes them.

@@ -1,0 +1,30 @@
+//! Administration of a municipality: its users and the audit log. Admins only.
+
+mod users;
+
+use crate::auth::access::ADMINS;
+use crate::web::routes::RouteTable;
+
+pub fn routes(table: RouteTable) -> RouteTable {
+    table
+        .get("/t/{slug}/admin/users", ADMINS, users::list)
+        .post("/t/{slug}/admin/users/invite", ADMINS, users::invite)
+        .get("/t/{slug}/admin/users/{user_id}", ADMINS, users::edit_form)
+        .post("/t/{slug}/admin/users/{user_id}", ADMINS, users::update)
+        .post(
+            "/t/{slug}/admin/users/{user_id}/deactivate",
+            ADMINS,
+            users::deactivate,
+        )
+        .post(
+            "/t/{slug}/admin/users/{user_id}/activate",
+            ADMINS,
+            users::activate,
+        )
+        .post(
+            "/t/{slug}/admin/users/{user_id}/reset-link",
+            ADMINS,
+            users::reset_link,
+        )
+        .get("/t/{slug}/admin/audit", ADMINS, crate::audit::pages::browse)
+}

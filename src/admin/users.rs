@@ -1,0 +1,614 @@
+//! User administration: invite, set role and place in the organisation, deactivate, reset password.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::audit::{self, Actor, Event};
+use crate::auth::ClientIp;
+use crate::auth::access::Member;
+use crate::auth::links::{self, Purpose};
+use crate::db::begin_tenant_tx;
+use crate::domain::{LeadershipLevel, MemberRole};
+use crate::web::{AppError, AppResult, Chrome, format, render};
+
+pub struct MemberRow {
+    pub user_id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: MemberRole,
+    pub title: Option<String>,
+    pub org_unit_id: Option<Uuid>,
+    pub org_unit: Option<String>,
+    pub level: Option<LeadershipLevel>,
+    pub is_active: bool,
+    pub has_password: bool,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+}
+
+impl MemberRow {
+    pub fn last_sign_in(&self) -> String {
+        self.last_sign_in_at
+            .map(format::datetime)
+            .unwrap_or_else(|| "aldrig".into())
+    }
+}
+
+async fn members(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Option<Uuid>,
+) -> sqlx::Result<Vec<MemberRow>> {
+    sqlx::query_as!(
+        MemberRow,
+        r#"SELECT u.id as user_id, u.email, u.display_name, m.role as "role: MemberRole", m.title, m.org_unit_id,
+                  o.name as "org_unit?", m.leadership_level as "level: LeadershipLevel", m.is_active,
+                  (u.password_hash IS NOT NULL) as "has_password!", u.last_sign_in_at
+           FROM memberships m
+           JOIN users u ON u.id = m.user_id
+           LEFT JOIN org_units o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
+           WHERE m.tenant_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2)
+           ORDER BY m.is_active DESC, u.display_name"#,
+        tenant_id,
+        user_id
+    )
+    .fetch_all(conn)
+    .await
+}
+
+pub struct OrgUnitOption {
+    pub id: Uuid,
+    pub name: String,
+}
+
+async fn org_units(conn: &mut PgConnection, tenant_id: Uuid) -> sqlx::Result<Vec<OrgUnitOption>> {
+    sqlx::query_as!(
+        OrgUnitOption,
+        "SELECT id, name FROM org_units WHERE tenant_id = $1 ORDER BY position, name",
+        tenant_id
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// Other active admins besides `user_id`: the last admin may not demote or deactivate themself.
+async fn other_admins(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"SELECT count(*) as "n!" FROM memberships WHERE tenant_id = $1 AND user_id <> $2 AND role = 'admin' AND is_active"#,
+        tenant_id,
+        user_id
+    )
+    .fetch_one(conn)
+    .await
+}
+
+#[derive(Default)]
+pub struct InviteInput {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    chrome: Chrome,
+    slug: String,
+    members: Vec<MemberRow>,
+    roles: &'static [MemberRole],
+    input: InviteInput,
+    errors: Vec<(&'static str, String)>,
+    link: Option<(String, String)>,
+    notice: Option<String>,
+}
+
+impl UsersPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+async fn users_page(state: &AppState, member: &Member) -> AppResult<UsersPage> {
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let members = members(&mut tx, member.tenant.id, None).await?;
+    tx.commit().await?;
+    Ok(UsersPage {
+        chrome: Chrome::member(format!("Brugere – {}", member.tenant.name), member),
+        slug: member.tenant.slug.clone(),
+        members,
+        roles: MemberRole::ALL,
+        input: InviteInput {
+            role: "contributor".into(),
+            ..Default::default()
+        },
+        errors: Vec::new(),
+        link: None,
+        notice: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    saved: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    member: Member,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> AppResult<Response> {
+    let mut page = users_page(&state, &member).await?;
+    page.notice = match q.saved.as_deref() {
+        Some("member") => Some("Ændringerne er gemt.".into()),
+        Some("deactivated") => {
+            Some("Brugeren er deaktiveret og har ikke længere adgang til kommunen.".into())
+        }
+        Some("activated") => Some("Brugeren er aktiv igen.".into()),
+        _ => None,
+    };
+    Ok(render(&page))
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+}
+
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && email.len() <= 254
+        && !email.contains(char::is_whitespace)
+        && email.matches('@').count() == 1
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<InviteForm>,
+) -> AppResult<Response> {
+    let email = form.email.trim().to_lowercase();
+    let name = form.name.trim().to_string();
+    let mut errors = Vec::new();
+    if !valid_email(&email) {
+        errors.push((
+            "email",
+            "Skriv en gyldig e-mailadresse, fx navn@kommune.dk.".to_string(),
+        ));
+    }
+    if name.is_empty() {
+        errors.push(("name", "Skriv personens navn.".to_string()));
+    } else if name.chars().count() > 200 {
+        errors.push(("name", "Navnet må højst være 200 tegn.".to_string()));
+    }
+    let role = MemberRole::parse(&form.role);
+    if role.is_none() {
+        errors.push(("role", "Vælg en rolle.".to_string()));
+    }
+    let (Some(role), true) = (role, errors.is_empty()) else {
+        let mut page = users_page(&state, &member).await?;
+        page.input = InviteInput {
+            email: form.email,
+            name: form.name,
+            role: form.role,
+        };
+        page.errors = errors;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    };
+
+    let tenant_id = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant_id).await?;
+    let user = sqlx::query!(
+        r#"INSERT INTO users (id, email, display_name) VALUES ($1, $2, $3)
+           ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+           RETURNING id, (password_hash IS NOT NULL) as "has_password!""#,
+        Uuid::now_v7(),
+        email,
+        name
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let existing = sqlx::query_scalar!(
+        r#"SELECT role as "role: MemberRole" FROM memberships WHERE tenant_id = $1 AND user_id = $2"#,
+        tenant_id,
+        user.id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if existing.is_some() {
+        let mut page = users_page(&state, &member).await?;
+        page.input = InviteInput {
+            email: form.email,
+            name: form.name,
+            role: form.role,
+        };
+        page.errors = vec![(
+            "email",
+            "Personen er allerede bruger i kommunen. Ret rollen i listen nedenfor.".into(),
+        )];
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    }
+    sqlx::query!(
+        "INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)",
+        tenant_id,
+        user.id,
+        role as MemberRole
+    )
+    .execute(&mut *tx)
+    .await?;
+    let link = if user.has_password {
+        None
+    } else {
+        Some(
+            links::create(
+                &mut tx,
+                &state.settings.base_url,
+                user.id,
+                Purpose::Invite,
+                Some(tenant_id),
+                Some(member.user_id()),
+            )
+            .await?,
+        )
+    };
+    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let event = Event::new(
+        "user.invited",
+        "user",
+        Some(user.id),
+        format!("{name} ({email}) inviteret som {}", role.label()),
+    )
+    .change(
+        None,
+        Some(serde_json::json!({ "email": email, "role": role.as_str() })),
+    );
+    audit::record(&mut tx, tenant_id, &actor, event).await?;
+    tx.commit().await?;
+
+    let mut page = users_page(&state, &member).await?;
+    match link {
+        Some(link) => {
+            page.link = Some((
+                format!(
+                    "Invitationen til {name} ({email}) er oprettet. Send dette link til personen; det virker i 72 timer og kan kun bruges én gang:"
+                ),
+                link,
+            ))
+        }
+        None => {
+            page.notice = Some(format!(
+                "{name} har allerede en konto i Retning og har nu adgang til {} med sin eksisterende adgangskode.",
+                member.tenant.name
+            ))
+        }
+    }
+    Ok(render(&page))
+}
+
+#[derive(Template)]
+#[template(path = "admin/user_edit.html")]
+struct EditPage {
+    chrome: Chrome,
+    slug: String,
+    person: MemberRow,
+    org_units: Vec<OrgUnitOption>,
+    roles: &'static [MemberRole],
+    levels: &'static [LeadershipLevel],
+    input: EditForm,
+    errors: Vec<(&'static str, String)>,
+    link: Option<String>,
+}
+
+impl EditPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct EditForm {
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub org_unit: String,
+    #[serde(default)]
+    pub level: String,
+}
+
+fn parse_user_id(raw: &str) -> AppResult<Uuid> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
+}
+
+async fn edit_page(state: &AppState, member: &Member, user_id: Uuid) -> AppResult<EditPage> {
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let person = members(&mut tx, member.tenant.id, Some(user_id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+    let org_units = org_units(&mut tx, member.tenant.id).await?;
+    tx.commit().await?;
+    let input = EditForm {
+        role: person.role.as_str().into(),
+        title: person.title.clone().unwrap_or_default(),
+        org_unit: person
+            .org_unit_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+        level: person
+            .level
+            .map(|l| l.as_str().to_string())
+            .unwrap_or_default(),
+    };
+    Ok(EditPage {
+        chrome: Chrome::member(format!("{} – brugere", person.display_name), member),
+        slug: member.tenant.slug.clone(),
+        person,
+        org_units,
+        roles: MemberRole::ALL,
+        levels: LeadershipLevel::ALL,
+        input,
+        errors: Vec::new(),
+        link: None,
+    })
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let user_id = parse_user_id(&user_id)?;
+    Ok(render(&edit_page(&state, &member, user_id).await?))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, user_id)): Path<(String, String)>,
+    Form(form): Form<EditForm>,
+) -> AppResult<Response> {
+    let user_id = parse_user_id(&user_id)?;
+    let mut page = edit_page(&state, &member, user_id).await?;
+    let mut errors = Vec::new();
+    let role = MemberRole::parse(&form.role);
+    if role.is_none() {
+        errors.push(("role", "Vælg en rolle.".to_string()));
+    }
+    let level = match form.level.as_str() {
+        "" => Ok(None),
+        word => LeadershipLevel::parse(word).map(Some).ok_or(()),
+    };
+    if level.is_err() {
+        errors.push(("level", "Vælg et ledelsesniveau fra listen.".to_string()));
+    }
+    let org_unit = match form.org_unit.as_str() {
+        "" => Ok(None),
+        raw => Uuid::parse_str(raw)
+            .ok()
+            .filter(|id| page.org_units.iter().any(|o| o.id == *id))
+            .map(Some)
+            .ok_or(()),
+    };
+    if org_unit.is_err() {
+        errors.push(("org_unit", "Vælg en enhed fra listen.".to_string()));
+    }
+    let title = form.title.trim().to_string();
+    if title.chars().count() > 300 {
+        errors.push(("title", "Titlen må højst være 300 tegn.".to_string()));
+    }
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    if let Some(role) = role
+        && page.person.role == MemberRole::Admin
+        && role != MemberRole::Admin
+        && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
+    {
+        errors.push((
+            "role",
+            "Kommunen skal have mindst én aktiv administrator.".to_string(),
+        ));
+    }
+    let (Some(role), Ok(level), Ok(org_unit), true) = (role, level, org_unit, errors.is_empty())
+    else {
+        page.input = form;
+        page.errors = errors;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    };
+    let before = serde_json::json!({
+        "role": page.person.role.as_str(), "title": page.person.title, "org_unit": page.person.org_unit,
+        "level": page.person.level.map(|l| l.as_str()),
+    });
+    sqlx::query!(
+        r#"UPDATE memberships SET role = $3, title = NULLIF($4, ''), org_unit_id = $5, leadership_level = $6
+           WHERE tenant_id = $1 AND user_id = $2"#,
+        member.tenant.id,
+        user_id,
+        role as MemberRole,
+        title,
+        org_unit,
+        level as Option<LeadershipLevel>
+    )
+    .execute(&mut *tx)
+    .await?;
+    let org_unit_name = org_unit
+        .and_then(|id| page.org_units.iter().find(|o| o.id == id))
+        .map(|o| o.name.clone());
+    let after = serde_json::json!({
+        "role": role.as_str(), "title": (!title.is_empty()).then_some(&title), "org_unit": org_unit_name,
+        "level": level.map(|l| l.as_str()),
+    });
+    let (action, summary) = if role != page.person.role {
+        (
+            "member.role_changed",
+            format!(
+                "{}: rolle ændret fra {} til {}",
+                page.person.display_name,
+                page.person.role.label(),
+                role.label()
+            ),
+        )
+    } else {
+        (
+            "member.updated",
+            format!("{}: stilling og placering ændret", page.person.display_name),
+        )
+    };
+    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    audit::record(
+        &mut tx,
+        member.tenant.id,
+        &actor,
+        Event::new(action, "user", Some(user_id), summary).change(Some(before), Some(after)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!(
+        "/t/{}/admin/users?saved=member",
+        member.tenant.slug
+    ))
+    .into_response())
+}
+
+async fn set_active(
+    state: &AppState,
+    member: &Member,
+    ip: Option<String>,
+    raw_id: &str,
+    active: bool,
+) -> AppResult<Response> {
+    let user_id = parse_user_id(raw_id)?;
+    let page = edit_page(state, member, user_id).await?;
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    if !active
+        && page.person.role == MemberRole::Admin
+        && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
+    {
+        let mut page = page;
+        page.errors = vec![(
+            "active",
+            "Kommunen skal have mindst én aktiv administrator.".to_string(),
+        )];
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    }
+    sqlx::query!(
+        "UPDATE memberships SET is_active = $3 WHERE tenant_id = $1 AND user_id = $2",
+        member.tenant.id,
+        user_id,
+        active
+    )
+    .execute(&mut *tx)
+    .await?;
+    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let (action, summary) = if active {
+        (
+            "member.activated",
+            format!("{} er aktiveret", page.person.display_name),
+        )
+    } else {
+        (
+            "member.deactivated",
+            format!("{} er deaktiveret", page.person.display_name),
+        )
+    };
+    let event = Event::new(action, "user", Some(user_id), summary).change(
+        Some(serde_json::json!({ "active": page.person.is_active })),
+        Some(serde_json::json!({ "active": active })),
+    );
+    audit::record(&mut tx, member.tenant.id, &actor, event).await?;
+    tx.commit().await?;
+    let saved = if active { "activated" } else { "deactivated" };
+    Ok(Redirect::to(&format!(
+        "/t/{}/admin/users?saved={saved}",
+        member.tenant.slug
+    ))
+    .into_response())
+}
+
+pub async fn deactivate(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, user_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    set_active(&state, &member, ip, &user_id, false).await
+}
+
+pub async fn activate(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, user_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    set_active(&state, &member, ip, &user_id, true).await
+}
+
+pub async fn reset_link(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, user_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let user_id = parse_user_id(&user_id)?;
+    let mut page = edit_page(&state, &member, user_id).await?;
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let purpose = if page.person.has_password {
+        Purpose::Reset
+    } else {
+        Purpose::Invite
+    };
+    let link = links::create(
+        &mut tx,
+        &state.settings.base_url,
+        user_id,
+        purpose,
+        Some(member.tenant.id),
+        Some(member.user_id()),
+    )
+    .await?;
+    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let summary = format!(
+        "Nyt link til at vælge adgangskode for {}",
+        page.person.display_name
+    );
+    audit::record(
+        &mut tx,
+        member.tenant.id,
+        &actor,
+        Event::new("user.password_link_created", "user", Some(user_id), summary),
+    )
+    .await?;
+    tx.commit().await?;
+    page.link = Some(link);
+    Ok(render(&page))
+}

@@ -1,0 +1,164 @@
+//! Browsing the audit log: `/t/{slug}/admin/audit`, filterable by event, person and dates.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::web::{AppResult, Chrome, format, render};
+
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Deserialize, Default)]
+pub struct Filter {
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub actor: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub page: Option<u32>,
+}
+
+impl Filter {
+    fn link(&self, slug: &str, page: u32) -> String {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("action", &self.action)
+            .append_pair("actor", &self.actor)
+            .append_pair("from", &self.from)
+            .append_pair("to", &self.to)
+            .append_pair("page", &page.to_string())
+            .finish();
+        format!("/t/{slug}/admin/audit?{query}")
+    }
+}
+
+pub struct EventRow {
+    pub at: String,
+    pub actor: String,
+    pub ip: Option<String>,
+    pub action: String,
+    pub summary: String,
+    pub change: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "audit/events.html")]
+struct AuditPage {
+    chrome: Chrome,
+    slug: String,
+    actions: Vec<String>,
+    filter: Filter,
+    from_error: bool,
+    to_error: bool,
+    events: Vec<EventRow>,
+    prev_link: Option<String>,
+    next_link: Option<String>,
+}
+
+fn parse_day(raw: &str) -> Result<Option<NaiveDate>, ()> {
+    match raw.trim() {
+        "" => Ok(None),
+        day => NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| ()),
+    }
+}
+
+pub async fn browse(
+    State(state): State<AppState>,
+    member: Member,
+    Query(filter): Query<Filter>,
+) -> AppResult<Response> {
+    let from = parse_day(&filter.from);
+    let to = parse_day(&filter.to);
+    let (from_error, to_error) = (from.is_err(), to.is_err());
+    let from: Option<DateTime<Utc>> = from
+        .ok()
+        .flatten()
+        .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc());
+    let to: Option<DateTime<Utc>> = to
+        .ok()
+        .flatten()
+        .and_then(|d| d.succ_opt())
+        .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc());
+    let page = filter.page.unwrap_or(1).clamp(1, 10_000);
+    let offset = i64::from(page - 1) * PAGE_SIZE;
+    let action = (!filter.action.is_empty()).then_some(filter.action.as_str());
+    let actor = (!filter.actor.trim().is_empty()).then(|| {
+        format!(
+            "%{}%",
+            filter.actor.trim().replace('%', "\\%").replace('_', "\\_")
+        )
+    });
+
+    let tenant_id = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant_id).await?;
+    let actions = sqlx::query_scalar!(
+        "SELECT DISTINCT action FROM audit_events WHERE tenant_id = $1 ORDER BY action",
+        tenant_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let rows = sqlx::query!(
+        r#"SELECT at, actor_label, ip, action, summary, before, after FROM audit_events
+           WHERE tenant_id = $1
+             AND ($2::text IS NULL OR action = $2)
+             AND ($3::text IS NULL OR actor_label ILIKE $3)
+             AND ($4::timestamptz IS NULL OR at >= $4)
+             AND ($5::timestamptz IS NULL OR at < $5)
+           ORDER BY at DESC, id DESC
+           LIMIT $6 OFFSET $7"#,
+        tenant_id,
+        action,
+        actor,
+        from,
+        to,
+        PAGE_SIZE + 1,
+        offset
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    let has_more = rows.len() as i64 > PAGE_SIZE;
+    let events = rows
+        .into_iter()
+        .take(PAGE_SIZE as usize)
+        .map(|r| EventRow {
+            at: format::datetime(r.at),
+            actor: r.actor_label,
+            ip: r.ip,
+            action: r.action,
+            summary: r.summary.unwrap_or_default(),
+            change: (r.before.is_some() || r.after.is_some()).then(|| {
+                let show = |v: &Option<serde_json::Value>| {
+                    v.as_ref()
+                        .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())
+                        .unwrap_or_else(|| "–".into())
+                };
+                format!("Før:\n{}\n\nEfter:\n{}", show(&r.before), show(&r.after))
+            }),
+        })
+        .collect();
+    let slug = member.tenant.slug.clone();
+    let page_view = AuditPage {
+        chrome: Chrome::member(format!("Revisionsspor – {}", member.tenant.name), &member),
+        prev_link: (page > 1).then(|| filter.link(&slug, page - 1)),
+        next_link: has_more.then(|| filter.link(&slug, page + 1)),
+        slug,
+        actions,
+        filter,
+        from_error,
+        to_error,
+        events,
+    };
+    Ok(render(&page_view))
+}

@@ -1,0 +1,150 @@
+//! Who may do what: every route declares an `Access`, and `guard` enforces it before the handler
+//! runs. A tenant route for someone who is not an active member with a fitting role answers 404,
+//! exactly like a tenant that does not exist, so municipalities cannot be enumerated.
+
+use axum::extract::{FromRequestParts, RawPathParams, Request, State};
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::CookieJar;
+use uuid::Uuid;
+
+use super::session::{self, SessionUser};
+use crate::AppState;
+use crate::domain::MemberRole;
+use crate::tenants::Tenant;
+use crate::web::AppError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in user.
+    SignedIn,
+    /// An active member of the tenant in the path (`{slug}`) with one of these roles.
+    Members(&'static [MemberRole]),
+}
+
+pub const ANY_MEMBER: Access = Access::Members(MemberRole::ALL);
+pub const ADMINS: Access = Access::Members(&[MemberRole::Admin]);
+
+/// The signed-in user, if any. Available on every route.
+#[derive(Debug, Clone)]
+pub struct Viewer(pub Option<SessionUser>);
+
+/// An active member of the tenant in the path. Available on `Access::Members` routes.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user: SessionUser,
+    pub tenant: Tenant,
+    pub role: MemberRole,
+}
+
+impl Member {
+    pub fn user_id(&self) -> Uuid {
+        self.user.user_id
+    }
+}
+
+#[derive(Clone)]
+pub struct Guard {
+    pub access: Access,
+    pub app: AppState,
+}
+
+/// Resolves the session and checks the route's access before the handler runs.
+pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> Response {
+    match check(&guard, request).await {
+        Ok(request) => next.run(request).await,
+        Err(response) => response,
+    }
+}
+
+async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
+    let (mut parts, body) = request.into_parts();
+    let jar = CookieJar::from_headers(&parts.headers);
+    let user = match jar.get(session::COOKIE_NAME) {
+        Some(cookie) if !cookie.value().is_empty() => {
+            session::lookup(&guard.app.db, cookie.value(), &guard.app.settings.sessions)
+                .await
+                .map_err(|e| AppError::from(e).into_response())?
+        }
+        _ => None,
+    };
+    if guard.access != Access::Public && user.is_none() {
+        return Err(to_login(&parts));
+    }
+    if let (Access::Members(roles), Some(user)) = (guard.access, &user) {
+        let params = RawPathParams::from_request_parts(&mut parts, &guard.app)
+            .await
+            .map_err(|_| AppError::NotFound.into_response())?;
+        let slug = params
+            .iter()
+            .find(|(k, _)| *k == "slug")
+            .map(|(_, v)| v.to_string())
+            .unwrap_or_default();
+        let member = membership(&guard.app, &slug, user.clone())
+            .await
+            .map_err(IntoResponse::into_response)?;
+        if !roles.contains(&member.role) {
+            return Err(AppError::NotFound.into_response());
+        }
+        parts.extensions.insert(member);
+    }
+    parts.extensions.insert(Viewer(user));
+    Ok(Request::from_parts(parts, body))
+}
+
+async fn membership(app: &AppState, slug: &str, user: SessionUser) -> Result<Member, AppError> {
+    let tenant = crate::tenants::by_slug(&app.db, slug).await?;
+    let mut tx = crate::db::begin_tenant_tx(&app.db, tenant.id).await?;
+    let role = sqlx::query_scalar!(
+        r#"SELECT role as "role: MemberRole" FROM memberships WHERE tenant_id = $1 AND user_id = $2 AND is_active"#,
+        tenant.id,
+        user.user_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(Member { user, tenant, role })
+}
+
+/// 303 to the sign-in page, coming back here afterwards (for GET; a POST goes back to the front page).
+fn to_login(parts: &Parts) -> Response {
+    let next = if parts.method == axum::http::Method::GET {
+        parts
+            .uri
+            .path_and_query()
+            .map(|pq| pq.as_str())
+            .unwrap_or("/")
+    } else {
+        "/"
+    };
+    let encoded: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    Redirect::to(&format!("/login?next={encoded}")).into_response()
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .unwrap_or(Viewer(None)))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Member {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Member>().cloned().ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!(
+                "Member used on a route without member access"
+            ))
+        })
+    }
+}

@@ -1,0 +1,274 @@
+//! The signed-in user's own account: display name, password, and "Mine sessioner".
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::access::Viewer;
+use super::{ClientIp, password, session};
+use crate::AppState;
+use crate::audit::{self, Actor, Event};
+use crate::db::begin_user_tx;
+use crate::web::{AppError, AppResult, Chrome, format, render};
+
+#[derive(Template)]
+#[template(path = "auth/account.html")]
+struct AccountPage {
+    chrome: Chrome,
+    email: String,
+    display_name: String,
+    name_error: Option<String>,
+    password_error: Option<String>,
+    notice: Option<&'static str>,
+}
+
+fn signed_in(user: Option<super::session::SessionUser>) -> AppResult<super::session::SessionUser> {
+    // The route's Access::SignedIn guarantees a user; this only keeps the handler total.
+    user.ok_or(AppError::NotFound)
+}
+
+fn account_page(
+    user: &super::session::SessionUser,
+    display_name: String,
+    name_error: Option<String>,
+    password_error: Option<String>,
+    notice: Option<&'static str>,
+) -> AccountPage {
+    AccountPage {
+        chrome: Chrome::new("Min konto", None, Some(user.clone())),
+        email: user.email.clone(),
+        display_name,
+        name_error,
+        password_error,
+        notice,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Notice {
+    saved: Option<String>,
+}
+
+pub async fn page(
+    Viewer(user): Viewer,
+    axum::extract::Query(q): axum::extract::Query<Notice>,
+) -> AppResult<Response> {
+    let user = signed_in(user)?;
+    let notice = match q.saved.as_deref() {
+        Some("name") => Some("Dit navn er gemt."),
+        Some("password") => Some("Din adgangskode er skiftet. Dine andre sessioner er logget ud."),
+        _ => None,
+    };
+    Ok(render(&account_page(
+        &user,
+        user.display_name.clone(),
+        None,
+        None,
+        notice,
+    )))
+}
+
+#[derive(Deserialize)]
+pub struct NameForm {
+    #[serde(default)]
+    display_name: String,
+}
+
+pub async fn change_name(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<NameForm>,
+) -> AppResult<Response> {
+    let user = signed_in(user)?;
+    let name = form.display_name.trim().to_string();
+    let error = match name.chars().count() {
+        0 => Some("Skriv dit navn."),
+        n if n > 200 => Some("Navnet må højst være 200 tegn."),
+        _ => None,
+    };
+    if let Some(error) = error {
+        let page = account_page(&user, form.display_name, Some(error.into()), None, None);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    }
+    let mut tx = begin_user_tx(&state.db, user.user_id).await?;
+    sqlx::query!(
+        "UPDATE users SET display_name = $2 WHERE id = $1",
+        user.user_id,
+        name
+    )
+    .execute(&mut *tx)
+    .await?;
+    let actor = Actor::user(user.user_id, name.clone(), ip);
+    let event = Event::new(
+        "user.renamed",
+        "user",
+        Some(user.user_id),
+        format!("Navn ændret til {name}"),
+    )
+    .change(
+        Some(serde_json::json!({ "display_name": user.display_name })),
+        Some(serde_json::json!({ "display_name": name })),
+    );
+    audit::record_in_user_tenants(&mut tx, user.user_id, &actor, event).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/account?saved=name").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<PasswordForm>,
+) -> AppResult<Response> {
+    let user = signed_in(user)?;
+    let stored = sqlx::query_scalar!(
+        "SELECT password_hash FROM users WHERE id = $1",
+        user.user_id
+    )
+    .fetch_one(&state.db)
+    .await?;
+    let error = if !password::verify(form.current.clone(), stored).await {
+        Some("Den nuværende adgangskode er forkert.".to_string())
+    } else if form.new != form.repeat {
+        Some("De to nye adgangskoder er ikke ens.".to_string())
+    } else {
+        password::check_policy(&form.new, &[&user.email, &user.display_name])
+            .err()
+            .map(str::to_string)
+    };
+    if let Some(error) = error {
+        let page = account_page(&user, user.display_name.clone(), None, Some(error), None);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    }
+    let hash = password::hash(form.new).await?;
+    let mut tx = begin_user_tx(&state.db, user.user_id).await?;
+    sqlx::query!(
+        "UPDATE users SET password_hash = $2 WHERE id = $1",
+        user.user_id,
+        hash
+    )
+    .execute(&mut *tx)
+    .await?;
+    // A new password ends every other session: whoever knew the old one is out.
+    session::end_others(&mut *tx, user.user_id, &user.session_hash).await?;
+    let actor = Actor::user(user.user_id, user.display_name.clone(), ip);
+    audit::record_in_user_tenants(
+        &mut tx,
+        user.user_id,
+        &actor,
+        Event::new(
+            "user.password_changed",
+            "user",
+            Some(user.user_id),
+            "Adgangskode skiftet",
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/account?saved=password").into_response())
+}
+
+pub struct SessionRow {
+    pub current: bool,
+    pub created: String,
+    pub last_seen: String,
+    pub device: String,
+    pub ip: String,
+}
+
+#[derive(Template)]
+#[template(path = "auth/sessions.html")]
+struct SessionsPage {
+    chrome: Chrome,
+    sessions: Vec<SessionRow>,
+    ended: Option<u64>,
+}
+
+#[derive(Deserialize)]
+pub struct EndedQuery {
+    ended: Option<u64>,
+}
+
+/// A short, readable name for a browser from its User-Agent.
+fn device(user_agent: Option<&str>) -> String {
+    let ua = user_agent.unwrap_or("");
+    let browser = ["Edg/", "Firefox/", "Chrome/", "Safari/"]
+        .iter()
+        .find(|b| ua.contains(*b))
+        .map(|b| match *b {
+            "Edg/" => "Edge",
+            "Firefox/" => "Firefox",
+            "Chrome/" => "Chrome",
+            _ => "Safari",
+        })
+        .unwrap_or("Ukendt browser");
+    let os = ["Windows", "Mac OS X", "iPhone", "Android", "Linux"]
+        .iter()
+        .find(|o| ua.contains(*o))
+        .map(|o| if *o == "Mac OS X" { "macOS" } else { o })
+        .unwrap_or("ukendt system");
+    format!("{browser} på {os}")
+}
+
+pub async fn sessions(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    axum::extract::Query(q): axum::extract::Query<EndedQuery>,
+) -> AppResult<Response> {
+    let user = signed_in(user)?;
+    let rows = session::list_for_user(&state.db, user.user_id, &state.settings.sessions).await?;
+    let sessions = rows
+        .into_iter()
+        .map(|s| SessionRow {
+            current: s.id_hash == user.session_hash,
+            created: format::datetime(s.created_at),
+            last_seen: format::datetime(s.last_seen_at),
+            device: device(s.user_agent.as_deref()),
+            ip: s.ip.unwrap_or_else(|| "ukendt".into()),
+        })
+        .collect();
+    Ok(render(&SessionsPage {
+        chrome: Chrome::new("Mine sessioner", None, Some(user)),
+        sessions,
+        ended: q.ended,
+    }))
+}
+
+pub async fn end_other_sessions(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    ClientIp(ip): ClientIp,
+) -> AppResult<Response> {
+    let user = signed_in(user)?;
+    let mut tx = begin_user_tx(&state.db, user.user_id).await?;
+    let ended = session::end_others(&mut *tx, user.user_id, &user.session_hash).await?;
+    let actor = Actor::user(user.user_id, user.display_name.clone(), ip);
+    audit::record_in_user_tenants(
+        &mut tx,
+        user.user_id,
+        &actor,
+        Event::new(
+            "auth.sessions_ended",
+            "user",
+            Some(user.user_id),
+            format!("{ended} andre sessioner afsluttet"),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/account/sessions?ended={ended}")).into_response())
+}

@@ -1,0 +1,264 @@
+//! Signing in and out.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::CookieJar;
+use serde::Deserialize;
+
+use super::access::Viewer;
+use super::{ClientIp, password, rate_limit, session, user_agent};
+use crate::AppState;
+use crate::audit::{self, Actor, Event};
+use crate::db::begin_user_tx;
+use crate::web::{AppResult, Chrome, render};
+
+/// The one message for every wrong combination: it must not tell which part was wrong.
+const WRONG: &str = "E-mail eller adgangskode er forkert.";
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    email: String,
+    next: String,
+    error: Option<String>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+    signed_out: Option<String>,
+    password_set: Option<String>,
+}
+
+/// Only local paths are followed after sign-in, never another site.
+fn safe_next(next: Option<&str>) -> Option<String> {
+    next.filter(|n| {
+        n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() <= 500
+    })
+    .map(str::to_string)
+}
+
+pub async fn form(Viewer(user): Viewer, Query(query): Query<LoginQuery>) -> Response {
+    let next = safe_next(query.next.as_deref()).unwrap_or_default();
+    if user.is_some() {
+        return Redirect::to(if next.is_empty() { "/" } else { &next }).into_response();
+    }
+    render(&LoginPage {
+        chrome: Chrome::new("Log ind", None, None),
+        email: String::new(),
+        next,
+        error: None,
+        notice: if query.password_set.is_some() {
+            Some("Din adgangskode er gemt. Log ind med den.")
+        } else {
+            query.signed_out.is_some().then_some("Du er logget ud.")
+        },
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn failed(form: &LoginForm, status: StatusCode, message: String) -> Response {
+    let page = LoginPage {
+        chrome: Chrome::new("Log ind", None, None),
+        email: form.email.chars().take(254).collect(),
+        next: safe_next(Some(&form.next)).unwrap_or_default(),
+        error: Some(message),
+        notice: None,
+    };
+    (status, render(&page)).into_response()
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<LoginForm>,
+) -> AppResult<Response> {
+    let email = form.email.trim().to_lowercase();
+    if email.is_empty() || form.password.is_empty() {
+        return Ok(failed(
+            &form,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Skriv både e-mail og adgangskode.".into(),
+        ));
+    }
+    if email.len() > 254 || form.password.len() > password::MAX_LENGTH * 4 {
+        return Ok(failed(&form, StatusCode::UNAUTHORIZED, WRONG.into()));
+    }
+    let db = &state.db;
+    let account_key = rate_limit::account_key(&email);
+    let ip_key = ip.as_deref().map(rate_limit::ip_key);
+    {
+        let mut conn = db.acquire().await?;
+        if let Some(until) =
+            rate_limit::locked_until(&mut conn, &account_key, rate_limit::ACCOUNT_MAX_FAILURES)
+                .await?
+        {
+            let message = format!(
+                "Kontoen er midlertidigt låst efter for mange mislykkede forsøg. Prøv igen om {}.",
+                rate_limit::minutes_left(until)
+            );
+            return Ok(failed(&form, StatusCode::TOO_MANY_REQUESTS, message));
+        }
+        if let Some(ip_key) = &ip_key
+            && let Some(until) =
+                rate_limit::locked_until(&mut conn, ip_key, rate_limit::IP_MAX_FAILURES).await?
+        {
+            let message = format!(
+                "For mange mislykkede forsøg fra din netværksadresse. Prøv igen om {}.",
+                rate_limit::minutes_left(until)
+            );
+            return Ok(failed(&form, StatusCode::TOO_MANY_REQUESTS, message));
+        }
+    }
+
+    let user = sqlx::query!(
+        "SELECT id, display_name, password_hash, is_active FROM users WHERE email = $1",
+        email
+    )
+    .fetch_optional(db)
+    .await?;
+    let stored_hash = user
+        .as_ref()
+        .filter(|u| u.is_active)
+        .and_then(|u| u.password_hash.clone());
+    // Verified even for unknown users (against a dummy hash), so both answers take as long.
+    let ok = password::verify(form.password.clone(), stored_hash).await;
+
+    let Some(user) = user.filter(|_| ok) else {
+        let mut tx = db.begin().await?;
+        let mut keys = vec![account_key];
+        keys.extend(ip_key);
+        rate_limit::record_failure(&mut tx, &keys).await?;
+        tx.commit().await?;
+        if let Some(known) = sqlx::query_scalar!("SELECT id FROM users WHERE email = $1", email)
+            .fetch_optional(db)
+            .await?
+        {
+            let mut tx = begin_user_tx(db, known).await?;
+            let actor = Actor {
+                user_id: Some(known),
+                label: email.clone(),
+                ip: ip.clone(),
+            };
+            audit::record_in_user_tenants(
+                &mut tx,
+                known,
+                &actor,
+                Event::new(
+                    "auth.sign_in_failed",
+                    "user",
+                    Some(known),
+                    "Mislykket login",
+                ),
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        tracing::info!(ip = ip.as_deref().unwrap_or("-"), "failed sign-in");
+        return Ok(failed(&form, StatusCode::UNAUTHORIZED, WRONG.into()));
+    };
+
+    let policy = &state.settings.sessions;
+    let mut tx = begin_user_tx(db, user.id).await?;
+    rate_limit::clear(&mut tx, &account_key).await?;
+    // A fresh session id at every sign-in; any session the browser came with is ended.
+    if let Some(old) = jar.get(session::COOKIE_NAME) {
+        session::delete(&mut *tx, old.value()).await?;
+    }
+    let token = session::create(
+        &mut *tx,
+        user.id,
+        policy,
+        user_agent(&headers).as_deref(),
+        ip.as_deref(),
+    )
+    .await?;
+    sqlx::query!(
+        "UPDATE users SET last_sign_in_at = now() WHERE id = $1",
+        user.id
+    )
+    .execute(&mut *tx)
+    .await?;
+    let actor = Actor::user(user.id, user.display_name.clone(), ip.clone());
+    audit::record_in_user_tenants(
+        &mut tx,
+        user.id,
+        &actor,
+        Event::new("auth.sign_in", "user", Some(user.id), "Logget ind"),
+    )
+    .await?;
+    tx.commit().await?;
+
+    let target = match safe_next(Some(&form.next)) {
+        Some(next) => next,
+        None => {
+            let tenants = crate::tenants::of_user(db, user.id).await?;
+            match tenants.as_slice() {
+                [only] => format!("/t/{}/", only.slug),
+                _ => "/".to_string(),
+            }
+        }
+    };
+    let jar = jar.add(session::cookie(token, policy));
+    Ok((jar, Redirect::to(&target)).into_response())
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    ClientIp(ip): ClientIp,
+    jar: CookieJar,
+) -> AppResult<Response> {
+    if let Some(cookie) = jar.get(session::COOKIE_NAME) {
+        let mut tx = state.db.begin().await?;
+        session::delete(&mut *tx, cookie.value()).await?;
+        tx.commit().await?;
+    }
+    if let Some(user) = user {
+        let mut tx = begin_user_tx(&state.db, user.user_id).await?;
+        let actor = Actor::user(user.user_id, user.display_name.clone(), ip);
+        audit::record_in_user_tenants(
+            &mut tx,
+            user.user_id,
+            &actor,
+            Event::new("auth.sign_out", "user", Some(user.user_id), "Logget ud"),
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    let jar = jar.add(session::removal_cookie(&state.settings.sessions));
+    Ok((jar, Redirect::to("/login?signed_out=1")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(
+            safe_next(Some("/t/sonderborg/")),
+            Some("/t/sonderborg/".into())
+        );
+        assert_eq!(safe_next(Some("//evil.example/")), None);
+        assert_eq!(safe_next(Some("https://evil.example/")), None);
+        assert_eq!(safe_next(Some("/\\evil.example")), None);
+        assert_eq!(safe_next(None), None);
+    }
+}

@@ -1,0 +1,64 @@
+//! Accounts: sign-in and sign-out, sessions, the user's own account page, and one-time links
+//! for setting a password (invitations and resets).
+
+pub mod access;
+mod account;
+pub mod links;
+mod login;
+pub mod password;
+pub mod rate_limit;
+pub mod session;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+
+use crate::web::routes::RouteTable;
+use access::Access;
+
+pub fn routes(table: RouteTable) -> RouteTable {
+    table
+        .get("/login", Access::Public, login::form)
+        .post("/login", Access::Public, login::submit)
+        .post("/logout", Access::SignedIn, login::logout)
+        .get("/account", Access::SignedIn, account::page)
+        .post("/account/name", Access::SignedIn, account::change_name)
+        .post(
+            "/account/password",
+            Access::SignedIn,
+            account::change_password,
+        )
+        .get("/account/sessions", Access::SignedIn, account::sessions)
+        .post(
+            "/account/sessions/end-others",
+            Access::SignedIn,
+            account::end_other_sessions,
+        )
+        .get("/set-password/{token}", Access::Public, links::form)
+        .post("/set-password/{token}", Access::Public, links::submit)
+}
+
+/// The peer's IP address, when the server knows it (not in router tests).
+pub struct ClientIp(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string()),
+        ))
+    }
+}
+
+/// The browser's User-Agent, for the session list.
+pub fn user_agent(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}

@@ -1,0 +1,125 @@
+//! What the platform operator does from the command line: create municipalities and their first admin.
+
+use anyhow::{Context, bail};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::audit::{self, Actor, Event};
+use crate::auth::links::{self, Purpose};
+use crate::db::begin_tenant_tx;
+use crate::domain::MemberRole;
+use crate::strategy_file::valid_slug;
+
+pub async fn create_tenant(pool: &PgPool, slug: &str, name: &str) -> anyhow::Result<Uuid> {
+    if !valid_slug(slug) {
+        bail!(
+            "{slug:?} is not a valid slug (lowercase letters, digits and '-', e.g. \"aabenraa\")"
+        );
+    }
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        bail!("the name must be 1–200 characters");
+    }
+    let id = sqlx::query_scalar!(
+        "INSERT INTO tenants (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING id",
+        Uuid::now_v7(),
+        slug,
+        name
+    )
+    .fetch_optional(pool)
+    .await?
+    .with_context(|| format!("a municipality with the slug {slug:?} already exists"))?;
+    let mut tx = begin_tenant_tx(pool, id).await?;
+    audit::record(
+        &mut tx,
+        id,
+        &Actor::system("retning tenant create"),
+        Event::new(
+            "tenant.created",
+            "tenant",
+            Some(id),
+            format!("Kommunen {name} er oprettet"),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Adds a user with a role; returns the link to choose a password when they have none yet.
+pub async fn create_user(
+    pool: &PgPool,
+    slug: &str,
+    email: &str,
+    name: &str,
+    role: &str,
+    base_url: &str,
+) -> anyhow::Result<Option<String>> {
+    let role = MemberRole::parse(role)
+        .with_context(|| format!("{role:?} is not one of: {}", MemberRole::words()))?;
+    let email = email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 254 {
+        bail!("{email:?} is not an e-mail address");
+    }
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        bail!("the name must be 1–200 characters");
+    }
+    let tenant = crate::tenants::by_slug(pool, slug)
+        .await
+        .map_err(|_| anyhow::anyhow!("there is no municipality with the slug {slug:?}"))?;
+    let mut tx = begin_tenant_tx(pool, tenant.id).await?;
+    let user = sqlx::query!(
+        r#"INSERT INTO users (id, email, display_name) VALUES ($1, $2, $3)
+           ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+           RETURNING id, (password_hash IS NOT NULL) as "has_password!""#,
+        Uuid::now_v7(),
+        email,
+        name
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
+        r#"INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
+           ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, is_active = true"#,
+        tenant.id,
+        user.id,
+        role as MemberRole
+    )
+    .execute(&mut *tx)
+    .await?;
+    let link = if user.has_password {
+        None
+    } else {
+        Some(
+            links::create(
+                &mut tx,
+                base_url.trim_end_matches('/'),
+                user.id,
+                Purpose::Invite,
+                Some(tenant.id),
+                None,
+            )
+            .await?,
+        )
+    };
+    let event = Event::new(
+        "user.invited",
+        "user",
+        Some(user.id),
+        format!("{name} ({email}) oprettet som {}", role.label()),
+    )
+    .change(
+        None,
+        Some(serde_json::json!({ "email": email, "role": role.as_str() })),
+    );
+    audit::record(
+        &mut tx,
+        tenant.id,
+        &Actor::system("retning user create"),
+        event,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(link)
+}

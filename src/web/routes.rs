@@ -1,0 +1,74 @@
+//! The route table: every route is registered with the access it needs, which is enforced by
+//! `auth::access::guard` before the handler runs, and listed so that tests can walk them all.
+
+use axum::Router;
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
+
+use crate::AppState;
+use crate::auth::access::{self, Access, Guard};
+
+#[derive(Debug, Clone)]
+pub struct RouteInfo {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+pub struct RouteTable {
+    state: AppState,
+    router: Router<AppState>,
+    pub routes: Vec<RouteInfo>,
+}
+
+impl RouteTable {
+    pub fn new(state: AppState) -> Self {
+        Self {
+            state,
+            router: Router::new(),
+            routes: Vec::new(),
+        }
+    }
+
+    pub fn get<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::GET, path, access, get(handler))
+    }
+
+    pub fn post<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::POST, path, access, post(handler))
+    }
+
+    fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        access: Access,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        let guard = Guard {
+            access,
+            app: self.state.clone(),
+        };
+        let route = route.route_layer(axum::middleware::from_fn_with_state(guard, access::guard));
+        self.router = self.router.route(path, route);
+        self.routes.push(RouteInfo {
+            method,
+            path,
+            access,
+        });
+        self
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}

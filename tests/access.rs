@@ -1,0 +1,619 @@
+//! Sign-in, sessions and access control: every registered route is walked as anonymous, as a
+//! member of tenant A with each role, and as a member of tenant B.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Req, form, post_as, send};
+use retning::auth::access::Access;
+use sqlx::PgPool;
+
+const A: &str = "sonderborg";
+const B: &str = "haderslev";
+const ROLES: [&str; 5] = ["admin", "secretariat", "steering", "contributor", "viewer"];
+
+struct Ids {
+    focus_area: String,
+    sub_goal: String,
+    /// A member who is not one of the demo users the test signs in as.
+    user: String,
+}
+
+async fn ids(admin: &PgPool, slug: &str) -> Ids {
+    let one = |sql: &'static str| {
+        let admin = admin.clone();
+        let slug = slug.to_string();
+        async move {
+            let id: uuid::Uuid = sqlx::query_scalar(sql)
+                .bind(slug)
+                .fetch_one(&admin)
+                .await
+                .unwrap();
+            id.to_string()
+        }
+    };
+    Ids {
+        focus_area: one("SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 LIMIT 1").await,
+        sub_goal: one("SELECT s.id FROM sub_goals s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = $1 LIMIT 1").await,
+        user: one(
+            "SELECT m.user_id FROM memberships m JOIN tenants t ON t.id = m.tenant_id JOIN users u ON u.id = m.user_id
+             WHERE t.slug = $1 AND m.role = 'contributor' AND u.password_hash IS NULL ORDER BY m.position DESC LIMIT 1",
+        )
+        .await,
+    }
+}
+
+fn fill(path: &str, slug: &str, ids: &Ids) -> String {
+    let id = if path.contains("focus-areas") {
+        &ids.focus_area
+    } else {
+        &ids.sub_goal
+    };
+    path.replace("{slug}", slug)
+        .replace("{id}", id)
+        .replace("{user_id}", &ids.user)
+        .replace(
+            "{token}",
+            "0000000000000000000000000000000000000000000000000000000000000000",
+        )
+}
+
+#[sqlx::test]
+async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
+    let (app, pool) = common::demo(&admin).await;
+    let routes = retning::route_table(retning::AppState::new(
+        pool.clone(),
+        retning::Settings::default(),
+    ))
+    .routes;
+    assert!(routes.len() >= 20, "all routes are registered: {routes:?}");
+    let a_ids = ids(&admin, A).await;
+    let b_ids = ids(&admin, B).await;
+
+    let mut visitors: Vec<(String, Option<String>, Option<&str>)> =
+        vec![("anonymous".into(), None, None)];
+    for role in ROLES {
+        visitors.push((
+            format!("{A} {role}"),
+            Some(common::sign_in_as(&app, &admin, A, role).await),
+            Some(role),
+        ));
+    }
+    let b_admin = common::sign_in_as(&app, &admin, B, "admin").await;
+    visitors.push((format!("{B} admin"), Some(b_admin), None));
+
+    let mut failures = Vec::new();
+    for route in &routes {
+        if route.path == "/logout" {
+            continue; // walked last: it ends the session it is given
+        }
+        for (who, cookie, a_role) in &visitors {
+            let uri = fill(route.path, A, &a_ids);
+            let page = send(
+                &app,
+                Req {
+                    method: route.method.clone(),
+                    uri: &uri,
+                    cookie: cookie.as_deref(),
+                    form: Some(""),
+                    origin: None,
+                },
+            )
+            .await;
+            let status = page.status.as_u16();
+            let ok = match (route.access, cookie, a_role) {
+                (_, _, _) if status >= 500 => false,
+                (Access::Public, _, _) => true,
+                (Access::SignedIn, None, _) | (Access::Members(_), None, _) => {
+                    status == 303 && page.location().starts_with("/login")
+                }
+                (Access::SignedIn, Some(_), _) => {
+                    status != 404 && !(status == 303 && page.location().starts_with("/login"))
+                }
+                (Access::Members(roles), Some(_), Some(role)) => {
+                    let allowed = roles.iter().any(|r| r.as_str() == *role);
+                    if allowed {
+                        status != 404
+                    } else {
+                        status == 404
+                    }
+                }
+                // A member of B in A's URLs: as if A did not exist.
+                (Access::Members(_), Some(_), None) => status == 404,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} {uri} as {who}: {status} {}",
+                    route.method,
+                    page.location()
+                ));
+            }
+            // B's ids in A's URLs never work, whatever the role.
+            if matches!(route.access, Access::Members(_))
+                && cookie.is_some()
+                && a_role.is_some()
+                && route.path.contains('{')
+                && route.path.matches('{').count() > 1
+            {
+                let foreign = fill(route.path, A, &b_ids);
+                let page = send(
+                    &app,
+                    Req {
+                        method: route.method.clone(),
+                        uri: &foreign,
+                        cookie: cookie.as_deref(),
+                        form: Some(""),
+                        origin: None,
+                    },
+                )
+                .await;
+                if page.status != StatusCode::NOT_FOUND
+                    && page.status != StatusCode::UNPROCESSABLE_ENTITY
+                {
+                    failures.push(format!(
+                        "{} {foreign} (B's id) as {who}: {}",
+                        route.method, page.status
+                    ));
+                }
+                if page.status == StatusCode::UNPROCESSABLE_ENTITY {
+                    failures.push(format!(
+                        "{} {foreign} (B's id) as {who}: must be 404, got 422",
+                        route.method
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "access violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[sqlx::test]
+async fn tenant_b_ids_in_form_fields_are_refused(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let a = ids(&admin, A).await;
+    let b_org_unit: uuid::Uuid = sqlx::query_scalar("SELECT o.id FROM org_units o JOIN tenants t ON t.id = o.tenant_id WHERE t.slug = $1 LIMIT 1")
+        .bind(B)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let page = post_as(
+        &app,
+        &format!("/t/{A}/admin/users/{}", a.user),
+        Some(&cookie),
+        &form(&[
+            ("role", "viewer"),
+            ("title", ""),
+            ("org_unit", &b_org_unit.to_string()),
+            ("level", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("Vælg en enhed fra listen."));
+    let role: String =
+        sqlx::query_scalar("SELECT role::text FROM memberships WHERE user_id = $1::uuid")
+            .bind(&a.user)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(role, "contributor", "nothing was saved");
+}
+
+#[sqlx::test]
+async fn a_cross_site_post_is_refused_and_changes_nothing(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let body = form(&[
+        ("email", "evil@example.com"),
+        ("name", "Evil"),
+        ("role", "admin"),
+    ]);
+    let page = send(
+        &app,
+        Req {
+            method: Method::POST,
+            uri: &format!("/t/{A}/admin/users/invite"),
+            cookie: Some(&cookie),
+            form: Some(&body),
+            origin: Some("https://evil.example"),
+        },
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(
+        page.body.contains("Ingen adgang"),
+        "a friendly page: {}",
+        page.body
+    );
+    let created: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users WHERE email = 'evil@example.com'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(created, 0);
+}
+
+#[sqlx::test]
+async fn sign_out_ends_the_session_and_a_replayed_cookie_gets_the_login_page(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "viewer").await;
+    assert_eq!(
+        common::get_as(&app, &format!("/t/{A}/"), &cookie)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    let out = post_as(&app, "/logout", Some(&cookie), "").await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(
+        out.headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|c| c.to_str().unwrap().contains("Max-Age=0"))
+    );
+    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(sessions, 0, "sign-out deletes the session server-side");
+
+    let replay = common::get_as(&app, &format!("/t/{A}/"), &cookie).await;
+    assert_eq!(replay.status, StatusCode::SEE_OTHER);
+    assert!(replay.location().starts_with("/login"));
+}
+
+#[sqlx::test]
+async fn the_session_id_changes_at_sign_in(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let email = common::member_email(&admin, A, "viewer").await;
+    let first = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
+    // Signing in again from a browser that carries a session gets a new id; the old one is ended.
+    let page = post_as(
+        &app,
+        "/login",
+        Some(&first),
+        &form(&[("email", &email), ("password", common::DEMO_PASSWORD)]),
+    )
+    .await;
+    let second = page.session_cookie().expect("new cookie");
+    assert_ne!(first, second);
+    assert_eq!(
+        common::get_as(&app, &format!("/t/{A}/"), &first)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        common::get_as(&app, &format!("/t/{A}/"), &second)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[sqlx::test]
+async fn failed_sign_ins_say_nothing_about_which_part_was_wrong_and_lock_the_account(
+    admin: PgPool,
+) {
+    let (app, _) = common::demo(&admin).await;
+    let email = common::member_email(&admin, A, "contributor").await;
+    let unknown = post_as(
+        &app,
+        "/login",
+        None,
+        &form(&[
+            ("email", "nobody@nowhere.example"),
+            ("password", "whatever-it-is"),
+        ]),
+    )
+    .await;
+    let wrong = post_as(
+        &app,
+        "/login",
+        None,
+        &form(&[("email", &email), ("password", "wrong-password-1")]),
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let message = |body: &str| body.contains("E-mail eller adgangskode er forkert.");
+    assert!(message(&unknown.body) && message(&wrong.body));
+    assert!(unknown.session_cookie().is_none() && wrong.session_cookie().is_none());
+
+    for _ in 1..retning::auth::rate_limit::ACCOUNT_MAX_FAILURES {
+        post_as(
+            &app,
+            "/login",
+            None,
+            &form(&[("email", &email), ("password", "wrong-password-1")]),
+        )
+        .await;
+    }
+    // Locked now: even the right password is refused, and the page says for how long.
+    let locked = post_as(
+        &app,
+        "/login",
+        None,
+        &form(&[("email", &email), ("password", common::DEMO_PASSWORD)]),
+    )
+    .await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    let text = common::unescape(&locked.body);
+    assert!(
+        text.contains("midlertidigt låst") && text.contains("minutter"),
+        "{text}"
+    );
+    assert!(locked.session_cookie().is_none());
+
+    // An unknown address locks the same way, so a lock reveals nothing.
+    for _ in 0..retning::auth::rate_limit::ACCOUNT_MAX_FAILURES {
+        post_as(
+            &app,
+            "/login",
+            None,
+            &form(&[
+                ("email", "ghost@nowhere.example"),
+                ("password", "x-wrong-password"),
+            ]),
+        )
+        .await;
+    }
+    let ghost = post_as(
+        &app,
+        "/login",
+        None,
+        &form(&[("email", "ghost@nowhere.example"), ("password", "x")]),
+    )
+    .await;
+    assert_eq!(ghost.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[sqlx::test]
+async fn invitation_to_first_sign_in_and_the_audit_log(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+
+    // Bad input keeps what was typed and says what is wrong.
+    let bad = post_as(
+        &app,
+        &format!("/t/{A}/admin/users/invite"),
+        Some(&cookie),
+        &form(&[
+            ("email", "not-an-email"),
+            ("name", "Ny Kollega"),
+            ("role", "steering"),
+        ]),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("Skriv en gyldig e-mailadresse")
+            && bad.body.contains("value=\"Ny Kollega\"")
+    );
+
+    let page = post_as(
+        &app,
+        &format!("/t/{A}/admin/users/invite"),
+        Some(&cookie),
+        &form(&[
+            ("email", "Ny.Kollega@Sonderborg.example"),
+            ("name", "Ny Kollega"),
+            ("role", "steering"),
+        ]),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let start = page
+        .body
+        .find("http://127.0.0.1:8080/set-password/")
+        .expect("the link is shown to the admin");
+    let link = &page.body[start..start + page.body[start..].find('"').unwrap()];
+    let path = link.trim_start_matches("http://127.0.0.1:8080");
+
+    let form_page = common::get(&app, path).await;
+    assert_eq!(form_page.status, StatusCode::OK);
+    let weak = post_as(
+        &app,
+        path,
+        None,
+        &form(&[
+            ("display_name", "Ny Kollega"),
+            ("password", "password1234"),
+            ("repeat", "password1234"),
+        ]),
+    )
+    .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::unescape(&weak.body).contains("for let at gætte"));
+    let short = post_as(
+        &app,
+        path,
+        None,
+        &form(&[
+            ("display_name", "Ny Kollega"),
+            ("password", "kort"),
+            ("repeat", "kort"),
+        ]),
+    )
+    .await;
+    assert!(common::unescape(&short.body).contains("mindst 12 tegn"));
+
+    let good = "Grøn bænk ved Sønderborg Slot";
+    let done = post_as(
+        &app,
+        path,
+        None,
+        &form(&[
+            ("display_name", "Ny Kollega"),
+            ("password", good),
+            ("repeat", good),
+        ]),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let again = post_as(
+        &app,
+        path,
+        None,
+        &form(&[
+            ("display_name", "Ny Kollega"),
+            ("password", good),
+            ("repeat", good),
+        ]),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "a link works once");
+
+    let new_cookie = common::sign_in(&app, "ny.kollega@sonderborg.example", good).await;
+    assert_eq!(
+        common::get_as(&app, &format!("/t/{A}/"), &new_cookie)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        common::get_as(&app, &format!("/t/{B}/"), &new_cookie)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Deactivation takes effect at once.
+    let user_id: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'ny.kollega@sonderborg.example'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    let off = post_as(
+        &app,
+        &format!("/t/{A}/admin/users/{user_id}/deactivate"),
+        Some(&cookie),
+        "",
+    )
+    .await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        common::get_as(&app, &format!("/t/{A}/"), &new_cookie)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let audit = common::get_as(&app, &format!("/t/{A}/admin/audit"), &cookie).await;
+    assert_eq!(audit.status, StatusCode::OK);
+    for action in [
+        "auth.sign_in",
+        "auth.sign_in_failed",
+        "user.invited",
+        "user.invitation_accepted",
+        "member.deactivated",
+    ] {
+        if action == "auth.sign_in_failed" {
+            continue; // no failure happened in this test
+        }
+        assert!(
+            audit.body.contains(action),
+            "{action} missing from the audit log"
+        );
+    }
+    let filtered = common::get_as(
+        &app,
+        &format!("/t/{A}/admin/audit?action=user.invited"),
+        &cookie,
+    )
+    .await;
+    assert!(
+        filtered.body.contains("user.invited")
+            && !filtered.body.contains("<code>auth.sign_in</code>")
+    );
+    let bad_date = common::get_as(
+        &app,
+        &format!("/t/{A}/admin/audit?from=2025-02-30"),
+        &cookie,
+    )
+    .await;
+    assert_eq!(bad_date.status, StatusCode::OK);
+    assert!(bad_date.body.contains("Skriv en dato som 2025-06-30."));
+}
+
+#[sqlx::test]
+async fn role_changes_are_audited_and_the_last_admin_stays(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, B, "admin").await;
+    let me: uuid::Uuid = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(common::member_email(&admin, B, "admin").await)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let admins: i64 = sqlx::query_scalar("SELECT count(*) FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE t.slug = $1 AND m.role = 'admin'")
+        .bind(B)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(admins, 1);
+    let demote = post_as(
+        &app,
+        &format!("/t/{B}/admin/users/{me}"),
+        Some(&cookie),
+        &form(&[
+            ("role", "viewer"),
+            ("title", ""),
+            ("org_unit", ""),
+            ("level", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(demote.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(demote.body.contains("mindst én aktiv administrator"));
+
+    let other = ids(&admin, B).await.user;
+    let promote = post_as(
+        &app,
+        &format!("/t/{B}/admin/users/{other}"),
+        Some(&cookie),
+        &form(&[
+            ("role", "secretariat"),
+            ("title", "Konsulent"),
+            ("org_unit", ""),
+            ("level", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(promote.status, StatusCode::SEE_OTHER);
+    let (before, after): (serde_json::Value, serde_json::Value) = sqlx::query_as(
+        "SELECT before, after FROM audit_events WHERE action = 'member.role_changed'",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(before["role"], "contributor");
+    assert_eq!(after["role"], "secretariat");
+}
+
+#[sqlx::test]
+async fn my_sessions_lists_them_and_ends_the_others(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let email = common::member_email(&admin, A, "steering").await;
+    let laptop = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
+    let phone = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
+    let list = common::get_as(&app, "/account/sessions", &laptop).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(list.body.matches("<tr><td>").count(), 2);
+    assert!(list.body.contains("denne session"));
+    let ended = post_as(&app, "/account/sessions/end-others", Some(&laptop), "").await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        common::get_as(&app, "/account", &phone).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        common::get_as(&app, "/account", &laptop).await.status,
+        StatusCode::OK
+    );
+}
