@@ -5,7 +5,6 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, Event};
-use crate::auth::links::{self, Purpose};
 use crate::db::begin_tenant_tx;
 use crate::domain::MemberRole;
 use crate::strategy_file::valid_slug;
@@ -69,16 +68,7 @@ pub async fn create_user(
         .await
         .map_err(|_| anyhow::anyhow!("there is no municipality with the slug {slug:?}"))?;
     let mut tx = begin_tenant_tx(pool, tenant.id).await?;
-    let user = sqlx::query!(
-        r#"INSERT INTO users (id, email, display_name) VALUES ($1, $2, $3)
-           ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
-           RETURNING id, (password_hash IS NOT NULL) as "has_password!""#,
-        Uuid::now_v7(),
-        email,
-        name
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    let user = crate::auth::users::find_or_create(&mut tx, &email, name.as_ref()).await?;
     sqlx::query!(
         r#"INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
            ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, is_active = true"#,
@@ -88,21 +78,14 @@ pub async fn create_user(
     )
     .execute(&mut *tx)
     .await?;
-    let link = if user.has_password {
-        None
-    } else {
-        Some(
-            links::create(
-                &mut tx,
-                base_url.trim_end_matches('/'),
-                user.id,
-                Purpose::Invite,
-                Some(tenant.id),
-                None,
-            )
-            .await?,
-        )
-    };
+    let link = crate::auth::users::invitation_if_needed(
+        &mut tx,
+        base_url.trim_end_matches('/'),
+        &user,
+        tenant.id,
+        None,
+    )
+    .await?;
     let event = Event::new(
         "user.invited",
         "user",

@@ -223,16 +223,7 @@ pub async fn invite(
 
     let tenant_id = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant_id).await?;
-    let user = sqlx::query!(
-        r#"INSERT INTO users (id, email, display_name) VALUES ($1, $2, $3)
-           ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
-           RETURNING id, (password_hash IS NOT NULL) as "has_password!""#,
-        Uuid::now_v7(),
-        email,
-        name
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    let user = crate::auth::users::find_or_create(&mut tx, &email, name.as_ref()).await?;
     let existing = sqlx::query_scalar!(
         r#"SELECT role as "role: MemberRole" FROM memberships WHERE tenant_id = $1 AND user_id = $2"#,
         tenant_id,
@@ -261,21 +252,14 @@ pub async fn invite(
     )
     .execute(&mut *tx)
     .await?;
-    let link = if user.has_password {
-        None
-    } else {
-        Some(
-            links::create(
-                &mut tx,
-                &state.settings.base_url,
-                user.id,
-                Purpose::Invite,
-                Some(tenant_id),
-                Some(member.user_id()),
-            )
-            .await?,
-        )
-    };
+    let link = crate::auth::users::invitation_if_needed(
+        &mut tx,
+        &state.settings.base_url,
+        &user,
+        tenant_id,
+        Some(member.user_id()),
+    )
+    .await?;
     let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
     let event = Event::new(
         "user.invited",

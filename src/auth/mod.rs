@@ -8,6 +8,7 @@ mod login;
 pub mod password;
 pub mod rate_limit;
 pub mod session;
+pub mod users;
 
 use std::net::SocketAddr;
 
