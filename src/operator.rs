@@ -68,7 +68,7 @@ pub async fn create_user(
         .await
         .map_err(|_| anyhow::anyhow!("there is no municipality with the slug {slug:?}"))?;
     let mut tx = begin_tenant_tx(pool, tenant.id).await?;
-    let user = crate::auth::users::find_or_create(&mut tx, &email, name.as_ref()).await?;
+    let user = crate::auth::users::find_or_create(&mut tx, &email, name).await?;
     sqlx::query!(
         r#"INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
            ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, is_active = true"#,
