@@ -9,6 +9,7 @@ pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod followups;
 pub mod health;
 pub mod operator;
 pub mod server;
@@ -74,6 +75,7 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = tenants::routes(table);
     let table = auth::routes(table);
     let table = strategy::routes(table);
+    let table = followups::routes(table);
     admin::routes(table)
 }
 

@@ -17,6 +17,10 @@ struct Ids {
     sub_goal: String,
     /// A member who is not one of the demo users the test signs in as.
     user: String,
+    /// The open round.
+    round: String,
+    /// A follow-up in the open round owned by the demo contributor.
+    followup: String,
 }
 
 async fn ids(admin: &PgPool, slug: &str) -> Ids {
@@ -40,12 +44,26 @@ async fn ids(admin: &PgPool, slug: &str) -> Ids {
              WHERE t.slug = $1 AND m.role = 'contributor' AND u.password_hash IS NULL ORDER BY m.position DESC LIMIT 1",
         )
         .await,
+        round: one("SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = $1 AND r.state = 'open'").await,
+        followup: one(
+            "SELECT f.id FROM followups f JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id AND r.state = 'open'
+             JOIN tenants t ON t.id = f.tenant_id
+             LEFT JOIN memberships m ON m.tenant_id = f.tenant_id AND m.user_id = f.owner_id
+             LEFT JOIN users u ON u.id = m.user_id
+             WHERE t.slug = $1
+             ORDER BY (m.role = 'contributor' AND u.password_hash IS NOT NULL AND f.review_state = 'draft') DESC NULLS LAST, m.position LIMIT 1",
+        )
+        .await,
     }
 }
 
 fn fill(path: &str, slug: &str, ids: &Ids) -> String {
     let id = if path.contains("focus-areas") {
         &ids.focus_area
+    } else if path.contains("/rounds/") {
+        &ids.round
+    } else if path.contains("/followups/") {
+        &ids.followup
     } else {
         &ids.sub_goal
     };
@@ -111,7 +129,13 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
                     status != 404 && !(status == 303 && page.location().starts_with("/login"))
                 }
                 (Access::Members(roles), Some(_), Some(role)) => {
-                    let allowed = roles.iter().any(|r| r.as_str() == *role);
+                    // Writing a follow-up is for its owner (the contributor here) and the secretariat:
+                    // for other members the follow-up does not exist.
+                    let object_level =
+                        route.method == Method::POST && route.path == "/t/{slug}/followups/{id}";
+                    let allowed = roles.iter().any(|r| r.as_str() == *role)
+                        && (!object_level
+                            || ["contributor", "secretariat", "admin"].contains(role));
                     if allowed {
                         status != 404
                     } else {

@@ -5,6 +5,8 @@ mod queries;
 pub mod smart;
 mod views;
 
+pub use views::{StatusView, baseline_text};
+
 use crate::auth::access::ANY_MEMBER;
 use crate::web::routes::RouteTable;
 

@@ -516,7 +516,9 @@ impl Loader<'_> {
                 round.label,
                 date(&round.period_end),
                 date(&round.deadline),
-                state as RoundState,
+                // A closed round is locked by the database, so it is created as planned and closed
+                // once its history is in.
+                if state == RoundState::Closed { RoundState::Planned } else { state } as RoundState,
                 (state != RoundState::Planned).then(|| midnight(date(&round.period_end))),
                 (state == RoundState::Closed).then(|| midnight(date(&round.deadline)))
             )
@@ -532,6 +534,15 @@ impl Loader<'_> {
             if state == RoundState::Open {
                 self.complete_open_round(strategy_id, round_id).await?;
             }
+            if state == RoundState::Closed {
+                sqlx::query!(
+                    "UPDATE followup_rounds SET state = 'closed' WHERE tenant_id = $1 AND id = $2",
+                    self.tenant_id,
+                    round_id
+                )
+                .execute(&mut *self.conn)
+                .await?;
+            }
         }
         Ok(())
     }
@@ -543,32 +554,12 @@ impl Loader<'_> {
         strategy_id: Uuid,
         round_id: Uuid,
     ) -> anyhow::Result<()> {
-        sqlx::query!(
-            r#"INSERT INTO followups (tenant_id, id, round_id, sub_goal_id, owner_id)
-               SELECT s.tenant_id, gen_random_uuid(), $2, s.id, s.owner_id
-               FROM sub_goals s
-               WHERE s.tenant_id = $1 AND s.strategy_id = $3 AND s.archived_at IS NULL
-                 AND NOT EXISTS (SELECT 1 FROM followups f
-                                 WHERE f.tenant_id = $1 AND f.round_id = $2 AND f.sub_goal_id = s.id)"#,
+        crate::followups::create_missing_followups(
+            &mut *self.conn,
             self.tenant_id,
+            strategy_id,
             round_id,
-            strategy_id
         )
-        .execute(&mut *self.conn)
-        .await?;
-        sqlx::query!(
-            r#"INSERT INTO followups (tenant_id, id, round_id, initiative_id, owner_id)
-               SELECT i.tenant_id, gen_random_uuid(), $2, i.id, i.owner_id
-               FROM initiatives i
-               WHERE i.tenant_id = $1 AND i.strategy_id = $3 AND i.archived_at IS NULL
-                 AND i.lifecycle IN ('active', 'adjusted', 'scaled')
-                 AND NOT EXISTS (SELECT 1 FROM followups f
-                                 WHERE f.tenant_id = $1 AND f.round_id = $2 AND f.initiative_id = i.id)"#,
-            self.tenant_id,
-            round_id,
-            strategy_id
-        )
-        .execute(&mut *self.conn)
         .await?;
         Ok(())
     }

@@ -23,6 +23,12 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Database(sqlx::Error::RowNotFound) => StatusCode::NOT_FOUND,
             AppError::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
+            // The database's own lock on closed follow-up rounds (a race with closing the round).
+            AppError::Database(sqlx::Error::Database(e))
+                if e.code().as_deref() == Some("RT001") =>
+            {
+                StatusCode::CONFLICT
+            }
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if status.is_server_error() {
@@ -54,6 +60,10 @@ pub fn error_page(status: StatusCode) -> Response {
             "Siden findes ikke, eller du har ikke adgang til den. Tjek adressen, eller gå til forsiden.",
         ),
         405 => ("Ikke tilladt", "Denne handling er ikke tilladt her."),
+        409 => (
+            "Kan ikke ændres",
+            "Det, du prøvede at ændre, er låst – fx fordi opfølgningsrunden er lukket. Intet er ændret.",
+        ),
         408 => (
             "Det tog for lang tid",
             "Siden var for længe om at svare. Prøv igen om lidt.",

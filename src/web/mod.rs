@@ -61,6 +61,14 @@ impl Chrome {
         chrome
     }
 
+    /// The secretariat (and administrators) run the follow-up rounds.
+    pub fn runs_rounds(&self) -> bool {
+        matches!(
+            self.role,
+            Some(crate::domain::MemberRole::Secretariat | crate::domain::MemberRole::Admin)
+        )
+    }
+
     pub fn is_admin(&self) -> bool {
         self.role == Some(crate::domain::MemberRole::Admin)
     }

@@ -1,0 +1,595 @@
+//! The follow-up form: the owner (or the secretariat on their behalf) writes status, measured
+//! value, what was done, next steps and a good story; saves a draft or submits. Saving checks the
+//! version it was loaded with, so two people never overwrite each other silently.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::queries::{self, FollowupRow};
+use super::rounds::actor;
+use super::values::parse_danish_number;
+use crate::AppState;
+use crate::audit::{self, Event};
+use crate::auth::ClientIp;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::domain::{DecisionKind, FollowupStatus, MemberRole, ReviewState, RoundState};
+use crate::strategy::StatusView;
+use crate::web::{AppError, AppResult, Chrome, format, render};
+
+const MAX_TEXT: usize = 10_000;
+const PROPOSALS: [DecisionKind; 4] = [
+    DecisionKind::Continue,
+    DecisionKind::Adjust,
+    DecisionKind::Stop,
+    DecisionKind::Scale,
+];
+
+/// What the form holds, as typed.
+#[derive(Deserialize, Default, Clone, PartialEq)]
+pub struct Input {
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub value: String,
+    #[serde(default)]
+    pub narrative: String,
+    #[serde(default)]
+    pub next_steps: String,
+    #[serde(default)]
+    pub learned: String,
+    #[serde(default)]
+    pub proposal: String,
+    #[serde(default)]
+    pub story: String,
+    #[serde(default)]
+    pub story_shareable: Option<String>,
+    #[serde(default)]
+    pub action: String,
+}
+
+impl Input {
+    fn from_row(f: &FollowupRow) -> Self {
+        let untouched = f.version == 1 && f.review_state == ReviewState::Draft;
+        Self {
+            version: f.version.to_string(),
+            status: if untouched {
+                String::new()
+            } else {
+                f.status.as_str().to_string()
+            },
+            value: f.measured_value.map(format::number).unwrap_or_default(),
+            narrative: f.narrative.clone().unwrap_or_default(),
+            next_steps: f.next_steps.clone().unwrap_or_default(),
+            learned: f.learned.clone().unwrap_or_default(),
+            proposal: f
+                .proposal
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default(),
+            story: f.story.clone().unwrap_or_default(),
+            story_shareable: f.story_shareable.then(|| "on".to_string()),
+            action: String::new(),
+        }
+    }
+
+    pub fn shareable(&self) -> bool {
+        self.story_shareable.is_some()
+    }
+}
+
+pub struct PreviousView {
+    pub round: String,
+    pub status: StatusView,
+    pub value: Option<String>,
+    pub narrative: String,
+}
+
+pub struct CommentView {
+    pub kind: &'static str,
+    pub text: Option<String>,
+    pub author: String,
+    pub at: String,
+}
+
+#[derive(Template)]
+#[template(path = "followups/form.html")]
+struct FormPage {
+    chrome: Chrome,
+    slug: String,
+    id: Uuid,
+    round_label: String,
+    deadline: String,
+    subject: String,
+    goal_text: Option<String>,
+    focus_area: Option<String>,
+    is_initiative: bool,
+    indicator: Option<String>,
+    unit: Option<String>,
+    baseline: Option<String>,
+    target: Option<String>,
+    sub_goal_deadline: Option<String>,
+    hypothesis: Option<String>,
+    success_criterion: Option<String>,
+    owner: Option<String>,
+    filled_in_for_owner: bool,
+    review: &'static str,
+    review_css: &'static str,
+    previous: Option<PreviousView>,
+    comments: Vec<CommentView>,
+    can_edit: bool,
+    can_review: bool,
+    locked_reason: Option<&'static str>,
+    input: Input,
+    errors: Vec<(&'static str, String)>,
+    statuses: &'static [FollowupStatus],
+    proposals: &'static [DecisionKind],
+    notice: Option<&'static str>,
+}
+
+impl FormPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+fn is_secretariat(member: &Member) -> bool {
+    matches!(member.role, MemberRole::Secretariat | MemberRole::Admin)
+}
+
+fn may_edit(member: &Member, f: &FollowupRow) -> Result<(), &'static str> {
+    if f.round_state != RoundState::Open {
+        return Err("Runden er lukket. Opfølgningen kan læses, men ikke ændres.");
+    }
+    if !(f.owner_id == Some(member.user_id()) || is_secretariat(member)) {
+        return Err("Kun den ansvarlige og sekretariatet kan skrive i denne opfølgning.");
+    }
+    match f.review_state {
+        ReviewState::Submitted => {
+            Err("Opfølgningen er indsendt og venter på sekretariatets gennemgang.")
+        }
+        ReviewState::Approved => Err("Opfølgningen er godkendt."),
+        ReviewState::Draft | ReviewState::Returned => Ok(()),
+    }
+}
+
+async fn build(
+    state: &AppState,
+    member: &Member,
+    f: FollowupRow,
+    input: Option<Input>,
+) -> AppResult<FormPage> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let previous = queries::previous(&mut tx, tenant, &f).await?;
+    let comments = queries::comments(&mut tx, tenant, f.id).await?;
+    tx.commit().await?;
+    let unit = f.unit.as_deref();
+    let (review, review_css) = super::rounds::review_css(f.review_state, f.version > 1);
+    let edit = may_edit(member, &f);
+    Ok(FormPage {
+        chrome: Chrome::member(
+            format!(
+                "Opfølgning – {}",
+                f.subject.chars().take(60).collect::<String>()
+            ),
+            member,
+        ),
+        slug: member.tenant.slug.clone(),
+        id: f.id,
+        round_label: f.round_label.clone(),
+        deadline: format::date_long(f.deadline),
+        goal_text: f.goal_text.clone(),
+        focus_area: f.focus_area.clone(),
+        is_initiative: f.initiative_id.is_some(),
+        indicator: f.indicator.clone(),
+        baseline: crate::strategy::baseline_text(f.baseline_value, unit, f.baseline_date),
+        target: f.target_value.map(|v| format::quantity(v, unit)),
+        sub_goal_deadline: f.sub_goal_deadline.map(format::date_long),
+        hypothesis: f.hypothesis.clone(),
+        success_criterion: f.success_criterion.clone(),
+        owner: f.owner_name.clone(),
+        filled_in_for_owner: f.filled_in_for_owner,
+        review,
+        review_css,
+        previous: previous.map(|p| PreviousView {
+            round: p.round_label,
+            status: p.status.into(),
+            value: p.measured_value.map(|v| format::quantity(v, unit)),
+            narrative: p.narrative.unwrap_or_default(),
+        }),
+        comments: comments
+            .into_iter()
+            .map(|c| CommentView {
+                kind: match c.kind.as_str() {
+                    "returned" => "Sendt retur",
+                    "approved" => "Godkendt",
+                    "submitted" => "Indsendt",
+                    _ => "Kommentar",
+                },
+                text: c.text,
+                author: c.author.unwrap_or_default(),
+                at: format::datetime(c.created_at),
+            })
+            .collect(),
+        can_edit: edit.is_ok(),
+        can_review: is_secretariat(member)
+            && f.round_state == RoundState::Open
+            && f.review_state == ReviewState::Submitted,
+        locked_reason: edit.err(),
+        input: input.unwrap_or_else(|| Input::from_row(&f)),
+        errors: Vec::new(),
+        statuses: FollowupStatus::ALL,
+        proposals: &PROPOSALS,
+        notice: None,
+        unit: f.unit.clone(),
+        subject: f.subject,
+    })
+}
+
+async fn load(state: &AppState, member: &Member, raw_id: &str) -> AppResult<FollowupRow> {
+    let id = Uuid::parse_str(raw_id).map_err(|_| AppError::NotFound)?;
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let row = queries::followup(&mut tx, member.tenant.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+#[derive(Deserialize)]
+pub struct Saved {
+    saved: Option<String>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    member: Member,
+    Path((_, id)): Path<(String, String)>,
+    Query(q): Query<Saved>,
+) -> AppResult<Response> {
+    let f = load(&state, &member, &id).await?;
+    let mut page = build(&state, &member, f, None).await?;
+    page.notice = match q.saved.as_deref() {
+        Some("draft") => Some("Kladden er gemt."),
+        Some("submitted") => Some("Opfølgningen er indsendt. Tak! Sekretariatet gennemgår den."),
+        Some("approved") => Some("Opfølgningen er godkendt."),
+        Some("returned") => Some("Opfølgningen er sendt retur med din kommentar."),
+        _ => None,
+    };
+    Ok(render(&page))
+}
+
+/// The checked values of a save.
+struct Valid {
+    status: FollowupStatus,
+    value: Option<f64>,
+    narrative: Option<String>,
+    next_steps: Option<String>,
+    learned: Option<String>,
+    proposal: Option<DecisionKind>,
+    story: Option<String>,
+    shareable: bool,
+    submit: bool,
+}
+
+fn text(value: &str) -> Option<String> {
+    let trimmed = value.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, String)>> {
+    let mut errors = Vec::new();
+    let submit = input.action == "submit";
+    let status = match input.status.as_str() {
+        "" if submit => {
+            errors.push(("status", "Vælg en status, før du indsender.".to_string()));
+            None
+        }
+        "" => Some(FollowupStatus::NotStarted),
+        word => {
+            let parsed = FollowupStatus::parse(word);
+            if parsed.is_none() {
+                errors.push(("status", "Vælg en status fra listen.".to_string()));
+            }
+            parsed
+        }
+    };
+    let value = match (input.value.trim(), f.unit.as_deref()) {
+        ("", _) => None,
+        (_, None) => {
+            errors.push((
+                "value",
+                "Delmålet har ingen måleenhed, så der skal ikke angives en målt værdi.".to_string(),
+            ));
+            None
+        }
+        (raw, Some(unit)) => match parse_danish_number(raw) {
+            None => {
+                errors.push((
+                    "value",
+                    format!("Skriv et tal i enheden \"{unit}\", fx 12,5."),
+                ));
+                None
+            }
+            Some(v) if unit == "%" && !(0.0..=100.0).contains(&v) => {
+                errors.push((
+                    "value",
+                    "En procentdel skal ligge mellem 0 og 100.".to_string(),
+                ));
+                None
+            }
+            Some(v) if v.abs() >= 1e12 => {
+                errors.push(("value", "Tallet er for stort.".to_string()));
+                None
+            }
+            Some(v) => Some(v),
+        },
+    };
+    for (field, label, value) in [
+        ("narrative", "Hvad er der gjort", &input.narrative),
+        ("next_steps", "Næste skridt", &input.next_steps),
+        ("learned", "Hvad har vi lært", &input.learned),
+        ("story", "Den gode historie", &input.story),
+    ] {
+        let length = value.trim().chars().count();
+        if length > MAX_TEXT {
+            errors.push((
+                field,
+                format!("{label} må højst være {MAX_TEXT} tegn (nu {length})."),
+            ));
+        }
+    }
+    let proposal = match (input.proposal.as_str(), f.initiative_id.is_some()) {
+        ("", _) => None,
+        (_, false) => {
+            errors.push(("proposal", "Forslag hører kun til initiativer.".to_string()));
+            None
+        }
+        (word, true) => {
+            let parsed = DecisionKind::parse(word).filter(|p| PROPOSALS.contains(p));
+            if parsed.is_none() {
+                errors.push(("proposal", "Vælg et forslag fra listen.".to_string()));
+            }
+            parsed
+        }
+    };
+    if f.initiative_id.is_none() && !input.learned.trim().is_empty() {
+        errors.push((
+            "learned",
+            "\"Hvad har vi lært\" hører kun til initiativer.".to_string(),
+        ));
+    }
+    let story = text(&input.story);
+    if input.shareable() && story.is_none() {
+        errors.push((
+            "story",
+            "Skriv historien, hvis den må bruges i kommunikation.".to_string(),
+        ));
+    }
+    match (status, errors.is_empty()) {
+        (Some(status), true) => Ok(Valid {
+            status,
+            value,
+            narrative: text(&input.narrative),
+            next_steps: text(&input.next_steps),
+            learned: text(&input.learned),
+            proposal,
+            shareable: input.shareable() && story.is_some(),
+            story,
+            submit,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "followups/conflict.html")]
+struct ConflictPage {
+    chrome: Chrome,
+    slug: String,
+    id: Uuid,
+    subject: String,
+    saved_at: String,
+    saved: Input,
+    yours: Input,
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, id)): Path<(String, String)>,
+    Form(input): Form<Input>,
+) -> AppResult<Response> {
+    let f = load(&state, &member, &id).await?;
+    if let Err(reason) = may_edit(&member, &f) {
+        // A double-clicked submit arrives here a second time: the first one did the work.
+        if input.action == "submit"
+            && f.review_state == ReviewState::Submitted
+            && same_content(&Input::from_row(&f), &input)
+        {
+            return Ok(Redirect::to(&format!(
+                "/t/{}/followups/{}?saved=submitted",
+                member.tenant.slug, f.id
+            ))
+            .into_response());
+        }
+        if f.owner_id != Some(member.user_id()) && !is_secretariat(&member) {
+            return Err(AppError::NotFound);
+        }
+        let mut page = build(&state, &member, f, Some(input)).await?;
+        page.errors = vec![("form", format!("{reason} Intet er ændret."))];
+        return Ok((StatusCode::CONFLICT, render(&page)).into_response());
+    }
+    let valid = match validate(&f, &input) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let mut page = build(&state, &member, f, Some(input)).await?;
+            page.errors = errors;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+        }
+    };
+    let version: i32 = input.version.parse().unwrap_or(-1);
+    if version != f.version {
+        return conflict(&member, f, input);
+    }
+
+    let tenant = member.tenant.id;
+    let on_behalf = f.owner_id != Some(member.user_id());
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let updated = sqlx::query_scalar!(
+        r#"UPDATE followups SET status = $4, measured_value = $5, narrative = $6, next_steps = $7, learned = $8, proposal = $9,
+               review_state = CASE WHEN $10 THEN 'submitted'::review_state ELSE review_state END,
+               submitted_at = CASE WHEN $10 THEN now() ELSE submitted_at END,
+               filled_in_for_owner = filled_in_for_owner OR $11,
+               version = version + 1, updated_at = now(), updated_by = $12
+           WHERE tenant_id = $1 AND id = $2 AND version = $3 AND review_state IN ('draft', 'returned')
+           RETURNING version"#,
+        tenant,
+        f.id,
+        version,
+        valid.status as FollowupStatus,
+        valid.value,
+        valid.narrative,
+        valid.next_steps,
+        valid.learned,
+        valid.proposal as Option<DecisionKind>,
+        valid.submit,
+        on_behalf,
+        member.user_id()
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if updated.is_none() {
+        // Someone saved in between: show both versions instead of overwriting theirs.
+        drop(tx);
+        let current = load(&state, &member, &id).await?;
+        return conflict(&member, current, input);
+    }
+    match &valid.story {
+        Some(story) => {
+            sqlx::query!(
+                r#"INSERT INTO stories (tenant_id, id, followup_id, text, shareable) VALUES ($1, $2, $3, $4, $5)
+                   ON CONFLICT (tenant_id, followup_id) DO UPDATE SET text = EXCLUDED.text, shareable = EXCLUDED.shareable"#,
+                tenant,
+                Uuid::now_v7(),
+                f.id,
+                story,
+                valid.shareable
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        None => {
+            sqlx::query!(
+                "DELETE FROM stories WHERE tenant_id = $1 AND followup_id = $2",
+                tenant,
+                f.id
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    if valid.submit {
+        let note = on_behalf.then_some("Udfyldt af sekretariatet på vegne af den ansvarlige");
+        queries::add_comment(&mut tx, tenant, f.id, member.user_id(), "submitted", note).await?;
+    }
+    let before = serde_json::json!({
+        "status": f.status.as_str(), "value": f.measured_value, "narrative": f.narrative, "next_steps": f.next_steps,
+        "learned": f.learned, "proposal": f.proposal.map(|p| p.as_str()), "story": f.story, "review": f.review_state.as_str(),
+    });
+    let after = serde_json::json!({
+        "status": valid.status.as_str(), "value": valid.value, "narrative": valid.narrative, "next_steps": valid.next_steps,
+        "learned": valid.learned, "proposal": valid.proposal.map(|p| p.as_str()), "story": valid.story,
+        "review": if valid.submit { "submitted" } else { f.review_state.as_str() }, "on_behalf_of_owner": on_behalf,
+    });
+    let (action, verb) = if valid.submit {
+        ("followup.submitted", "indsendt")
+    } else {
+        ("followup.saved", "gemt som kladde")
+    };
+    let summary = format!(
+        "Opfølgning {verb} ({}): {}",
+        f.round_label,
+        f.subject.chars().take(120).collect::<String>()
+    );
+    audit::record(
+        &mut tx,
+        tenant,
+        &actor(&member, ip),
+        Event::new(action, "followup", Some(f.id), summary).change(Some(before), Some(after)),
+    )
+    .await?;
+    tx.commit().await?;
+    let saved = if valid.submit { "submitted" } else { "draft" };
+    Ok(Redirect::to(&format!(
+        "/t/{}/followups/{}?saved={saved}",
+        member.tenant.slug, f.id
+    ))
+    .into_response())
+}
+
+/// The form page of `f` with one error shown, answered with `status`.
+pub async fn with_error(
+    state: &AppState,
+    member: &Member,
+    f: FollowupRow,
+    field: &'static str,
+    message: String,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let mut page = build(state, member, f, None).await?;
+    page.errors = vec![(field, message)];
+    Ok((status, render(&page)).into_response())
+}
+
+/// Same texts and values, ignoring the version and the button pressed.
+fn same_content(saved: &Input, posted: &Input) -> bool {
+    let norm = |i: &Input| {
+        let mut i = i.clone();
+        i.version.clear();
+        i.action.clear();
+        i.value = i.value.trim().to_string();
+        for s in [
+            &mut i.narrative,
+            &mut i.next_steps,
+            &mut i.learned,
+            &mut i.story,
+        ] {
+            *s = s.trim().to_string();
+        }
+        i.story_shareable = i.story_shareable.map(|_| "on".into());
+        i
+    };
+    let (a, b) = (norm(saved), norm(posted));
+    a.status == b.status
+        && a.narrative == b.narrative
+        && a.next_steps == b.next_steps
+        && a.learned == b.learned
+        && a.story == b.story
+        && a.proposal == b.proposal
+        && parse_danish_number(&a.value) == parse_danish_number(&b.value)
+}
+
+fn conflict(member: &Member, current: FollowupRow, yours: Input) -> AppResult<Response> {
+    let page = ConflictPage {
+        chrome: Chrome::member("Opfølgningen er ændret af en anden", member),
+        slug: member.tenant.slug.clone(),
+        id: current.id,
+        subject: current.subject.clone(),
+        saved_at: format::datetime(current.updated_at),
+        saved: Input::from_row(&current),
+        yours,
+    };
+    Ok((StatusCode::CONFLICT, render(&page)).into_response())
+}

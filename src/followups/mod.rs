@@ -1,0 +1,34 @@
+//! Half-yearly follow-up: rounds (secretariat), the owners' updates, and review.
+
+mod form;
+mod my;
+mod queries;
+mod review;
+pub mod rounds;
+
+pub use queries::create_missing as create_missing_followups;
+mod values;
+
+use crate::auth::access::{ANY_MEMBER, Access};
+use crate::domain::MemberRole;
+use crate::web::routes::RouteTable;
+
+/// Those who run the follow-up: the secretariat and the municipality's administrators.
+pub const SECRETARIAT: Access = Access::Members(&[MemberRole::Secretariat, MemberRole::Admin]);
+
+pub fn routes(table: RouteTable) -> RouteTable {
+    table
+        .get("/t/{slug}/rounds", SECRETARIAT, rounds::list)
+        .post("/t/{slug}/rounds", SECRETARIAT, rounds::create)
+        .get("/t/{slug}/rounds/{id}", SECRETARIAT, rounds::progress)
+        .post("/t/{slug}/rounds/{id}/open", SECRETARIAT, rounds::open)
+        .post("/t/{slug}/rounds/{id}/close", SECRETARIAT, rounds::close)
+        .get("/t/{slug}/my", ANY_MEMBER, my::page)
+        .get("/t/{slug}/followups/{id}", ANY_MEMBER, form::page)
+        .post("/t/{slug}/followups/{id}", ANY_MEMBER, form::save)
+        .post(
+            "/t/{slug}/followups/{id}/review",
+            SECRETARIAT,
+            review::decide,
+        )
+}

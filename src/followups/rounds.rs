@@ -1,0 +1,437 @@
+//! The secretariat's rounds: create, open (one follow-up per active item), close (locked), and
+//! follow the progress per focus area and org unit.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::queries::{self, ListRow, RoundRow};
+use crate::AppState;
+use crate::audit::{self, Actor, Event};
+use crate::auth::ClientIp;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::domain::{ReviewState, RoundState};
+use crate::web::{AppError, AppResult, Chrome, format, render};
+
+pub fn actor(member: &Member, ip: Option<String>) -> Actor {
+    Actor::user(member.user_id(), member.user.display_name.clone(), ip)
+}
+
+async fn current_strategy(conn: &mut sqlx::PgConnection, tenant: Uuid) -> AppResult<Uuid> {
+    sqlx::query_scalar!(
+        "SELECT id FROM strategies WHERE tenant_id = $1 ORDER BY (status = 'active') DESC, created_at DESC LIMIT 1",
+        tenant
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+#[derive(Default)]
+pub struct NewRound {
+    pub label: String,
+    pub period_end: String,
+    pub deadline: String,
+}
+
+#[derive(Template)]
+#[template(path = "followups/rounds.html")]
+struct RoundsPage {
+    chrome: Chrome,
+    slug: String,
+    rounds: Vec<RoundView>,
+    has_open: bool,
+    input: NewRound,
+    errors: Vec<(&'static str, String)>,
+}
+
+impl RoundsPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+pub struct RoundView {
+    pub id: Uuid,
+    pub label: String,
+    pub period_end: String,
+    pub deadline: String,
+    pub state: &'static str,
+    pub is_planned: bool,
+    pub is_open: bool,
+    pub total: i64,
+    pub submitted: i64,
+    pub approved: i64,
+}
+
+impl From<RoundRow> for RoundView {
+    fn from(r: RoundRow) -> Self {
+        Self {
+            id: r.id,
+            label: r.label,
+            period_end: format::date_long(r.period_end),
+            deadline: format::date_long(r.deadline),
+            state: r.state.label(),
+            is_planned: r.state == RoundState::Planned,
+            is_open: r.state == RoundState::Open,
+            total: r.total,
+            submitted: r.submitted,
+            approved: r.approved,
+        }
+    }
+}
+
+async fn rounds_page(
+    state: &AppState,
+    member: &Member,
+    input: NewRound,
+    errors: Vec<(&'static str, String)>,
+) -> AppResult<RoundsPage> {
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let strategy = current_strategy(&mut tx, member.tenant.id).await?;
+    let rounds: Vec<RoundView> = queries::rounds(&mut tx, member.tenant.id, strategy)
+        .await?
+        .into_iter()
+        .map(RoundView::from)
+        .collect();
+    tx.commit().await?;
+    Ok(RoundsPage {
+        chrome: Chrome::member(
+            format!("Opfølgningsrunder – {}", member.tenant.name),
+            member,
+        ),
+        slug: member.tenant.slug.clone(),
+        has_open: rounds.iter().any(|r| r.is_open),
+        rounds,
+        input,
+        errors,
+    })
+}
+
+pub async fn list(State(state): State<AppState>, member: Member) -> AppResult<Response> {
+    Ok(render(
+        &rounds_page(&state, &member, NewRound::default(), Vec::new()).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct CreateForm {
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    period_end: String,
+    #[serde(default)]
+    deadline: String,
+}
+
+fn parse_date(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<CreateForm>,
+) -> AppResult<Response> {
+    let label = form.label.trim().to_string();
+    let mut errors = Vec::new();
+    if label.is_empty() {
+        errors.push(("label", "Giv runden et navn, fx \"2026 H1\".".to_string()));
+    } else if label.chars().count() > 100 {
+        errors.push(("label", "Navnet må højst være 100 tegn.".to_string()));
+    }
+    let period_end = parse_date(&form.period_end);
+    if period_end.is_none() {
+        errors.push((
+            "period_end",
+            "Skriv en gyldig dato mellem år 2000 og 2100.".to_string(),
+        ));
+    }
+    let deadline = parse_date(&form.deadline);
+    if deadline.is_none() {
+        errors.push((
+            "deadline",
+            "Skriv en gyldig dato mellem år 2000 og 2100.".to_string(),
+        ));
+    }
+    let input = NewRound {
+        label: form.label.clone(),
+        period_end: form.period_end.clone(),
+        deadline: form.deadline.clone(),
+    };
+    let (Some(period_end), Some(deadline), true) = (period_end, deadline, errors.is_empty()) else {
+        let page = rounds_page(&state, &member, input, errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    };
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = current_strategy(&mut tx, tenant).await?;
+    let id = Uuid::now_v7();
+    let inserted = sqlx::query!(
+        r#"INSERT INTO followup_rounds (tenant_id, id, strategy_id, position, label, period_end, deadline)
+           SELECT $1, $2, $3, COALESCE(max(position) + 1, 0), $4, $5, $6 FROM followup_rounds WHERE tenant_id = $1 AND strategy_id = $3
+           ON CONFLICT (tenant_id, strategy_id, label) DO NOTHING"#,
+        tenant,
+        id,
+        strategy,
+        label,
+        period_end,
+        deadline
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        drop(tx);
+        let page = rounds_page(
+            &state,
+            &member,
+            input,
+            vec![(
+                "label",
+                format!("Der findes allerede en runde med navnet \"{label}\"."),
+            )],
+        )
+        .await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    }
+    let event = Event::new(
+        "round.created",
+        "followup_round",
+        Some(id),
+        format!("Opfølgningsrunden {label} er oprettet"),
+    )
+    .change(
+        None,
+        Some(serde_json::json!({ "label": label, "period_end": period_end, "deadline": deadline })),
+    );
+    audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/t/{}/rounds", member.tenant.slug)).into_response())
+}
+
+fn parse_id(raw: &str) -> AppResult<Uuid> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
+}
+
+pub async fn open(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let round = queries::round(&mut tx, tenant, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if round.state != RoundState::Planned {
+        // Opened twice (double click) or already closed: nothing to do.
+        return Ok(Redirect::to(&format!("/t/{}/rounds/{id}", member.tenant.slug)).into_response());
+    }
+    let other_open = sqlx::query_scalar!(
+        r#"SELECT label FROM followup_rounds WHERE tenant_id = $1 AND strategy_id = $2 AND state = 'open'"#,
+        tenant,
+        round.strategy_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(other) = other_open {
+        drop(tx);
+        let errors = vec![(
+            "open",
+            format!(
+                "Runden {other} er stadig åben. Luk den, før du åbner {}.",
+                round.label
+            ),
+        )];
+        let page = rounds_page(&state, &member, NewRound::default(), errors).await?;
+        return Ok((StatusCode::CONFLICT, render(&page)).into_response());
+    }
+    sqlx::query!("UPDATE followup_rounds SET state = 'open', opened_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id)
+        .execute(&mut *tx)
+        .await?;
+    let created = queries::create_missing(&mut tx, tenant, round.strategy_id, id).await?;
+    let event = Event::new(
+        "round.opened",
+        "followup_round",
+        Some(id),
+        format!("Runden {} er åbnet med {created} opfølgninger", round.label),
+    );
+    audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/t/{}/rounds/{id}", member.tenant.slug)).into_response())
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let round = queries::round(&mut tx, tenant, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if round.state == RoundState::Open {
+        sqlx::query!("UPDATE followup_rounds SET state = 'closed', closed_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id)
+            .execute(&mut *tx)
+            .await?;
+        let event = Event::new(
+            "round.closed",
+            "followup_round",
+            Some(id),
+            format!("Runden {} er lukket", round.label),
+        );
+        audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+        tx.commit().await?;
+    }
+    Ok(Redirect::to(&format!("/t/{}/rounds/{id}", member.tenant.slug)).into_response())
+}
+
+/// Counts of review states for one group (a focus area or an org unit).
+#[derive(Default)]
+pub struct Progress {
+    pub name: String,
+    pub not_started: usize,
+    pub draft: usize,
+    pub submitted: usize,
+    pub returned: usize,
+    pub approved: usize,
+}
+
+impl Progress {
+    fn add(&mut self, row: &ListRow) {
+        match row.review_state {
+            ReviewState::Draft if !row.touched => self.not_started += 1,
+            ReviewState::Draft => self.draft += 1,
+            ReviewState::Submitted => self.submitted += 1,
+            ReviewState::Returned => self.returned += 1,
+            ReviewState::Approved => self.approved += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.not_started + self.draft + self.submitted + self.returned + self.approved
+    }
+}
+
+fn group(rows: &[ListRow], key: impl Fn(&ListRow) -> Option<&String>) -> Vec<Progress> {
+    let mut groups: BTreeMap<String, Progress> = BTreeMap::new();
+    for row in rows {
+        let name = key(row).cloned().unwrap_or_else(|| "(ingen)".to_string());
+        groups
+            .entry(name.clone())
+            .or_insert_with(|| Progress {
+                name,
+                ..Default::default()
+            })
+            .add(row);
+    }
+    groups.into_values().collect()
+}
+
+pub struct ItemView {
+    pub id: Uuid,
+    pub subject: String,
+    pub owner: Option<String>,
+    pub focus_area: Option<String>,
+    pub review: &'static str,
+    pub review_css: &'static str,
+    pub status: crate::strategy::StatusView,
+    pub touched: bool,
+}
+
+pub fn review_css(state: ReviewState, touched: bool) -> (&'static str, &'static str) {
+    match state {
+        ReviewState::Draft if !touched => ("Ikke startet", "none"),
+        ReviewState::Draft => ("Kladde", "draft"),
+        ReviewState::Submitted => ("Indsendt", "submitted"),
+        ReviewState::Returned => ("Sendt retur", "returned"),
+        ReviewState::Approved => ("Godkendt", "approved"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "followups/round.html")]
+struct ProgressPage {
+    chrome: Chrome,
+    slug: String,
+    id: Uuid,
+    label: String,
+    deadline: String,
+    state: &'static str,
+    is_planned: bool,
+    is_open: bool,
+    overall: Progress,
+    by_focus_area: Vec<Progress>,
+    by_org_unit: Vec<Progress>,
+    items: Vec<ItemView>,
+}
+
+pub async fn progress(
+    State(state): State<AppState>,
+    member: Member,
+    Path((_, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let round = queries::round(&mut tx, tenant, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rows = queries::list(&mut tx, tenant, Some(id), None).await?;
+    tx.commit().await?;
+    let mut overall = Progress {
+        name: "I alt".into(),
+        ..Default::default()
+    };
+    rows.iter().for_each(|r| overall.add(r));
+    let page = ProgressPage {
+        chrome: Chrome::member(format!("{} – opfølgning", round.label), &member),
+        slug: member.tenant.slug.clone(),
+        id,
+        label: round.label,
+        deadline: format::date_long(round.deadline),
+        state: round.state.label(),
+        is_planned: round.state == RoundState::Planned,
+        is_open: round.state == RoundState::Open,
+        overall,
+        by_focus_area: group(&rows, |r| r.focus_area.as_ref()),
+        by_org_unit: group(&rows, |r| r.org_unit.as_ref()),
+        items: rows
+            .iter()
+            .map(|r| {
+                let (review, review_css) = review_css(r.review_state, r.touched);
+                ItemView {
+                    id: r.id,
+                    subject: r.subject.clone(),
+                    owner: r.owner.clone(),
+                    focus_area: r.focus_area.clone(),
+                    review,
+                    review_css,
+                    status: r.status.into(),
+                    touched: r.touched,
+                }
+            })
+            .collect(),
+    };
+    Ok(render(&page))
+}

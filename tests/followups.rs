@@ -1,0 +1,538 @@
+//! The half-yearly follow-up workflow through the real router: rounds, owners' updates, review,
+//! locking, validation and conflicts.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{form, get_as, post_as};
+use sqlx::PgPool;
+
+const T: &str = "sonderborg";
+
+fn find_between<'a>(body: &'a str, start: &str, end: char) -> Option<&'a str> {
+    let at = body.find(start)? + start.len();
+    Some(&body[at..at + body[at..].find(end)?])
+}
+
+/// The hidden version field of a follow-up form.
+fn version(body: &str) -> String {
+    find_between(body, "name=\"version\" value=\"", '"')
+        .expect("version field")
+        .to_string()
+}
+
+/// The owner's follow-up in the open round on a sub-goal measured in per cent.
+async fn percent_followup(admin: &PgPool, owner_email: &str) -> String {
+    let id: uuid::Uuid = sqlx::query_scalar(
+        "SELECT f.id FROM followups f
+         JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id AND r.state = 'open'
+         JOIN sub_goals s ON s.tenant_id = f.tenant_id AND s.id = f.sub_goal_id AND s.unit = '%'
+         JOIN users u ON u.id = f.owner_id
+         WHERE u.email = $1 AND f.review_state IN ('draft', 'returned')
+         ORDER BY s.position LIMIT 1",
+    )
+    .bind(owner_email)
+    .fetch_one(admin)
+    .await
+    .expect("the demo owner has a follow-up on a sub-goal in per cent");
+    format!("/t/{T}/followups/{id}")
+}
+
+/// Follow-up links on a page.
+fn followup_links(body: &str) -> Vec<String> {
+    common::links(body, T, "followups")
+}
+
+struct Actors {
+    app: axum::Router,
+    secretariat: String,
+    owner: String,
+    owner_email: String,
+}
+
+async fn actors(admin: &PgPool) -> Actors {
+    let (app, _) = common::demo(admin).await;
+    let secretariat = common::sign_in_as(&app, admin, T, "secretariat").await;
+    let owner_email = common::member_email(admin, T, "contributor").await;
+    let owner = common::sign_in(&app, &owner_email, common::DEMO_PASSWORD).await;
+    Actors {
+        app,
+        secretariat,
+        owner,
+        owner_email,
+    }
+}
+
+/// Closes the demo's open round, creates and opens a new one, and returns its id.
+async fn fresh_round(a: &Actors, admin: &PgPool) -> String {
+    let open: uuid::Uuid = sqlx::query_scalar(
+        "SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = $1 AND r.state = 'open'",
+    )
+    .bind(T)
+    .fetch_one(admin)
+    .await
+    .unwrap();
+    let closed = post_as(
+        &a.app,
+        &format!("/t/{T}/rounds/{open}/close"),
+        Some(&a.secretariat),
+        "",
+    )
+    .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    let created = post_as(
+        &a.app,
+        &format!("/t/{T}/rounds"),
+        Some(&a.secretariat),
+        &form(&[
+            ("label", "2027 H1"),
+            ("period_end", "2027-06-30"),
+            ("deadline", "2027-08-15"),
+        ]),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let id: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM followup_rounds WHERE label = '2027 H1'")
+            .fetch_one(admin)
+            .await
+            .unwrap();
+    let opened = post_as(
+        &a.app,
+        &format!("/t/{T}/rounds/{id}/open"),
+        Some(&a.secretariat),
+        "",
+    )
+    .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    id.to_string()
+}
+
+#[sqlx::test]
+async fn the_whole_round_from_opening_to_locked(admin: PgPool) {
+    let a = actors(&admin).await;
+    let round = fresh_round(&a, &admin).await;
+
+    // Opening created one follow-up per active sub-goal and followed-up initiative.
+    let (expected, created): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM sub_goals s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = $1 AND s.archived_at IS NULL)
+              + (SELECT count(*) FROM initiatives i JOIN tenants t ON t.id = i.tenant_id WHERE t.slug = $1 AND i.lifecycle IN ('active','adjusted','scaled')),
+                (SELECT count(*) FROM followups WHERE round_id = $2::uuid)",
+    )
+    .bind(T)
+    .bind(&round)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(created, expected);
+
+    // The owner sees their follow-ups with the deadline.
+    let my = get_as(&a.app, &format!("/t/{T}/my"), &a.owner).await;
+    assert_eq!(my.status, StatusCode::OK);
+    assert!(my.body.contains("2027 H1") && my.body.contains("15. august 2027"));
+    assert!(
+        !followup_links(&my.body).is_empty(),
+        "the owner has follow-ups"
+    );
+    let link = percent_followup(&admin, &a.owner_email).await;
+    assert!(my.body.contains(&link));
+    let page = get_as(&a.app, &link, &a.owner).await;
+    assert!(
+        page.body.contains("Sidste runde"),
+        "the previous round is shown"
+    );
+
+    // Draft, then submit.
+    let draft = post_as(
+        &a.app,
+        &link,
+        Some(&a.owner),
+        &form(&[
+            ("version", &version(&page.body)),
+            ("status", "at_risk"),
+            ("value", "1,4"),
+            ("narrative", "Første udkast."),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(draft.status, StatusCode::SEE_OTHER);
+    let page = get_as(&a.app, &link, &a.owner).await;
+    assert!(page.body.contains("Første udkast.") && page.body.contains("value=\"1,4\""));
+    let submit = post_as(
+        &a.app,
+        &link,
+        Some(&a.owner),
+        &form(&[
+            ("version", &version(&page.body)),
+            ("status", "at_risk"),
+            ("value", "1,4"),
+            ("narrative", "Afvigelsen er faldet."),
+            ("story", "Økonomerne holdt et fælles budgetopfølgningsmøde."),
+            ("story_shareable", "on"),
+            ("action", "submit"),
+        ]),
+    )
+    .await;
+    assert_eq!(submit.status, StatusCode::SEE_OTHER);
+
+    // The secretariat returns it with a comment; the owner sees the comment, edits, resubmits.
+    let review_url = format!("{link}/review");
+    let no_comment = post_as(
+        &a.app,
+        &review_url,
+        Some(&a.secretariat),
+        &form(&[("action", "return"), ("comment", "")]),
+    )
+    .await;
+    assert_eq!(no_comment.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let returned = post_as(
+        &a.app,
+        &review_url,
+        Some(&a.secretariat),
+        &form(&[
+            ("action", "return"),
+            ("comment", "Skriv hvilke måneder der afveg."),
+        ]),
+    )
+    .await;
+    assert_eq!(returned.status, StatusCode::SEE_OTHER);
+    let page = get_as(&a.app, &link, &a.owner).await;
+    assert!(
+        page.body.contains("Skriv hvilke måneder der afveg.") && page.body.contains("Sendt retur")
+    );
+    let resubmit = post_as(
+        &a.app,
+        &link,
+        Some(&a.owner),
+        &form(&[
+            ("version", &version(&page.body)),
+            ("status", "at_risk"),
+            ("value", "1,4"),
+            ("narrative", "Afvigelsen var i marts og april."),
+            ("action", "submit"),
+        ]),
+    )
+    .await;
+    assert_eq!(resubmit.status, StatusCode::SEE_OTHER);
+    let approved = post_as(
+        &a.app,
+        &review_url,
+        Some(&a.secretariat),
+        &form(&[("action", "approve"), ("comment", "")]),
+    )
+    .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let page = get_as(&a.app, &link, &a.owner).await;
+    assert!(page.body.contains("Godkendt"));
+    // The whole conversation stays on the follow-up.
+    for kind in ["Indsendt", "Sendt retur", "Godkendt"] {
+        assert!(page.body.contains(kind), "{kind}");
+    }
+
+    // The secretariat closes the round; nothing in it can change any more, not even directly in the database.
+    let closed = post_as(
+        &a.app,
+        &format!("/t/{T}/rounds/{round}/close"),
+        Some(&a.secretariat),
+        "",
+    )
+    .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    let other = followup_links(
+        &get_as(&a.app, &format!("/t/{T}/rounds/{round}"), &a.secretariat)
+            .await
+            .body,
+    )
+    .into_iter()
+    .find(|l| *l != link)
+    .unwrap();
+    let page = get_as(&a.app, &other, &a.secretariat).await;
+    let refused = post_as(
+        &a.app,
+        &other,
+        Some(&a.secretariat),
+        &form(&[
+            ("version", &version(&page.body)),
+            ("status", "done"),
+            ("action", "submit"),
+        ]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(common::unescape(&refused.body).contains("Runden er lukket"));
+    let pool = common::app_pool(&admin).await;
+    let tenant: uuid::Uuid = sqlx::query_scalar("SELECT id FROM tenants WHERE slug = $1")
+        .bind(T)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let mut tx = retning::db::begin_tenant_tx(&pool, tenant).await.unwrap();
+    let err = sqlx::query("UPDATE followups SET narrative = 'sneaky' WHERE round_id = $1::uuid")
+        .bind(&round)
+        .execute(&mut *tx)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("closed"), "{err}");
+    drop(tx);
+    let reopen = sqlx::query("UPDATE followup_rounds SET state = 'open' WHERE id = $1::uuid")
+        .bind(&round)
+        .execute(&admin)
+        .await;
+    assert!(reopen.is_err(), "a closed round stays closed");
+
+    let audit: Vec<String> = sqlx::query_scalar("SELECT action FROM audit_events WHERE action LIKE 'followup.%' OR action LIKE 'round.%' ORDER BY at")
+        .fetch_all(&admin)
+        .await
+        .unwrap();
+    for action in [
+        "round.closed",
+        "round.created",
+        "round.opened",
+        "followup.saved",
+        "followup.submitted",
+        "followup.returned",
+        "followup.approved",
+    ] {
+        assert!(audit.iter().any(|a| a == action), "{action} in {audit:?}");
+    }
+    let _ = a.owner_email;
+}
+
+#[sqlx::test]
+async fn invalid_input_gets_a_clear_message_and_changes_nothing(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let page = get_as(&a.app, &link, &a.owner).await;
+    let v = version(&page.body);
+    let before: (Option<String>, i32) =
+        sqlx::query_as("SELECT narrative, version FROM followups WHERE id = $1::uuid")
+            .bind(link.rsplit('/').next().unwrap())
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+
+    let long = "x".repeat(10_001);
+    let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
+        (
+            vec![
+                ("status", "on_track"),
+                ("value", "tolv"),
+                ("action", "submit"),
+            ],
+            "Skriv et tal",
+        ),
+        (
+            vec![
+                ("status", "on_track"),
+                ("value", "150"),
+                ("action", "submit"),
+            ],
+            "mellem 0 og 100",
+        ),
+        (
+            vec![
+                ("status", ""),
+                ("narrative", "Uden status"),
+                ("action", "submit"),
+            ],
+            "Vælg en status, før du indsender.",
+        ),
+        (
+            vec![("status", "brilliant"), ("action", "draft")],
+            "Vælg en status fra listen.",
+        ),
+        (
+            vec![
+                ("status", "on_track"),
+                ("narrative", &long),
+                ("action", "draft"),
+            ],
+            "må højst være 10000 tegn",
+        ),
+        (
+            vec![
+                ("status", "on_track"),
+                ("story_shareable", "on"),
+                ("action", "draft"),
+            ],
+            "Skriv historien",
+        ),
+    ];
+    for (fields, message) in cases {
+        let mut pairs = vec![("version", v.as_str())];
+        pairs.extend(fields.iter().copied());
+        let response = post_as(&a.app, &link, Some(&a.owner), &form(&pairs)).await;
+        assert_eq!(
+            response.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{message}"
+        );
+        let text = common::unescape(&response.body);
+        assert!(text.contains(message), "expected {message:?}");
+        if let Some((_, typed)) = fields.iter().find(|(k, _)| *k == "narrative")
+            && typed.len() < 100
+        {
+            assert!(text.contains(typed), "what was typed is kept");
+        }
+    }
+    let after: (Option<String>, i32) =
+        sqlx::query_as("SELECT narrative, version FROM followups WHERE id = $1::uuid")
+            .bind(link.rsplit('/').next().unwrap())
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(before, after, "nothing was saved");
+
+    // Another municipality's follow-up id answers 404 in this one's URLs.
+    let foreign: uuid::Uuid = sqlx::query_scalar("SELECT f.id FROM followups f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = 'haderslev' LIMIT 1")
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let response = post_as(
+        &a.app,
+        &format!("/t/{T}/followups/{foreign}"),
+        Some(&a.owner),
+        &form(&[("version", "1"), ("status", "done"), ("action", "submit")]),
+    )
+    .await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get_as(&a.app, &format!("/t/{T}/followups/{foreign}"), &a.owner)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // A follow-up of a closed round is refused with a message.
+    let closed: uuid::Uuid = sqlx::query_scalar(
+        "SELECT f.id FROM followups f JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+         JOIN tenants t ON t.id = f.tenant_id JOIN users u ON u.id = f.owner_id
+         WHERE t.slug = $1 AND r.state = 'closed' AND u.email = $2 LIMIT 1",
+    )
+    .bind(T)
+    .bind(&a.owner_email)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let response = post_as(
+        &a.app,
+        &format!("/t/{T}/followups/{closed}"),
+        Some(&a.owner),
+        &form(&[("version", "1"), ("status", "done"), ("action", "submit")]),
+    )
+    .await;
+    assert_eq!(response.status, StatusCode::CONFLICT);
+}
+
+#[sqlx::test]
+async fn two_people_saving_the_same_follow_up_get_a_conflict_not_an_overwrite(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let owner_view = get_as(&a.app, &link, &a.owner).await;
+    let secretariat_view = get_as(&a.app, &link, &a.secretariat).await;
+    assert_eq!(version(&owner_view.body), version(&secretariat_view.body));
+
+    let first = post_as(
+        &a.app,
+        &link,
+        Some(&a.owner),
+        &form(&[
+            ("version", &version(&owner_view.body)),
+            ("status", "on_track"),
+            ("narrative", "Ejerens tekst."),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let second = post_as(
+        &a.app,
+        &link,
+        Some(&a.secretariat),
+        &form(&[
+            ("version", &version(&secretariat_view.body)),
+            ("status", "at_risk"),
+            ("narrative", "Sekretariatets tekst."),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    let text = common::unescape(&second.body);
+    assert!(
+        text.contains("Ejerens tekst.") && text.contains("Sekretariatets tekst."),
+        "both texts are shown"
+    );
+    let saved: Option<String> =
+        sqlx::query_scalar("SELECT narrative FROM followups WHERE id = $1::uuid")
+            .bind(link.rsplit('/').next().unwrap())
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(saved.as_deref(), Some("Ejerens tekst."));
+}
+
+#[sqlx::test]
+async fn a_double_clicked_submit_submits_once(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let page = get_as(&a.app, &link, &a.owner).await;
+    let body = form(&[
+        ("version", &version(&page.body)),
+        ("status", "done"),
+        ("narrative", "Færdig."),
+        ("action", "submit"),
+    ]);
+    let first = post_as(&a.app, &link, Some(&a.owner), &body).await;
+    let second = post_as(&a.app, &link, Some(&a.owner), &body).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        second.status,
+        StatusCode::SEE_OTHER,
+        "the second click lands on the same result"
+    );
+    assert_eq!(first.location(), second.location());
+    let submissions: i64 = sqlx::query_scalar("SELECT count(*) FROM followup_comments WHERE kind = 'submitted' AND followup_id = $1::uuid")
+        .bind(link.rsplit('/').next().unwrap())
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(submissions, 1);
+}
+
+#[sqlx::test]
+async fn the_secretariat_can_fill_in_on_an_owners_behalf(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let page = get_as(&a.app, &link, &a.secretariat).await;
+    let saved = post_as(
+        &a.app,
+        &link,
+        Some(&a.secretariat),
+        &form(&[
+            ("version", &version(&page.body)),
+            ("status", "on_track"),
+            ("narrative", "Aftalt i telefonen."),
+            ("action", "submit"),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let page = get_as(&a.app, &link, &a.owner).await;
+    assert!(
+        page.body
+            .contains("udfyldt af sekretariatet på den ansvarliges vegne")
+    );
+
+    // A viewer who is not the owner cannot write in it.
+    let viewer = common::sign_in_as(&a.app, &admin, T, "viewer").await;
+    let refused = post_as(
+        &a.app,
+        &link,
+        Some(&viewer),
+        &form(&[("version", "99"), ("status", "done"), ("action", "draft")]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+}
