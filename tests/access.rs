@@ -133,9 +133,12 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
                     // for other members the follow-up does not exist.
                     let object_level =
                         route.method == Method::POST && route.path == "/t/{slug}/followups/{id}";
+                    // Decisions are taken on initiatives; A's follow-up here is a sub-goal's.
+                    let not_an_initiative = route.path == "/t/{slug}/followups/{id}/decision";
                     let allowed = roles.iter().any(|r| r.as_str() == *role)
                         && (!object_level
-                            || ["contributor", "secretariat", "admin"].contains(role));
+                            || ["contributor", "secretariat", "admin"].contains(role))
+                        && !not_an_initiative;
                     if allowed {
                         status != 404
                     } else {

@@ -536,3 +536,172 @@ async fn the_secretariat_can_fill_in_on_an_owners_behalf(admin: PgPool) {
     .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
 }
+
+#[sqlx::test]
+async fn the_story_feed_shows_approved_shareable_stories_and_filters(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "viewer").await;
+    let feed = get_as(&app, &format!("/t/{T}/stories"), &cookie).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    let shareable: Vec<String> = sqlx::query_scalar(
+        "SELECT st.text FROM stories st JOIN followups f ON f.tenant_id = st.tenant_id AND f.id = st.followup_id
+         JOIN tenants t ON t.id = st.tenant_id WHERE t.slug = $1 AND st.shareable AND f.review_state = 'approved'",
+    )
+    .bind(T)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    let private: Vec<String> = sqlx::query_scalar(
+        "SELECT st.text FROM stories st JOIN tenants t ON t.id = st.tenant_id WHERE t.slug = $1 AND NOT st.shareable",
+    )
+    .bind(T)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert!(
+        !shareable.is_empty() && !private.is_empty(),
+        "the demo has both kinds"
+    );
+    let text = common::unescape(&feed.body);
+    assert_eq!(
+        feed.body.matches("<li class=\"story\">").count(),
+        shareable.len()
+    );
+    for story in &private {
+        assert!(
+            !text.contains(story.lines().next().unwrap()),
+            "a story not for communication never shows"
+        );
+    }
+
+    // Filtering by round narrows the feed; a foreign or broken id matches nothing and breaks nothing.
+    let round: uuid::Uuid = sqlx::query_scalar("SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = $1 AND r.label = '2025 H2'")
+        .bind(T)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let filtered = get_as(&app, &format!("/t/{T}/stories?round={round}"), &cookie).await;
+    let n = filtered.body.matches("<li class=\"story\">").count();
+    assert!(n > 0 && n < shareable.len());
+    let foreign: uuid::Uuid = sqlx::query_scalar("SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = 'haderslev' LIMIT 1")
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let none = get_as(&app, &format!("/t/{T}/stories?round={foreign}"), &cookie).await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert_eq!(none.body.matches("<li class=\"story\">").count(), 0);
+    let broken = get_as(
+        &app,
+        &format!("/t/{T}/stories?round=not-an-id&focus_area=%27"),
+        &cookie,
+    )
+    .await;
+    assert_eq!(broken.status, StatusCode::OK);
+}
+
+#[sqlx::test]
+async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let slug = "skanderborg";
+    let steering = common::sign_in_as(&app, &admin, slug, "steering").await;
+    let secretariat = common::sign_in_as(&app, &admin, slug, "secretariat").await;
+    let (followup, initiative): (uuid::Uuid, uuid::Uuid) = sqlx::query_as(
+        "SELECT f.id, f.initiative_id FROM followups f
+         JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id AND r.state = 'open'
+         JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 AND f.initiative_id IS NOT NULL LIMIT 1",
+    )
+    .bind(slug)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let url = format!("/t/{slug}/followups/{followup}/decision");
+    let no_reason = post_as(
+        &app,
+        &url,
+        Some(&steering),
+        &form(&[("kind", "stop"), ("reason", " ")]),
+    )
+    .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::unescape(&no_reason.body).contains("Skriv begrundelsen"));
+    let decided = post_as(
+        &app,
+        &url,
+        Some(&steering),
+        &form(&[("kind", "stop"), ("reason", "Bidrager ikke til missionen.")]),
+    )
+    .await;
+    assert_eq!(decided.status, StatusCode::SEE_OTHER);
+    let page = get_as(&app, &format!("/t/{slug}/followups/{followup}"), &steering).await;
+    assert!(page.body.contains("Bidrager ikke til missionen."));
+    let lifecycle: String =
+        sqlx::query_scalar("SELECT lifecycle::text FROM initiatives WHERE id = $1")
+            .bind(initiative)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(lifecycle, "stopped");
+
+    // A contributor may not decide.
+    let contributor = common::sign_in_as(&app, &admin, slug, "contributor").await;
+    let refused = post_as(
+        &app,
+        &url,
+        Some(&contributor),
+        &form(&[("kind", "scale"), ("reason", "x")]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+
+    // Next round: no follow-up for the stopped initiative.
+    let open: uuid::Uuid = sqlx::query_scalar("SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = $1 AND r.state = 'open'")
+        .bind(slug)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    post_as(
+        &app,
+        &format!("/t/{slug}/rounds/{open}/close"),
+        Some(&secretariat),
+        "",
+    )
+    .await;
+    post_as(
+        &app,
+        &format!("/t/{slug}/rounds"),
+        Some(&secretariat),
+        &form(&[
+            ("label", "2026 H1 – ny runde"),
+            ("period_end", "2026-06-30"),
+            ("deadline", "2026-08-15"),
+        ]),
+    )
+    .await;
+    let next: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM followup_rounds WHERE label = '2026 H1 – ny runde'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    let opened = post_as(
+        &app,
+        &format!("/t/{slug}/rounds/{next}/open"),
+        Some(&secretariat),
+        "",
+    )
+    .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    let (stopped, active): (i64, i64) = sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE f.initiative_id = $2), count(*) FILTER (WHERE f.initiative_id IS NOT NULL)
+         FROM followups f WHERE f.round_id = $1",
+    )
+    .bind(next)
+    .bind(initiative)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(
+        stopped, 0,
+        "the stopped initiative is not followed up any more"
+    );
+    assert!(active > 0, "the other initiatives are");
+}

@@ -91,6 +91,13 @@ pub struct PreviousView {
     pub narrative: String,
 }
 
+pub struct DecisionView {
+    pub kind: &'static str,
+    pub text: String,
+    pub decided_on: String,
+    pub round: Option<String>,
+}
+
 pub struct CommentView {
     pub kind: &'static str,
     pub text: Option<String>,
@@ -123,6 +130,9 @@ struct FormPage {
     review_css: &'static str,
     previous: Option<PreviousView>,
     comments: Vec<CommentView>,
+    decisions: Vec<DecisionView>,
+    can_decide: bool,
+    proposal_label: Option<&'static str>,
     can_edit: bool,
     can_review: bool,
     locked_reason: Option<&'static str>,
@@ -172,6 +182,10 @@ async fn build(
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let previous = queries::previous(&mut tx, tenant, &f).await?;
     let comments = queries::comments(&mut tx, tenant, f.id).await?;
+    let decisions = match f.initiative_id {
+        Some(initiative) => queries::initiative_decisions(&mut tx, tenant, initiative).await?,
+        None => Vec::new(),
+    };
     tx.commit().await?;
     let unit = f.unit.as_deref();
     let (review, review_css) = super::rounds::review_css(f.review_state, f.version > 1);
@@ -221,6 +235,21 @@ async fn build(
                 at: format::datetime(c.created_at),
             })
             .collect(),
+        decisions: decisions
+            .into_iter()
+            .map(|d| DecisionView {
+                kind: d.kind.label(),
+                text: d.text,
+                decided_on: format::date_long(d.decided_on),
+                round: d.round_label,
+            })
+            .collect(),
+        can_decide: f.initiative_id.is_some()
+            && matches!(
+                member.role,
+                MemberRole::Steering | MemberRole::Secretariat | MemberRole::Admin
+            ),
+        proposal_label: f.proposal.map(|p| p.label()),
         can_edit: edit.is_ok(),
         can_review: is_secretariat(member)
             && f.round_state == RoundState::Open
@@ -264,6 +293,7 @@ pub async fn page(
         Some("submitted") => Some("Opfølgningen er indsendt. Tak! Sekretariatet gennemgår den."),
         Some("approved") => Some("Opfølgningen er godkendt."),
         Some("returned") => Some("Opfølgningen er sendt retur med din kommentar."),
+        Some("decided") => Some("Beslutningen er registreret på initiativet."),
         _ => None,
     };
     Ok(render(&page))

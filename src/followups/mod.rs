@@ -1,10 +1,12 @@
 //! Half-yearly follow-up: rounds (secretariat), the owners' updates, and review.
 
+mod decisions;
 mod form;
 mod my;
 mod queries;
 mod review;
 pub mod rounds;
+mod stories;
 
 pub use queries::create_missing as create_missing_followups;
 mod values;
@@ -15,6 +17,13 @@ use crate::web::routes::RouteTable;
 
 /// Those who run the follow-up: the secretariat and the municipality's administrators.
 pub const SECRETARIAT: Access = Access::Members(&[MemberRole::Secretariat, MemberRole::Admin]);
+
+/// Those who record the steering group's decisions: its members, and the secretariat that serves it.
+pub const DECIDERS: Access = Access::Members(&[
+    MemberRole::Steering,
+    MemberRole::Secretariat,
+    MemberRole::Admin,
+]);
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
@@ -30,5 +39,11 @@ pub fn routes(table: RouteTable) -> RouteTable {
             "/t/{slug}/followups/{id}/review",
             SECRETARIAT,
             review::decide,
+        )
+        .get("/t/{slug}/stories", ANY_MEMBER, stories::feed)
+        .post(
+            "/t/{slug}/followups/{id}/decision",
+            DECIDERS,
+            decisions::record,
         )
 }

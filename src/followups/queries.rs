@@ -301,3 +301,29 @@ pub async fn create_missing(
     .rows_affected();
     Ok(sub_goals + initiatives)
 }
+
+pub struct DecisionRow {
+    pub kind: DecisionKind,
+    pub text: String,
+    pub decided_on: NaiveDate,
+    pub round_label: Option<String>,
+}
+
+/// The steering group's decisions on an initiative, newest first.
+pub async fn initiative_decisions(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    initiative: Uuid,
+) -> sqlx::Result<Vec<DecisionRow>> {
+    sqlx::query_as!(
+        DecisionRow,
+        r#"SELECT d.kind as "kind: DecisionKind", d.text, d.decided_on, r.label as "round_label?"
+           FROM decisions d LEFT JOIN followup_rounds r ON r.tenant_id = d.tenant_id AND r.id = d.round_id
+           WHERE d.tenant_id = $1 AND d.initiative_id = $2
+           ORDER BY d.decided_on DESC, d.created_at DESC"#,
+        tenant,
+        initiative
+    )
+    .fetch_all(conn)
+    .await
+}

@@ -1,0 +1,118 @@
+//! The steering group's decision on an initiative, taken on its follow-up: continue, adjust,
+//! stop or scale, always with a reason. The decision moves the initiative's lifecycle; a stopped
+//! initiative gets no follow-up in the next round.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::queries;
+use super::rounds::actor;
+use crate::AppState;
+use crate::audit::{self, Event};
+use crate::auth::ClientIp;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::domain::{DecisionKind, InitiativeLifecycle};
+use crate::web::{AppError, AppResult};
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn record(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, id)): Path<(String, String)>,
+    Form(form): Form<DecisionForm>,
+) -> AppResult<Response> {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let f = queries::followup(&mut tx, tenant, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(initiative) = f.initiative_id else {
+        return Err(AppError::NotFound);
+    };
+    let kind = DecisionKind::parse(&form.kind).filter(|k| *k != DecisionKind::Note);
+    let reason = form.reason.trim().to_string();
+    let problem = match (kind, reason.chars().count()) {
+        (None, _) => Some("Vælg fortsæt, justér, stop eller skalér."),
+        (_, 0) => Some("Skriv begrundelsen for beslutningen."),
+        (_, n) if n > 5000 => Some("Begrundelsen må højst være 5000 tegn."),
+        _ => None,
+    };
+    let (Some(kind), None) = (kind, problem) else {
+        drop(tx);
+        let message = problem.unwrap_or_default().to_string();
+        return super::form::with_error(
+            &state,
+            &member,
+            f,
+            "decision",
+            message,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let lifecycle = match kind {
+        DecisionKind::Continue => InitiativeLifecycle::Active,
+        DecisionKind::Adjust => InitiativeLifecycle::Adjusted,
+        DecisionKind::Stop => InitiativeLifecycle::Stopped,
+        DecisionKind::Scale | DecisionKind::Note => InitiativeLifecycle::Scaled,
+    };
+    let before = sqlx::query_scalar!(
+        r#"SELECT lifecycle as "lifecycle: InitiativeLifecycle" FROM initiatives WHERE tenant_id = $1 AND id = $2"#,
+        tenant,
+        initiative
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
+        r#"INSERT INTO decisions (tenant_id, id, strategy_id, round_id, initiative_id, kind, text, decided_on, recorded_by)
+           SELECT $1, $2, strategy_id, $3, $4, $5, $6, CURRENT_DATE, $7 FROM followup_rounds WHERE tenant_id = $1 AND id = $3"#,
+        tenant,
+        Uuid::now_v7(),
+        f.round_id,
+        initiative,
+        kind as DecisionKind,
+        reason,
+        member.user_id()
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "UPDATE initiatives SET lifecycle = $3 WHERE tenant_id = $1 AND id = $2",
+        tenant,
+        initiative,
+        lifecycle as InitiativeLifecycle
+    )
+    .execute(&mut *tx)
+    .await?;
+    let summary = format!(
+        "Beslutning om {}: {} – {}",
+        f.subject,
+        kind.label(),
+        reason.chars().take(200).collect::<String>()
+    );
+    let event = Event::new("initiative.decided", "initiative", Some(initiative), summary).change(
+        Some(serde_json::json!({ "lifecycle": before.as_str() })),
+        Some(serde_json::json!({ "lifecycle": lifecycle.as_str(), "decision": kind.as_str(), "reason": reason })),
+    );
+    audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!(
+        "/t/{}/followups/{id}?saved=decided",
+        member.tenant.slug
+    ))
+    .into_response())
+}
