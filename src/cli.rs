@@ -166,6 +166,18 @@ pub struct ServeArgs {
         default_value = "http://127.0.0.1:8080"
     )]
     pub base_url: String,
+    /// SMTP server for reminders, e.g. smtps://user:password@smtp.example.dk:465. Without it, mail
+    /// stays in the outbox that administrators read in the browser.
+    #[arg(long, env = "RETNING_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of reminder mails.
+    #[arg(
+        long,
+        env = "RETNING_MAIL_FROM",
+        default_value = "Retning <noreply@retning.invalid>"
+    )]
+    pub mail_from: String,
 }
 
 #[derive(Debug, Args)]

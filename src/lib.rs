@@ -12,6 +12,7 @@ pub mod domain;
 pub mod followups;
 pub mod health;
 pub mod operator;
+pub mod reminders;
 pub mod server;
 pub mod strategy;
 pub mod strategy_file;
@@ -33,6 +34,8 @@ pub struct Settings {
     pub sessions: auth::session::SessionPolicy,
     /// The address users reach Retning at, for links in invitations (no trailing slash).
     pub base_url: String,
+    /// Whether mail goes out over SMTP (else it stays in the outbox).
+    pub smtp_configured: bool,
 }
 
 impl Default for Settings {
@@ -41,6 +44,7 @@ impl Default for Settings {
             request_timeout: Duration::from_secs(30),
             sessions: auth::session::SessionPolicy::default(),
             base_url: "http://127.0.0.1:8080".to_string(),
+            smtp_configured: false,
         }
     }
 }

@@ -85,6 +85,11 @@ pub fn layers(routes: Router, settings: &Settings) -> Router {
 
 /// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
 pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
+    // An empty RETNING_SMTP_URL (as docker-compose passes when unset) means no SMTP.
+    let smtp_url = args
+        .smtp_url
+        .as_deref()
+        .filter(|url| !url.trim().is_empty());
     let settings = Settings {
         request_timeout: Duration::from_secs(args.request_timeout),
         sessions: crate::auth::session::SessionPolicy {
@@ -93,7 +98,14 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
             secure_cookie: args.cookie_secure,
         },
         base_url: args.base_url.trim_end_matches('/').to_string(),
+        smtp_configured: smtp_url.is_some(),
     };
+    let mailer = crate::reminders::Mailer::from_settings(smtp_url, &args.mail_from)?;
+    let worker = tokio::spawn(crate::reminders::worker::run(
+        db.clone(),
+        mailer,
+        settings.base_url.clone(),
+    ));
     let app = crate::app(AppState::new(db, settings));
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
@@ -110,6 +122,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
+    worker.abort();
     tracing::info!("server stopped");
     Ok(())
 }

@@ -27,4 +27,9 @@ pub fn routes(table: RouteTable) -> RouteTable {
             users::reset_link,
         )
         .get("/t/{slug}/admin/audit", ADMINS, crate::audit::pages::browse)
+        .get(
+            "/t/{slug}/admin/outbox",
+            ADMINS,
+            crate::reminders::outbox::page,
+        )
 }

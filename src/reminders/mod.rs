@@ -1,0 +1,13 @@
+//! Reminders: e-mail to owners when a round opens and 7 days and 1 day before its deadline if they
+//! have not submitted, and a summary to the secretariat after the deadline of who is missing.
+//! Mails are queued in PostgreSQL (one per dedupe key, so none is queued twice) and delivered by a
+//! background worker inside the app: over SMTP when configured, else to the local outbox that
+//! administrators read at `/t/{slug}/admin/outbox`.
+
+pub mod outbox;
+mod schedule;
+mod send;
+pub mod worker;
+
+pub use schedule::enqueue_due;
+pub use send::{Mailer, deliver_due};

@@ -1,0 +1,189 @@
+//! Reminders go exactly once to exactly the owners who have not submitted.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use axum::http::StatusCode;
+use chrono::NaiveDate;
+use retning::reminders::{Mailer, worker};
+use sqlx::PgPool;
+
+const T: &str = "sonderborg";
+
+async fn recipients(admin: &PgPool, kind: &str) -> BTreeSet<String> {
+    sqlx::query_scalar(
+        "SELECT q.to_email FROM mail_queue q JOIN tenants t ON t.id = q.tenant_id WHERE t.slug = $1 AND q.kind = $2",
+    )
+    .bind(T)
+    .bind(kind)
+    .fetch_all(admin)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect()
+}
+
+async fn count(admin: &PgPool, kind: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM mail_queue q JOIN tenants t ON t.id = q.tenant_id WHERE t.slug = $1 AND q.kind = $2")
+        .bind(T)
+        .bind(kind)
+        .fetch_one(admin)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test]
+async fn reminders_go_once_to_exactly_those_who_have_not_submitted(admin: PgPool) {
+    let pool = common::app_pool(&admin).await;
+    common::load_demo(&pool).await;
+    let base = "https://retning.example";
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+
+    let missing: BTreeSet<String> = sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM followups f JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+         JOIN tenants t ON t.id = f.tenant_id JOIN users u ON u.id = f.owner_id
+         WHERE t.slug = $1 AND r.state = 'open' AND f.review_state IN ('draft', 'returned')",
+    )
+    .bind(T)
+    .fetch_all(&admin)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    let owners: BTreeSet<String> = sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM followups f JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+         JOIN tenants t ON t.id = f.tenant_id JOIN users u ON u.id = f.owner_id WHERE t.slug = $1 AND r.state = 'open'",
+    )
+    .bind(T)
+    .fetch_all(&admin)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    assert!(
+        !missing.is_empty() && missing.len() < owners.len(),
+        "some owners have submitted everything, some have not"
+    );
+
+    // Weeks before the deadline (15 January 2027): only "the round is open".
+    worker::run_once(&pool, &Mailer::Outbox, base, day("2026-12-01"))
+        .await
+        .unwrap();
+    assert_eq!(recipients(&admin, "round_opened").await, owners);
+    assert_eq!(count(&admin, "reminder_7_days").await, 0);
+
+    // Seven days before: the reminder, to exactly those who have not submitted; twice changes nothing.
+    worker::run_once(&pool, &Mailer::Outbox, base, day("2027-01-08"))
+        .await
+        .unwrap();
+    worker::run_once(&pool, &Mailer::Outbox, base, day("2027-01-09"))
+        .await
+        .unwrap();
+    assert_eq!(recipients(&admin, "reminder_7_days").await, missing);
+    assert_eq!(
+        count(&admin, "reminder_7_days").await,
+        missing.len() as i64,
+        "once each"
+    );
+    assert_eq!(
+        count(&admin, "round_opened").await,
+        owners.len() as i64,
+        "the opening mail is not sent again"
+    );
+
+    // One day before: the last reminder.
+    worker::run_once(&pool, &Mailer::Outbox, base, day("2027-01-14"))
+        .await
+        .unwrap();
+    assert_eq!(recipients(&admin, "reminder_1_day").await, missing);
+
+    // After the deadline: a summary to the secretariat naming who is missing.
+    worker::run_once(&pool, &Mailer::Outbox, base, day("2027-01-16"))
+        .await
+        .unwrap();
+    worker::run_once(&pool, &Mailer::Outbox, base, day("2027-01-17"))
+        .await
+        .unwrap();
+    let secretariat: BTreeSet<String> = sqlx::query_scalar(
+        "SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id
+         WHERE t.slug = $1 AND m.role = 'secretariat' AND m.is_active",
+    )
+    .bind(T)
+    .fetch_all(&admin)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    assert_eq!(recipients(&admin, "missing_summary").await, secretariat);
+    let body: String = sqlx::query_scalar(
+        "SELECT q.body FROM mail_queue q JOIN tenants t ON t.id = q.tenant_id WHERE t.slug = $1 AND q.kind = 'missing_summary' LIMIT 1",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    for email in &missing {
+        assert!(
+            body.contains(email.as_str()),
+            "{email} is named in the summary"
+        );
+    }
+    let wrongly_named: Vec<&String> = owners
+        .difference(&missing)
+        .filter(|e| body.contains(e.as_str()))
+        .collect();
+    assert!(
+        wrongly_named.is_empty(),
+        "owners who submitted are not named: {wrongly_named:?}"
+    );
+
+    // With no SMTP configured everything went to the outbox, which the admin can read.
+    let queued: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM mail_queue WHERE status <> 'outbox'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(queued, 0);
+    let app = common::app(&pool);
+    let cookie = common::sign_in_as(&app, &admin, T, "admin").await;
+    let outbox = common::get_as(&app, &format!("/t/{T}/admin/outbox"), &cookie).await;
+    assert_eq!(outbox.status, StatusCode::OK);
+    assert!(outbox.body.contains("I udbakken") && outbox.body.contains("Påmindelse"));
+}
+
+#[sqlx::test]
+async fn a_failed_send_is_retried_later(admin: PgPool) {
+    let pool = common::app_pool(&admin).await;
+    common::load_demo(&pool).await;
+    // An SMTP server that is not there: every send fails.
+    let mailer = Mailer::from_settings(
+        Some("smtp://127.0.0.1:1"),
+        "Retning <noreply@retning.invalid>",
+    )
+    .unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let (queued, delivered) = worker::run_once(&pool, &mailer, "https://retning.example", day)
+        .await
+        .unwrap();
+    assert!(queued > 0);
+    assert_eq!(delivered, 0);
+    let (attempts, later): (i32, bool) = sqlx::query_as(
+        "SELECT min(attempts), bool_and(next_attempt_at > now() AND status = 'queued' AND last_error IS NOT NULL) FROM mail_queue",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(attempts, 1);
+    assert!(later, "each failed mail waits before its next attempt");
+    // Not due yet: a second pass tries nothing.
+    let (_, delivered) = worker::run_once(&pool, &mailer, "https://retning.example", day)
+        .await
+        .unwrap();
+    assert_eq!(delivered, 0);
+    let attempts: i32 = sqlx::query_scalar("SELECT max(attempts) FROM mail_queue")
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(attempts, 1);
+}
