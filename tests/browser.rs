@@ -203,16 +203,36 @@ async fn open_browser(driver: &ChromeDriver, profile: &std::path::Path) -> fanto
         .expect("a Chromium session")
 }
 
-async fn sign_in(browser: &fantoccini::Client, addr: SocketAddr, email: &str) -> Result<(), fantoccini::error::CmdError> {
+async fn sign_in(
+    browser: &fantoccini::Client,
+    addr: SocketAddr,
+    email: &str,
+) -> Result<(), fantoccini::error::CmdError> {
     browser.goto(&format!("http://{addr}/login")).await?;
-    browser.find(Locator::Css("#email")).await?.send_keys(email).await?;
-    browser.find(Locator::Css("#password")).await?.send_keys(common::DEMO_PASSWORD).await?;
-    browser.find(Locator::Css("button[type=submit]")).await?.click().await?;
+    browser
+        .find(Locator::Css("#email"))
+        .await?
+        .send_keys(email)
+        .await?;
+    browser
+        .find(Locator::Css("#password"))
+        .await?
+        .send_keys(common::DEMO_PASSWORD)
+        .await?;
+    browser
+        .find(Locator::Css("button[type=submit]"))
+        .await?
+        .click()
+        .await?;
     Ok(())
 }
 
 async fn status_text(browser: &fantoccini::Client) -> Result<String, fantoccini::error::CmdError> {
-    browser.find(Locator::Css("[role=status]")).await?.text().await
+    browser
+        .find(Locator::Css("[role=status]"))
+        .await?
+        .text()
+        .await
 }
 
 /// Three people in three browsers: the secretariat opens a round, the owner drafts and submits,
@@ -226,7 +246,11 @@ async fn a_follow_up_round_from_opening_to_closing_in_three_browsers(admin: PgPo
     let owner_email = common::member_email(&admin, "sonderborg", "contributor").await;
     let addr = serve(&pool).await;
     let driver = ChromeDriver::start();
-    let profiles = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let profiles = [
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    ];
     let secretariat = open_browser(&driver, profiles[0].path()).await;
     let owner = open_browser(&driver, profiles[1].path()).await;
     let reader = open_browser(&driver, profiles[2].path()).await;
@@ -234,67 +258,192 @@ async fn a_follow_up_round_from_opening_to_closing_in_three_browsers(admin: PgPo
     let result = async {
         // The secretariat closes the demo's open round, then creates and opens 2027 H1.
         sign_in(&secretariat, addr, &secretariat_email).await?;
-        secretariat.goto(&format!("http://{addr}/t/sonderborg/rounds")).await?;
-        secretariat.find(Locator::LinkText("Følg og gennemgå")).await?.click().await?;
-        secretariat.find(Locator::XPath("//button[normalize-space()='Luk runden']")).await?.click().await?;
-        secretariat.goto(&format!("http://{addr}/t/sonderborg/rounds")).await?;
-        secretariat.find(Locator::Css("#label")).await?.send_keys("2027 H1").await?;
+        secretariat
+            .goto(&format!("http://{addr}/t/sonderborg/rounds"))
+            .await?;
+        secretariat
+            .find(Locator::LinkText("Følg og gennemgå"))
+            .await?
+            .click()
+            .await?;
+        secretariat
+            .find(Locator::XPath("//button[normalize-space()='Luk runden']"))
+            .await?
+            .click()
+            .await?;
+        secretariat
+            .goto(&format!("http://{addr}/t/sonderborg/rounds"))
+            .await?;
+        secretariat
+            .find(Locator::Css("#label"))
+            .await?
+            .send_keys("2027 H1")
+            .await?;
         // Date inputs take the date as typed in the browser's (US) locale order.
-        secretariat.find(Locator::Css("#period_end")).await?.send_keys("06302027").await?;
-        secretariat.find(Locator::Css("#deadline")).await?.send_keys("08152027").await?;
-        secretariat.find(Locator::XPath("//button[normalize-space()='Opret runde']")).await?.click().await?;
-        secretariat.find(Locator::XPath("//button[normalize-space()='Åbn runden']")).await?.click().await?;
+        secretariat
+            .find(Locator::Css("#period_end"))
+            .await?
+            .send_keys("06302027")
+            .await?;
+        secretariat
+            .find(Locator::Css("#deadline"))
+            .await?
+            .send_keys("08152027")
+            .await?;
+        secretariat
+            .find(Locator::XPath("//button[normalize-space()='Opret runde']"))
+            .await?
+            .click()
+            .await?;
+        secretariat
+            .find(Locator::XPath("//button[normalize-space()='Åbn runden']"))
+            .await?
+            .click()
+            .await?;
         let heading = secretariat.find(Locator::Css("h1")).await?.text().await?;
         assert_eq!(heading, "2027 H1");
 
         // The owner writes a draft, then submits.
         sign_in(&owner, addr, &owner_email).await?;
-        owner.goto(&format!("http://{addr}/t/sonderborg/my")).await?;
+        owner
+            .goto(&format!("http://{addr}/t/sonderborg/my"))
+            .await?;
         let lead = owner.find(Locator::Css(".lead")).await?.text().await?;
-        assert!(lead.contains("2027 H1") && lead.contains("15. august 2027"), "{lead}");
-        owner.find(Locator::Css(".card__link")).await?.click().await?;
+        assert!(
+            lead.contains("2027 H1") && lead.contains("15. august 2027"),
+            "{lead}"
+        );
+        owner
+            .find(Locator::Css(".card__link"))
+            .await?
+            .click()
+            .await?;
         let followup_url = owner.current_url().await?.to_string();
-        owner.find(Locator::Css("input[name=status][value=at_risk]")).await?.click().await?;
-        owner.find(Locator::Css("#narrative")).await?.send_keys("Vi er i gang, men mangler data fra økonomi.").await?;
-        owner.find(Locator::Css("button[value=draft]")).await?.click().await?;
+        owner
+            .find(Locator::Css("input[name=status][value=at_risk]"))
+            .await?
+            .click()
+            .await?;
+        owner
+            .find(Locator::Css("#narrative"))
+            .await?
+            .send_keys("Vi er i gang, men mangler data fra økonomi.")
+            .await?;
+        owner
+            .find(Locator::Css("button[value=draft]"))
+            .await?
+            .click()
+            .await?;
         assert_eq!(status_text(&owner).await?, "Kladden er gemt.");
-        owner.find(Locator::Css("button[value=submit]")).await?.click().await?;
-        assert!(status_text(&owner).await?.starts_with("Opfølgningen er indsendt."));
+        owner
+            .find(Locator::Css("button[value=submit]"))
+            .await?
+            .click()
+            .await?;
+        assert!(
+            status_text(&owner)
+                .await?
+                .starts_with("Opfølgningen er indsendt.")
+        );
 
         // The secretariat returns it with a comment.
         secretariat.goto(&followup_url).await?;
-        secretariat.find(Locator::Css("#comment")).await?.send_keys("Hvilke data mangler I?").await?;
-        secretariat.find(Locator::Css("button[value=return]")).await?.click().await?;
-        assert_eq!(status_text(&secretariat).await?, "Opfølgningen er sendt retur med din kommentar.");
+        secretariat
+            .find(Locator::Css("#comment"))
+            .await?
+            .send_keys("Hvilke data mangler I?")
+            .await?;
+        secretariat
+            .find(Locator::Css("button[value=return]"))
+            .await?
+            .click()
+            .await?;
+        assert_eq!(
+            status_text(&secretariat).await?,
+            "Opfølgningen er sendt retur med din kommentar."
+        );
 
         // The owner sees the comment, edits and resubmits.
         owner.goto(&followup_url).await?;
-        let conversation = owner.find(Locator::Css("#samtale + .timeline")).await?.text().await?;
-        assert!(conversation.contains("Hvilke data mangler I?"), "{conversation}");
-        owner.find(Locator::Css("#narrative")).await?.send_keys(" Regnskabstallene for 3. kvartal.").await?;
-        owner.find(Locator::Css("button[value=submit]")).await?.click().await?;
-        assert!(status_text(&owner).await?.starts_with("Opfølgningen er indsendt."));
+        let conversation = owner
+            .find(Locator::Css("#samtale + .timeline"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            conversation.contains("Hvilke data mangler I?"),
+            "{conversation}"
+        );
+        owner
+            .find(Locator::Css("#narrative"))
+            .await?
+            .send_keys(" Regnskabstallene for 3. kvartal.")
+            .await?;
+        owner
+            .find(Locator::Css("button[value=submit]"))
+            .await?
+            .click()
+            .await?;
+        assert!(
+            status_text(&owner)
+                .await?
+                .starts_with("Opfølgningen er indsendt.")
+        );
 
         // The secretariat approves and closes the round.
         secretariat.goto(&followup_url).await?;
-        secretariat.find(Locator::Css("button[value=approve]")).await?.click().await?;
-        assert_eq!(status_text(&secretariat).await?, "Opfølgningen er godkendt.");
-        secretariat.goto(&format!("http://{addr}/t/sonderborg/rounds")).await?;
-        secretariat.find(Locator::LinkText("2027 H1")).await?.click().await?;
-        secretariat.find(Locator::XPath("//button[normalize-space()='Luk runden']")).await?.click().await?;
-        let eyebrow = secretariat.find(Locator::Css(".eyebrow")).await?.text().await?;
-        assert!(eyebrow.contains("LUKKET") || eyebrow.contains("Lukket"), "{eyebrow}");
+        secretariat
+            .find(Locator::Css("button[value=approve]"))
+            .await?
+            .click()
+            .await?;
+        assert_eq!(
+            status_text(&secretariat).await?,
+            "Opfølgningen er godkendt."
+        );
+        secretariat
+            .goto(&format!("http://{addr}/t/sonderborg/rounds"))
+            .await?;
+        secretariat
+            .find(Locator::LinkText("2027 H1"))
+            .await?
+            .click()
+            .await?;
+        secretariat
+            .find(Locator::XPath("//button[normalize-space()='Luk runden']"))
+            .await?
+            .click()
+            .await?;
+        let eyebrow = secretariat
+            .find(Locator::Css(".eyebrow"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            eyebrow.contains("LUKKET") || eyebrow.contains("Lukket"),
+            "{eyebrow}"
+        );
 
         // Any further change is refused: the form is locked for everyone.
         owner.goto(&followup_url).await?;
         let page = owner.find(Locator::Css("main")).await?.text().await?;
         assert!(page.contains("Runden er lukket"), "{page}");
-        assert!(owner.find(Locator::Css("button[value=submit]")).await.is_err(), "no submit button in a closed round");
+        assert!(
+            owner
+                .find(Locator::Css("button[value=submit]"))
+                .await
+                .is_err(),
+            "no submit button in a closed round"
+        );
 
         // A third person (a reader) sees the approved status on the sub-goal.
         sign_in(&reader, addr, retning::demo::SHARED_DEMO_USER).await?;
         reader.goto(&followup_url).await?;
-        let badge = reader.find(Locator::Css(".eyebrow .review")).await?.text().await?;
+        let badge = reader
+            .find(Locator::Css(".eyebrow .review"))
+            .await?
+            .text()
+            .await?;
         assert_eq!(badge.to_lowercase(), "godkendt");
         let png = owner.screenshot().await?;
         let shots = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");

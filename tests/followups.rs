@@ -705,3 +705,74 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
     );
     assert!(active > 0, "the other initiatives are");
 }
+
+#[sqlx::test]
+async fn text_typed_when_the_session_expired_survives_signing_in_again(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let page = get_as(&a.app, &link, &a.owner).await;
+    // The session expires while the owner is typing.
+    sqlx::query("DELETE FROM sessions")
+        .execute(&admin)
+        .await
+        .unwrap();
+    let typed = "En lang tekst, skrevet mens sessionen udløb.";
+    let post = post_as(
+        &a.app,
+        &link,
+        Some(&a.owner),
+        &form(&[
+            ("version", &version(&page.body)),
+            ("status", "on_track"),
+            ("narrative", typed),
+            ("action", "submit"),
+        ]),
+    )
+    .await;
+    assert_eq!(post.status, StatusCode::SEE_OTHER);
+    assert!(post.location().starts_with("/login?next=") && post.location().contains("expired=1"));
+    let pending = post
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("retning_pending="))
+        .map(|c| c.split(';').next().unwrap().to_string())
+        .expect("the typed text is kept for this browser");
+    let login = common::get(&a.app, post.location()).await;
+    assert!(common::unescape(&login.body).contains("Din session er udløbet"));
+
+    // Signing in again (a new session) leads back to the form with the text filled in, not yet saved.
+    let signed_in = post_as(
+        &a.app,
+        "/login",
+        Some(&pending),
+        &form(&[
+            ("email", &a.owner_email),
+            ("password", common::DEMO_PASSWORD),
+            ("next", &link),
+        ]),
+    )
+    .await;
+    assert_eq!(signed_in.location(), link);
+    let session = signed_in.session_cookie().unwrap();
+    let both = format!("{session}; {pending}");
+    let restored = get_as(&a.app, &link, &both).await;
+    let text = common::unescape(&restored.body);
+    assert!(text.contains(typed), "the text is back in the form");
+    assert!(text.contains("er sat ind igen"));
+    let saved: Option<String> =
+        sqlx::query_scalar("SELECT narrative FROM followups WHERE id = $1::uuid")
+            .bind(link.rsplit('/').next().unwrap())
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_ne!(
+        saved.as_deref(),
+        Some(typed),
+        "nothing is saved behind the user's back"
+    );
+    // The kept text is used once.
+    let again = get_as(&a.app, &link, &both).await;
+    assert!(!common::unescape(&again.body).contains("er sat ind igen"));
+}

@@ -11,6 +11,7 @@ const GLOBAL_TABLES: &[&str] = &[
     "sessions",
     "login_failures",
     "user_tokens",
+    "pending_posts",
 ];
 
 #[sqlx::test]

@@ -72,6 +72,9 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
         _ => None,
     };
     if guard.access != Access::Public && user.is_none() {
+        if parts.method == axum::http::Method::POST && is_followup_form(parts.uri.path()) {
+            return Err(keep_and_sign_in(guard, &parts, body).await);
+        }
         return Err(to_login(&parts));
     }
     if let (Access::Members(roles), Some(user)) = (guard.access, &user) {
@@ -111,6 +114,38 @@ async fn membership(app: &AppState, slug: &str, user: SessionUser) -> Result<Mem
 }
 
 /// 303 to the sign-in page, coming back here afterwards (for GET; a POST goes back to the front page).
+/// "/t/{slug}/followups/{id}": the form whose text must survive an expired session.
+fn is_followup_form(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    matches!(segments.as_slice(), ["t", _, "followups", id] if Uuid::parse_str(id).is_ok())
+}
+
+/// The session expired while the user was typing: keep what they posted, send them to sign in,
+/// and bring them back to the form, which fills the text in again.
+async fn keep_and_sign_in(guard: &Guard, parts: &Parts, body: axum::body::Body) -> Response {
+    let path = parts.uri.path().to_string();
+    let kept = match axum::body::to_bytes(body, super::pending::MAX_BODY).await {
+        Ok(bytes) => match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => super::pending::keep(
+                &guard.app.db,
+                &path,
+                &text,
+                guard.app.settings.sessions.secure_cookie,
+            )
+            .await
+            .ok(),
+            Err(_) => None,
+        },
+        Err(_) => None,
+    };
+    let encoded: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+    let redirect = Redirect::to(&format!("/login?next={encoded}&expired=1"));
+    match kept {
+        Some(cookie) => (CookieJar::new().add(cookie), redirect).into_response(),
+        None => redirect.into_response(),
+    }
+}
+
 fn to_login(parts: &Parts) -> Response {
     let next = if parts.method == axum::http::Method::GET {
         parts

@@ -33,6 +33,7 @@ pub struct LoginQuery {
     next: Option<String>,
     signed_out: Option<String>,
     password_set: Option<String>,
+    expired: Option<String>,
 }
 
 /// Only local paths are followed after sign-in, never another site.
@@ -53,7 +54,11 @@ pub async fn form(Viewer(user): Viewer, Query(query): Query<LoginQuery>) -> Resp
         email: String::new(),
         next,
         error: None,
-        notice: if query.password_set.is_some() {
+        notice: if query.expired.is_some() {
+            Some(
+                "Din session er udløbet. Log ind igen – det, du skrev, er gemt og sættes ind igen.",
+            )
+        } else if query.password_set.is_some() {
             Some("Din adgangskode er gemt. Log ind med den.")
         } else {
             query.signed_out.is_some().then_some("Du er logget ud.")

@@ -6,6 +6,7 @@ mod account;
 pub mod links;
 mod login;
 pub mod password;
+pub mod pending;
 pub mod rate_limit;
 pub mod session;
 pub mod users;

@@ -285,9 +285,28 @@ pub async fn page(
     member: Member,
     Path((_, id)): Path<(String, String)>,
     Query(q): Query<Saved>,
+    uri: axum::http::Uri,
+    jar: axum_extra::extract::cookie::CookieJar,
 ) -> AppResult<Response> {
     let f = load(&state, &member, &id).await?;
-    let mut page = build(&state, &member, f, None).await?;
+    // Text typed before the session expired comes back into the form (not saved yet).
+    let restored = match crate::auth::pending::take(&state.db, &jar, uri.path()).await? {
+        Some(body) if may_edit(&member, &f).is_ok() => {
+            serde_urlencoded::from_str::<Input>(&body).ok()
+        }
+        _ => None,
+    };
+    let was_restored = restored.is_some();
+    let mut page = build(&state, &member, f, restored).await?;
+    if was_restored {
+        page.notice = Some(
+            "Det, du skrev, før din session udløb, er sat ind igen. Det er ikke gemt endnu – tryk Gem kladde eller Indsend.",
+        );
+        let jar = jar.add(crate::auth::pending::removal(
+            state.settings.sessions.secure_cookie,
+        ));
+        return Ok((jar, render(&page)).into_response());
+    }
     page.notice = match q.saved.as_deref() {
         Some("draft") => Some("Kladden er gemt."),
         Some("submitted") => Some("Opfølgningen er indsendt. Tak! Sekretariatet gennemgår den."),
