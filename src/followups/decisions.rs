@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::queries;
 use super::rounds::actor;
 use crate::AppState;
 use crate::audit::{self, Event};
@@ -34,12 +33,8 @@ pub async fn record(
     Path((_, id)): Path<(String, String)>,
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let f = queries::followup(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let f = super::form::load(&state, &member, &id).await?;
+    let (id, tenant) = (f.id, member.tenant.id);
     let Some(initiative) = f.initiative_id else {
         return Err(AppError::NotFound);
     };
@@ -52,7 +47,6 @@ pub async fn record(
         _ => None,
     };
     let (Some(kind), None) = (kind, problem) else {
-        drop(tx);
         let message = problem.unwrap_or_default().to_string();
         return super::form::with_error(
             &state,
@@ -70,6 +64,7 @@ pub async fn record(
         DecisionKind::Stop => InitiativeLifecycle::Stopped,
         DecisionKind::Scale | DecisionKind::Note => InitiativeLifecycle::Scaled,
     };
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let before = sqlx::query_scalar!(
         r#"SELECT lifecycle as "lifecycle: InitiativeLifecycle" FROM initiatives WHERE tenant_id = $1 AND id = $2"#,
         tenant,

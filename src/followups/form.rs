@@ -265,7 +265,12 @@ async fn build(
     })
 }
 
-async fn load(state: &AppState, member: &Member, raw_id: &str) -> AppResult<FollowupRow> {
+/// The follow-up `raw_id` of the member's municipality; anything else is a 404.
+pub(super) async fn load(
+    state: &AppState,
+    member: &Member,
+    raw_id: &str,
+) -> AppResult<FollowupRow> {
     let id = Uuid::parse_str(raw_id).map_err(|_| AppError::NotFound)?;
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     let row = queries::followup(&mut tx, member.tenant.id, id)

@@ -5,7 +5,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::queries;
 use super::rounds::actor;
@@ -15,7 +14,7 @@ use crate::auth::ClientIp;
 use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{ReviewState, RoundState};
-use crate::web::{AppError, AppResult};
+use crate::web::AppResult;
 
 #[derive(Deserialize)]
 pub struct ReviewForm {
@@ -32,12 +31,8 @@ pub async fn decide(
     Path((_, id)): Path<(String, String)>,
     Form(form): Form<ReviewForm>,
 ) -> AppResult<Response> {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let f = queries::followup(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let f = super::form::load(&state, &member, &id).await?;
+    let (id, tenant) = (f.id, member.tenant.id);
     let comment = form.comment.trim().to_string();
     let problem = if f.round_state != RoundState::Open {
         Some("Runden er lukket. Intet er ændret.".to_string())
@@ -53,7 +48,6 @@ pub async fn decide(
         None
     };
     if let Some(problem) = problem {
-        drop(tx);
         return super::form::with_error(
             &state,
             &member,
@@ -69,14 +63,32 @@ pub async fn decide(
     } else {
         (ReviewState::Returned, "returned", "returned")
     };
-    sqlx::query!(
-        "UPDATE followups SET review_state = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2",
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    // Only a follow-up that is still submitted is decided: a second click, or a colleague who
+    // decided first, changes nothing.
+    let decided = sqlx::query!(
+        "UPDATE followups SET review_state = $3, version = version + 1, updated_at = now()
+         WHERE tenant_id = $1 AND id = $2 AND review_state = 'submitted'",
         tenant,
         id,
         new_state as ReviewState
     )
     .execute(&mut *tx)
-    .await?;
+    .await?
+    .rows_affected();
+    if decided == 0 {
+        drop(tx);
+        let message = "Opfølgningen er ikke indsendt (længere). Intet er ændret.".to_string();
+        return super::form::with_error(
+            &state,
+            &member,
+            f,
+            "review",
+            message,
+            StatusCode::CONFLICT,
+        )
+        .await;
+    }
     queries::add_comment(
         &mut tx,
         tenant,
