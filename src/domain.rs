@@ -71,6 +71,13 @@ vocabulary!(CoordinationMode, "coordination_mode", {
     Decentral => "decentral", "Decentral koordinering";
 });
 
+vocabulary!(
+    /// Whether a sub-goal's measured value should rise or fall towards its target.
+    GoalDirection, "goal_direction", {
+    Increase => "increase", "Stige";
+    Decrease => "decrease", "Falde";
+});
+
 vocabulary!(InitiativeLifecycle, "initiative_lifecycle", {
     Idea => "idea", "Idé";
     Active => "active", "Aktiv";

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod authoring;
 pub mod cli;
 pub mod db;
 pub mod demo;
@@ -12,7 +13,9 @@ pub mod domain;
 pub mod followups;
 pub mod health;
 pub mod operator;
+pub mod people;
 pub mod reminders;
+pub mod revisions;
 pub mod server;
 pub mod strategy;
 pub mod strategy_file;
@@ -80,6 +83,9 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = auth::routes(table);
     let table = strategy::routes(table);
     let table = followups::routes(table);
+    let table = authoring::routes(table);
+    let table = revisions::routes(table);
+    let table = people::routes(table);
     admin::routes(table)
 }
 

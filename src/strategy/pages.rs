@@ -386,6 +386,7 @@ pub async fn sub_goal(
         unit,
         baseline_value: sub.baseline_value,
         target_value: sub.target_value,
+        direction: sub.direction,
         has_owner: sub.owner_id.is_some(),
         deadline: sub.deadline,
         period: (strategy.period_start, strategy.period_end),

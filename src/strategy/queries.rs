@@ -139,6 +139,7 @@ pub struct SubGoalRow {
     pub baseline_value: Option<f64>,
     pub baseline_date: Option<NaiveDate>,
     pub target_value: Option<f64>,
+    pub direction: Option<GoalDirection>,
     pub deadline: Option<NaiveDate>,
     pub owner_id: Option<Uuid>,
     pub owner_name: Option<String>,
@@ -158,6 +159,7 @@ pub async fn sub_goals(
     sqlx::query_as!(
         SubGoalRow,
         r#"SELECT s.id, s.goal_id, s.text, s.indicator, s.unit, s.baseline_value, s.baseline_date, s.target_value,
+                  s.direction as "direction: GoalDirection",
                   s.deadline, s.owner_id, u.display_name as "owner_name?", o.name as "org_unit_name?",
                   latest.status as "latest_status?: FollowupStatus", latest.measured_value as "latest_value?",
                   latest.label as "latest_round?"
@@ -273,6 +275,7 @@ pub struct SubGoalDetailRow {
     pub baseline_value: Option<f64>,
     pub baseline_date: Option<NaiveDate>,
     pub target_value: Option<f64>,
+    pub direction: Option<GoalDirection>,
     pub deadline: Option<NaiveDate>,
     pub owner_id: Option<Uuid>,
     pub owner_name: Option<String>,
@@ -289,7 +292,7 @@ pub async fn sub_goal(
         SubGoalDetailRow,
         r#"SELECT s.strategy_id, f.id as focus_area_id, f.title as focus_area_title, g.text as goal_text,
                   s.text, s.indicator, s.unit, s.baseline_value, s.baseline_date, s.target_value, s.deadline,
-                  s.owner_id, u.display_name as "owner_name?", m.title as "owner_title?", o.name as "org_unit_name?"
+                  s.direction as "direction: GoalDirection", s.owner_id, u.display_name as "owner_name?", m.title as "owner_title?", o.name as "org_unit_name?"
            FROM sub_goals s
            JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
            JOIN focus_areas f ON f.tenant_id = g.tenant_id AND f.id = g.focus_area_id

@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::GoalDirection;
+
 /// What the check needs to know about a sub-goal.
 pub struct SmartInput<'a> {
     pub text: &'a str,
@@ -9,6 +11,7 @@ pub struct SmartInput<'a> {
     pub unit: Option<&'a str>,
     pub baseline_value: Option<f64>,
     pub target_value: Option<f64>,
+    pub direction: Option<GoalDirection>,
     pub has_owner: bool,
     pub deadline: Option<NaiveDate>,
     pub period: (NaiveDate, NaiveDate),
@@ -69,16 +72,22 @@ pub fn check(input: &SmartInput<'_>) -> SmartResult {
             message: "Ansvar: vælg en ansvarlig",
         });
     }
-    match (input.baseline_value, input.target_value) {
-        (Some(b), Some(t)) if b == t => gaps.push(SmartGap {
+    let realistic = match (input.baseline_value, input.target_value, input.direction) {
+        (Some(b), Some(t), Some(GoalDirection::Increase)) if t > b => None,
+        (Some(b), Some(t), Some(GoalDirection::Decrease)) if t < b => None,
+        (Some(_), Some(_), Some(_)) => {
+            Some("Realistisk: målværdien skal ligge i den angivne retning fra udgangspunktet")
+        }
+        (Some(_), Some(_), None) => {
+            Some("Realistisk: angiv om værdien skal stige eller falde mod målet")
+        }
+        _ => Some("Realistisk: udgangspunkt og mål mangler, så retningen kan ikke vurderes"),
+    };
+    if let Some(message) = realistic {
+        gaps.push(SmartGap {
             letter: "R",
-            message: "Realistisk: målværdien skal være forskellig fra udgangspunktet",
-        }),
-        (Some(_), Some(_)) => {}
-        _ => gaps.push(SmartGap {
-            letter: "R",
-            message: "Realistisk: udgangspunkt og mål mangler, så retningen kan ikke vurderes",
-        }),
+            message,
+        });
     }
     match input.deadline {
         None => gaps.push(SmartGap {
@@ -109,6 +118,7 @@ mod tests {
             unit: Some("antal"),
             baseline_value: Some(0.0),
             target_value: Some(10.0),
+            direction: Some(GoalDirection::Increase),
             has_owner: true,
             deadline: Some(d(2015, 10, 5)),
             period: (d(2013, 1, 1), d(2015, 12, 31)),
@@ -153,6 +163,20 @@ mod tests {
         assert_eq!(
             letters(SmartInput {
                 target_value: Some(0.0),
+                ..complete()
+            }),
+            ["R"]
+        );
+        assert_eq!(
+            letters(SmartInput {
+                direction: Some(GoalDirection::Decrease),
+                ..complete()
+            }),
+            ["R"]
+        );
+        assert_eq!(
+            letters(SmartInput {
+                direction: None,
                 ..complete()
             }),
             ["R"]

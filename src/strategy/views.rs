@@ -80,6 +80,7 @@ pub fn sub_goal_view(row: SubGoalRow, period: (NaiveDate, NaiveDate)) -> SubGoal
         unit: row.unit.as_deref(),
         baseline_value: row.baseline_value,
         target_value: row.target_value,
+        direction: row.direction,
         has_owner: row.owner_id.is_some(),
         deadline: row.deadline,
         period,

@@ -164,7 +164,7 @@ pub async fn export(
 
     let sub_goals = sqlx::query!(
         r#"SELECT s.goal_id, s.key, s.text, s.indicator, s.unit, s.baseline_value, s.baseline_date, s.target_value,
-                  s.deadline, u.email as "owner?", o.key as "org_unit?"
+                  s.direction as "direction: GoalDirection", s.deadline, u.email as "owner?", o.key as "org_unit?"
            FROM sub_goals s
            LEFT JOIN users u ON u.id = s.owner_id
            LEFT JOIN org_units o ON o.tenant_id = s.tenant_id AND o.id = s.org_unit_id
@@ -188,6 +188,7 @@ pub async fn export(
                 baseline_value: r.baseline_value,
                 baseline_date: r.baseline_date.map(toml_date),
                 target_value: r.target_value,
+                direction: r.direction.map(|d| d.as_str().to_string()),
                 deadline: r.deadline.map(toml_date),
                 owner: r.owner,
                 org_unit: r.org_unit,

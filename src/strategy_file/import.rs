@@ -176,6 +176,7 @@ impl Loader<'_> {
         self.clusters(strategy_id, &file.clusters).await?;
         self.initiatives(strategy_id, &file.initiatives).await?;
         self.rounds(strategy_id, &file.rounds).await?;
+        self.first_version(strategy_id, &file.strategy).await?;
         let tenant_id = self.tenant_id;
         sqlx::query!(
             r#"INSERT INTO audit_events (tenant_id, id, actor_label, action, entity, entity_id, summary, after)
@@ -190,6 +191,38 @@ impl Loader<'_> {
         .execute(&mut *self.conn)
         .await?;
         Ok(replaced)
+    }
+
+    /// A strategy that the file says was approved is version 1 as it was loaded, so that the next
+    /// annual revision can be compared with it.
+    async fn first_version(
+        &mut self,
+        strategy_id: Uuid,
+        s: &StrategySection,
+    ) -> anyhow::Result<()> {
+        let (Some(on), Some(by)) = (&s.approved_on, &s.approved_by) else {
+            return Ok(());
+        };
+        let Some(on) = as_date(on) else {
+            return Ok(());
+        };
+        let snapshot =
+            crate::revisions::snapshot::capture(&mut *self.conn, self.tenant_id, strategy_id)
+                .await?;
+        crate::revisions::record(
+            &mut *self.conn,
+            self.tenant_id,
+            strategy_id,
+            1,
+            on,
+            by,
+            s.decision_ref.as_deref(),
+            &snapshot,
+            &crate::audit::Actor::system("retning import"),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("recording version 1: {e}"))?;
+        Ok(())
     }
 
     async fn org_units(&mut self, units: &[OrgUnit]) -> anyhow::Result<()> {
@@ -399,8 +432,8 @@ impl Loader<'_> {
             let owner = self.person(&sub.owner);
             sqlx::query!(
                 r#"INSERT INTO sub_goals (tenant_id, id, strategy_id, goal_id, key, position, text, indicator, unit,
-                       baseline_value, baseline_date, target_value, deadline, owner_id, org_unit_id)
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"#,
+                       baseline_value, baseline_date, target_value, deadline, owner_id, org_unit_id, direction)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"#,
                 self.tenant_id,
                 id,
                 strategy_id,
@@ -415,7 +448,8 @@ impl Loader<'_> {
                 sub.target_value,
                 opt_date(&sub.deadline),
                 owner,
-                self.org_unit(&sub.org_unit)
+                self.org_unit(&sub.org_unit),
+                sub.direction.as_deref().and_then(GoalDirection::parse) as Option<GoalDirection>
             )
             .execute(&mut *self.conn)
             .await?;

@@ -157,6 +157,9 @@ pub struct SubGoal {
     pub baseline_date: Option<Datetime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_value: Option<f64>,
+    /// "increase" or "decrease": the way from baseline to target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Datetime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -391,6 +391,30 @@ impl Checker {
                 }
             }
         }
+        if let Some(direction) = &sub.direction {
+            match (
+                GoalDirection::parse(direction),
+                sub.baseline_value,
+                sub.target_value,
+            ) {
+                (None, _, _) => self.problem(
+                    format!("{f}.direction"),
+                    format!(
+                        "unknown direction {direction:?}; use one of {}",
+                        GoalDirection::words()
+                    ),
+                ),
+                (Some(GoalDirection::Increase), Some(b), Some(t)) if t < b => self.problem(
+                    format!("{f}.direction"),
+                    "\"increase\" but target_value is below baseline_value",
+                ),
+                (Some(GoalDirection::Decrease), Some(b), Some(t)) if t > b => self.problem(
+                    format!("{f}.direction"),
+                    "\"decrease\" but target_value is above baseline_value",
+                ),
+                _ => {}
+            }
+        }
         let baseline = self.opt_date(&format!("{f}.baseline_date"), &sub.baseline_date);
         let deadline = self.opt_date(&format!("{f}.deadline"), &sub.deadline);
         if let (Some(baseline), Some(deadline)) = (baseline, deadline)

@@ -181,3 +181,13 @@ pub fn datetime(at: chrono::DateTime<chrono::Utc>) -> String {
         local.format("%H:%M")
     )
 }
+
+/// A long text cut at a word boundary, for select options and headings.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut);
+    format!("{cut} …")
+}

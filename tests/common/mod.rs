@@ -2,6 +2,8 @@
 //! the application's own role so that row-level security is in force exactly as in production.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;

@@ -1,0 +1,111 @@
+//! What the forms offer to pick from: the municipality's people, org units, focus areas and goals.
+//! Whatever comes back must be one of these (see `fields::one_of`).
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+pub struct Choice {
+    pub id: Uuid,
+    pub label: String,
+}
+
+/// Active members of the municipality, by name: owners and directors are chosen among them.
+pub async fn people(conn: &mut PgConnection, tenant: Uuid) -> sqlx::Result<Vec<Choice>> {
+    sqlx::query_as!(
+        Choice,
+        r#"SELECT u.id, u.display_name || COALESCE(' (' || m.title || ')', '') as "label!"
+           FROM memberships m JOIN users u ON u.id = m.user_id
+           WHERE m.tenant_id = $1 AND m.is_active AND u.is_active
+           ORDER BY u.display_name"#,
+        tenant
+    )
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn org_units(conn: &mut PgConnection, tenant: Uuid) -> sqlx::Result<Vec<Choice>> {
+    sqlx::query_as!(
+        Choice,
+        r#"SELECT id, name as label FROM org_units WHERE tenant_id = $1 ORDER BY position, name"#,
+        tenant
+    )
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn focus_areas(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Vec<Choice>> {
+    sqlx::query_as!(
+        Choice,
+        r#"SELECT id, title as label FROM focus_areas
+           WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// Goals grouped under their focus area (for an `<optgroup>` per focus area).
+pub struct GoalGroup {
+    pub focus_area: String,
+    pub goals: Vec<Choice>,
+}
+
+pub async fn goals(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Vec<GoalGroup>> {
+    let rows = sqlx::query!(
+        r#"SELECT g.id, g.text, f.id as focus_area_id, f.title as focus_area
+           FROM goals g JOIN focus_areas f ON f.tenant_id = g.tenant_id AND f.id = g.focus_area_id
+           WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NULL AND f.archived_at IS NULL
+           ORDER BY f.position, g.position"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(conn)
+    .await?;
+    let mut groups: Vec<(Uuid, GoalGroup)> = Vec::new();
+    for r in rows {
+        let label = shorten(&r.text, 120);
+        match groups.last_mut() {
+            Some((id, group)) if *id == r.focus_area_id => {
+                group.goals.push(Choice { id: r.id, label })
+            }
+            _ => groups.push((
+                r.focus_area_id,
+                GoalGroup {
+                    focus_area: r.focus_area,
+                    goals: vec![Choice { id: r.id, label }],
+                },
+            )),
+        }
+    }
+    Ok(groups.into_iter().map(|(_, g)| g).collect())
+}
+
+impl GoalGroup {
+    pub fn ids(groups: &[GoalGroup]) -> impl Iterator<Item = Uuid> + '_ {
+        groups.iter().flat_map(|g| g.goals.iter().map(|c| c.id))
+    }
+}
+
+pub fn ids(choices: &[Choice]) -> impl Iterator<Item = Uuid> + '_ {
+    choices.iter().map(|c| c.id)
+}
+
+/// The label of a chosen id, for the conflict page.
+pub fn label_of(choices: &[Choice], id: &str) -> String {
+    choices
+        .iter()
+        .find(|c| c.id.to_string() == id)
+        .map(|c| c.label.clone())
+        .unwrap_or_default()
+}
+
+pub use crate::web::format::shorten;

@@ -1,0 +1,50 @@
+//! What every editing handler starts from: the strategy being edited, and where to go after.
+
+use chrono::NaiveDate;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::audit::Actor;
+use crate::auth::access::Member;
+use crate::web::{AppError, AppResult};
+
+pub struct EditedStrategy {
+    pub id: Uuid,
+    pub title: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+}
+
+/// The strategy being edited: the active one, else the newest draft.
+pub async fn strategy(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+) -> sqlx::Result<Option<EditedStrategy>> {
+    sqlx::query_as!(
+        EditedStrategy,
+        r#"SELECT id, title, period_start, period_end FROM strategies
+           WHERE tenant_id = $1 AND status <> 'archived'
+           ORDER BY (status = 'active') DESC, created_at DESC LIMIT 1"#,
+        tenant
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Like `strategy`, for pages that make no sense without one.
+pub async fn require_strategy(conn: &mut PgConnection, tenant: Uuid) -> AppResult<EditedStrategy> {
+    strategy(conn, tenant).await?.ok_or(AppError::NotFound)
+}
+
+pub fn actor(member: &Member, ip: Option<String>) -> Actor {
+    Actor::user(member.user_id(), member.user.display_name.clone(), ip)
+}
+
+/// The editing overview, scrolled to the item that was just changed.
+pub fn workspace(slug: &str, anchor: &str) -> String {
+    if anchor.is_empty() {
+        format!("/t/{slug}/edit")
+    } else {
+        format!("/t/{slug}/edit#{anchor}")
+    }
+}

@@ -1,0 +1,255 @@
+//! Reading form fields as typed, collecting a Danish message per field instead of failing on the
+//! first: the form comes back with everything the user wrote and every problem marked.
+
+use chrono::{Datelike, NaiveDate};
+use uuid::Uuid;
+
+use crate::followups::parse_danish_number;
+
+/// The earliest and latest years a date field accepts; anything outside is a typing error.
+const FIRST_YEAR: i32 = 1990;
+const LAST_YEAR: i32 = 2100;
+/// Larger numbers are typing errors in a municipal indicator, and would lose precision.
+const MAX_ABS_NUMBER: f64 = 1e12;
+
+#[derive(Debug, Default, Clone)]
+pub struct Errors(Vec<(&'static str, String)>);
+
+impl Errors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        if self.get(field).is_none() {
+            self.0.push((field, message.into()));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The fields in error, in the order they were found: the summary at the top links to them.
+    pub fn all(&self) -> &[(&'static str, String)] {
+        &self.0
+    }
+}
+
+/// A required text of at most `max` characters, trimmed.
+pub fn required(errors: &mut Errors, field: &'static str, value: &str, max: usize) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, "Skal udfyldes.");
+    } else {
+        too_long(errors, field, value, max);
+    }
+    value.to_string()
+}
+
+/// An optional text: empty becomes `None`.
+pub fn optional(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
+    let value = value.trim();
+    too_long(errors, field, value, max);
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+fn too_long(errors: &mut Errors, field: &'static str, value: &str, max: usize) {
+    let length = value.chars().count();
+    if length > max {
+        errors.add(
+            field,
+            format!("Må højst være {max} tegn (der er {length})."),
+        );
+    }
+}
+
+/// An optional number as Danes type it ("12,5", "1.234"); never NaN or absurdly large.
+pub fn number(errors: &mut Errors, field: &'static str, value: &str) -> Option<f64> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    match parse_danish_number(value) {
+        Some(n) if n.abs() <= MAX_ABS_NUMBER => Some(n),
+        Some(_) => {
+            errors.add(field, "Tallet er for stort.");
+            None
+        }
+        None => {
+            errors.add(field, "Skriv et tal, fx 12 eller 12,5.");
+            None
+        }
+    }
+}
+
+/// An optional date from a date input (yyyy-mm-dd) or typed the Danish way (dd-mm-yyyy, dd.mm.yyyy).
+pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let parsed = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(value, format).ok());
+    match parsed {
+        Some(d) if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Some(d),
+        Some(_) => {
+            errors.add(
+                field,
+                format!("Datoen skal ligge mellem {FIRST_YEAR} og {LAST_YEAR}."),
+            );
+            None
+        }
+        None => {
+            errors.add(field, "Skriv en dato som dd-mm-åååå.");
+            None
+        }
+    }
+}
+
+/// A required date.
+pub fn required_date(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        errors.add(field, "Skal udfyldes.");
+        return None;
+    }
+    date(errors, field, value)
+}
+
+/// One of the offered ids (a person, an org unit, a parent): anything else, such as an id of
+/// another municipality typed into the form, is refused.
+pub fn one_of(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    offered: impl IntoIterator<Item = Uuid>,
+    required: bool,
+) -> Option<Uuid> {
+    let value = value.trim();
+    if value.is_empty() {
+        if required {
+            errors.add(field, "Vælg en af mulighederne.");
+        }
+        return None;
+    }
+    let chosen = Uuid::parse_str(value)
+        .ok()
+        .filter(|id| offered.into_iter().any(|o| o == *id));
+    if chosen.is_none() {
+        errors.add(field, "Vælg en af mulighederne på listen.");
+    }
+    chosen
+}
+
+/// A word of a vocabulary (`CoordinationMode::parse`, ...).
+pub fn word<T>(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    required: bool,
+) -> Option<T> {
+    let value = value.trim();
+    if value.is_empty() {
+        if required {
+            errors.add(field, "Vælg en af mulighederne.");
+        }
+        return None;
+    }
+    let parsed = parse(value);
+    if parsed.is_none() {
+        errors.add(field, "Vælg en af mulighederne på listen.");
+    }
+    parsed
+}
+
+/// The version a form was loaded with; a missing or garbled one counts as a conflict later.
+pub fn version(value: &str) -> i32 {
+    value.trim().parse().unwrap_or(0)
+}
+
+/// A readable, unique key for the strategy file from a title: "Vækst og bosætning" →
+/// "vaekst-og-bosaetning-1a2b3c4d". The suffix comes from the item's random id.
+pub fn key_for(title: &str, id: Uuid) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        let piece = match c {
+            'æ' => "ae",
+            'ø' => "oe",
+            'å' => "aa",
+            'é' | 'è' => "e",
+            'ü' => "u",
+            'ö' => "o",
+            'ä' => "a",
+            c if c.is_ascii_alphanumeric() => {
+                slug.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        slug.push_str(piece);
+    }
+    let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
+    let mut base = String::new();
+    for w in words {
+        if base.len() + w.len() + 1 > 40 {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(w);
+    }
+    let simple = id.simple().to_string();
+    let suffix = &simple[simple.len() - 8..];
+    if base.is_empty() {
+        suffix.to_string()
+    } else {
+        format!("{base}-{suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_readable_and_valid() {
+        let id = Uuid::parse_str("0192f1e0-0000-7000-8000-00000a1b2c3d").unwrap();
+        assert_eq!(
+            key_for("Vækst og bosætning", id),
+            "vaekst-og-bosaetning-0a1b2c3d"
+        );
+        assert_eq!(key_for("!!!", id), "0a1b2c3d");
+        let long = key_for(&"ord ".repeat(40), id);
+        assert!(long.len() <= 64, "{long}");
+    }
+
+    #[test]
+    fn fields_report_danish_messages() {
+        let mut e = Errors::default();
+        assert_eq!(required(&mut e, "title", "  ", 10), "");
+        assert_eq!(e.get("title"), Some("Skal udfyldes."));
+        assert_eq!(number(&mut e, "n", "12,5"), Some(12.5));
+        assert_eq!(number(&mut e, "x", "tolv"), None);
+        assert!(e.get("x").is_some());
+        assert_eq!(
+            date(&mut e, "d", "31-12-2030"),
+            NaiveDate::from_ymd_opt(2030, 12, 31)
+        );
+        assert_eq!(date(&mut e, "far", "0999-01-01"), None);
+        assert!(e.get("far").unwrap().contains("mellem"));
+        assert_eq!(date(&mut e, "bad", "31-02-2030"), None);
+        let other = Uuid::now_v7();
+        assert_eq!(one_of(&mut e, "owner", &other.to_string(), [], false), None);
+        assert!(e.get("owner").is_some());
+    }
+}

@@ -1,0 +1,313 @@
+//! The strategy's own text: title, introduction, period. Creates the strategy when the
+//! municipality has none yet.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::conflict;
+use super::context;
+use super::fields::{self, Errors};
+use crate::AppState;
+use crate::audit::{self, Event};
+use crate::auth::ClientIp;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::web::{AppResult, Chrome, format, render};
+
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct Input {
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: String,
+    #[serde(default)]
+    pub introduction: String,
+    #[serde(default)]
+    pub period_start: String,
+    #[serde(default)]
+    pub period_end: String,
+    #[serde(default)]
+    pub focus_area_label: String,
+    #[serde(default)]
+    pub followup_text: String,
+}
+
+#[derive(PartialEq)]
+struct Values {
+    title: String,
+    subtitle: Option<String>,
+    introduction: Option<String>,
+    period_start: NaiveDate,
+    period_end: NaiveDate,
+    focus_area_label: Option<String>,
+    followup_text: Option<String>,
+}
+
+impl Values {
+    fn input(&self, version: i32) -> Input {
+        Input {
+            version: version.to_string(),
+            title: self.title.clone(),
+            subtitle: self.subtitle.clone().unwrap_or_default(),
+            introduction: self.introduction.clone().unwrap_or_default(),
+            period_start: self.period_start.to_string(),
+            period_end: self.period_end.to_string(),
+            focus_area_label: self.focus_area_label.clone().unwrap_or_default(),
+            followup_text: self.followup_text.clone().unwrap_or_default(),
+        }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        json!({
+            "title": self.title, "subtitle": self.subtitle, "introduction": self.introduction,
+            "period_start": self.period_start, "period_end": self.period_end,
+            "focus_area_label": self.focus_area_label, "followup_text": self.followup_text,
+        })
+    }
+}
+
+fn validate(input: &Input) -> Result<Values, Errors> {
+    let mut e = Errors::default();
+    let title = fields::required(&mut e, "title", &input.title, 300);
+    let subtitle = fields::optional(&mut e, "subtitle", &input.subtitle, 300);
+    let introduction = fields::optional(&mut e, "introduction", &input.introduction, 20_000);
+    let start = fields::required_date(&mut e, "period_start", &input.period_start);
+    let end = fields::required_date(&mut e, "period_end", &input.period_end);
+    let focus_area_label =
+        fields::optional(&mut e, "focus_area_label", &input.focus_area_label, 100);
+    let followup_text = fields::optional(&mut e, "followup_text", &input.followup_text, 20_000);
+    if let (Some(s), Some(en)) = (start, end)
+        && en < s
+    {
+        e.add("period_end", "Slutdatoen ligger før startdatoen.");
+    }
+    match (start, end) {
+        (Some(period_start), Some(period_end)) if e.is_empty() => Ok(Values {
+            title,
+            subtitle,
+            introduction,
+            period_start,
+            period_end,
+            focus_area_label,
+            followup_text,
+        }),
+        _ => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "authoring/strategy.html")]
+struct FormPage {
+    chrome: Chrome,
+    slug: String,
+    exists: bool,
+    input: Input,
+    errors: Errors,
+}
+
+fn form_page(member: &Member, exists: bool, input: Input, errors: Errors) -> Response {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = FormPage {
+        chrome: Chrome::member(
+            if exists {
+                "Strategiens grunddata"
+            } else {
+                "Ny strategi"
+            },
+            member,
+        ),
+        slug: member.tenant.slug.clone(),
+        exists,
+        input,
+        errors,
+    };
+    (status, render(&page)).into_response()
+}
+
+async fn current(
+    conn: &mut sqlx::PgConnection,
+    tenant: Uuid,
+) -> sqlx::Result<Option<(Uuid, i32, Values)>> {
+    let Some(strategy) = context::strategy(&mut *conn, tenant).await? else {
+        return Ok(None);
+    };
+    let r = sqlx::query!(
+        r#"SELECT version, title, subtitle, introduction, period_start, period_end, focus_area_label, followup_text
+           FROM strategies WHERE tenant_id = $1 AND id = $2 FOR UPDATE"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(Some((
+        strategy.id,
+        r.version,
+        Values {
+            title: r.title,
+            subtitle: r.subtitle,
+            introduction: r.introduction,
+            period_start: r.period_start,
+            period_end: r.period_end,
+            focus_area_label: r.focus_area_label,
+            followup_text: r.followup_text,
+        },
+    )))
+}
+
+pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let saved = current(&mut tx, member.tenant.id).await?;
+    tx.commit().await?;
+    Ok(match saved {
+        Some((_, version, values)) => {
+            form_page(&member, true, values.input(version), Errors::default())
+        }
+        None => form_page(&member, false, Input::default(), Errors::default()),
+    })
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Form(input): Form<Input>,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let slug = member.tenant.slug.clone();
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let saved = current(&mut tx, tenant).await?;
+    let v = match validate(&input) {
+        Ok(v) => v,
+        Err(errors) => {
+            tx.rollback().await?;
+            return Ok(form_page(&member, saved.is_some(), input, errors));
+        }
+    };
+    let actor = context::actor(&member, ip);
+    match saved {
+        None => {
+            let id = Uuid::now_v7();
+            sqlx::query!(
+                r#"INSERT INTO strategies (tenant_id, id, key, title, subtitle, introduction, period_start, period_end,
+                                           focus_area_label, followup_text)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"#,
+                tenant,
+                id,
+                fields::key_for(&v.title, id),
+                v.title,
+                v.subtitle,
+                v.introduction,
+                v.period_start,
+                v.period_end,
+                v.focus_area_label,
+                v.followup_text
+            )
+            .execute(&mut *tx)
+            .await?;
+            audit::record(
+                &mut tx,
+                tenant,
+                &actor,
+                Event::new(
+                    "create",
+                    "strategy",
+                    Some(id),
+                    format!("Strategi oprettet: {}", v.title),
+                )
+                .change(None, Some(v.json())),
+            )
+            .await?;
+        }
+        Some((_, _, saved_values)) if saved_values == v => {}
+        Some((id, version, saved_values)) => {
+            if fields::version(&input.version) != version {
+                tx.rollback().await?;
+                let theirs = saved_values.input(version);
+                let date = |s: &str| {
+                    s.parse::<NaiveDate>()
+                        .map(format::date_long)
+                        .unwrap_or_else(|_| s.to_string())
+                };
+                let rows = vec![
+                    conflict::Row::new("Titel", &input.title, &theirs.title),
+                    conflict::Row::new("Undertitel", &input.subtitle, &theirs.subtitle),
+                    conflict::Row::new("Indledning", &input.introduction, &theirs.introduction),
+                    conflict::Row::new(
+                        "Periode fra",
+                        date(&input.period_start),
+                        date(&theirs.period_start),
+                    ),
+                    conflict::Row::new(
+                        "Periode til",
+                        date(&input.period_end),
+                        date(&theirs.period_end),
+                    ),
+                    conflict::Row::new(
+                        "Betegnelse for fokusområder",
+                        &input.focus_area_label,
+                        &theirs.focus_area_label,
+                    ),
+                    conflict::Row::new(
+                        "Om opfølgningen",
+                        &input.followup_text,
+                        &theirs.followup_text,
+                    ),
+                ];
+                return Ok(conflict::page(
+                    Chrome::member("Ændret af en anden", &member),
+                    "Strategien",
+                    saved_values.title.clone(),
+                    rows,
+                    format!("/t/{slug}/edit/strategy"),
+                    &input,
+                    version,
+                ));
+            }
+            sqlx::query!(
+                r#"UPDATE strategies SET title = $3, subtitle = $4, introduction = $5, period_start = $6,
+                          period_end = $7, focus_area_label = $8, followup_text = $9, version = version + 1,
+                          updated_at = now()
+                   WHERE tenant_id = $1 AND id = $2"#,
+                tenant,
+                id,
+                v.title,
+                v.subtitle,
+                v.introduction,
+                v.period_start,
+                v.period_end,
+                v.focus_area_label,
+                v.followup_text
+            )
+            .execute(&mut *tx)
+            .await?;
+            audit::record(
+                &mut tx,
+                tenant,
+                &actor,
+                Event::new(
+                    "update",
+                    "strategy",
+                    Some(id),
+                    format!("Strategiens grunddata ændret: {}", v.title),
+                )
+                .change(Some(saved_values.json()), Some(v.json())),
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&context::workspace(&slug, "")).into_response())
+}

@@ -1,0 +1,283 @@
+//! The editing overview: the whole strategy as an outline with an edit, move and delete control
+//! on every item, and what has been archived.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use uuid::Uuid;
+
+use super::context::{self, EditedStrategy};
+use crate::AppState;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::domain::GoalDirection;
+use crate::strategy::smart::{self, SmartInput};
+use crate::web::{AppResult, Chrome, format, render};
+
+struct SubGoalItem {
+    id: Uuid,
+    text: String,
+    owner: Option<String>,
+    gaps: Vec<&'static str>,
+    first: bool,
+    last: bool,
+}
+
+struct GoalItem {
+    id: Uuid,
+    text: String,
+    owner: Option<String>,
+    sub_goals: Vec<SubGoalItem>,
+    first: bool,
+    last: bool,
+}
+
+struct FocusAreaItem {
+    id: Uuid,
+    title: String,
+    coordination: &'static str,
+    director: Option<String>,
+    goals: Vec<GoalItem>,
+    first: bool,
+    last: bool,
+}
+
+struct ArchivedItem {
+    kind: &'static str,
+    path: &'static str,
+    id: Uuid,
+    title: String,
+    archived_at: String,
+}
+
+#[derive(Template)]
+#[template(path = "authoring/workspace.html")]
+struct WorkspacePage {
+    chrome: Chrome,
+    slug: String,
+    strategy: Option<StrategyHead>,
+    focus_areas: Vec<FocusAreaItem>,
+    archived: Vec<ArchivedItem>,
+    smart_count: usize,
+    sub_goal_count: usize,
+}
+
+struct StrategyHead {
+    title: String,
+    period: String,
+    versions: i64,
+    latest_version: Option<String>,
+}
+
+pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let Some(strategy) = context::strategy(&mut tx, tenant).await? else {
+        tx.commit().await?;
+        let page = WorkspacePage {
+            chrome: Chrome::member("Redigér strategien", &member),
+            slug: member.tenant.slug.clone(),
+            strategy: None,
+            focus_areas: Vec::new(),
+            archived: Vec::new(),
+            smart_count: 0,
+            sub_goal_count: 0,
+        };
+        return Ok(render(&page));
+    };
+    let outline = outline(&mut tx, tenant, &strategy).await?;
+    let archived = archived(&mut tx, tenant, strategy.id).await?;
+    let versions = sqlx::query!(
+        r#"SELECT count(*) as "count!", max(approved_on) as latest FROM strategy_revisions
+           WHERE tenant_id = $1 AND strategy_id = $2"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let sub_goal_count = outline
+        .iter()
+        .flat_map(|f| f.goals.iter())
+        .map(|g| g.sub_goals.len())
+        .sum();
+    let smart_count = outline
+        .iter()
+        .flat_map(|f| f.goals.iter())
+        .flat_map(|g| g.sub_goals.iter())
+        .filter(|s| s.gaps.is_empty())
+        .count();
+    let page = WorkspacePage {
+        chrome: Chrome::member(format!("Redigér {}", strategy.title), &member),
+        slug: member.tenant.slug.clone(),
+        strategy: Some(StrategyHead {
+            period: format!(
+                "{} – {}",
+                format::date_long(strategy.period_start),
+                format::date_long(strategy.period_end)
+            ),
+            title: strategy.title,
+            versions: versions.count,
+            latest_version: versions.latest.map(format::date_long),
+        }),
+        focus_areas: outline,
+        archived,
+        smart_count,
+        sub_goal_count,
+    };
+    Ok(render(&page))
+}
+
+/// Three statements whatever the size of the strategy.
+async fn outline(
+    tx: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    strategy: &EditedStrategy,
+) -> sqlx::Result<Vec<FocusAreaItem>> {
+    let areas = sqlx::query!(
+        r#"SELECT f.id, f.title, f.coordination as "coordination: crate::domain::CoordinationMode",
+                  u.display_name as "director?"
+           FROM focus_areas f LEFT JOIN users u ON u.id = f.director_id
+           WHERE f.tenant_id = $1 AND f.strategy_id = $2 AND f.archived_at IS NULL ORDER BY f.position"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let goals = sqlx::query!(
+        r#"SELECT g.id, g.focus_area_id, g.text, u.display_name as "owner?"
+           FROM goals g LEFT JOIN users u ON u.id = g.owner_id
+           WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NULL ORDER BY g.position"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let subs = sqlx::query!(
+        r#"SELECT s.id, s.goal_id, s.text, s.indicator, s.unit, s.baseline_value, s.target_value,
+                  s.direction as "direction: GoalDirection", s.deadline, s.owner_id, u.display_name as "owner?"
+           FROM sub_goals s LEFT JOIN users u ON u.id = s.owner_id
+           WHERE s.tenant_id = $1 AND s.strategy_id = $2 AND s.archived_at IS NULL ORDER BY s.position"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let period = (strategy.period_start, strategy.period_end);
+    let mut out: Vec<FocusAreaItem> = areas
+        .into_iter()
+        .map(|a| FocusAreaItem {
+            id: a.id,
+            title: a.title,
+            coordination: a.coordination.label(),
+            director: a.director,
+            goals: Vec::new(),
+            first: false,
+            last: false,
+        })
+        .collect();
+    for g in goals {
+        if let Some(area) = out.iter_mut().find(|a| a.id == g.focus_area_id) {
+            area.goals.push(GoalItem {
+                id: g.id,
+                text: g.text,
+                owner: g.owner,
+                sub_goals: Vec::new(),
+                first: false,
+                last: false,
+            });
+        }
+    }
+    for s in subs {
+        let gaps = smart::check(&SmartInput {
+            text: &s.text,
+            indicator: s.indicator.as_deref(),
+            unit: s.unit.as_deref(),
+            baseline_value: s.baseline_value,
+            target_value: s.target_value,
+            direction: s.direction,
+            has_owner: s.owner_id.is_some(),
+            deadline: s.deadline,
+            period,
+        })
+        .gaps
+        .into_iter()
+        .map(|g| g.message)
+        .collect();
+        if let Some(goal) = out
+            .iter_mut()
+            .flat_map(|a| a.goals.iter_mut())
+            .find(|g| g.id == s.goal_id)
+        {
+            goal.sub_goals.push(SubGoalItem {
+                id: s.id,
+                text: s.text,
+                owner: s.owner,
+                gaps,
+                first: false,
+                last: false,
+            });
+        }
+    }
+    mark_ends(&mut out, |a| (&mut a.first, &mut a.last));
+    for area in &mut out {
+        mark_ends(&mut area.goals, |g| (&mut g.first, &mut g.last));
+        for goal in &mut area.goals {
+            mark_ends(&mut goal.sub_goals, |s| (&mut s.first, &mut s.last));
+        }
+    }
+    Ok(out)
+}
+
+/// The first item cannot move up, the last cannot move down.
+fn mark_ends<T>(items: &mut [T], ends: impl Fn(&mut T) -> (&mut bool, &mut bool)) {
+    let n = items.len();
+    for (i, item) in items.iter_mut().enumerate() {
+        let (first, last) = ends(item);
+        *first = i == 0;
+        *last = i + 1 == n;
+    }
+}
+
+/// The archived items whose parent is still in the strategy (those are the ones that can be restored).
+async fn archived(
+    tx: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Vec<ArchivedItem>> {
+    let rows = sqlx::query!(
+        r#"SELECT kind as "kind!", id as "id!", title as "title!", archived_at as "archived_at!" FROM (
+               SELECT 'focus_area' as kind, f.id, f.title, f.archived_at FROM focus_areas f
+               WHERE f.tenant_id = $1 AND f.strategy_id = $2 AND f.archived_at IS NOT NULL
+               UNION ALL
+               SELECT 'goal', g.id, g.text, g.archived_at FROM goals g
+               JOIN focus_areas f ON f.tenant_id = g.tenant_id AND f.id = g.focus_area_id
+               WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NOT NULL AND f.archived_at IS NULL
+               UNION ALL
+               SELECT 'sub_goal', s.id, s.text, s.archived_at FROM sub_goals s
+               JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
+               WHERE s.tenant_id = $1 AND s.strategy_id = $2 AND s.archived_at IS NOT NULL AND g.archived_at IS NULL
+           ) a ORDER BY archived_at DESC"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (kind, path) = match r.kind.as_str() {
+                "focus_area" => ("Fokusområde", "focus-areas"),
+                "goal" => ("Mål", "goals"),
+                _ => ("Delmål", "sub-goals"),
+            };
+            ArchivedItem {
+                kind,
+                path,
+                id: r.id,
+                title: super::choices::shorten(&r.title, 160),
+                archived_at: format::datetime(r.archived_at),
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,339 @@
+//! Lines two approved versions up item by item (by id, so a reworded or moved item is "changed",
+//! not "removed and added") and marks what was added, removed and reworded.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use super::diff::{self, Sides};
+use super::snapshot::{FocusArea, Goal, Snapshot, SubGoal};
+use crate::web::format;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Same,
+    Added,
+    Removed,
+    Changed,
+}
+
+impl Change {
+    pub fn label(self) -> &'static str {
+        match self {
+            Change::Same => "Uændret",
+            Change::Added => "Tilføjet",
+            Change::Removed => "Fjernet",
+            Change::Changed => "Ændret",
+        }
+    }
+
+    pub fn css(self) -> &'static str {
+        match self {
+            Change::Same => "same",
+            Change::Added => "added",
+            Change::Removed => "removed",
+            Change::Changed => "changed",
+        }
+    }
+}
+
+pub struct Field {
+    pub label: &'static str,
+    pub sides: Sides,
+}
+
+pub struct Row {
+    /// "strategy", "focus-area", "goal" or "sub-goal", for indentation and headings.
+    pub level: &'static str,
+    pub kind: &'static str,
+    pub change: Change,
+    pub note: Option<String>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Default)]
+pub struct Counts {
+    pub added: usize,
+    pub removed: usize,
+    pub changed: usize,
+}
+
+fn field(label: &'static str, old: Option<&str>, new: Option<&str>) -> Option<Field> {
+    let (old, new) = (old.unwrap_or(""), new.unwrap_or(""));
+    if old.is_empty() && new.is_empty() {
+        return None;
+    }
+    Some(Field {
+        label,
+        sides: diff::sides(old, new),
+    })
+}
+
+fn row(
+    level: &'static str,
+    kind: &'static str,
+    present: (bool, bool),
+    fields: Vec<Option<Field>>,
+) -> Row {
+    let fields: Vec<Field> = fields.into_iter().flatten().collect();
+    let change = match present {
+        (false, true) => Change::Added,
+        (true, false) => Change::Removed,
+        _ if fields.iter().any(|f| f.sides.changed) => Change::Changed,
+        _ => Change::Same,
+    };
+    Row {
+        level,
+        kind,
+        change,
+        note: None,
+        fields,
+    }
+}
+
+fn area_fields(old: Option<&FocusArea>, new: Option<&FocusArea>) -> Vec<Option<Field>> {
+    vec![
+        field(
+            "Titel",
+            old.map(|a| a.title.as_str()),
+            new.map(|a| a.title.as_str()),
+        ),
+        field(
+            "Udfordringer",
+            old.and_then(|a| a.challenges_text.as_deref()),
+            new.and_then(|a| a.challenges_text.as_deref()),
+        ),
+        field(
+            "Det vil vi opnå",
+            old.and_then(|a| a.ambition.as_deref()),
+            new.and_then(|a| a.ambition.as_deref()),
+        ),
+        field(
+            "Koordinering",
+            old.map(|a| a.coordination.label()),
+            new.map(|a| a.coordination.label()),
+        ),
+        field(
+            "Ansvarlig direktør",
+            old.and_then(|a| a.director.as_deref()),
+            new.and_then(|a| a.director.as_deref()),
+        ),
+    ]
+}
+
+fn goal_fields(old: Option<&Goal>, new: Option<&Goal>) -> Vec<Option<Field>> {
+    vec![
+        field(
+            "Målet",
+            old.map(|g| g.text.as_str()),
+            new.map(|g| g.text.as_str()),
+        ),
+        field(
+            "Ansvarlig",
+            old.and_then(|g| g.owner.as_deref()),
+            new.and_then(|g| g.owner.as_deref()),
+        ),
+    ]
+}
+
+fn sub_fields(old: Option<&SubGoal>, new: Option<&SubGoal>) -> Vec<Option<Field>> {
+    let baseline = |s: &SubGoal| {
+        crate::strategy::baseline_text(s.baseline_value, s.unit.as_deref(), s.baseline_date)
+    };
+    let target = |s: &SubGoal| {
+        s.target_value
+            .map(|v| format::quantity(v, s.unit.as_deref()))
+    };
+    let deadline = |s: &SubGoal| s.deadline.map(format::date_long);
+    let (ob, nb) = (old.and_then(baseline), new.and_then(baseline));
+    let (ot, nt) = (old.and_then(target), new.and_then(target));
+    let (od, nd) = (old.and_then(deadline), new.and_then(deadline));
+    vec![
+        field(
+            "Delmålet",
+            old.map(|s| s.text.as_str()),
+            new.map(|s| s.text.as_str()),
+        ),
+        field(
+            "Indikator",
+            old.and_then(|s| s.indicator.as_deref()),
+            new.and_then(|s| s.indicator.as_deref()),
+        ),
+        field("Udgangspunkt", ob.as_deref(), nb.as_deref()),
+        field("Mål", ot.as_deref(), nt.as_deref()),
+        field(
+            "Retning",
+            old.and_then(|s| s.direction.map(|d| d.label())),
+            new.and_then(|s| s.direction.map(|d| d.label())),
+        ),
+        field("Frist", od.as_deref(), nd.as_deref()),
+        field(
+            "Ansvarlig",
+            old.and_then(|s| s.owner.as_deref()),
+            new.and_then(|s| s.owner.as_deref()),
+        ),
+    ]
+}
+
+/// The comparison, in the newer version's order; what was removed follows where it used to be.
+pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
+    let period = |s: &Snapshot| {
+        format!(
+            "{} – {}",
+            format::date_long(s.period_start),
+            format::date_long(s.period_end)
+        )
+    };
+    let (op, np) = (period(old), period(new));
+    let mut rows = vec![row(
+        "strategy",
+        "Strategien",
+        (true, true),
+        vec![
+            field("Titel", Some(&old.title), Some(&new.title)),
+            field(
+                "Undertitel",
+                old.subtitle.as_deref(),
+                new.subtitle.as_deref(),
+            ),
+            field(
+                "Indledning",
+                old.introduction.as_deref(),
+                new.introduction.as_deref(),
+            ),
+            field("Periode", Some(&op), Some(&np)),
+        ],
+    )];
+
+    // Where every old goal and sub-goal was, to line up moved items and place removed ones.
+    let old_areas: HashMap<Uuid, &FocusArea> = old.focus_areas.iter().map(|a| (a.id, a)).collect();
+    let mut old_goals: HashMap<Uuid, (&Goal, Uuid)> = HashMap::new();
+    let mut old_subs: HashMap<Uuid, (&SubGoal, Uuid)> = HashMap::new();
+    for a in &old.focus_areas {
+        for g in &a.goals {
+            old_goals.insert(g.id, (g, a.id));
+            for s in &g.sub_goals {
+                old_subs.insert(s.id, (s, g.id));
+            }
+        }
+    }
+    let new_goal_ids: std::collections::HashSet<Uuid> = new
+        .focus_areas
+        .iter()
+        .flat_map(|a| a.goals.iter().map(|g| g.id))
+        .collect();
+    let new_sub_ids: std::collections::HashSet<Uuid> = new
+        .focus_areas
+        .iter()
+        .flat_map(|a| {
+            a.goals
+                .iter()
+                .flat_map(|g| g.sub_goals.iter().map(|s| s.id))
+        })
+        .collect();
+
+    let mut areas: Vec<(Option<&FocusArea>, Option<&FocusArea>)> = new
+        .focus_areas
+        .iter()
+        .map(|a| (old_areas.get(&a.id).copied(), Some(a)))
+        .collect();
+    let new_area_ids: std::collections::HashSet<Uuid> =
+        new.focus_areas.iter().map(|a| a.id).collect();
+    areas.extend(
+        old.focus_areas
+            .iter()
+            .filter(|a| !new_area_ids.contains(&a.id))
+            .map(|a| (Some(a), None)),
+    );
+
+    for (old_area, new_area) in areas {
+        let area_id = new_area.or(old_area).map(|a| a.id).unwrap_or_default();
+        rows.push(row(
+            "focus-area",
+            "Fokusområde",
+            (old_area.is_some(), new_area.is_some()),
+            area_fields(old_area, new_area),
+        ));
+        // Goals now in this area, then goals that were here and are gone from the strategy.
+        let mut goals: Vec<(Option<&Goal>, Option<&Goal>, Option<String>)> = Vec::new();
+        for g in new_area.map(|a| a.goals.as_slice()).unwrap_or_default() {
+            let before = old_goals.get(&g.id);
+            let note = before.and_then(|(_, from)| {
+                (*from != area_id).then(|| {
+                    format!(
+                        "Flyttet fra {}",
+                        old_areas
+                            .get(from)
+                            .map(|a| a.title.as_str())
+                            .unwrap_or("et andet fokusområde")
+                    )
+                })
+            });
+            goals.push((before.map(|(g, _)| *g), Some(g), note));
+        }
+        for g in old_area.map(|a| a.goals.as_slice()).unwrap_or_default() {
+            if !new_goal_ids.contains(&g.id) {
+                goals.push((Some(g), None, None));
+            }
+        }
+        for (old_goal, new_goal, note) in goals {
+            let goal_id = new_goal.or(old_goal).map(|g| g.id).unwrap_or_default();
+            let mut goal_row = row(
+                "goal",
+                "Mål",
+                (old_goal.is_some(), new_goal.is_some()),
+                goal_fields(old_goal, new_goal),
+            );
+            if note.is_some() && goal_row.change == Change::Same {
+                goal_row.change = Change::Changed;
+            }
+            goal_row.note = note;
+            rows.push(goal_row);
+            let mut subs: Vec<(Option<&SubGoal>, Option<&SubGoal>, Option<String>)> = Vec::new();
+            for s in new_goal.map(|g| g.sub_goals.as_slice()).unwrap_or_default() {
+                let before = old_subs.get(&s.id);
+                let note = before.and_then(|(_, from)| {
+                    (*from != goal_id).then(|| {
+                        let from_goal = old_goals
+                            .get(from)
+                            .map(|(g, _)| g.text.as_str())
+                            .unwrap_or("et andet mål");
+                        format!(
+                            "Flyttet fra målet “{}”",
+                            crate::web::format::shorten(from_goal, 80)
+                        )
+                    })
+                });
+                subs.push((before.map(|(s, _)| *s), Some(s), note));
+            }
+            for s in old_goal.map(|g| g.sub_goals.as_slice()).unwrap_or_default() {
+                if !new_sub_ids.contains(&s.id) {
+                    subs.push((Some(s), None, None));
+                }
+            }
+            for (old_sub, new_sub, note) in subs {
+                let mut sub_row = row(
+                    "sub-goal",
+                    "Delmål",
+                    (old_sub.is_some(), new_sub.is_some()),
+                    sub_fields(old_sub, new_sub),
+                );
+                if note.is_some() && sub_row.change == Change::Same {
+                    sub_row.change = Change::Changed;
+                }
+                sub_row.note = note;
+                rows.push(sub_row);
+            }
+        }
+    }
+    let mut counts = Counts::default();
+    for r in &rows {
+        match r.change {
+            Change::Added => counts.added += 1,
+            Change::Removed => counts.removed += 1,
+            Change::Changed => counts.changed += 1,
+            Change::Same => {}
+        }
+    }
+    (rows, counts)
+}

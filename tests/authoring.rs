@@ -1,0 +1,664 @@
+//! Strategy authoring and approved versions through the real router: building a focus area with
+//! goals and SMART sub-goals, validation that keeps what was typed, conflicts between editors,
+//! moving and archiving without losing follow-ups, and comparing approved versions.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{form, get_as, post_as, unescape};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const T: &str = "sonderborg";
+const OTHER: &str = "haderslev";
+
+fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} field"))
+        + marker.len();
+    body[at..at + body[at..].find('"').unwrap()].to_string()
+}
+
+/// The id after `/edit/{kind}/` in a redirect or link with an anchor, e.g. `#goal-…`.
+fn anchored_id(location: &str, prefix: &str) -> Uuid {
+    let at = location.find(prefix).expect("anchor") + prefix.len();
+    Uuid::parse_str(&location[at..at + 36]).expect("uuid in anchor")
+}
+
+async fn user_id(admin: &PgPool, slug: &str, role: &str) -> Uuid {
+    let email = common::member_email(admin, slug, role).await;
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(admin)
+        .await
+        .unwrap()
+}
+
+async fn count(admin: &PgPool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(admin).await.unwrap()
+}
+
+struct Built {
+    area: Uuid,
+    goal: Uuid,
+    sub: Uuid,
+}
+
+/// A focus area with one goal and one SMART sub-goal, created through the forms.
+async fn build_focus_area(app: &axum::Router, admin: &PgPool, cookie: &str) -> Built {
+    let new = get_as(app, &format!("/t/{T}/edit/focus-areas/new"), cookie).await;
+    assert_eq!(new.status, StatusCode::OK);
+    let created = post_as(
+        app,
+        &format!("/t/{T}/edit/focus-areas"),
+        Some(cookie),
+        &form(&[
+            ("new_id", &hidden(&new.body, "new_id")),
+            ("title", "Grøn omstilling i hverdagen"),
+            ("challenges_text", "Vi udleder for meget CO2."),
+            ("ambition", "Sønderborg er CO2-neutral."),
+            ("coordination", "central"),
+            ("director", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let area = anchored_id(created.location(), "#fa-");
+
+    let new = get_as(
+        app,
+        &format!("/t/{T}/edit/goals/new?focus_area={area}"),
+        cookie,
+    )
+    .await;
+    let goal = post_as(
+        app,
+        &format!("/t/{T}/edit/goals"),
+        Some(cookie),
+        &form(&[
+            ("new_id", &hidden(&new.body, "new_id")),
+            ("focus_area", &area.to_string()),
+            ("text", "Flere borgere cykler til arbejde"),
+            ("owner", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(goal.status, StatusCode::SEE_OTHER, "{}", goal.body);
+    let goal = anchored_id(goal.location(), "#goal-");
+
+    let owner = user_id(admin, T, "contributor").await;
+    let new = get_as(
+        app,
+        &format!("/t/{T}/edit/sub-goals/new?goal={goal}"),
+        cookie,
+    )
+    .await;
+    let sub = post_as(
+        app,
+        &format!("/t/{T}/edit/sub-goals"),
+        Some(cookie),
+        &form(&[
+            ("new_id", &hidden(&new.body, "new_id")),
+            ("goal", &goal.to_string()),
+            ("text", "Andelen af pendlere der cykler stiger til 30 %"),
+            ("indicator", "Andel pendlere på cykel"),
+            ("unit", "%"),
+            ("baseline_value", "18,5"),
+            ("baseline_date", "2025-01-01"),
+            ("target_value", "30"),
+            ("direction", "increase"),
+            ("deadline", "2029-12-31"),
+            ("owner", &owner.to_string()),
+            ("org_unit", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(sub.status, StatusCode::SEE_OTHER, "{}", sub.body);
+    let sub = anchored_id(sub.location(), "#sub-");
+    Built { area, goal, sub }
+}
+
+#[sqlx::test]
+async fn a_secretariat_builds_a_focus_area_that_readers_see(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let built = build_focus_area(&app, &admin, &cookie).await;
+
+    let workspace = unescape(&get_as(&app, &format!("/t/{T}/edit"), &cookie).await.body);
+    assert!(workspace.contains("Grøn omstilling i hverdagen"));
+    assert!(workspace.contains("Andelen af pendlere der cykler stiger til 30 %"));
+
+    // A reader sees it in the strategy, fully SMART.
+    let viewer = common::sign_in_as(&app, &admin, T, "viewer").await;
+    let page = get_as(&app, &format!("/t/{T}/focus-areas/{}", built.area), &viewer).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = unescape(&page.body);
+    assert!(body.contains("Flere borgere cykler til arbejde"));
+    assert!(body.contains("1 af 1 delmål er specifikke"), "{body}");
+    let sub = unescape(
+        &get_as(&app, &format!("/t/{T}/sub-goals/{}", built.sub), &viewer)
+            .await
+            .body,
+    );
+    assert!(sub.contains("18,5 %"), "baseline shown the Danish way");
+
+    // Every change is in the audit log.
+    let events = count(
+        &admin,
+        &format!(
+            "SELECT count(*) FROM audit_events WHERE entity_id IN ('{}', '{}', '{}') AND action = 'create'",
+            built.area, built.goal, built.sub
+        ),
+    )
+    .await;
+    assert_eq!(events, 3);
+
+    // Readers cannot edit.
+    let denied = get_as(&app, &format!("/t/{T}/edit"), &viewer).await;
+    assert_eq!(denied.status, StatusCode::NOT_FOUND);
+}
+
+#[sqlx::test]
+async fn a_double_submit_creates_one_item(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let new = get_as(&app, &format!("/t/{T}/edit/focus-areas/new"), &cookie).await;
+    let body = form(&[
+        ("new_id", &hidden(&new.body, "new_id")),
+        ("title", "Kun én gang"),
+        ("coordination", "decentral"),
+    ]);
+    for _ in 0..2 {
+        let page = post_as(
+            &app,
+            &format!("/t/{T}/edit/focus-areas"),
+            Some(&cookie),
+            &body,
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+    }
+    assert_eq!(
+        count(
+            &admin,
+            "SELECT count(*) FROM focus_areas WHERE title = 'Kun én gang'"
+        )
+        .await,
+        1
+    );
+}
+
+#[sqlx::test]
+async fn bad_input_is_refused_next_to_the_field_and_kept(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let goal: Uuid = sqlx::query_scalar(
+        "SELECT g.id FROM goals g JOIN tenants t ON t.id = g.tenant_id WHERE t.slug = $1 LIMIT 1",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let foreign_owner = user_id(&admin, OTHER, "contributor").await;
+    let before = count(&admin, "SELECT count(*) FROM sub_goals").await;
+    let page = post_as(
+        &app,
+        &format!("/t/{T}/edit/sub-goals"),
+        Some(&cookie),
+        &form(&[
+            ("new_id", &Uuid::now_v7().to_string()),
+            ("goal", &goal.to_string()),
+            ("text", "Ventetiden på genoptræning falder mærkbart"),
+            ("indicator", "Ventetid"),
+            ("unit", "dage"),
+            ("baseline_value", "tolv"),
+            ("baseline_date", "2027-06-01"),
+            ("target_value", "-"),
+            ("deadline", "2026-01-01"),
+            ("owner", &foreign_owner.to_string()),
+            ("org_unit", "not-a-uuid"),
+        ]),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&page.body);
+    assert!(body.contains("Skriv et tal, fx 12 eller 12,5."), "{body}");
+    assert!(body.contains("Fristen ligger før udgangspunktets dato."));
+    assert!(body.contains("Vælg en af mulighederne på listen."));
+    // What was typed is still there.
+    assert!(body.contains("Ventetiden på genoptræning falder mærkbart"));
+    assert!(body.contains("value=\"tolv\""));
+    // The other municipality's person is not even offered.
+    assert!(!body.contains(&format!("<option value=\"{foreign_owner}\"")));
+    assert_eq!(
+        count(&admin, "SELECT count(*) FROM sub_goals").await,
+        before
+    );
+
+    // Out-of-range and impossible dates, and too long text, on the strategy form.
+    let page = post_as(
+        &app,
+        &format!("/t/{T}/edit/strategy"),
+        Some(&cookie),
+        &form(&[
+            ("version", "1"),
+            ("title", &"x".repeat(301)),
+            ("period_start", "1850-01-01"),
+            ("period_end", "31-02-2030"),
+        ]),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&page.body);
+    assert!(body.contains("Må højst være 300 tegn (der er 301)."));
+    assert!(body.contains("Datoen skal ligge mellem 1990 og 2100."));
+    assert!(body.contains("Skriv en dato som dd-mm-åååå."));
+    let title: String = sqlx::query_scalar(
+        "SELECT s.title FROM strategies s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = $1",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(title, "Sønderborg 2030", "nothing saved");
+}
+
+#[sqlx::test]
+async fn the_second_of_two_editors_sees_both_versions(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let first = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let second = common::sign_in_as(&app, &admin, T, "admin").await;
+    let built = build_focus_area(&app, &admin, &first).await;
+    let url = format!("/t/{T}/edit/goals/{}", built.goal);
+    let a = get_as(&app, &url, &first).await;
+    let b = get_as(&app, &url, &second).await;
+    let version = hidden(&a.body, "version");
+    assert_eq!(version, hidden(&b.body, "version"));
+
+    let saved = post_as(
+        &app,
+        &url,
+        Some(&first),
+        &form(&[
+            ("version", &version),
+            ("focus_area", &built.area.to_string()),
+            ("text", "Flere borgere cykler eller går til arbejde"),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let late = post_as(
+        &app,
+        &url,
+        Some(&second),
+        &form(&[
+            ("version", &version),
+            ("focus_area", &built.area.to_string()),
+            ("text", "Flere borgere tager bussen til arbejde"),
+        ]),
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    let body = unescape(&late.body);
+    assert!(
+        body.contains("Flere borgere tager bussen til arbejde"),
+        "yours"
+    );
+    assert!(
+        body.contains("Flere borgere cykler eller går til arbejde"),
+        "saved"
+    );
+    let text: String = sqlx::query_scalar("SELECT text FROM goals WHERE id = $1")
+        .bind(built.goal)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(
+        text, "Flere borgere cykler eller går til arbejde",
+        "not overwritten"
+    );
+
+    // Saving knowingly from the conflict page uses the version it showed.
+    let newer = hidden(&late.body, "version");
+    let again = post_as(
+        &app,
+        &url,
+        Some(&second),
+        &form(&[
+            ("version", &newer),
+            ("focus_area", &built.area.to_string()),
+            ("text", "Flere borgere tager bussen til arbejde"),
+        ]),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+}
+
+#[sqlx::test]
+async fn moving_and_archiving_keep_the_follow_up_history(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    // A sub-goal with follow-ups someone wrote, and another goal to move it to.
+    let row: (Uuid, Uuid, i32) = sqlx::query_as(
+        "SELECT s.id, s.goal_id, s.version FROM sub_goals s JOIN tenants t ON t.id = s.tenant_id
+         WHERE t.slug = $1 AND EXISTS (SELECT 1 FROM followups f WHERE f.sub_goal_id = s.id AND f.review_state = 'approved')
+         LIMIT 1",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let (sub, old_goal, _) = row;
+    let target: Uuid = sqlx::query_scalar(
+        "SELECT g.id FROM goals g JOIN tenants t ON t.id = g.tenant_id WHERE t.slug = $1 AND g.id <> $2 LIMIT 1",
+    )
+    .bind(T)
+    .bind(old_goal)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let followups_before = count(
+        &admin,
+        &format!("SELECT count(*) FROM followups WHERE sub_goal_id = '{sub}'"),
+    )
+    .await;
+
+    let edit = get_as(&app, &format!("/t/{T}/edit/sub-goals/{sub}"), &cookie).await;
+    let field = |name: &str| unescape(&hidden(&edit.body, name));
+    let text_start = edit.body.find("name=\"text\"").unwrap();
+    let text_body = &edit.body[text_start..];
+    let text = unescape(
+        &text_body[text_body.find('>').unwrap() + 1..text_body.find("</textarea>").unwrap()],
+    );
+    let moved = post_as(
+        &app,
+        &format!("/t/{T}/edit/sub-goals/{sub}"),
+        Some(&cookie),
+        &form(&[
+            ("version", &field("version")),
+            ("goal", &target.to_string()),
+            ("text", &text),
+            ("indicator", &field("indicator")),
+            ("unit", &field("unit")),
+            ("baseline_value", &field("baseline_value")),
+            ("baseline_date", &field("baseline_date")),
+            ("target_value", &field("target_value")),
+            ("deadline", &field("deadline")),
+        ]),
+    )
+    .await;
+    assert_eq!(
+        moved.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        unescape(&moved.body)
+    );
+    let goal_now: Uuid = sqlx::query_scalar("SELECT goal_id FROM sub_goals WHERE id = $1")
+        .bind(sub)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(goal_now, target);
+
+    // Deleting asks first, and says it will archive.
+    let confirm = get_as(
+        &app,
+        &format!("/t/{T}/edit/sub-goals/{sub}/delete"),
+        &cookie,
+    )
+    .await;
+    assert!(unescape(&confirm.body).contains("arkiveret"));
+    let deleted = post_as(
+        &app,
+        &format!("/t/{T}/edit/sub-goals/{sub}/delete"),
+        Some(&cookie),
+        "",
+    )
+    .await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        count(
+            &admin,
+            &format!("SELECT count(*) FROM followups WHERE sub_goal_id = '{sub}'")
+        )
+        .await,
+        followups_before,
+        "history kept"
+    );
+    let gone = get_as(&app, &format!("/t/{T}/sub-goals/{sub}"), &cookie).await;
+    assert_eq!(
+        gone.status,
+        StatusCode::NOT_FOUND,
+        "archived items leave the strategy"
+    );
+    let workspace = unescape(&get_as(&app, &format!("/t/{T}/edit"), &cookie).await.body);
+    assert!(workspace.contains("Arkiveret"));
+
+    let restored = post_as(
+        &app,
+        &format!("/t/{T}/edit/sub-goals/{sub}/restore"),
+        Some(&cookie),
+        "",
+    )
+    .await;
+    assert_eq!(restored.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        get_as(&app, &format!("/t/{T}/sub-goals/{sub}"), &cookie)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    // Something without history is really deleted.
+    let built = build_focus_area(&app, &admin, &cookie).await;
+    let deleted = post_as(
+        &app,
+        &format!("/t/{T}/edit/focus-areas/{}/delete", built.area),
+        Some(&cookie),
+        "",
+    )
+    .await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        count(
+            &admin,
+            &format!("SELECT count(*) FROM sub_goals WHERE id = '{}'", built.sub)
+        )
+        .await,
+        0
+    );
+    let actions: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY at")
+            .bind(sub)
+            .fetch_all(&admin)
+            .await
+            .unwrap();
+    assert_eq!(actions, ["update", "archive", "restore"]);
+}
+
+#[sqlx::test]
+async fn reordering_swaps_neighbours(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let order = || async {
+        sqlx::query_scalar::<_, Uuid>(
+            "SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 ORDER BY f.position",
+        )
+        .bind(T)
+        .fetch_all(&admin)
+        .await
+        .unwrap()
+    };
+    let before = order().await;
+    let page = post_as(
+        &app,
+        &format!("/t/{T}/edit/focus-areas/{}/move", before[1]),
+        Some(&cookie),
+        &form(&[("direction", "up")]),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let after = order().await;
+    assert_eq!(after[0], before[1]);
+    assert_eq!(after[1], before[0]);
+    assert_eq!(after[2..], before[2..]);
+}
+
+#[sqlx::test]
+async fn approved_versions_stay_readable_and_compare_word_by_word(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    // The demo strategy was approved once on import.
+    let v1 = get_as(&app, &format!("/t/{T}/versions/1"), &cookie).await;
+    assert_eq!(v1.status, StatusCode::OK);
+    let built = build_focus_area(&app, &admin, &cookie).await;
+
+    // Approving needs a body; an unchanged strategy cannot be approved twice.
+    let refused = post_as(
+        &app,
+        &format!("/t/{T}/versions"),
+        Some(&cookie),
+        &form(&[("approved_on", "2026-11-20")]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let approve = |on: &'static str, by: &'static str, r: &'static str| {
+        let app = app.clone();
+        let cookie = cookie.clone();
+        async move {
+            post_as(
+                &app,
+                &format!("/t/{T}/versions"),
+                Some(&cookie),
+                &form(&[
+                    ("approved_on", on),
+                    ("approved_by", by),
+                    ("decision_ref", r),
+                ]),
+            )
+            .await
+        }
+    };
+    let v2 = approve("2026-11-20", "Byrådet", "Sag 26/1234").await;
+    assert_eq!(v2.status, StatusCode::SEE_OTHER);
+    assert_eq!(v2.location(), format!("/t/{T}/versions/2"));
+    let twice = approve("2026-11-20", "Byrådet", "Sag 26/1234").await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unescape(&twice.body).contains("Intet er ændret siden version 2"));
+
+    // Reword the goal and approve again.
+    let url = format!("/t/{T}/edit/goals/{}", built.goal);
+    let edit = get_as(&app, &url, &cookie).await;
+    let saved = post_as(
+        &app,
+        &url,
+        Some(&cookie),
+        &form(&[
+            ("version", &hidden(&edit.body, "version")),
+            ("focus_area", &built.area.to_string()),
+            ("text", "Flere borgere cykler hver dag til arbejde"),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let v3 = approve("2027-11-19", "Byrådet", "Sag 27/77").await;
+    assert_eq!(v3.location(), format!("/t/{T}/versions/3"));
+
+    // Version 2 still reads as it was approved.
+    let old = unescape(
+        &get_as(&app, &format!("/t/{T}/versions/2"), &cookie)
+            .await
+            .body,
+    );
+    assert!(old.contains("Flere borgere cykler til arbejde"));
+    assert!(!old.contains("cykler hver dag"));
+
+    let cmp = get_as(
+        &app,
+        &format!("/t/{T}/versions/compare?from=2&to=3"),
+        &cookie,
+    )
+    .await;
+    assert_eq!(cmp.status, StatusCode::OK);
+    let body = unescape(&cmp.body);
+    assert!(body.contains("<ins>hver dag </ins>"), "{body}");
+    assert!(body.contains("<strong>1</strong> ændret"));
+    // From version 1 the whole focus area is new.
+    let cmp = unescape(
+        &get_as(
+            &app,
+            &format!("/t/{T}/versions/compare?from=1&to=3&only_changes=1"),
+            &cookie,
+        )
+        .await
+        .body,
+    );
+    assert!(cmp.contains("Tilføjet"));
+    assert!(cmp.contains("Grøn omstilling i hverdagen"));
+
+    // Readers read versions but cannot approve; other municipalities see nothing.
+    let viewer = common::sign_in_as(&app, &admin, T, "viewer").await;
+    assert_eq!(
+        get_as(&app, &format!("/t/{T}/versions/3"), &viewer)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let denied = post_as(
+        &app,
+        &format!("/t/{T}/versions"),
+        Some(&viewer),
+        &form(&[("approved_by", "x")]),
+    )
+    .await;
+    assert_eq!(denied.status, StatusCode::NOT_FOUND);
+    let outsider = common::sign_in_as(&app, &admin, OTHER, "admin").await;
+    assert_eq!(
+        get_as(&app, &format!("/t/{T}/versions/3"), &outsider)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get_as(&app, &format!("/t/{OTHER}/versions/3"), &outsider)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let approvals = count(
+        &admin,
+        "SELECT count(*) FROM audit_events WHERE action = 'approve'",
+    )
+    .await;
+    assert_eq!(approvals, 3);
+}
+
+#[sqlx::test]
+async fn a_persons_page_lists_what_they_own(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "viewer").await;
+    let owner = user_id(&admin, T, "contributor").await;
+    let owned: Vec<String> = sqlx::query_scalar("SELECT text FROM sub_goals WHERE owner_id = $1")
+        .bind(owner)
+        .fetch_all(&admin)
+        .await
+        .unwrap();
+    assert!(!owned.is_empty());
+    let page = get_as(&app, &format!("/t/{T}/people/{owner}"), &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = unescape(&page.body);
+    for text in owned {
+        assert!(body.contains(&text), "{text}");
+    }
+    let list = get_as(&app, &format!("/t/{T}/people"), &cookie).await;
+    assert!(list.body.contains(&format!("/t/{T}/people/{owner}")));
+    let foreign = user_id(&admin, OTHER, "contributor").await;
+    assert_eq!(
+        get_as(&app, &format!("/t/{T}/people/{foreign}"), &cookie)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
