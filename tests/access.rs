@@ -15,6 +15,9 @@ const ROLES: [&str; 5] = ["admin", "secretariat", "steering", "contributor", "vi
 struct Ids {
     focus_area: String,
     goal: String,
+    challenge: String,
+    cluster: String,
+    initiative: String,
     sub_goal: String,
     /// A member who is not one of the demo users the test signs in as.
     user: String,
@@ -24,7 +27,34 @@ struct Ids {
     followup: String,
 }
 
+/// Not every demo has shared problems, clusters and initiatives: give each tenant one of each,
+/// so that their routes are walked with a real id.
+async fn ensure_portfolio(admin: &PgPool, slug: &str) {
+    // Linked and decided on, so that deleting them archives (and restoring has something to do).
+    sqlx::query(
+        "WITH s AS (SELECT st.tenant_id, st.id FROM strategies st JOIN tenants t ON t.id = st.tenant_id WHERE t.slug = $1),
+              ch AS (INSERT INTO challenges (tenant_id, id, strategy_id, key, position, title)
+                     SELECT tenant_id, gen_random_uuid(), id, 'access-problem', 99, 'Et fælles problem' FROM s
+                     RETURNING tenant_id, id),
+              cl AS (INSERT INTO clusters (tenant_id, id, strategy_id, key, position, title)
+                     SELECT tenant_id, gen_random_uuid(), id, 'access-cluster', 99, 'En klynge' FROM s
+                     RETURNING tenant_id, id),
+              cc AS (INSERT INTO cluster_challenges (tenant_id, cluster_id, challenge_id)
+                     SELECT cl.tenant_id, cl.id, ch.id FROM cl, ch),
+              i AS (INSERT INTO initiatives (tenant_id, id, strategy_id, key, position, title, cluster_id)
+                    SELECT s.tenant_id, gen_random_uuid(), s.id, 'access-initiative', 99, 'Et initiativ', cl.id FROM s, cl
+                    RETURNING tenant_id, id, strategy_id)
+         INSERT INTO decisions (tenant_id, id, strategy_id, initiative_id, kind, text, decided_on)
+         SELECT tenant_id, gen_random_uuid(), strategy_id, id, 'continue', 'Fortsæt', current_date FROM i",
+    )
+    .bind(slug)
+    .execute(admin)
+    .await
+    .unwrap();
+}
+
 async fn ids(admin: &PgPool, slug: &str) -> Ids {
+    ensure_portfolio(admin, slug).await;
     let one = |sql: &'static str| {
         let admin = admin.clone();
         let slug = slug.to_string();
@@ -40,6 +70,9 @@ async fn ids(admin: &PgPool, slug: &str) -> Ids {
     Ids {
         focus_area: one("SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 LIMIT 1").await,
         goal: one("SELECT g.id FROM goals g JOIN tenants t ON t.id = g.tenant_id WHERE t.slug = $1 LIMIT 1").await,
+        challenge: one("SELECT c.id FROM challenges c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = $1 AND c.key = 'access-problem'").await,
+        cluster: one("SELECT c.id FROM clusters c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = $1 AND c.key = 'access-cluster'").await,
+        initiative: one("SELECT i.id FROM initiatives i JOIN tenants t ON t.id = i.tenant_id WHERE t.slug = $1 AND i.key = 'access-initiative'").await,
         sub_goal: one("SELECT s.id FROM sub_goals s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = $1 LIMIT 1").await,
         user: one(
             "SELECT m.user_id FROM memberships m JOIN tenants t ON t.id = m.tenant_id JOIN users u ON u.id = m.user_id
@@ -64,6 +97,12 @@ fn fill(path: &str, slug: &str, ids: &Ids) -> String {
         &ids.focus_area
     } else if path.contains("/goals/") {
         &ids.goal
+    } else if path.contains("/challenges/") {
+        &ids.challenge
+    } else if path.contains("/clusters/") {
+        &ids.cluster
+    } else if path.contains("/initiatives/") {
+        &ids.initiative
     } else if path.contains("/rounds/") {
         &ids.round
     } else if path.contains("/followups/") {

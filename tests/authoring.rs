@@ -662,3 +662,170 @@ async fn a_persons_page_lists_what_they_own(admin: PgPool) {
         StatusCode::NOT_FOUND
     );
 }
+
+#[sqlx::test]
+async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admin: PgPool) {
+    const S: &str = "skanderborg";
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, S, "secretariat").await;
+    let area: Uuid = sqlx::query_scalar(
+        "SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 ORDER BY f.position LIMIT 1",
+    )
+    .bind(S)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+
+    let new = get_as(&app, &format!("/t/{S}/edit/challenges/new"), &cookie).await;
+    assert_eq!(new.status, StatusCode::OK);
+    let created = post_as(
+        &app,
+        &format!("/t/{S}/edit/challenges"),
+        Some(&cookie),
+        &form(&[
+            ("new_id", &hidden(&new.body, "new_id")),
+            ("title", "Ensomhed blandt ældre"),
+            (
+                "description",
+                "Flere ældre lever alene og føler sig ensomme.",
+            ),
+            ("focus_areas", &area.to_string()),
+        ]),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let problem = anchored_id(created.location(), "#challenge-");
+    let linked: i64 = count(
+        &admin,
+        &format!("SELECT count(*) FROM focus_area_challenges WHERE challenge_id = '{problem}' AND focus_area_id = '{area}'"),
+    )
+    .await;
+    assert_eq!(linked, 1);
+
+    let new = get_as(&app, &format!("/t/{S}/edit/clusters/new"), &cookie).await;
+    assert!(
+        unescape(&new.body).contains("Ensomhed blandt ældre"),
+        "the problem is offered"
+    );
+    let cluster = post_as(
+        &app,
+        &format!("/t/{S}/edit/clusters"),
+        Some(&cookie),
+        &form(&[
+            ("new_id", &hidden(&new.body, "new_id")),
+            ("title", "Fællesskaber for alle"),
+            ("challenges", &problem.to_string()),
+        ]),
+    )
+    .await;
+    assert_eq!(cluster.status, StatusCode::SEE_OTHER);
+    let cluster = anchored_id(cluster.location(), "#cluster-");
+
+    // A shared problem of another municipality cannot be ticked.
+    let foreign: Uuid = sqlx::query_scalar(
+        "SELECT c.id FROM challenges c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = $1 LIMIT 1",
+    )
+    .bind(OTHER)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let new = get_as(&app, &format!("/t/{S}/edit/initiatives/new"), &cookie).await;
+    let refused = post_as(
+        &app,
+        &format!("/t/{S}/edit/initiatives"),
+        Some(&cookie),
+        &form(&[
+            ("new_id", &hidden(&new.body, "new_id")),
+            ("title", "Spisevenner"),
+            ("lifecycle", "idea"),
+            ("challenges", &problem.to_string()),
+            ("challenges", &foreign.to_string()),
+        ]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unescape(&refused.body).contains("Vælg blandt mulighederne på listen."));
+    assert!(
+        refused.body.contains("value=\"Spisevenner\""),
+        "kept as typed"
+    );
+
+    let initiative = post_as(
+        &app,
+        &format!("/t/{S}/edit/initiatives"),
+        Some(&cookie),
+        &form(&[
+            ("new_id", &hidden(&new.body, "new_id")),
+            ("title", "Spisevenner"),
+            (
+                "hypothesis",
+                "Hvis ældre spiser sammen, bliver færre ensomme.",
+            ),
+            ("success_criterion", "30 faste spisevenner-par i 2026"),
+            ("evaluation_date", "2026-12-31"),
+            ("lifecycle", "active"),
+            ("cluster", &cluster.to_string()),
+            ("focus_area", &area.to_string()),
+            ("challenges", &problem.to_string()),
+        ]),
+    )
+    .await;
+    assert_eq!(
+        initiative.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        unescape(&initiative.body)
+    );
+    let initiative = anchored_id(initiative.location(), "#initiative-");
+    let workspace = unescape(&get_as(&app, &format!("/t/{S}/edit"), &cookie).await.body);
+    assert!(workspace.contains("Spisevenner"));
+    assert!(workspace.contains("Aktiv"));
+
+    // A decision on the initiative makes it history: deleting archives it.
+    sqlx::query(
+        "INSERT INTO decisions (tenant_id, id, strategy_id, initiative_id, kind, text, decided_on)
+         SELECT tenant_id, gen_random_uuid(), strategy_id, id, 'adjust', 'Justér målgruppen', current_date
+         FROM initiatives WHERE id = $1",
+    )
+    .bind(initiative)
+    .execute(&admin)
+    .await
+    .unwrap();
+    let confirm = get_as(
+        &app,
+        &format!("/t/{S}/edit/initiatives/{initiative}/delete"),
+        &cookie,
+    )
+    .await;
+    assert!(unescape(&confirm.body).contains("Arkivér initiativet"));
+    post_as(
+        &app,
+        &format!("/t/{S}/edit/initiatives/{initiative}/delete"),
+        Some(&cookie),
+        "",
+    )
+    .await;
+    let archived: bool =
+        sqlx::query_scalar("SELECT archived_at IS NOT NULL FROM initiatives WHERE id = $1")
+            .bind(initiative)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert!(archived);
+    // The problem is linked to the cluster: it is archived too, not destroyed.
+    post_as(
+        &app,
+        &format!("/t/{S}/edit/challenges/{problem}/delete"),
+        Some(&cookie),
+        "",
+    )
+    .await;
+    assert_eq!(
+        count(
+            &admin,
+            &format!("SELECT count(*) FROM cluster_challenges WHERE challenge_id = '{problem}'")
+        )
+        .await,
+        1
+    );
+}

@@ -49,6 +49,38 @@ pub async fn focus_areas(
     .await
 }
 
+pub async fn challenges(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Vec<Choice>> {
+    sqlx::query_as!(
+        Choice,
+        r#"SELECT id, title as label FROM challenges
+           WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn clusters(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Vec<Choice>> {
+    sqlx::query_as!(
+        Choice,
+        r#"SELECT id, title as label FROM clusters
+           WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(conn)
+    .await
+}
+
 /// Goals grouped under their focus area (for an `<optgroup>` per focus area).
 pub struct GoalGroup {
     pub focus_area: String,

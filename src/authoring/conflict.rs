@@ -52,7 +52,7 @@ pub fn page<I: Serialize>(
     input: &I,
     current_version: i32,
 ) -> Response {
-    let encoded = serde_urlencoded::to_string(input).unwrap_or_default();
+    let encoded = serde_html_form::to_string(input).unwrap_or_default();
     let fields = form_urlencoded::parse(encoded.as_bytes())
         .map(|(k, v)| {
             let v = if k == "version" {

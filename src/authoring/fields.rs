@@ -149,6 +149,44 @@ pub fn one_of(
     chosen
 }
 
+/// Several of the offered ids (a checkbox list); anything not offered is refused.
+pub fn many_of(
+    errors: &mut Errors,
+    field: &'static str,
+    values: &[String],
+    offered: impl IntoIterator<Item = Uuid>,
+) -> Vec<Uuid> {
+    let offered: Vec<Uuid> = offered.into_iter().collect();
+    let mut chosen = Vec::new();
+    for value in values {
+        match Uuid::parse_str(value.trim())
+            .ok()
+            .filter(|id| offered.contains(id))
+        {
+            Some(id) if !chosen.contains(&id) => chosen.push(id),
+            Some(_) => {}
+            None => errors.add(field, "Vælg blandt mulighederne på listen."),
+        }
+    }
+    chosen
+}
+
+/// The ids ticked in a checkbox list, as typed.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
+#[serde(transparent)]
+pub struct Selected(pub Vec<String>);
+
+impl Selected {
+    pub fn has(&self, id: &Uuid) -> bool {
+        let id = id.to_string();
+        self.0.iter().any(|s| s.trim() == id)
+    }
+
+    pub fn of(ids: &[Uuid]) -> Self {
+        Self(ids.iter().map(Uuid::to_string).collect())
+    }
+}
+
 /// A word of a vocabulary (`CoordinationMode::parse`, ...).
 pub fn word<T>(
     errors: &mut Errors,

@@ -3,12 +3,16 @@
 //! the version it was loaded with, so two editors never overwrite each other silently, and every
 //! change is written to the audit log in the same transaction.
 
+mod challenges;
 mod choices;
+mod clusters;
 mod conflict;
 mod context;
 pub mod fields;
 mod focus_areas;
 mod goals;
+mod initiatives;
+mod portfolio;
 mod strategy_form;
 mod structure;
 mod sub_goals;
@@ -16,7 +20,7 @@ mod workspace;
 
 use crate::followups::SECRETARIAT;
 use crate::web::routes::RouteTable;
-use structure::{FocusAreas, Goals, SubGoals};
+use structure::{Challenges, Clusters, FocusAreas, Goals, Initiatives, SubGoals};
 
 pub use context::strategy as strategy_of;
 
@@ -115,5 +119,97 @@ pub fn routes(table: RouteTable) -> RouteTable {
             "/t/{slug}/edit/sub-goals/{id}/restore",
             EDITORS,
             structure::restore::<SubGoals>,
+        )
+        .get(
+            "/t/{slug}/edit/challenges/new",
+            EDITORS,
+            challenges::new_page,
+        )
+        .post("/t/{slug}/edit/challenges", EDITORS, challenges::create)
+        .get(
+            "/t/{slug}/edit/challenges/{id}",
+            EDITORS,
+            challenges::edit_page,
+        )
+        .post("/t/{slug}/edit/challenges/{id}", EDITORS, challenges::save)
+        .post(
+            "/t/{slug}/edit/challenges/{id}/move",
+            EDITORS,
+            structure::reorder::<Challenges>,
+        )
+        .get(
+            "/t/{slug}/edit/challenges/{id}/delete",
+            EDITORS,
+            structure::confirm::<Challenges>,
+        )
+        .post(
+            "/t/{slug}/edit/challenges/{id}/delete",
+            EDITORS,
+            structure::delete::<Challenges>,
+        )
+        .post(
+            "/t/{slug}/edit/challenges/{id}/restore",
+            EDITORS,
+            structure::restore::<Challenges>,
+        )
+        .get("/t/{slug}/edit/clusters/new", EDITORS, clusters::new_page)
+        .post("/t/{slug}/edit/clusters", EDITORS, clusters::create)
+        .get("/t/{slug}/edit/clusters/{id}", EDITORS, clusters::edit_page)
+        .post("/t/{slug}/edit/clusters/{id}", EDITORS, clusters::save)
+        .post(
+            "/t/{slug}/edit/clusters/{id}/move",
+            EDITORS,
+            structure::reorder::<Clusters>,
+        )
+        .get(
+            "/t/{slug}/edit/clusters/{id}/delete",
+            EDITORS,
+            structure::confirm::<Clusters>,
+        )
+        .post(
+            "/t/{slug}/edit/clusters/{id}/delete",
+            EDITORS,
+            structure::delete::<Clusters>,
+        )
+        .post(
+            "/t/{slug}/edit/clusters/{id}/restore",
+            EDITORS,
+            structure::restore::<Clusters>,
+        )
+        .get(
+            "/t/{slug}/edit/initiatives/new",
+            EDITORS,
+            initiatives::new_page,
+        )
+        .post("/t/{slug}/edit/initiatives", EDITORS, initiatives::create)
+        .get(
+            "/t/{slug}/edit/initiatives/{id}",
+            EDITORS,
+            initiatives::edit_page,
+        )
+        .post(
+            "/t/{slug}/edit/initiatives/{id}",
+            EDITORS,
+            initiatives::save,
+        )
+        .post(
+            "/t/{slug}/edit/initiatives/{id}/move",
+            EDITORS,
+            structure::reorder::<Initiatives>,
+        )
+        .get(
+            "/t/{slug}/edit/initiatives/{id}/delete",
+            EDITORS,
+            structure::confirm::<Initiatives>,
+        )
+        .post(
+            "/t/{slug}/edit/initiatives/{id}/delete",
+            EDITORS,
+            structure::delete::<Initiatives>,
+        )
+        .post(
+            "/t/{slug}/edit/initiatives/{id}/restore",
+            EDITORS,
+            structure::restore::<Initiatives>,
         )
 }

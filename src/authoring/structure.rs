@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::choices;
 use super::context;
+use super::portfolio;
 use crate::AppState;
 use crate::audit::{self, Event};
 use crate::auth::ClientIp;
@@ -24,6 +25,9 @@ pub enum Kind {
     FocusArea,
     Goal,
     SubGoal,
+    Challenge,
+    Cluster,
+    Initiative,
 }
 
 impl Kind {
@@ -32,6 +36,9 @@ impl Kind {
             Kind::FocusArea => "focus_area",
             Kind::Goal => "goal",
             Kind::SubGoal => "sub_goal",
+            Kind::Challenge => "challenge",
+            Kind::Cluster => "cluster",
+            Kind::Initiative => "initiative",
         }
     }
 
@@ -41,6 +48,9 @@ impl Kind {
             Kind::FocusArea => "fokusområdet",
             Kind::Goal => "målet",
             Kind::SubGoal => "delmålet",
+            Kind::Challenge => "det fælles problem",
+            Kind::Cluster => "missionsklyngen",
+            Kind::Initiative => "initiativet",
         }
     }
 
@@ -49,6 +59,9 @@ impl Kind {
             Kind::FocusArea => format!("fa-{id}"),
             Kind::Goal => format!("goal-{id}"),
             Kind::SubGoal => format!("sub-{id}"),
+            Kind::Challenge => format!("challenge-{id}"),
+            Kind::Cluster => format!("cluster-{id}"),
+            Kind::Initiative => format!("initiative-{id}"),
         }
     }
 
@@ -57,6 +70,9 @@ impl Kind {
             Kind::FocusArea => "focus-areas",
             Kind::Goal => "goals",
             Kind::SubGoal => "sub-goals",
+            Kind::Challenge => "challenges",
+            Kind::Cluster => "clusters",
+            Kind::Initiative => "initiatives",
         }
     }
 }
@@ -68,6 +84,9 @@ pub trait OfKind {
 pub struct FocusAreas;
 pub struct Goals;
 pub struct SubGoals;
+pub struct Challenges;
+pub struct Clusters;
+pub struct Initiatives;
 impl OfKind for FocusAreas {
     const KIND: Kind = Kind::FocusArea;
 }
@@ -76,6 +95,15 @@ impl OfKind for Goals {
 }
 impl OfKind for SubGoals {
     const KIND: Kind = Kind::SubGoal;
+}
+impl OfKind for Challenges {
+    const KIND: Kind = Kind::Challenge;
+}
+impl OfKind for Clusters {
+    const KIND: Kind = Kind::Cluster;
+}
+impl OfKind for Initiatives {
+    const KIND: Kind = Kind::Initiative;
 }
 
 /// The item's title, if it exists (archived or not) in this tenant.
@@ -98,12 +126,16 @@ async fn title(
             r#"SELECT text as "title!", archived_at IS NOT NULL as "archived!" FROM sub_goals WHERE tenant_id = $1 AND id = $2"#,
             tenant, id
         ).fetch_optional(conn).await?.map(|r| (r.title, r.archived)),
+        Kind::Challenge | Kind::Cluster | Kind::Initiative => portfolio::title(conn, tenant, kind, id).await?,
     };
     Ok(row)
 }
 
 /// How many follow-ups with content and decisions hang on the item (and what it contains).
 async fn history(conn: &mut PgConnection, tenant: Uuid, kind: Kind, id: Uuid) -> sqlx::Result<i64> {
+    if matches!(kind, Kind::Challenge | Kind::Cluster | Kind::Initiative) {
+        return portfolio::history(conn, tenant, kind, id).await;
+    }
     // The sub-goals the item covers, then their written follow-ups and decisions. Untouched drafts
     // that a round created automatically are not history.
     let count = sqlx::query_scalar!(
@@ -235,6 +267,9 @@ pub async fn delete<K: OfKind>(
                 .execute(&mut *tx)
                 .await?
             }
+            Kind::Challenge | Kind::Cluster | Kind::Initiative => {
+                portfolio::delete(&mut tx, tenant, kind, id).await?
+            }
         };
         audit::record(
             &mut tx,
@@ -304,6 +339,9 @@ async fn archive(tx: &mut PgConnection, tenant: Uuid, kind: Kind, id: Uuid) -> s
             .execute(tx)
             .await?;
         }
+        Kind::Challenge | Kind::Cluster | Kind::Initiative => {
+            portfolio::archive(tx, tenant, kind, id).await?;
+        }
     }
     Ok(())
 }
@@ -360,6 +398,7 @@ pub async fn restore<K: OfKind>(
                      AND NOT EXISTS (SELECT 1 FROM goals g WHERE g.tenant_id = $1 AND g.id = s.goal_id AND g.archived_at IS NOT NULL)"#,
                 tenant, id
             ).execute(&mut *tx).await?,
+            Kind::Challenge | Kind::Cluster | Kind::Initiative => portfolio::restore(&mut tx, tenant, kind, id).await?,
         };
         audit::record(
             &mut tx,
@@ -440,6 +479,7 @@ pub async fn reorder<K: OfKind>(
                FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
             tenant, id, up
         ).execute(&mut *tx).await?,
+        Kind::Challenge | Kind::Cluster | Kind::Initiative => portfolio::reorder(&mut tx, tenant, kind, id, up).await?,
     };
     if moved.rows_affected() > 0 {
         let way = if up { "op" } else { "ned" };

@@ -42,6 +42,15 @@ struct FocusAreaItem {
     last: bool,
 }
 
+/// A shared problem, mission cluster or initiative in the lists below the outline.
+struct ListItem {
+    id: Uuid,
+    title: String,
+    meta: Option<String>,
+    first: bool,
+    last: bool,
+}
+
 struct ArchivedItem {
     kind: &'static str,
     path: &'static str,
@@ -57,6 +66,9 @@ struct WorkspacePage {
     slug: String,
     strategy: Option<StrategyHead>,
     focus_areas: Vec<FocusAreaItem>,
+    challenges: Vec<ListItem>,
+    clusters: Vec<ListItem>,
+    initiatives: Vec<ListItem>,
     archived: Vec<ArchivedItem>,
     smart_count: usize,
     sub_goal_count: usize,
@@ -79,6 +91,9 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
             slug: member.tenant.slug.clone(),
             strategy: None,
             focus_areas: Vec::new(),
+            challenges: Vec::new(),
+            clusters: Vec::new(),
+            initiatives: Vec::new(),
             archived: Vec::new(),
             smart_count: 0,
             sub_goal_count: 0,
@@ -86,6 +101,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
         return Ok(render(&page));
     };
     let outline = outline(&mut tx, tenant, &strategy).await?;
+    let (challenges, clusters, initiatives) = lists(&mut tx, tenant, strategy.id).await?;
     let archived = archived(&mut tx, tenant, strategy.id).await?;
     let versions = sqlx::query!(
         r#"SELECT count(*) as "count!", max(approved_on) as latest FROM strategy_revisions
@@ -121,6 +137,9 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
             latest_version: versions.latest.map(format::date_long),
         }),
         focus_areas: outline,
+        challenges,
+        clusters,
+        initiatives,
         archived,
         smart_count,
         sub_goal_count,
@@ -229,6 +248,82 @@ async fn outline(
     Ok(out)
 }
 
+/// Shared problems (with the focus areas they cut across), clusters and initiatives: three statements.
+async fn lists(
+    tx: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<(Vec<ListItem>, Vec<ListItem>, Vec<ListItem>)> {
+    let challenges = sqlx::query!(
+        r#"SELECT c.id, c.title, string_agg(f.title, ', ' ORDER BY f.position) as areas
+           FROM challenges c
+           LEFT JOIN focus_area_challenges l ON l.tenant_id = c.tenant_id AND l.challenge_id = c.id
+           LEFT JOIN focus_areas f ON f.tenant_id = l.tenant_id AND f.id = l.focus_area_id AND f.archived_at IS NULL
+           WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NULL
+           GROUP BY c.tenant_id, c.id ORDER BY c.position"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let clusters = sqlx::query!(
+        r#"SELECT c.id, c.title, count(l.challenge_id) as "problems!"
+           FROM clusters c
+           LEFT JOIN cluster_challenges l ON l.tenant_id = c.tenant_id AND l.cluster_id = c.id
+           WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NULL
+           GROUP BY c.tenant_id, c.id ORDER BY c.position"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let initiatives = sqlx::query!(
+        r#"SELECT i.id, i.title, i.lifecycle as "lifecycle: crate::domain::InitiativeLifecycle",
+                  u.display_name as "owner?"
+           FROM initiatives i LEFT JOIN users u ON u.id = i.owner_id
+           WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.archived_at IS NULL ORDER BY i.position"#,
+        tenant,
+        strategy
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let item = |id, title, meta| ListItem {
+        id,
+        title,
+        meta,
+        first: false,
+        last: false,
+    };
+    let mut challenges: Vec<ListItem> = challenges
+        .into_iter()
+        .map(|c| item(c.id, c.title, c.areas.map(|a| format!("Fokusområder: {a}"))))
+        .collect();
+    let mut clusters: Vec<ListItem> = clusters
+        .into_iter()
+        .map(|c| {
+            item(
+                c.id,
+                c.title,
+                Some(format!("{} fælles problem(er)", c.problems)),
+            )
+        })
+        .collect();
+    let mut initiatives: Vec<ListItem> = initiatives
+        .into_iter()
+        .map(|i| {
+            let meta = match i.owner {
+                Some(o) => format!("{} · Ansvarlig: {o}", i.lifecycle.label()),
+                None => i.lifecycle.label().to_string(),
+            };
+            item(i.id, i.title, Some(meta))
+        })
+        .collect();
+    for list in [&mut challenges, &mut clusters, &mut initiatives] {
+        mark_ends(list, |i| (&mut i.first, &mut i.last));
+    }
+    Ok((challenges, clusters, initiatives))
+}
+
 /// The first item cannot move up, the last cannot move down.
 fn mark_ends<T>(items: &mut [T], ends: impl Fn(&mut T) -> (&mut bool, &mut bool)) {
     let n = items.len();
@@ -257,6 +352,15 @@ async fn archived(
                SELECT 'sub_goal', s.id, s.text, s.archived_at FROM sub_goals s
                JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
                WHERE s.tenant_id = $1 AND s.strategy_id = $2 AND s.archived_at IS NOT NULL AND g.archived_at IS NULL
+               UNION ALL
+               SELECT 'challenge', c.id, c.title, c.archived_at FROM challenges c
+               WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NOT NULL
+               UNION ALL
+               SELECT 'cluster', c.id, c.title, c.archived_at FROM clusters c
+               WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NOT NULL
+               UNION ALL
+               SELECT 'initiative', i.id, i.title, i.archived_at FROM initiatives i
+               WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.archived_at IS NOT NULL
            ) a ORDER BY archived_at DESC"#,
         tenant,
         strategy
@@ -269,6 +373,9 @@ async fn archived(
             let (kind, path) = match r.kind.as_str() {
                 "focus_area" => ("Fokusområde", "focus-areas"),
                 "goal" => ("Mål", "goals"),
+                "challenge" => ("Fælles problem", "challenges"),
+                "cluster" => ("Missionsklynge", "clusters"),
+                "initiative" => ("Initiativ", "initiatives"),
                 _ => ("Delmål", "sub-goals"),
             };
             ArchivedItem {

@@ -326,6 +326,79 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
             }
         }
     }
+    // The shared problems and the initiatives, lined up by id like the outline.
+    let old_challenges: HashMap<Uuid, &super::snapshot::Challenge> =
+        old.challenges.iter().map(|c| (c.id, c)).collect();
+    let new_challenges: std::collections::HashSet<Uuid> =
+        new.challenges.iter().map(|c| c.id).collect();
+    let challenge_pairs = new
+        .challenges
+        .iter()
+        .map(|c| (old_challenges.get(&c.id).copied(), Some(c)))
+        .chain(
+            old.challenges
+                .iter()
+                .filter(|c| !new_challenges.contains(&c.id))
+                .map(|c| (Some(c), None)),
+        );
+    for (o, n) in challenge_pairs {
+        rows.push(row(
+            "list",
+            "Fælles problem",
+            (o.is_some(), n.is_some()),
+            vec![
+                field(
+                    "Problemet",
+                    o.map(|c| c.title.as_str()),
+                    n.map(|c| c.title.as_str()),
+                ),
+                field(
+                    "Beskrivelse",
+                    o.and_then(|c| c.description.as_deref()),
+                    n.and_then(|c| c.description.as_deref()),
+                ),
+            ],
+        ));
+    }
+    let old_initiatives: HashMap<Uuid, &super::snapshot::Initiative> =
+        old.initiatives.iter().map(|i| (i.id, i)).collect();
+    let new_initiatives: std::collections::HashSet<Uuid> =
+        new.initiatives.iter().map(|i| i.id).collect();
+    let initiative_pairs = new
+        .initiatives
+        .iter()
+        .map(|i| (old_initiatives.get(&i.id).copied(), Some(i)))
+        .chain(
+            old.initiatives
+                .iter()
+                .filter(|i| !new_initiatives.contains(&i.id))
+                .map(|i| (Some(i), None)),
+        );
+    for (o, n) in initiative_pairs {
+        rows.push(row(
+            "list",
+            "Initiativ",
+            (o.is_some(), n.is_some()),
+            vec![
+                field(
+                    "Titel",
+                    o.map(|i| i.title.as_str()),
+                    n.map(|i| i.title.as_str()),
+                ),
+                field(
+                    "Beskrivelse",
+                    o.and_then(|i| i.description.as_deref()),
+                    n.and_then(|i| i.description.as_deref()),
+                ),
+                field(
+                    "Status",
+                    o.map(|i| i.lifecycle.label()),
+                    n.map(|i| i.lifecycle.label()),
+                ),
+            ],
+        ));
+    }
+
     let mut counts = Counts::default();
     for r in &rows {
         match r.change {

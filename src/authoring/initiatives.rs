@@ -1,0 +1,549 @@
+//! Initiatives and trial actions ("prøvehandlinger"): hypothesis, success criterion, evaluation
+//! date, lifecycle, owner, and where they belong (cluster, focus area, shared problems).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::choices::{self, Choice};
+use super::conflict;
+use super::context;
+use super::fields::{self, Errors, Selected};
+use crate::AppState;
+use crate::audit::{self, Event};
+use crate::auth::ClientIp;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::domain::InitiativeLifecycle;
+use crate::web::{AppError, AppResult, Chrome, format, render};
+
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct Input {
+    #[serde(default)]
+    pub new_id: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub hypothesis: String,
+    #[serde(default)]
+    pub success_criterion: String,
+    #[serde(default)]
+    pub evaluation_date: String,
+    #[serde(default)]
+    pub lifecycle: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub org_unit: String,
+    #[serde(default)]
+    pub cluster: String,
+    #[serde(default)]
+    pub focus_area: String,
+    #[serde(default)]
+    pub challenges: Selected,
+}
+
+#[derive(PartialEq, Clone)]
+struct Values {
+    title: String,
+    description: Option<String>,
+    hypothesis: Option<String>,
+    success_criterion: Option<String>,
+    evaluation_date: Option<NaiveDate>,
+    lifecycle: InitiativeLifecycle,
+    owner_id: Option<Uuid>,
+    org_unit_id: Option<Uuid>,
+    cluster_id: Option<Uuid>,
+    focus_area_id: Option<Uuid>,
+    challenges: Vec<Uuid>,
+}
+
+fn id_text(id: Option<Uuid>) -> String {
+    id.map(|i| i.to_string()).unwrap_or_default()
+}
+
+impl Values {
+    fn input(&self, version: i32) -> Input {
+        Input {
+            new_id: String::new(),
+            version: version.to_string(),
+            title: self.title.clone(),
+            description: self.description.clone().unwrap_or_default(),
+            hypothesis: self.hypothesis.clone().unwrap_or_default(),
+            success_criterion: self.success_criterion.clone().unwrap_or_default(),
+            evaluation_date: self
+                .evaluation_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            lifecycle: self.lifecycle.as_str().to_string(),
+            owner: id_text(self.owner_id),
+            org_unit: id_text(self.org_unit_id),
+            cluster: id_text(self.cluster_id),
+            focus_area: id_text(self.focus_area_id),
+            challenges: Selected::of(&self.challenges),
+        }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        json!({
+            "title": self.title, "description": self.description, "hypothesis": self.hypothesis,
+            "success_criterion": self.success_criterion, "evaluation_date": self.evaluation_date,
+            "lifecycle": self.lifecycle, "owner_id": self.owner_id, "org_unit_id": self.org_unit_id,
+            "cluster_id": self.cluster_id, "focus_area_id": self.focus_area_id, "challenges": self.challenges,
+        })
+    }
+
+    /// Equal content, whatever the order the shared problems were ticked in.
+    fn same_as(&self, other: &Values) -> bool {
+        let (mut a, mut b) = (self.clone(), other.clone());
+        a.challenges.sort();
+        b.challenges.sort();
+        a == b
+    }
+}
+
+struct Offered {
+    people: Vec<Choice>,
+    org_units: Vec<Choice>,
+    clusters: Vec<Choice>,
+    areas: Vec<Choice>,
+    challenges: Vec<Choice>,
+}
+
+async fn offered(
+    conn: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+) -> sqlx::Result<Offered> {
+    Ok(Offered {
+        people: choices::people(&mut *conn, tenant).await?,
+        org_units: choices::org_units(&mut *conn, tenant).await?,
+        clusters: choices::clusters(&mut *conn, tenant, strategy).await?,
+        areas: choices::focus_areas(&mut *conn, tenant, strategy).await?,
+        challenges: choices::challenges(&mut *conn, tenant, strategy).await?,
+    })
+}
+
+fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
+    let mut e = Errors::default();
+    let v = Values {
+        title: fields::required(&mut e, "title", &input.title, 300),
+        description: fields::optional(&mut e, "description", &input.description, 10_000),
+        hypothesis: fields::optional(&mut e, "hypothesis", &input.hypothesis, 10_000),
+        success_criterion: fields::optional(
+            &mut e,
+            "success_criterion",
+            &input.success_criterion,
+            10_000,
+        ),
+        evaluation_date: fields::date(&mut e, "evaluation_date", &input.evaluation_date),
+        lifecycle: fields::word(
+            &mut e,
+            "lifecycle",
+            &input.lifecycle,
+            InitiativeLifecycle::parse,
+            true,
+        )
+        .unwrap_or(InitiativeLifecycle::Idea),
+        owner_id: fields::one_of(
+            &mut e,
+            "owner",
+            &input.owner,
+            choices::ids(&o.people),
+            false,
+        ),
+        org_unit_id: fields::one_of(
+            &mut e,
+            "org_unit",
+            &input.org_unit,
+            choices::ids(&o.org_units),
+            false,
+        ),
+        cluster_id: fields::one_of(
+            &mut e,
+            "cluster",
+            &input.cluster,
+            choices::ids(&o.clusters),
+            false,
+        ),
+        focus_area_id: fields::one_of(
+            &mut e,
+            "focus_area",
+            &input.focus_area,
+            choices::ids(&o.areas),
+            false,
+        ),
+        challenges: fields::many_of(
+            &mut e,
+            "challenges",
+            &input.challenges.0,
+            choices::ids(&o.challenges),
+        ),
+    };
+    if e.is_empty() { Ok(v) } else { Err(e) }
+}
+
+#[derive(Template)]
+#[template(path = "authoring/initiative.html")]
+struct FormPage {
+    chrome: Chrome,
+    slug: String,
+    strategy: String,
+    id: Option<Uuid>,
+    input: Input,
+    errors: Errors,
+    o: Offered,
+    lifecycles: &'static [InitiativeLifecycle],
+}
+
+async fn form_page(
+    state: &AppState,
+    member: &Member,
+    id: Option<Uuid>,
+    input: Input,
+    errors: Errors,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = context::require_strategy(&mut tx, tenant).await?;
+    let o = offered(&mut tx, tenant, strategy.id).await?;
+    tx.commit().await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = FormPage {
+        chrome: Chrome::member(
+            if id.is_some() {
+                "Redigér initiativ"
+            } else {
+                "Nyt initiativ"
+            },
+            member,
+        ),
+        slug: member.tenant.slug.clone(),
+        strategy: strategy.title,
+        id,
+        input,
+        errors,
+        o,
+        lifecycles: InitiativeLifecycle::ALL,
+    };
+    Ok((status, render(&page)).into_response())
+}
+
+async fn current(
+    conn: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    id: Uuid,
+) -> sqlx::Result<Option<(i32, Values)>> {
+    let row = sqlx::query!(
+        r#"SELECT i.version, i.title, i.description, i.hypothesis, i.success_criterion, i.evaluation_date,
+                  i.lifecycle as "lifecycle: InitiativeLifecycle", i.owner_id, i.org_unit_id, i.cluster_id, i.focus_area_id,
+                  COALESCE(array_agg(l.challenge_id ORDER BY l.position, l.challenge_id)
+                           FILTER (WHERE l.challenge_id IS NOT NULL), '{}') as "challenges!"
+           FROM initiatives i
+           LEFT JOIN initiative_challenges l ON l.tenant_id = i.tenant_id AND l.initiative_id = i.id
+           WHERE i.tenant_id = $1 AND i.id = $2 AND i.archived_at IS NULL
+           GROUP BY i.tenant_id, i.id"#,
+        tenant,
+        id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if row.is_some() {
+        sqlx::query!(
+            "SELECT id FROM initiatives WHERE tenant_id = $1 AND id = $2 FOR UPDATE",
+            tenant,
+            id
+        )
+        .fetch_one(conn)
+        .await?;
+    }
+    Ok(row.map(|r| {
+        (
+            r.version,
+            Values {
+                title: r.title,
+                description: r.description,
+                hypothesis: r.hypothesis,
+                success_criterion: r.success_criterion,
+                evaluation_date: r.evaluation_date,
+                lifecycle: r.lifecycle,
+                owner_id: r.owner_id,
+                org_unit_id: r.org_unit_id,
+                cluster_id: r.cluster_id,
+                focus_area_id: r.focus_area_id,
+                challenges: r.challenges,
+            },
+        )
+    }))
+}
+
+async fn link(
+    conn: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    id: Uuid,
+    challenges: &[Uuid],
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"WITH gone AS (DELETE FROM initiative_challenges WHERE tenant_id = $1 AND initiative_id = $2)
+           INSERT INTO initiative_challenges (tenant_id, initiative_id, challenge_id, position)
+           SELECT $1, $2, c.id, c.n::int FROM unnest($3::uuid[]) WITH ORDINALITY c(id, n)
+           ON CONFLICT (tenant_id, initiative_id, challenge_id) DO UPDATE SET position = EXCLUDED.position"#,
+        tenant,
+        id,
+        challenges
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn new_page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
+    let input = Input {
+        new_id: Uuid::now_v7().to_string(),
+        lifecycle: InitiativeLifecycle::Idea.as_str().to_string(),
+        ..Input::default()
+    };
+    form_page(&state, &member, None, input, Errors::default()).await
+}
+
+pub async fn edit_page(
+    State(state): State<AppState>,
+    member: Member,
+    Path((_, id)): Path<(String, Uuid)>,
+) -> AppResult<Response> {
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let (version, v) = current(&mut tx, member.tenant.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    form_page(
+        &state,
+        &member,
+        Some(id),
+        v.input(version),
+        Errors::default(),
+    )
+    .await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Form(input): Form<Input>,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = context::require_strategy(&mut tx, tenant).await?;
+    let o = offered(&mut tx, tenant, strategy.id).await?;
+    let v = match validate(&input, &o) {
+        Ok(v) => v,
+        Err(errors) => {
+            tx.rollback().await?;
+            return form_page(&state, &member, None, input, errors).await;
+        }
+    };
+    let id = Uuid::parse_str(input.new_id.trim()).unwrap_or_else(|_| Uuid::now_v7());
+    let done = sqlx::query!(
+        r#"INSERT INTO initiatives (tenant_id, id, strategy_id, key, position, title, description, hypothesis,
+                                    success_criterion, evaluation_date, lifecycle, owner_id, org_unit_id, cluster_id, focus_area_id)
+           SELECT $1, $2, $3, $4,
+                  COALESCE((SELECT max(position) + 1 FROM initiatives WHERE tenant_id = $1 AND strategy_id = $3), 0),
+                  $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+           ON CONFLICT (tenant_id, id) DO NOTHING"#,
+        tenant,
+        id,
+        strategy.id,
+        fields::key_for(&v.title, id),
+        v.title,
+        v.description,
+        v.hypothesis,
+        v.success_criterion,
+        v.evaluation_date,
+        v.lifecycle as InitiativeLifecycle,
+        v.owner_id,
+        v.org_unit_id,
+        v.cluster_id,
+        v.focus_area_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 1 {
+        link(&mut tx, tenant, id, &v.challenges).await?;
+        audit::record(
+            &mut tx,
+            tenant,
+            &context::actor(&member, ip),
+            Event::new(
+                "create",
+                "initiative",
+                Some(id),
+                format!("Initiativ oprettet: {}", v.title),
+            )
+            .change(None, Some(v.json())),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&context::workspace(
+        &member.tenant.slug,
+        &format!("initiative-{id}"),
+    ))
+    .into_response())
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, id)): Path<(String, Uuid)>,
+    Form(input): Form<Input>,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let slug = member.tenant.slug.clone();
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = context::require_strategy(&mut tx, tenant).await?;
+    let (version, saved) = current(&mut tx, tenant, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let o = offered(&mut tx, tenant, strategy.id).await?;
+    let v = match validate(&input, &o) {
+        Ok(v) => v,
+        Err(errors) => {
+            tx.rollback().await?;
+            return form_page(&state, &member, Some(id), input, errors).await;
+        }
+    };
+    let back = context::workspace(&slug, &format!("initiative-{id}"));
+    if v.same_as(&saved) {
+        tx.rollback().await?;
+        return Ok(Redirect::to(&back).into_response());
+    }
+    if fields::version(&input.version) != version {
+        tx.rollback().await?;
+        let theirs = saved.input(version);
+        let pick = |list: &[Choice], v: &str| choices::label_of(list, v);
+        let names = |ids: &Selected| {
+            o.challenges
+                .iter()
+                .filter(|c| ids.has(&c.id))
+                .map(|c| c.label.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let lifecycle = |v: &str| {
+            InitiativeLifecycle::parse(v)
+                .map(|l| l.label())
+                .unwrap_or_default()
+        };
+        let date = |s: &str| {
+            s.parse::<NaiveDate>()
+                .map(format::date_long)
+                .unwrap_or_else(|_| s.to_string())
+        };
+        let rows = vec![
+            conflict::Row::new("Titel", &input.title, &theirs.title),
+            conflict::Row::new("Beskrivelse", &input.description, &theirs.description),
+            conflict::Row::new("Hypotese", &input.hypothesis, &theirs.hypothesis),
+            conflict::Row::new(
+                "Succeskriterium",
+                &input.success_criterion,
+                &theirs.success_criterion,
+            ),
+            conflict::Row::new(
+                "Evalueres",
+                date(&input.evaluation_date),
+                date(&theirs.evaluation_date),
+            ),
+            conflict::Row::new(
+                "Status",
+                lifecycle(&input.lifecycle),
+                lifecycle(&theirs.lifecycle),
+            ),
+            conflict::Row::new(
+                "Ansvarlig",
+                pick(&o.people, &input.owner),
+                pick(&o.people, &theirs.owner),
+            ),
+            conflict::Row::new(
+                "Organisatorisk enhed",
+                pick(&o.org_units, &input.org_unit),
+                pick(&o.org_units, &theirs.org_unit),
+            ),
+            conflict::Row::new(
+                "Missionsklynge",
+                pick(&o.clusters, &input.cluster),
+                pick(&o.clusters, &theirs.cluster),
+            ),
+            conflict::Row::new(
+                "Fokusområde",
+                pick(&o.areas, &input.focus_area),
+                pick(&o.areas, &theirs.focus_area),
+            ),
+            conflict::Row::new(
+                "Fælles problemer",
+                names(&input.challenges),
+                names(&theirs.challenges),
+            ),
+        ];
+        return Ok(conflict::page(
+            Chrome::member("Ændret af en anden", &member),
+            "Initiativet",
+            saved.title.clone(),
+            rows,
+            format!("/t/{slug}/edit/initiatives/{id}"),
+            &input,
+            version,
+        ));
+    }
+    sqlx::query!(
+        r#"UPDATE initiatives SET title = $3, description = $4, hypothesis = $5, success_criterion = $6,
+                  evaluation_date = $7, lifecycle = $8, owner_id = $9, org_unit_id = $10, cluster_id = $11,
+                  focus_area_id = $12, version = version + 1
+           WHERE tenant_id = $1 AND id = $2"#,
+        tenant,
+        id,
+        v.title,
+        v.description,
+        v.hypothesis,
+        v.success_criterion,
+        v.evaluation_date,
+        v.lifecycle as InitiativeLifecycle,
+        v.owner_id,
+        v.org_unit_id,
+        v.cluster_id,
+        v.focus_area_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    link(&mut tx, tenant, id, &v.challenges).await?;
+    audit::record(
+        &mut tx,
+        tenant,
+        &context::actor(&member, ip),
+        Event::new(
+            "update",
+            "initiative",
+            Some(id),
+            format!("Initiativ ændret: {}", v.title),
+        )
+        .change(Some(saved.json()), Some(v.json())),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&back).into_response())
+}
