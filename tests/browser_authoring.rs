@@ -117,10 +117,15 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         // Reword the goal and approve again.
         browser.goto(&format!("{base}/t/sonderborg/edit")).await?;
         click(&browser, Locator::XPath(&format!("{goal_item}//a[normalize-space()='Redigér']"))).await?;
-        browser.find(Locator::Css("#text")).await?.clear().await?;
+        // The form opens in place, in the workspace.
+        let editor = browser.wait().at_most(WAIT).for_element(Locator::Css(".inline-editor #text")).await?;
+        assert_eq!(browser.current_url().await?.path(), "/t/sonderborg/edit");
+        editor.clear().await?;
         type_into(&browser, "#text", GOAL_REWORDED).await?;
         click(&browser, Locator::XPath(&button("Gem ændringer"))).await?;
         wait_text(&browser, "main", GOAL_REWORDED).await?;
+        wait_text(&browser, "#inline-status", "Gemt").await?;
+        assert!(browser.find(Locator::Css(".inline-editor")).await.is_err(), "the editor closed");
         click(&browser, Locator::LinkText("Godkend version")).await?;
         wait_text(&browser, "main", "1 ændret").await?;
         type_into(&browser, "#approved_by", "Byrådet").await?;

@@ -40,11 +40,12 @@ pub fn actor(member: &Member, ip: Option<String>) -> Actor {
     Actor::user(member.user_id(), member.user.display_name.clone(), ip)
 }
 
-/// The editing overview, scrolled to the item that was just changed.
+/// The editing overview, scrolled to the item that was just changed. The anchor is also in the
+/// query, because a script following the redirect does not see the fragment.
 pub fn workspace(slug: &str, anchor: &str) -> String {
     if anchor.is_empty() {
         format!("/t/{slug}/edit")
     } else {
-        format!("/t/{slug}/edit#{anchor}")
+        format!("/t/{slug}/edit?at={anchor}#{anchor}")
     }
 }

@@ -29,6 +29,11 @@ const ASSETS: &[Asset] = &[
         content_type: "text/css; charset=utf-8",
     },
     Asset {
+        name: "inline-edit.js",
+        bytes: include_bytes!("../../static/inline-edit.js"),
+        content_type: "text/javascript; charset=utf-8",
+    },
+    Asset {
         name: "favicon.svg",
         bytes: include_bytes!("../../static/favicon.svg"),
         content_type: "image/svg+xml",

@@ -31,6 +31,8 @@ pub struct Chrome {
     pub css: &'static str,
     pub print_css: &'static str,
     pub favicon: &'static str,
+    /// Progressive enhancement for the editing workspace; pages work without it.
+    pub script: &'static str,
 }
 
 impl Chrome {
@@ -47,6 +49,7 @@ impl Chrome {
             css: assets::url("app.css"),
             print_css: assets::url("print.css"),
             favicon: assets::url("favicon.svg"),
+            script: assets::url("inline-edit.js"),
         }
     }
 
