@@ -3,6 +3,7 @@
 //! `app(state)` builds the whole web application; `main.rs` and the tests both use it.
 
 pub mod admin;
+pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod cli;
@@ -80,7 +81,8 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = auth::routes(table);
     let table = strategy::routes(table);
     let table = followups::routes(table);
-    admin::routes(table)
+    let table = admin::routes(table);
+    api::routes(table)
 }
 
 /// The whole web application.

@@ -1,5 +1,6 @@
 //! Administration of a municipality: its users and the audit log. Admins only.
 
+pub mod api_tokens;
 mod users;
 
 use crate::auth::access::ADMINS;
@@ -31,5 +32,12 @@ pub fn routes(table: RouteTable) -> RouteTable {
             "/t/{slug}/admin/outbox",
             ADMINS,
             crate::reminders::outbox::page,
+        )
+        .get("/t/{slug}/admin/api-tokens", ADMINS, api_tokens::list)
+        .post("/t/{slug}/admin/api-tokens", ADMINS, api_tokens::create)
+        .post(
+            "/t/{slug}/admin/api-tokens/revoke",
+            ADMINS,
+            api_tokens::revoke,
         )
 }
