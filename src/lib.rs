@@ -10,9 +10,11 @@ pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod exports;
 pub mod followups;
 pub mod health;
 pub mod operator;
+pub mod public;
 pub mod reminders;
 pub mod server;
 pub mod strategy;
@@ -81,6 +83,8 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = auth::routes(table);
     let table = strategy::routes(table);
     let table = followups::routes(table);
+    let table = exports::routes(table);
+    let table = public::routes(table);
     let table = admin::routes(table);
     api::routes(table)
 }

@@ -1,6 +1,7 @@
 //! Administration of a municipality: its users and the audit log. Admins only.
 
-pub mod api_tokens;
+mod api_tokens;
+mod public_page;
 mod users;
 
 use crate::auth::access::ADMINS;
@@ -40,4 +41,6 @@ pub fn routes(table: RouteTable) -> RouteTable {
             ADMINS,
             api_tokens::revoke,
         )
+        .get("/t/{slug}/admin/public", ADMINS, public_page::show)
+        .post("/t/{slug}/admin/public", ADMINS, public_page::save)
 }
