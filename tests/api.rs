@@ -68,7 +68,11 @@ async fn create_token(app: &axum::Router, admin: &PgPool, slug: &str, name: &str
         "no-store",
         "the page with the token is not cached"
     );
-    let start = page.body.find("<code>rtn_").expect("the token is shown once") + 6;
+    let start = page
+        .body
+        .find("<code>rtn_")
+        .expect("the token is shown once")
+        + 6;
     let end = start + page.body[start..].find('<').unwrap();
     page.body[start..end].to_string()
 }
@@ -307,11 +311,12 @@ async fn pagination_walks_every_row_exactly_once(admin: PgPool) {
 
     // One round's follow-ups, paged, keep the filter on every page.
     let round = &round_ids[0];
-    let in_round: i64 = sqlx::query_scalar("SELECT count(*) FROM followups WHERE round_id = $1::uuid")
-        .bind(round)
-        .fetch_one(&admin)
-        .await
-        .unwrap();
+    let in_round: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM followups WHERE round_id = $1::uuid")
+            .bind(round)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
     let (filtered, _) = walk(
         &app,
         &format!("/api/v1/t/{A}/followups?round={round}&limit=5"),
@@ -416,8 +421,8 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str, problems: &mut Ve
 }
 
 fn response_schema<'a>(doc: &'a Value, path: &str, status: &str) -> &'a Value {
-    let schema = &doc["paths"][path]["get"]["responses"][status]["content"]["application/json"]
-        ["schema"];
+    let schema =
+        &doc["paths"][path]["get"]["responses"][status]["content"]["application/json"]["schema"];
     assert!(!schema.is_null(), "{path} has no {status} answer described");
     schema
 }
@@ -431,8 +436,8 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
     assert_eq!(doc["openapi"], "3.1.0");
 
     // Exactly the API's routes, with their methods.
-    let routes = retning::route_table(retning::AppState::new(pool, retning::Settings::default()))
-        .routes;
+    let routes =
+        retning::route_table(retning::AppState::new(pool, retning::Settings::default())).routes;
     let registered: BTreeSet<String> = routes
         .iter()
         .filter(|r| r.path.starts_with("/api/"))
@@ -478,9 +483,21 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
             };
             let ok = api_get(&app, &uri, Some(&token)).await;
             assert_eq!(ok.status, StatusCode::OK, "{uri}: {}", ok.json);
-            check(&doc, response_schema(&doc, path, "200"), &ok.json, &uri, &mut problems);
+            check(
+                &doc,
+                response_schema(&doc, path, "200"),
+                &ok.json,
+                &uri,
+                &mut problems,
+            );
             let denied = api_get(&app, &uri, None).await;
-            check(&doc, response_schema(&doc, path, "401"), &denied.json, &uri, &mut problems);
+            check(
+                &doc,
+                response_schema(&doc, path, "401"),
+                &denied.json,
+                &uri,
+                &mut problems,
+            );
         }
         let bad = api_get(
             &app,
@@ -496,11 +513,16 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
             &mut problems,
         );
     }
-    assert!(problems.is_empty(), "OpenAPI drift:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "OpenAPI drift:\n{}",
+        problems.join("\n")
+    );
 
     // The checker itself catches drift both ways.
     let mut caught = Vec::new();
-    let round = serde_json::json!({"data": [{"id": uuid::Uuid::nil(), "label": "x"}], "next": null});
+    let round =
+        serde_json::json!({"data": [{"id": uuid::Uuid::nil(), "label": "x"}], "next": null});
     check(
         &doc,
         &serde_json::json!({"$ref": "#/components/schemas/RoundPage"}),
@@ -508,7 +530,11 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
         "fake",
         &mut caught,
     );
-    assert!(caught.iter().any(|p| p.contains("required field period_end")));
+    assert!(
+        caught
+            .iter()
+            .any(|p| p.contains("required field period_end"))
+    );
     let mut caught = Vec::new();
     let unknown = serde_json::json!({"surprise": 1});
     check(
@@ -518,5 +544,9 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
         "fake",
         &mut caught,
     );
-    assert!(caught.iter().any(|p| p.contains("field surprise is not in the description")));
+    assert!(
+        caught
+            .iter()
+            .any(|p| p.contains("field surprise is not in the description"))
+    );
 }

@@ -165,7 +165,10 @@ pub async fn create(
         Some(id),
         format!("API-nøglen »{name}« er oprettet"),
     )
-    .change(None, Some(serde_json::json!({ "name": name, "hint": hint })));
+    .change(
+        None,
+        Some(serde_json::json!({ "name": name, "hint": hint })),
+    );
     audit::record(&mut tx, tenant_id, &actor, event).await?;
     tx.commit().await?;
 
@@ -212,7 +215,9 @@ pub async fn revoke(
                     format!("API-nøglen »{}« er tilbagekaldt", row.name),
                 )
                 .change(
-                    Some(serde_json::json!({ "name": row.name, "hint": row.hint, "revoked": false })),
+                    Some(
+                        serde_json::json!({ "name": row.name, "hint": row.hint, "revoked": false }),
+                    ),
                     Some(serde_json::json!({ "revoked": true })),
                 );
                 audit::record(&mut tx, tenant_id, &actor, event).await?;

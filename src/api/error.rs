@@ -28,11 +28,9 @@ impl ApiError {
                 "unauthorized",
                 "Send en gyldig API-nøgle som 'Authorization: Bearer <nøgle>'.".into(),
             ),
-            ApiError::NotFound | ApiError::Database(sqlx::Error::RowNotFound) => (
-                StatusCode::NOT_FOUND,
-                "not_found",
-                "Findes ikke.".into(),
-            ),
+            ApiError::NotFound | ApiError::Database(sqlx::Error::RowNotFound) => {
+                (StatusCode::NOT_FOUND, "not_found", "Findes ikke.".into())
+            }
             ApiError::BadRequest(message) => {
                 (StatusCode::BAD_REQUEST, "bad_request", message.clone())
             }

@@ -99,7 +99,12 @@ pub async fn followups(
 ) -> Result<Json<Page<Followup>>, ApiError> {
     let query = parse_query(raw)?;
     let page = PageRequest::parse(query.limit.as_deref(), query.cursor.as_deref())?;
-    let round = match query.round.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let round = match query
+        .round
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => None,
         Some(text) => Some(Uuid::parse_str(text).map_err(|_| {
             ApiError::BadRequest("round skal være id'et på en runde fra /rounds.".into())

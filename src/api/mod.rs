@@ -20,9 +20,17 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 pub fn routes(table: RouteTable) -> RouteTable {
     table
         .get("/api/v1/openapi.json", Access::Public, openapi)
-        .get("/api/v1/t/{slug}/strategy", Access::ApiToken, strategy::tree)
+        .get(
+            "/api/v1/t/{slug}/strategy",
+            Access::ApiToken,
+            strategy::tree,
+        )
         .get("/api/v1/t/{slug}/rounds", Access::ApiToken, lists::rounds)
-        .get("/api/v1/t/{slug}/followups", Access::ApiToken, lists::followups)
+        .get(
+            "/api/v1/t/{slug}/followups",
+            Access::ApiToken,
+            lists::followups,
+        )
         .get(
             "/api/v1/t/{slug}/initiatives",
             Access::ApiToken,

@@ -127,12 +127,15 @@ pub async fn tree(
     }
     let mut goals_by_area: HashMap<Uuid, Vec<Goal>> = HashMap::new();
     for g in goals {
-        goals_by_area.entry(g.focus_area_id).or_default().push(Goal {
-            id: g.id,
-            position: g.position,
-            text: g.text,
-            sub_goals: subs_by_goal.remove(&g.id).unwrap_or_default(),
-        });
+        goals_by_area
+            .entry(g.focus_area_id)
+            .or_default()
+            .push(Goal {
+                id: g.id,
+                position: g.position,
+                text: g.text,
+                sub_goals: subs_by_goal.remove(&g.id).unwrap_or_default(),
+            });
     }
     let focus_areas = areas
         .into_iter()

@@ -29,7 +29,11 @@ pub type Column = (&'static str, f64, fn(&ExportRow) -> Cell<'_>);
 
 pub const COLUMNS: &[Column] = &[
     ("Type", 10.0, |r| {
-        Cell::Text(if r.is_initiative { "Initiativ" } else { "Delmål" })
+        Cell::Text(if r.is_initiative {
+            "Initiativ"
+        } else {
+            "Delmål"
+        })
     }),
     ("Indsatsområde", 28.0, |r| text(&r.focus_area)),
     ("Mål", 40.0, |r| text(&r.goal)),
@@ -41,12 +45,16 @@ pub const COLUMNS: &[Column] = &[
     ("Målværdi", 11.0, |r| number(r.target_value)),
     ("Deadline / evaluering", 13.0, |r| date(r.deadline)),
     ("Livsforløb", 12.0, |r| {
-        r.lifecycle.map(|l| Cell::Text(l.label())).unwrap_or(Cell::Empty)
+        r.lifecycle
+            .map(|l| Cell::Text(l.label()))
+            .unwrap_or(Cell::Empty)
     }),
     ("Ansvarlig", 24.0, |r| text(&r.owner)),
     ("Organisatorisk enhed", 24.0, |r| text(&r.org_unit)),
     ("Status", 13.0, |r| {
-        r.status.map(|s| Cell::Text(s.label())).unwrap_or(Cell::Empty)
+        r.status
+            .map(|s| Cell::Text(s.label()))
+            .unwrap_or(Cell::Empty)
     }),
     ("Målt værdi", 11.0, |r| number(r.measured_value)),
     ("Status-beskrivelse", 60.0, |r| text(&r.narrative)),

@@ -107,7 +107,9 @@ pub async fn picker(
         Ok(Choice::Round(id)) => id.to_string(),
         _ => NO_ROUND.to_string(),
     };
-    Ok(render(&picker_page(&member, strategy, rounds, selected, None)))
+    Ok(render(&picker_page(
+        &member, strategy, rounds, selected, None,
+    )))
 }
 
 pub async fn download(
@@ -142,11 +144,7 @@ pub async fn download(
     let rows = data::rows(&mut tx, member.tenant.id, strategy.id, round.map(|r| r.id)).await?;
     tx.commit().await?;
 
-    let name = file_name(
-        &member.tenant.slug,
-        round.map(|r| r.label.as_str()),
-        format,
-    );
+    let name = file_name(&member.tenant.slug, round.map(|r| r.label.as_str()), format);
     let (body, content_type) = if format == "csv" {
         let body = super::csv_file::write(&rows)
             .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("writing CSV")))?;
@@ -171,7 +169,10 @@ pub async fn download(
         HeaderValue::from_str(&disposition)
             .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?,
     );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     Ok(response)
 }
 
@@ -217,7 +218,10 @@ mod tests {
 
     #[test]
     fn file_names_are_plain_ascii() {
-        assert_eq!(ascii_slug("Forår 2026 / Første halvår"), "foraar-2026-foerste-halvaar");
+        assert_eq!(
+            ascii_slug("Forår 2026 / Første halvår"),
+            "foraar-2026-foerste-halvaar"
+        );
         assert_eq!(ascii_slug("  2025-2 "), "2025-2");
     }
 }

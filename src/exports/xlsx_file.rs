@@ -10,11 +10,20 @@ pub fn write(sheet_name: &str, rows: &[ExportRow]) -> Result<Vec<u8>, XlsxError>
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(sheet_name)?;
-    let header = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
     // Excel shows these with the reader's own separators: a Danish Excel writes 1.234,5 and 80.
-    let whole = Format::new().set_num_format("#,##0").set_align(FormatAlign::Top);
-    let fraction = Format::new().set_num_format("#,##0.0#").set_align(FormatAlign::Top);
-    let date = Format::new().set_num_format("dd-mm-yyyy").set_align(FormatAlign::Top);
+    let whole = Format::new()
+        .set_num_format("#,##0")
+        .set_align(FormatAlign::Top);
+    let fraction = Format::new()
+        .set_num_format("#,##0.0#")
+        .set_align(FormatAlign::Top);
+    let date = Format::new()
+        .set_num_format("dd-mm-yyyy")
+        .set_align(FormatAlign::Top);
     let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
 
     for (col, (title, width, _)) in COLUMNS.iter().enumerate() {
@@ -31,7 +40,11 @@ pub fn write(sheet_name: &str, rows: &[ExportRow]) -> Result<Vec<u8>, XlsxError>
                     sheet.write_string_with_format(r, col, value, &text)?;
                 }
                 Cell::Number(value) => {
-                    let format = if value.fract() == 0.0 { &whole } else { &fraction };
+                    let format = if value.fract() == 0.0 {
+                        &whole
+                    } else {
+                        &fraction
+                    };
                     sheet.write_number_with_format(r, col, value, format)?;
                 }
                 Cell::Date(value) => {

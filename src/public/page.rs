@@ -55,10 +55,7 @@ pub struct StrategyHead {
     pub focus_area_label: String,
 }
 
-fn sub_goal_view(
-    sub: content::PublishedSubGoal,
-    status: Option<&PublicStatus>,
-) -> SubGoalView {
+fn sub_goal_view(sub: content::PublishedSubGoal, status: Option<&PublicStatus>) -> SubGoalView {
     let unit = sub.unit.as_deref();
     SubGoalView {
         baseline: baseline_text(sub.baseline_value, unit, sub.baseline_date),
@@ -66,7 +63,11 @@ fn sub_goal_view(
         deadline: sub.deadline.map(format::date_short),
         status: status.map(|s| StatusView::from(s.status)),
         status_note: status.map(|s| {
-            let mut note = format!("{} (til {})", s.round_label, format::date_short(s.period_end));
+            let mut note = format!(
+                "{} (til {})",
+                s.round_label,
+                format::date_short(s.period_end)
+            );
             if let Some(v) = s.measured_value {
                 note.push_str(&format!(" · {}", format::quantity(v, unit)));
             }
@@ -96,7 +97,11 @@ pub async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
         None => (None, Vec::new()),
         Some(s) => {
             let head = StrategyHead {
-                period: format!("{}–{}", s.period_start.format("%Y"), s.period_end.format("%Y")),
+                period: format!(
+                    "{}–{}",
+                    s.period_start.format("%Y"),
+                    s.period_end.format("%Y")
+                ),
                 approved: s.approved_on.map(format::date_long),
                 focus_area_label: s
                     .focus_area_label

@@ -23,7 +23,9 @@ pub async fn friendly_errors(request: Request, next: Next) -> Response {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if content_type.starts_with("application/json") || (!is_api && content_type.starts_with("text/html")) {
+    if content_type.starts_with("application/json")
+        || (!is_api && content_type.starts_with("text/html"))
+    {
         return response;
     }
     let mut friendly = if is_api {
