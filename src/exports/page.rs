@@ -67,16 +67,14 @@ fn choose(raw: Option<&str>, rounds: &[RoundOption]) -> Result<Choice, &'static 
 }
 
 async fn load(
-    state: &AppState,
+    conn: &mut sqlx::PgConnection,
     member: &Member,
 ) -> AppResult<(Option<data::StrategyInfo>, Vec<RoundOption>)> {
-    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let strategy = data::strategy(&mut tx, member.tenant.id).await?;
+    let strategy = data::strategy(&mut *conn, member.tenant.id).await?;
     let rounds = match &strategy {
-        Some(s) => data::rounds(&mut tx, member.tenant.id, s.id).await?,
+        Some(s) => data::rounds(&mut *conn, member.tenant.id, s.id).await?,
         None => Vec::new(),
     };
-    tx.commit().await?;
     Ok((strategy, rounds))
 }
 
@@ -102,7 +100,9 @@ pub async fn picker(
     member: Member,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
-    let (strategy, rounds) = load(&state, &member).await?;
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let (strategy, rounds) = load(&mut tx, &member).await?;
+    tx.commit().await?;
     let selected = match choose(q.round.as_deref(), &rounds) {
         Ok(Choice::Round(id)) => id.to_string(),
         _ => NO_ROUND.to_string(),
@@ -117,7 +117,9 @@ pub async fn download(
     member: Member,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
-    let (strategy, rounds) = load(&state, &member).await?;
+    // One transaction: the rows are read from the same snapshot as the round list.
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let (strategy, rounds) = load(&mut tx, &member).await?;
     let kept = q.round.clone().unwrap_or_default();
     let Some(strategy) = strategy else {
         let page = picker_page(&member, None, rounds, kept, None);
@@ -140,7 +142,6 @@ pub async fn download(
         Choice::Round(id) => rounds.iter().find(|r| r.id == id),
         Choice::NoRound => None,
     };
-    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     let rows = data::rows(&mut tx, member.tenant.id, strategy.id, round.map(|r| r.id)).await?;
     tx.commit().await?;
 
