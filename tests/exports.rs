@@ -56,7 +56,7 @@ async fn mark_a_followup(admin: &PgPool) -> Marked {
     .fetch_one(admin)
     .await
     .unwrap();
-    sqlx::query("UPDATE followups SET measured_value = 1234.5, narrative = $2, status = 'at_risk', review_state = 'submitted' WHERE id = $1")
+    sqlx::query("UPDATE followups SET measured_value = 1234.5, narrative = $2, next_steps = '=1+2', status = 'at_risk', review_state = 'submitted' WHERE id = $1")
         .bind(followup)
         .bind(NARRATIVE)
         .execute(admin)
@@ -154,6 +154,10 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
         .expect("the marked sub-goal has a row");
     assert_eq!(&row[14], "1234,5", "decimal comma");
     assert_eq!(&row[15], NARRATIVE, "quoting keeps ; \" and line breaks");
+    assert_eq!(
+        &row[16], "'=1+2",
+        "no formula runs when Excel opens the file"
+    );
     assert_eq!(&row[13], "Udfordret");
     assert_eq!(&row[17], "Indsendt");
     assert_eq!(
@@ -220,6 +224,11 @@ async fn xlsx_has_typed_cells_and_a_header_row(admin: PgPool) {
         .expect("the marked sub-goal has a row");
     assert_eq!(row[14], Data::Float(1234.5), "a number, not text");
     assert_eq!(row[15], Data::String(NARRATIVE.into()));
+    assert_eq!(
+        row[16],
+        Data::String("=1+2".into()),
+        "text, never a formula"
+    );
     match &row[9] {
         Data::DateTime(d) => assert_eq!(
             d.as_datetime().unwrap().date(),

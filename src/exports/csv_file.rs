@@ -10,6 +10,15 @@ pub fn danish_decimal(value: f64) -> String {
     text.replace('.', ",")
 }
 
+/// Text that Excel would take for a formula ("=…", "+…", "-…", "@…") gets a leading apostrophe,
+/// as OWASP advises against CSV injection; it also keeps a bullet line ("- …") from becoming #NAVN?.
+fn defuse(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
 pub fn write(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
@@ -22,7 +31,7 @@ pub fn write(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
             let record: Vec<String> = COLUMNS
                 .iter()
                 .map(|(_, _, cell)| match cell(row) {
-                    Cell::Text(text) => text.to_string(),
+                    Cell::Text(text) => defuse(text),
                     Cell::Number(n) => danish_decimal(n),
                     Cell::Date(d) => d.format("%d-%m-%Y").to_string(),
                     Cell::Empty => String::new(),
@@ -37,7 +46,14 @@ pub fn write(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::danish_decimal;
+    use super::{danish_decimal, defuse};
+
+    #[test]
+    fn formulas_are_not_run() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("- punkt"), "'- punkt");
+        assert_eq!(defuse("Almindelig tekst"), "Almindelig tekst");
+    }
 
     #[test]
     fn decimal_comma_without_grouping() {
