@@ -550,3 +550,28 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
             .any(|p| p.contains("field surprise is not in the description"))
     );
 }
+
+#[sqlx::test]
+async fn a_municipality_without_a_strategy_answers_404_in_json(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let tenant = uuid::Uuid::now_v7();
+    sqlx::query("INSERT INTO tenants (id, slug, name) VALUES ($1, 'tom', 'Tom Kommune')")
+        .bind(tenant)
+        .execute(&admin)
+        .await
+        .unwrap();
+    let token = "rtn_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    sqlx::query(
+        "INSERT INTO api_tokens (tenant_id, id, name, token_hash, hint) VALUES ($1, $2, 'BI', sha256(convert_to($3, 'UTF8')), 'rtn_012345')",
+    )
+    .bind(tenant)
+    .bind(uuid::Uuid::now_v7())
+    .bind(token)
+    .execute(&admin)
+    .await
+    .unwrap();
+    for path in ["strategy", "rounds", "followups", "initiatives"] {
+        let answer = api_get(&app, &format!("/api/v1/t/tom/{path}"), Some(token)).await;
+        assert_json_error(&answer, StatusCode::NOT_FOUND, "not_found");
+    }
+}

@@ -211,6 +211,18 @@ async fn xlsx_has_typed_cells_and_a_header_row(admin: PgPool) {
     assert_eq!(status, StatusCode::OK);
     assert!(bytes.starts_with(b"PK\x03\x04"), "a zip file");
 
+    // The sheet itself: the header row is frozen, filterable, and the columns have set widths.
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).expect("a zip file");
+    let mut sheet_xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet_xml,
+    )
+    .unwrap();
+    assert!(sheet_xml.contains("ySplit=\"1\"") && sheet_xml.contains("state=\"frozen\""));
+    assert!(sheet_xml.contains("<autoFilter"));
+    assert!(sheet_xml.contains("customWidth=\"1\""));
+
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a valid xlsx");
     assert_eq!(book.sheet_names(), ["Strategi og opfølgning"]);
     let range = book.worksheet_range("Strategi og opfølgning").unwrap();

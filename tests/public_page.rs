@@ -271,3 +271,35 @@ async fn nothing_unpublished_leaks_into_the_public_page(admin: PgPool) {
     }
     assert!(leaks.is_empty(), "leaked onto the public page: {leaks:?}");
 }
+
+#[sqlx::test]
+async fn opted_in_without_an_active_strategy_says_so(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let tenant = Uuid::now_v7();
+    sqlx::query("INSERT INTO tenants (id, slug, name) VALUES ($1, 'tom', 'Tom Kommune')")
+        .bind(tenant)
+        .execute(&admin)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO strategies (tenant_id, id, key, title, period_start, period_end, status)
+         VALUES ($1, $2, 'kladde', 'KLADDE-STRATEGI', '2027-01-01', '2030-12-31', 'draft')",
+    )
+    .bind(tenant)
+    .bind(Uuid::now_v7())
+    .execute(&admin)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO public_pages (tenant_id, enabled) VALUES ($1, true)")
+        .bind(tenant)
+        .execute(&admin)
+        .await
+        .unwrap();
+    let page = common::get(&app, "/public/tom").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("ingen vedtaget strategi"));
+    assert!(
+        !page.body.contains("KLADDE-STRATEGI"),
+        "a draft is never shown"
+    );
+}
