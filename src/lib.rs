@@ -3,6 +3,7 @@
 //! `app(state)` builds the whole web application; `main.rs` and the tests both use it.
 
 pub mod admin;
+pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod authoring;
@@ -10,10 +11,12 @@ pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod exports;
 pub mod followups;
 pub mod health;
 pub mod operator;
 pub mod people;
+pub mod public;
 pub mod reminders;
 pub mod revisions;
 pub mod server;
@@ -86,7 +89,10 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = authoring::routes(table);
     let table = revisions::routes(table);
     let table = people::routes(table);
-    admin::routes(table)
+    let table = exports::routes(table);
+    let table = public::routes(table);
+    let table = admin::routes(table);
+    api::routes(table)
 }
 
 /// The whole web application.

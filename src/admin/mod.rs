@@ -1,5 +1,7 @@
 //! Administration of a municipality: its users and the audit log. Admins only.
 
+mod api_tokens;
+mod public_page;
 mod users;
 
 use crate::auth::access::ADMINS;
@@ -32,4 +34,13 @@ pub fn routes(table: RouteTable) -> RouteTable {
             ADMINS,
             crate::reminders::outbox::page,
         )
+        .get("/t/{slug}/admin/api-tokens", ADMINS, api_tokens::list)
+        .post("/t/{slug}/admin/api-tokens", ADMINS, api_tokens::create)
+        .post(
+            "/t/{slug}/admin/api-tokens/revoke",
+            ADMINS,
+            api_tokens::revoke,
+        )
+        .get("/t/{slug}/admin/public", ADMINS, public_page::show)
+        .post("/t/{slug}/admin/public", ADMINS, public_page::save)
 }

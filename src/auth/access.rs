@@ -23,6 +23,9 @@ pub enum Access {
     SignedIn,
     /// An active member of the tenant in the path (`{slug}`) with one of these roles.
     Members(&'static [MemberRole]),
+    /// A valid API token of the tenant in the path (`Authorization: Bearer`); no session. Answers
+    /// are JSON: 404 for an unknown tenant, 401 for a missing, revoked or foreign token.
+    ApiToken,
 }
 
 pub const ANY_MEMBER: Access = Access::Members(MemberRole::ALL);
@@ -62,6 +65,13 @@ pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> 
 
 async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
     let (mut parts, body) = request.into_parts();
+    if guard.access == Access::ApiToken {
+        let client = crate::api::auth::authenticate(&guard.app, &mut parts)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        parts.extensions.insert(client);
+        return Ok(Request::from_parts(parts, body));
+    }
     let jar = CookieJar::from_headers(&parts.headers);
     let user = match jar.get(session::COOKIE_NAME) {
         Some(cookie) if !cookie.value().is_empty() => {

@@ -9,8 +9,10 @@ use super::error::error_page;
 
 /// Replaces bodies of error responses that are not HTML (axum's extractor rejections, timeouts,
 /// panics) with the friendly error page, so that no internal text ever reaches a browser.
-/// JSON answers (the API) are left alone.
+/// JSON answers are left alone, and under `/api/` every other error becomes a JSON error body:
+/// a BI tool must never be handed an HTML page.
 pub async fn friendly_errors(request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -21,10 +23,16 @@ pub async fn friendly_errors(request: Request, next: Next) -> Response {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if content_type.starts_with("text/html") || content_type.starts_with("application/json") {
+    if content_type.starts_with("application/json")
+        || (!is_api && content_type.starts_with("text/html"))
+    {
         return response;
     }
-    let mut friendly = error_page(status);
+    let mut friendly = if is_api {
+        crate::api::error::for_status(status)
+    } else {
+        error_page(status)
+    };
     // Keep headers such as Allow (405) or Retry-After.
     for (name, value) in response.headers() {
         if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {

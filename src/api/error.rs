@@ -1,0 +1,88 @@
+//! Errors of the JSON API: always a JSON body `{"error": {"code", "message"}}`, never an HTML page.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No token, a malformed one, an unknown one, a revoked one, or one of another tenant.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Unknown municipality or object (also used for another tenant's objects).
+    #[error("not found")]
+    NotFound,
+    /// A query parameter that cannot be used; the message says which and why.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl ApiError {
+    fn parts(&self) -> (StatusCode, &'static str, String) {
+        match self {
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Send en gyldig API-nøgle som 'Authorization: Bearer <nøgle>'.".into(),
+            ),
+            ApiError::NotFound | ApiError::Database(sqlx::Error::RowNotFound) => {
+                (StatusCode::NOT_FOUND, "not_found", "Findes ikke.".into())
+            }
+            ApiError::BadRequest(message) => {
+                (StatusCode::BAD_REQUEST, "bad_request", message.clone())
+            }
+            ApiError::Database(sqlx::Error::PoolTimedOut) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Retning er midlertidigt utilgængelig. Prøv igen om lidt.".into(),
+            ),
+            ApiError::Database(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Der skete en uventet fejl. Fejlen er logget.".into(),
+            ),
+        }
+    }
+}
+
+/// The JSON error body for a status, for answers that did not come from an `ApiError`
+/// (unknown API paths, wrong methods, time-outs).
+pub fn for_status(status: StatusCode) -> Response {
+    let (code, message) = match status.as_u16() {
+        401 => return ApiError::Unauthorized.into_response(),
+        404 => ("not_found", "Findes ikke."),
+        405 => ("method_not_allowed", "API'et kan kun læses (GET)."),
+        408 => ("timeout", "Svaret tog for lang tid. Prøv igen."),
+        400..=499 => ("bad_request", "Forespørgslen kunne ikke forstås."),
+        _ => ("internal", "Der skete en uventet fejl. Fejlen er logget."),
+    };
+    body(status, code, message.to_string())
+}
+
+fn body(status: StatusCode, code: &str, message: String) -> Response {
+    (
+        status,
+        Json(json!({ "error": { "code": code, "message": message } })),
+    )
+        .into_response()
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message) = self.parts();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "API request failed");
+        }
+        let mut response = body(status, code, message);
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"retning\""),
+            );
+        }
+        response
+    }
+}

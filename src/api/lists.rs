@@ -1,0 +1,189 @@
+//! The API's paginated lists of the current strategy: rounds, follow-ups, initiatives.
+//! Each answer costs a fixed number of statements: the strategy's id and one page of rows.
+
+use axum::Json;
+use axum::extract::{RawQuery, State};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::auth::ApiClient;
+use super::error::ApiError;
+use super::pagination::{Page, PageRequest};
+use crate::AppState;
+use crate::db::begin_tenant_tx;
+use crate::domain::{FollowupStatus, InitiativeLifecycle, ReviewState, RoundState};
+
+#[derive(Deserialize, Default)]
+struct ListQuery {
+    limit: Option<String>,
+    cursor: Option<String>,
+    round: Option<String>,
+}
+
+fn parse_query(raw: Option<String>) -> Result<ListQuery, ApiError> {
+    serde_urlencoded::from_str(raw.as_deref().unwrap_or(""))
+        .map_err(|_| ApiError::BadRequest("Forespørgslens parametre kunne ikke læses.".into()))
+}
+
+async fn current_strategy(conn: &mut PgConnection, tenant: Uuid) -> Result<Uuid, ApiError> {
+    sqlx::query_scalar!(
+        "SELECT id FROM strategies WHERE tenant_id = $1 ORDER BY (status = 'active') DESC, created_at DESC LIMIT 1",
+        tenant
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(ApiError::NotFound)
+}
+
+#[derive(Serialize)]
+pub struct Round {
+    pub id: Uuid,
+    pub position: i32,
+    pub label: String,
+    pub period_end: NaiveDate,
+    pub deadline: NaiveDate,
+    pub state: RoundState,
+    pub opened_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+pub async fn rounds(
+    State(state): State<AppState>,
+    client: ApiClient,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Page<Round>>, ApiError> {
+    let query = parse_query(raw)?;
+    let page = PageRequest::parse(query.limit.as_deref(), query.cursor.as_deref())?;
+    let tenant = client.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = current_strategy(&mut tx, tenant).await?;
+    let rows = sqlx::query_as!(
+        Round,
+        r#"SELECT id, position, label, period_end, deadline, state as "state: RoundState", opened_at, closed_at
+           FROM followup_rounds
+           WHERE tenant_id = $1 AND strategy_id = $2 AND ($3::uuid IS NULL OR id > $3)
+           ORDER BY id LIMIT $4"#,
+        tenant,
+        strategy,
+        page.cursor,
+        page.fetch()
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let path = format!("/api/v1/t/{}/rounds", client.tenant.slug);
+    Ok(Json(Page::new(rows, page, &path, |r| r.id)))
+}
+
+#[derive(Serialize)]
+pub struct Followup {
+    pub id: Uuid,
+    pub round_id: Uuid,
+    pub sub_goal_id: Option<Uuid>,
+    pub initiative_id: Option<Uuid>,
+    pub status: FollowupStatus,
+    pub measured_value: Option<f64>,
+    pub narrative: Option<String>,
+    pub next_steps: Option<String>,
+    pub review_state: ReviewState,
+    pub updated_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+pub async fn followups(
+    State(state): State<AppState>,
+    client: ApiClient,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Page<Followup>>, ApiError> {
+    let query = parse_query(raw)?;
+    let page = PageRequest::parse(query.limit.as_deref(), query.cursor.as_deref())?;
+    let round = match query
+        .round
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(text) => Some(Uuid::parse_str(text).map_err(|_| {
+            ApiError::BadRequest("round skal være id'et på en runde fra /rounds.".into())
+        })?),
+    };
+    let tenant = client.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = current_strategy(&mut tx, tenant).await?;
+    let rows = sqlx::query_as!(
+        Followup,
+        r#"SELECT f.id, f.round_id, f.sub_goal_id, f.initiative_id, f.status as "status: FollowupStatus",
+                  f.measured_value, f.narrative, f.next_steps, f.review_state as "review_state: ReviewState",
+                  f.updated_at, f.submitted_at
+           FROM followups f
+           JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+           WHERE f.tenant_id = $1 AND r.strategy_id = $2 AND ($3::uuid IS NULL OR f.round_id = $3)
+             AND ($4::uuid IS NULL OR f.id > $4)
+           ORDER BY f.id LIMIT $5"#,
+        tenant,
+        strategy,
+        round,
+        page.cursor,
+        page.fetch()
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let path = match round {
+        Some(round) => format!("/api/v1/t/{}/followups?round={round}", client.tenant.slug),
+        None => format!("/api/v1/t/{}/followups", client.tenant.slug),
+    };
+    Ok(Json(Page::new(rows, page, &path, |f| f.id)))
+}
+
+#[derive(Serialize)]
+pub struct Initiative {
+    pub id: Uuid,
+    pub position: i32,
+    pub title: String,
+    pub description: Option<String>,
+    pub hypothesis: Option<String>,
+    pub success_criterion: Option<String>,
+    pub evaluation_date: Option<NaiveDate>,
+    pub lifecycle: InitiativeLifecycle,
+    pub focus_area_id: Option<Uuid>,
+    pub cluster_id: Option<Uuid>,
+    pub owner: Option<String>,
+    pub org_unit: Option<String>,
+}
+
+pub async fn initiatives(
+    State(state): State<AppState>,
+    client: ApiClient,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Page<Initiative>>, ApiError> {
+    let query = parse_query(raw)?;
+    let page = PageRequest::parse(query.limit.as_deref(), query.cursor.as_deref())?;
+    let tenant = client.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = current_strategy(&mut tx, tenant).await?;
+    let rows = sqlx::query_as!(
+        Initiative,
+        r#"SELECT i.id, i.position, i.title, i.description, i.hypothesis, i.success_criterion, i.evaluation_date,
+                  i.lifecycle as "lifecycle: InitiativeLifecycle", i.focus_area_id, i.cluster_id,
+                  u.display_name as "owner?", o.name as "org_unit?"
+           FROM initiatives i
+           LEFT JOIN users u ON u.id = i.owner_id
+           LEFT JOIN org_units o ON o.tenant_id = i.tenant_id AND o.id = i.org_unit_id
+           WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.archived_at IS NULL
+             AND ($3::uuid IS NULL OR i.id > $3)
+           ORDER BY i.id LIMIT $4"#,
+        tenant,
+        strategy,
+        page.cursor,
+        page.fetch()
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let path = format!("/api/v1/t/{}/initiatives", client.tenant.slug);
+    Ok(Json(Page::new(rows, page, &path, |i| i.id)))
+}

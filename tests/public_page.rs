@@ -1,0 +1,360 @@
+//! The public status page: off (404) until an admin opts in, and then only published strategy text
+//! of the selected focus areas with statuses approved in closed rounds. Nothing else leaks.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{form, post_as};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const A: &str = "sonderborg";
+const SLUGS: [&str; 3] = ["sonderborg", "skanderborg", "haderslev"];
+
+async fn focus_areas(admin: &PgPool, slug: &str) -> Vec<(Uuid, String)> {
+    sqlx::query_as(
+        "SELECT f.id, f.title FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id
+         JOIN strategies s ON s.tenant_id = f.tenant_id AND s.id = f.strategy_id AND s.status = 'active'
+         WHERE t.slug = $1 AND f.archived_at IS NULL ORDER BY f.position",
+    )
+    .bind(slug)
+    .fetch_all(admin)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test]
+async fn without_opt_in_the_page_does_not_exist(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let unknown = common::get(&app, "/public/no-such-town").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    for slug in SLUGS {
+        let page = common::get(&app, &format!("/public/{slug}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{slug}");
+        assert_eq!(
+            page.body, unknown.body,
+            "same answer as an unknown municipality"
+        );
+    }
+}
+
+#[sqlx::test]
+async fn an_admin_opts_in_per_focus_area_and_every_demo_tenant_shows_its_page(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    for slug in SLUGS {
+        let cookie = common::sign_in_as(&app, &admin, slug, "admin").await;
+        let settings = common::get_as(&app, &format!("/t/{slug}/admin/public"), &cookie).await;
+        assert_eq!(settings.status, StatusCode::OK);
+        assert!(
+            !settings.body.contains(" checked"),
+            "off by default, nothing picked"
+        );
+
+        // Turning it on with nothing picked, or with a foreign id, is refused and saves nothing.
+        let none = post_as(
+            &app,
+            &format!("/t/{slug}/admin/public"),
+            Some(&cookie),
+            &form(&[("enabled", "on")]),
+        )
+        .await;
+        assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(common::unescape(&none.body).contains("Vælg mindst ét område"));
+        let other = if slug == A { "haderslev" } else { A };
+        let foreign = focus_areas(&admin, other).await[0].0.to_string();
+        let bad = post_as(
+            &app,
+            &format!("/t/{slug}/admin/public"),
+            Some(&cookie),
+            &form(&[("enabled", "on"), ("focus_area", &foreign)]),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(common::unescape(&bad.body).contains("Vælg områderne fra listen."));
+        assert_eq!(
+            common::get(&app, &format!("/public/{slug}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+
+        let areas = focus_areas(&admin, slug).await;
+        assert!(areas.len() >= 2, "{slug} has focus areas to choose from");
+        let saved = post_as(
+            &app,
+            &format!("/t/{slug}/admin/public"),
+            Some(&cookie),
+            &form(&[("enabled", "on"), ("focus_area", &areas[0].0.to_string())]),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+
+        let page = common::get(&app, &format!("/public/{slug}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{slug}");
+        let text = common::unescape(&page.body);
+        assert!(
+            text.contains(&areas[0].1),
+            "{slug}: the chosen area is shown"
+        );
+        assert!(
+            !text.contains(&format!(">{}<", areas[1].1)),
+            "{slug}: the other is not"
+        );
+        assert!(page.body.contains("media=\"print\""), "printable");
+        assert!(!page.body.contains("href=\"/t/"), "no member navigation");
+        assert!(!page.body.contains("Log ud") && !page.body.contains("Mine opfølgninger"));
+
+        // Off again: gone at once.
+        let off = post_as(&app, &format!("/t/{slug}/admin/public"), Some(&cookie), "").await;
+        assert_eq!(off.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            common::get(&app, &format!("/public/{slug}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_events WHERE action = 'public_page.updated'",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(audited, 6, "every save is audited, refused ones are not");
+}
+
+#[sqlx::test]
+async fn nothing_unpublished_leaks_into_the_public_page(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let areas = focus_areas(&admin, A).await;
+    let (shown, hidden) = (&areas[0], &areas[1]);
+    let tenant: Uuid = sqlx::query_scalar("SELECT id FROM tenants WHERE slug = $1")
+        .bind(A)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let subs: Vec<(Uuid, Option<Uuid>)> = sqlx::query_as(
+        "SELECT s.id, s.owner_id FROM sub_goals s JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
+         WHERE g.focus_area_id = $1 AND s.archived_at IS NULL ORDER BY g.position, s.position",
+    )
+    .bind(shown.0)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert!(subs.len() >= 5, "enough sub-goals in the shown area");
+
+    // A new round, filled in, then closed: one approved, one submitted, one draft follow-up.
+    let round = Uuid::now_v7();
+    sqlx::query(
+        "INSERT INTO followup_rounds (tenant_id, id, strategy_id, position, label, period_end, deadline, state)
+         SELECT $1, $2, id, 100, 'Lækrunde', '2026-12-31', '2027-01-31', 'planned'
+         FROM strategies WHERE tenant_id = $1 AND status = 'active'",
+    )
+    .bind(tenant)
+    .bind(round)
+    .execute(&admin)
+    .await
+    .unwrap();
+    let approved = Uuid::now_v7();
+    for (id, (sub, owner), status, value, review) in [
+        (approved, subs[0], "done", 4321.0, "approved"),
+        (Uuid::now_v7(), subs[1], "off_track", 55555.0, "submitted"),
+        (Uuid::now_v7(), subs[2], "at_risk", 77777.0, "draft"),
+    ] {
+        sqlx::query(
+            "INSERT INTO followups (tenant_id, id, round_id, sub_goal_id, owner_id, status, measured_value, narrative, review_state)
+             VALUES ($1, $2, $3, $4, $5, $6::followup_status, $7, 'HEMMELIG-NARRATIV', $8::review_state)",
+        )
+        .bind(tenant)
+        .bind(id)
+        .bind(round)
+        .bind(sub)
+        .bind(owner)
+        .bind(status)
+        .bind(value)
+        .bind(review)
+        .execute(&admin)
+        .await
+        .unwrap();
+    }
+    sqlx::query("INSERT INTO followup_comments (tenant_id, id, followup_id, kind, text) VALUES ($1, $2, $3, 'comment', 'INTERN-KOMMENTAR')")
+        .bind(tenant)
+        .bind(Uuid::now_v7())
+        .bind(approved)
+        .execute(&admin)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO stories (tenant_id, id, followup_id, text, shareable) VALUES ($1, $2, $3, 'IKKE-DELBAR-HISTORIE', false)")
+        .bind(tenant)
+        .bind(Uuid::now_v7())
+        .bind(approved)
+        .execute(&admin)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE followup_rounds SET state = 'closed', closed_at = now() WHERE id = $1")
+        .bind(round)
+        .execute(&admin)
+        .await
+        .unwrap();
+    // Approved, but in the round that is still open: not final yet.
+    sqlx::query(
+        "UPDATE followups f SET measured_value = 88888, review_state = 'approved' FROM followup_rounds r
+         WHERE r.tenant_id = f.tenant_id AND r.id = f.round_id AND r.state = 'open' AND f.sub_goal_id = $1",
+    )
+    .bind(subs[3].0)
+    .execute(&admin)
+    .await
+    .unwrap();
+    // An archived sub-goal and a draft strategy.
+    sqlx::query(
+        "UPDATE sub_goals SET text = 'ARKIVERET-DELMÅL', archived_at = now() WHERE id = $1",
+    )
+    .bind(subs[4].0)
+    .execute(&admin)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO strategies (tenant_id, id, key, title, period_start, period_end, status)
+         VALUES ($1, $2, 'kladde', 'KLADDE-STRATEGI', '2027-01-01', '2030-12-31', 'draft')",
+    )
+    .bind(tenant)
+    .bind(Uuid::now_v7())
+    .execute(&admin)
+    .await
+    .unwrap();
+
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let saved = post_as(
+        &app,
+        &format!("/t/{A}/admin/public"),
+        Some(&cookie),
+        &form(&[("enabled", "on"), ("focus_area", &shown.0.to_string())]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+
+    let page = common::get(&app, &format!("/public/{A}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = common::unescape(&page.body);
+    // What must be there: the approved status of the closed round.
+    assert!(text.contains(&shown.1));
+    assert!(
+        text.contains("Lækrunde") && text.contains("4.321"),
+        "{text}"
+    );
+    assert!(text.contains("Gennemført"));
+
+    let mut leaks: Vec<String> = Vec::new();
+    for secret in [
+        "55.555",
+        "77.777",
+        "88.888",
+        "HEMMELIG-NARRATIV",
+        "INTERN-KOMMENTAR",
+        "IKKE-DELBAR-HISTORIE",
+        "ARKIVERET-DELMÅL",
+        "KLADDE-STRATEGI",
+        &hidden.1,
+    ] {
+        if text.contains(secret) {
+            leaks.push(secret.to_string());
+        }
+    }
+    let staff: Vec<(String, String)> = sqlx::query_as(
+        "SELECT u.display_name, u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.tenant_id = $1",
+    )
+    .bind(tenant)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert!(staff.len() > 5);
+    for (name, email) in &staff {
+        if text.contains(name.as_str()) || text.contains(email.as_str()) {
+            leaks.push(name.clone());
+        }
+    }
+    assert!(leaks.is_empty(), "leaked onto the public page: {leaks:?}");
+}
+
+#[sqlx::test]
+async fn opted_in_without_an_active_strategy_says_so(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let tenant = Uuid::now_v7();
+    sqlx::query("INSERT INTO tenants (id, slug, name) VALUES ($1, 'tom', 'Tom Kommune')")
+        .bind(tenant)
+        .execute(&admin)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO strategies (tenant_id, id, key, title, period_start, period_end, status)
+         VALUES ($1, $2, 'kladde', 'KLADDE-STRATEGI', '2027-01-01', '2030-12-31', 'draft')",
+    )
+    .bind(tenant)
+    .bind(Uuid::now_v7())
+    .execute(&admin)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO public_pages (tenant_id, enabled) VALUES ($1, true)")
+        .bind(tenant)
+        .execute(&admin)
+        .await
+        .unwrap();
+    let page = common::get(&app, "/public/tom").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("ingen vedtaget strategi"));
+    assert!(
+        !page.body.contains("KLADDE-STRATEGI"),
+        "a draft is never shown"
+    );
+}
+
+#[sqlx::test]
+async fn citizens_read_the_approved_version_not_edits_in_progress(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let areas = focus_areas(&admin, A).await;
+    let (area, _) = &areas[0];
+    let on = post_as(
+        &app,
+        &format!("/t/{A}/admin/public"),
+        Some(&cookie),
+        &form(&[("enabled", "on"), ("focus_area", &area.to_string())]),
+    )
+    .await;
+    assert!(on.status.is_redirection(), "{}", on.status);
+    // Reword the first goal in the editor, without approving a new version.
+    let (goal, text): (Uuid, String) = sqlx::query_as(
+        "SELECT id, text FROM goals WHERE focus_area_id = $1 ORDER BY position LIMIT 1",
+    )
+    .bind(area)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let edit = common::get_as(&app, &format!("/t/{A}/edit/goals/{goal}"), &cookie).await;
+    let marker = "name=\"version\" value=\"";
+    let at = edit.body.find(marker).unwrap() + marker.len();
+    let version = &edit.body[at..at + edit.body[at..].find('"').unwrap()];
+    let saved = post_as(
+        &app,
+        &format!("/t/{A}/edit/goals/{goal}"),
+        Some(&cookie),
+        &form(&[
+            ("version", version),
+            ("focus_area", &area.to_string()),
+            ("text", "Et udkast, som borgerne ikke må se endnu."),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let page = common::unescape(&common::get(&app, &format!("/public/{A}")).await.body);
+    assert!(page.contains(&text), "the approved wording");
+    assert!(!page.contains("Et udkast, som borgerne ikke må se endnu."));
+
+    // Once approved, the new wording is what citizens read.
+    let approved = post_as(
+        &app,
+        &format!("/t/{A}/versions"),
+        Some(&cookie),
+        &form(&[("approved_on", "2026-11-22"), ("approved_by", "Byrådet")]),
+    )
+    .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let page = common::unescape(&common::get(&app, &format!("/public/{A}")).await.body);
+    assert!(page.contains("Et udkast, som borgerne ikke må se endnu."));
+}

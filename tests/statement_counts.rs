@@ -1,0 +1,184 @@
+//! No N+1: the exports, the API and the public page cost the same number of SQL statements however
+//! much data there is. Statements are counted from sqlx's own query events ("sqlx::query").
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::Mutex;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{form, post_as};
+use http_body_util::BodyExt;
+use sqlx::PgPool;
+use tower::ServiceExt;
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+const A: &str = "sonderborg";
+
+struct CountQueries(Arc<Mutex<Vec<String>>>);
+
+/// The text of a query event (its summary and statement fields).
+struct Text(String);
+
+impl tracing::field::Visit for Text {
+    fn record_debug(&mut self, _: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.push_str(&format!("{value:?} "));
+    }
+}
+
+impl<S: tracing::Subscriber> Layer<S> for CountQueries {
+    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+        if event.metadata().target() == "sqlx::query" {
+            let mut text = Text(String::new());
+            event.record(&mut text);
+            // sqlx looks custom types up once per connection: noise, not the page's queries.
+            if !text.0.contains("pg_catalog") {
+                self.0.lock().unwrap().push(text.0);
+            }
+        }
+    }
+}
+
+/// The statements one request costs. The test runtime is single-threaded, so a thread-local
+/// subscriber sees exactly this request's queries. (BEGIN is not logged by sqlx; COMMIT is.)
+async fn statements(
+    app: &axum::Router,
+    uri: &str,
+    cookie: Option<&str>,
+    token: Option<&str>,
+) -> usize {
+    let count = Arc::new(Mutex::new(Vec::new()));
+    let subscriber = tracing_subscriber::registry().with(CountQueries(count.clone()));
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let mut request = Request::get(uri).header("host", "localhost");
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{uri}");
+    response.into_body().collect().await.unwrap();
+    count.lock().unwrap().len()
+}
+
+/// Adds 40 sub-goals with follow-ups in the open round, and 15 initiatives with follow-ups.
+async fn grow(admin: &PgPool) {
+    sqlx::query(
+        "WITH g AS (SELECT g.tenant_id, g.id, g.strategy_id FROM goals g JOIN tenants t ON t.id = g.tenant_id
+                    WHERE t.slug = $1 ORDER BY g.position LIMIT 1)
+         INSERT INTO sub_goals (tenant_id, id, strategy_id, goal_id, key, position, text, indicator, unit, target_value, deadline)
+         SELECT g.tenant_id, gen_random_uuid(), g.strategy_id, g.id, 'extra-' || n, 1000 + n, 'Ekstra delmål ' || n,
+                'Antal', 'antal', n, '2027-12-31'
+         FROM g, generate_series(1, 40) n",
+    )
+    .bind(A)
+    .execute(admin)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO initiatives (tenant_id, id, strategy_id, key, position, title)
+         SELECT s.tenant_id, gen_random_uuid(), s.id, 'extra-init-' || n, 1000 + n, 'Ekstra initiativ ' || n
+         FROM strategies s JOIN tenants t ON t.id = s.tenant_id, generate_series(1, 15) n
+         WHERE t.slug = $1 AND s.status = 'active'",
+    )
+    .bind(A)
+    .execute(admin)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO followups (tenant_id, id, round_id, sub_goal_id, initiative_id, measured_value)
+         SELECT r.tenant_id, gen_random_uuid(), r.id, s.id, NULL, 1.5 FROM followup_rounds r
+         JOIN sub_goals s ON s.tenant_id = r.tenant_id AND s.key LIKE 'extra-%'
+         WHERE r.state = 'open' AND r.tenant_id = (SELECT id FROM tenants WHERE slug = $1)
+         UNION ALL
+         SELECT r.tenant_id, gen_random_uuid(), r.id, NULL, i.id, NULL FROM followup_rounds r
+         JOIN initiatives i ON i.tenant_id = r.tenant_id AND i.key LIKE 'extra-init-%'
+         WHERE r.state = 'open' AND r.tenant_id = (SELECT id FROM tenants WHERE slug = $1)",
+    )
+    .bind(A)
+    .execute(admin)
+    .await
+    .unwrap();
+}
+
+#[sqlx::test]
+async fn exports_api_and_public_page_cost_a_fixed_number_of_statements(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let first_area: uuid::Uuid = sqlx::query_scalar(
+        "SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 ORDER BY f.position LIMIT 1",
+    )
+    .bind(A)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let saved = post_as(
+        &app,
+        &format!("/t/{A}/admin/public"),
+        Some(&cookie),
+        &form(&[("enabled", "on"), ("focus_area", &first_area.to_string())]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let page = post_as(
+        &app,
+        &format!("/t/{A}/admin/api-tokens"),
+        Some(&cookie),
+        &form(&[("name", "BI")]),
+    )
+    .await;
+    let start = page.body.find("<code>rtn_").unwrap() + 6;
+    let token = page.body[start..start + 68].to_string();
+
+    let member_pages = [
+        format!("/t/{A}/exports"),
+        format!("/t/{A}/exports/download?format=csv"),
+        format!("/t/{A}/exports/download?format=xlsx"),
+        format!("/t/{A}/admin/api-tokens"),
+        format!("/t/{A}/admin/public"),
+    ];
+    let api = [
+        format!("/api/v1/t/{A}/strategy"),
+        format!("/api/v1/t/{A}/followups?limit=500"),
+        format!("/api/v1/t/{A}/initiatives?limit=500"),
+        format!("/api/v1/t/{A}/rounds"),
+    ];
+    let public = format!("/public/{A}");
+
+    let mut before = Vec::new();
+    for uri in &member_pages {
+        before.push(statements(&app, uri, Some(&cookie), None).await);
+    }
+    for uri in &api {
+        before.push(statements(&app, uri, None, Some(&token)).await);
+    }
+    before.push(statements(&app, &public, None, None).await);
+
+    grow(&admin).await;
+
+    let mut after = Vec::new();
+    for uri in &member_pages {
+        after.push(statements(&app, uri, Some(&cookie), None).await);
+    }
+    for uri in &api {
+        after.push(statements(&app, uri, None, Some(&token)).await);
+    }
+    after.push(statements(&app, &public, None, None).await);
+
+    let uris: Vec<&String> = member_pages.iter().chain(&api).chain([&public]).collect();
+    for ((uri, b), a) in uris.iter().zip(&before).zip(&after) {
+        println!("{uri}: {b} statements before, {a} after 40 sub-goals and 15 initiatives more");
+        assert!(*b > 2, "{uri}: the counter sees the queries");
+    }
+    assert_eq!(
+        before, after,
+        "statement counts grew with the data: {uris:?}"
+    );
+}
