@@ -65,7 +65,7 @@ async fn build_focus_area(app: &axum::Router, admin: &PgPool, cookie: &str) -> B
     )
     .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
-    let area = anchored_id(created.location(), "#fa-");
+    let area = anchored_id(created.location(), "#focus_area-");
 
     let new = get_as(
         app,
@@ -116,7 +116,7 @@ async fn build_focus_area(app: &axum::Router, admin: &PgPool, cookie: &str) -> B
     )
     .await;
     assert_eq!(sub.status, StatusCode::SEE_OTHER, "{}", sub.body);
-    let sub = anchored_id(sub.location(), "#sub-");
+    let sub = anchored_id(sub.location(), "#sub_goal-");
     Built { area, goal, sub }
 }
 

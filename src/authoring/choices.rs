@@ -127,6 +127,16 @@ impl GoalGroup {
     }
 }
 
+/// The labels of the ticked ids, one per line, for the conflict page.
+pub fn labels_of(choices: &[Choice], ticked: &super::fields::Selected) -> String {
+    choices
+        .iter()
+        .filter(|c| ticked.has(&c.id))
+        .map(|c| c.label.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn ids(choices: &[Choice]) -> impl Iterator<Item = Uuid> + '_ {
     choices.iter().map(|c| c.id)
 }

@@ -1,25 +1,23 @@
 //! Mission clusters ("missionsklynger", as in Skanderborg's DUS): a mission and the shared hard
 //! problems the cluster works on.
 
+use std::collections::HashMap;
+
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices::{self, Choice};
-use super::conflict;
-use super::context;
+use super::conflict::Row;
+use super::context::EditedStrategy;
+use super::editor::{Editable, FormData};
 use super::fields::{self, Errors, Selected};
-use crate::AppState;
-use crate::audit::{self, Event};
-use crate::auth::ClientIp;
-use crate::auth::access::Member;
-use crate::db::begin_tenant_tx;
-use crate::web::{AppError, AppResult, Chrome, render};
+use crate::web::{Chrome, render};
+
+pub struct Clusters;
 
 #[derive(Deserialize, Serialize, Default, Clone)]
 pub struct Input {
@@ -35,42 +33,14 @@ pub struct Input {
     pub challenges: Selected,
 }
 
-#[derive(PartialEq)]
-struct Values {
+pub struct Values {
     title: String,
     mission: Option<String>,
     challenges: Vec<Uuid>,
 }
 
-impl Values {
-    fn input(&self, version: i32) -> Input {
-        Input {
-            new_id: String::new(),
-            version: version.to_string(),
-            title: self.title.clone(),
-            mission: self.mission.clone().unwrap_or_default(),
-            challenges: Selected::of(&self.challenges),
-        }
-    }
-
-    fn json(&self) -> serde_json::Value {
-        json!({"title": self.title, "mission": self.mission, "challenges": self.challenges})
-    }
-}
-
-fn validate(input: &Input, areas: &[Choice]) -> Result<Values, Errors> {
-    let mut e = Errors::default();
-    let v = Values {
-        title: fields::required(&mut e, "title", &input.title, 300),
-        mission: fields::optional(&mut e, "mission", &input.mission, 10_000),
-        challenges: fields::many_of(
-            &mut e,
-            "challenges",
-            &input.challenges.0,
-            choices::ids(areas),
-        ),
-    };
-    if e.is_empty() { Ok(v) } else { Err(e) }
+pub struct Offered {
+    problems: Vec<Choice>,
 }
 
 #[derive(Template)]
@@ -82,278 +52,207 @@ struct FormPage {
     id: Option<Uuid>,
     input: Input,
     errors: Errors,
-    areas: Vec<Choice>,
+    problems: Vec<Choice>,
 }
 
-async fn form_page(
-    state: &AppState,
-    member: &Member,
-    id: Option<Uuid>,
-    input: Input,
-    errors: Errors,
-) -> AppResult<Response> {
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let areas = choices::challenges(&mut tx, tenant, strategy.id).await?;
-    tx.commit().await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let page = FormPage {
-        chrome: Chrome::member(
-            if id.is_some() {
-                "Redigér missionsklynge"
-            } else {
-                "Ny missionsklynge"
-            },
-            member,
-        ),
-        slug: member.tenant.slug.clone(),
-        strategy: strategy.title,
-        id,
-        input,
-        errors,
-        areas,
-    };
-    Ok((status, render(&page)).into_response())
-}
+impl Editable for Clusters {
+    type Input = Input;
+    type Values = Values;
+    type Offered = Offered;
+    const WHAT: &'static str = "Missionsklyngen";
+    const PATH: &'static str = "clusters";
+    const ENTITY: &'static str = "cluster";
+    const NEW_TITLE: &'static str = "Ny missionsklynge";
+    const EDIT_TITLE: &'static str = "Redigér missionsklynge";
 
-async fn current(
-    conn: &mut sqlx::PgConnection,
-    tenant: Uuid,
-    id: Uuid,
-) -> sqlx::Result<Option<(i32, Values)>> {
-    let row = sqlx::query!(
-        r#"SELECT c.version, c.title, c.mission,
-                  COALESCE(array_agg(l.challenge_id ORDER BY l.position, l.challenge_id)
-                           FILTER (WHERE l.challenge_id IS NOT NULL), '{}') as "challenges!"
-           FROM clusters c
-           LEFT JOIN cluster_challenges l ON l.tenant_id = c.tenant_id AND l.cluster_id = c.id
-           WHERE c.tenant_id = $1 AND c.id = $2 AND c.archived_at IS NULL
-           GROUP BY c.tenant_id, c.id"#,
-        tenant,
-        id
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    if row.is_some() {
-        sqlx::query!(
-            "SELECT id FROM clusters WHERE tenant_id = $1 AND id = $2 FOR UPDATE",
+    async fn offered(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        strategy: &EditedStrategy,
+    ) -> sqlx::Result<Offered> {
+        Ok(Offered {
+            problems: choices::challenges(conn, tenant, strategy.id).await?,
+        })
+    }
+
+    async fn current(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+    ) -> sqlx::Result<Option<(i32, Values)>> {
+        let row = sqlx::query!(
+            r#"SELECT c.version, c.title, c.mission,
+                      ARRAY(SELECT l.challenge_id FROM cluster_challenges l WHERE l.tenant_id = c.tenant_id AND l.cluster_id = c.id
+                            ORDER BY l.position, l.challenge_id) as "challenges!"
+               FROM clusters c
+               WHERE c.tenant_id = $1 AND c.id = $2 AND c.archived_at IS NULL
+               FOR UPDATE OF c"#,
             tenant,
             id
         )
-        .fetch_one(conn)
+        .fetch_optional(conn)
         .await?;
+        Ok(row.map(|r| {
+            (
+                r.version,
+                Values {
+                    title: r.title,
+                    mission: r.mission,
+                    challenges: r.challenges,
+                },
+            )
+        }))
     }
-    Ok(row.map(|r| {
-        (
-            r.version,
-            Values {
-                title: r.title,
-                mission: r.mission,
-                challenges: r.challenges,
-            },
+
+    async fn insert(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        strategy: Uuid,
+        id: Uuid,
+        v: &Values,
+    ) -> sqlx::Result<bool> {
+        let done = sqlx::query!(
+            r#"INSERT INTO clusters (tenant_id, id, strategy_id, key, position, title, mission)
+               SELECT $1, $2, $3, $4,
+                      COALESCE((SELECT max(position) + 1 FROM clusters WHERE tenant_id = $1 AND strategy_id = $3), 0),
+                      $5, $6
+               ON CONFLICT (tenant_id, id) DO NOTHING"#,
+            tenant,
+            id,
+            strategy,
+            fields::key_for(&v.title, id),
+            v.title,
+            v.mission
         )
-    }))
+        .execute(&mut *conn)
+        .await?;
+        if done.rows_affected() == 1 {
+            link(conn, tenant, id, &v.challenges).await?;
+        }
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn update(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+        v: &Values,
+    ) -> sqlx::Result<()> {
+        sqlx::query!(
+            "UPDATE clusters SET title = $3, mission = $4, version = version + 1 WHERE tenant_id = $1 AND id = $2",
+            tenant,
+            id,
+            v.title,
+            v.mission
+        )
+        .execute(&mut *conn)
+        .await?;
+        link(conn, tenant, id, &v.challenges).await
+    }
+
+    fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
+        let mut e = Errors::default();
+        let v = Values {
+            title: fields::required(&mut e, "title", &input.title, 300),
+            mission: fields::optional(&mut e, "mission", &input.mission, 10_000),
+            challenges: fields::many_of(
+                &mut e,
+                "challenges",
+                &input.challenges.0,
+                choices::ids(&o.problems),
+            ),
+        };
+        if e.is_empty() { Ok(v) } else { Err(e) }
+    }
+
+    fn input(v: &Values, version: i32) -> Input {
+        Input {
+            new_id: String::new(),
+            version: version.to_string(),
+            title: v.title.clone(),
+            mission: v.mission.clone().unwrap_or_default(),
+            challenges: Selected::of(&v.challenges),
+        }
+    }
+
+    fn blank(new_id: Uuid, _: &HashMap<String, String>) -> Input {
+        Input {
+            new_id: new_id.to_string(),
+            ..Input::default()
+        }
+    }
+
+    fn version_field(input: &Input) -> &str {
+        &input.version
+    }
+
+    fn new_id_field(input: &Input) -> &str {
+        &input.new_id
+    }
+
+    fn same(a: &Values, b: &Values) -> bool {
+        a.title == b.title
+            && a.mission == b.mission
+            && fields::same_set(&a.challenges, &b.challenges)
+    }
+
+    fn json(v: &Values) -> serde_json::Value {
+        json!({"title": v.title, "mission": v.mission, "challenges": v.challenges})
+    }
+
+    fn summary(before: Option<&Values>, after: &Values, _: &Offered) -> String {
+        match before {
+            None => format!("Missionsklynge oprettet: {}", after.title),
+            Some(_) => format!("Missionsklynge ændret: {}", after.title),
+        }
+    }
+
+    fn title(v: &Values) -> String {
+        v.title.clone()
+    }
+
+    fn conflict_rows(yours: &Input, theirs: &Input, o: &Offered) -> Vec<Row> {
+        vec![
+            Row::new("Navn", &yours.title, &theirs.title),
+            Row::new("Mission", &yours.mission, &theirs.mission),
+            Row::new(
+                "Fælles problemer",
+                choices::labels_of(&o.problems, &yours.challenges),
+                choices::labels_of(&o.problems, &theirs.challenges),
+            ),
+        ]
+    }
+
+    fn render(chrome: Chrome, f: FormData<Self>) -> Response {
+        render(&FormPage {
+            chrome,
+            slug: f.slug,
+            strategy: f.strategy,
+            id: f.id,
+            input: f.input,
+            errors: f.errors,
+            problems: f.offered.problems,
+        })
+    }
 }
 
+/// Replaces the cluster's shared problems with `problems`, in the order given.
 async fn link(
-    conn: &mut sqlx::PgConnection,
+    conn: &mut PgConnection,
     tenant: Uuid,
     id: Uuid,
-    areas: &[Uuid],
+    problems: &[Uuid],
 ) -> sqlx::Result<()> {
     sqlx::query!(
         r#"WITH gone AS (DELETE FROM cluster_challenges WHERE tenant_id = $1 AND cluster_id = $2)
            INSERT INTO cluster_challenges (tenant_id, cluster_id, challenge_id, position)
-           SELECT $1, $2, a.id, a.n::int FROM unnest($3::uuid[]) WITH ORDINALITY a(id, n)
+           SELECT $1, $2, c.id, c.n::int FROM unnest($3::uuid[]) WITH ORDINALITY c(id, n)
            ON CONFLICT (tenant_id, cluster_id, challenge_id) DO UPDATE SET position = EXCLUDED.position"#,
         tenant,
         id,
-        areas
+        problems
     )
     .execute(conn)
     .await?;
     Ok(())
-}
-
-pub async fn new_page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
-    let input = Input {
-        new_id: Uuid::now_v7().to_string(),
-        ..Input::default()
-    };
-    form_page(&state, &member, None, input, Errors::default()).await
-}
-
-pub async fn edit_page(
-    State(state): State<AppState>,
-    member: Member,
-    Path((_, id)): Path<(String, Uuid)>,
-) -> AppResult<Response> {
-    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let (version, v) = current(&mut tx, member.tenant.id, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    tx.commit().await?;
-    form_page(
-        &state,
-        &member,
-        Some(id),
-        v.input(version),
-        Errors::default(),
-    )
-    .await
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    member: Member,
-    ClientIp(ip): ClientIp,
-    Form(input): Form<Input>,
-) -> AppResult<Response> {
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let areas = choices::challenges(&mut tx, tenant, strategy.id).await?;
-    let v = match validate(&input, &areas) {
-        Ok(v) => v,
-        Err(errors) => {
-            tx.rollback().await?;
-            return form_page(&state, &member, None, input, errors).await;
-        }
-    };
-    let id = Uuid::parse_str(input.new_id.trim()).unwrap_or_else(|_| Uuid::now_v7());
-    let done = sqlx::query!(
-        r#"INSERT INTO clusters (tenant_id, id, strategy_id, key, position, title, mission)
-           SELECT $1, $2, $3, $4,
-                  COALESCE((SELECT max(position) + 1 FROM clusters WHERE tenant_id = $1 AND strategy_id = $3), 0),
-                  $5, $6
-           ON CONFLICT (tenant_id, id) DO NOTHING"#,
-        tenant,
-        id,
-        strategy.id,
-        fields::key_for(&v.title, id),
-        v.title,
-        v.mission
-    )
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 1 {
-        link(&mut tx, tenant, id, &v.challenges).await?;
-        audit::record(
-            &mut tx,
-            tenant,
-            &context::actor(&member, ip),
-            Event::new(
-                "create",
-                "cluster",
-                Some(id),
-                format!("Missionsklynge oprettet: {}", v.title),
-            )
-            .change(None, Some(v.json())),
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Redirect::to(&context::workspace(
-        &member.tenant.slug,
-        &format!("cluster-{id}"),
-    ))
-    .into_response())
-}
-
-pub async fn save(
-    State(state): State<AppState>,
-    member: Member,
-    ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, Uuid)>,
-    Form(input): Form<Input>,
-) -> AppResult<Response> {
-    let tenant = member.tenant.id;
-    let slug = member.tenant.slug.clone();
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let (version, saved) = current(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let areas = choices::challenges(&mut tx, tenant, strategy.id).await?;
-    let v = match validate(&input, &areas) {
-        Ok(v) => v,
-        Err(errors) => {
-            tx.rollback().await?;
-            return form_page(&state, &member, Some(id), input, errors).await;
-        }
-    };
-    let back = context::workspace(&slug, &format!("cluster-{id}"));
-    let same_links = |a: &[Uuid], b: &[Uuid]| {
-        let (mut a, mut b) = (a.to_vec(), b.to_vec());
-        a.sort();
-        b.sort();
-        a == b
-    };
-    if v.title == saved.title
-        && v.mission == saved.mission
-        && same_links(&v.challenges, &saved.challenges)
-    {
-        tx.rollback().await?;
-        return Ok(Redirect::to(&back).into_response());
-    }
-    if fields::version(&input.version) != version {
-        tx.rollback().await?;
-        let names = |ids: &Selected| {
-            areas
-                .iter()
-                .filter(|a| ids.has(&a.id))
-                .map(|a| a.label.clone())
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let theirs = saved.input(version);
-        let rows = vec![
-            conflict::Row::new("Titel", &input.title, &theirs.title),
-            conflict::Row::new("Mission", &input.mission, &theirs.mission),
-            conflict::Row::new(
-                "Fælles problemer",
-                names(&input.challenges),
-                names(&theirs.challenges),
-            ),
-        ];
-        return Ok(conflict::page(
-            Chrome::member("Ændret af en anden", &member),
-            "Missionsklyngen",
-            saved.title.clone(),
-            rows,
-            format!("/t/{slug}/edit/clusters/{id}"),
-            &input,
-            version,
-        ));
-    }
-    sqlx::query!(
-        "UPDATE clusters SET title = $3, mission = $4, version = version + 1 WHERE tenant_id = $1 AND id = $2",
-        tenant,
-        id,
-        v.title,
-        v.mission
-    )
-    .execute(&mut *tx)
-    .await?;
-    link(&mut tx, tenant, id, &v.challenges).await?;
-    audit::record(
-        &mut tx,
-        tenant,
-        &context::actor(&member, ip),
-        Event::new(
-            "update",
-            "cluster",
-            Some(id),
-            format!("Missionsklynge ændret: {}", v.title),
-        )
-        .change(Some(saved.json()), Some(v.json())),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&back).into_response())
 }

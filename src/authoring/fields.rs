@@ -171,6 +171,14 @@ pub fn many_of(
     chosen
 }
 
+/// The same ids, whatever their order.
+pub fn same_set(a: &[Uuid], b: &[Uuid]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort();
+    b.sort();
+    a == b
+}
+
 /// The ids ticked in a checkbox list, as typed.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
 #[serde(transparent)]

@@ -1,27 +1,25 @@
 //! Initiatives and trial actions ("prøvehandlinger"): hypothesis, success criterion, evaluation
 //! date, lifecycle, owner, and where they belong (cluster, focus area, shared problems).
 
+use std::collections::HashMap;
+
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
+use axum::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices::{self, Choice};
-use super::conflict;
-use super::context;
+use super::conflict::Row;
+use super::context::EditedStrategy;
+use super::editor::{Editable, FormData};
 use super::fields::{self, Errors, Selected};
-use crate::AppState;
-use crate::audit::{self, Event};
-use crate::auth::ClientIp;
-use crate::auth::access::Member;
-use crate::db::begin_tenant_tx;
 use crate::domain::InitiativeLifecycle;
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::web::{Chrome, format, render};
+
+pub struct Initiatives;
 
 #[derive(Deserialize, Serialize, Default, Clone)]
 pub struct Input {
@@ -54,7 +52,7 @@ pub struct Input {
 }
 
 #[derive(PartialEq, Clone)]
-struct Values {
+pub struct Values {
     title: String,
     description: Option<String>,
     hypothesis: Option<String>,
@@ -112,7 +110,7 @@ impl Values {
     }
 }
 
-struct Offered {
+pub struct Offered {
     people: Vec<Choice>,
     org_units: Vec<Choice>,
     clusters: Vec<Choice>,
@@ -206,43 +204,6 @@ struct FormPage {
     lifecycles: &'static [InitiativeLifecycle],
 }
 
-async fn form_page(
-    state: &AppState,
-    member: &Member,
-    id: Option<Uuid>,
-    input: Input,
-    errors: Errors,
-) -> AppResult<Response> {
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let o = offered(&mut tx, tenant, strategy.id).await?;
-    tx.commit().await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let page = FormPage {
-        chrome: Chrome::member(
-            if id.is_some() {
-                "Redigér initiativ"
-            } else {
-                "Nyt initiativ"
-            },
-            member,
-        ),
-        slug: member.tenant.slug.clone(),
-        strategy: strategy.title,
-        id,
-        input,
-        errors,
-        o,
-        lifecycles: InitiativeLifecycle::ALL,
-    };
-    Ok((status, render(&page)).into_response())
-}
-
 async fn current(
     conn: &mut sqlx::PgConnection,
     tenant: Uuid,
@@ -311,54 +272,40 @@ async fn link(
     Ok(())
 }
 
-pub async fn new_page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
-    let input = Input {
-        new_id: Uuid::now_v7().to_string(),
-        lifecycle: InitiativeLifecycle::Idea.as_str().to_string(),
-        ..Input::default()
-    };
-    form_page(&state, &member, None, input, Errors::default()).await
-}
+impl Editable for Initiatives {
+    type Input = Input;
+    type Values = Values;
+    type Offered = Offered;
+    const WHAT: &'static str = "Initiativet";
+    const PATH: &'static str = "initiatives";
+    const ENTITY: &'static str = "initiative";
+    const NEW_TITLE: &'static str = "Nyt initiativ";
+    const EDIT_TITLE: &'static str = "Redigér initiativ";
 
-pub async fn edit_page(
-    State(state): State<AppState>,
-    member: Member,
-    Path((_, id)): Path<(String, Uuid)>,
-) -> AppResult<Response> {
-    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let (version, v) = current(&mut tx, member.tenant.id, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    tx.commit().await?;
-    form_page(
-        &state,
-        &member,
-        Some(id),
-        v.input(version),
-        Errors::default(),
-    )
-    .await
-}
+    async fn offered(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        strategy: &EditedStrategy,
+    ) -> sqlx::Result<Offered> {
+        offered(conn, tenant, strategy.id).await
+    }
 
-pub async fn create(
-    State(state): State<AppState>,
-    member: Member,
-    ClientIp(ip): ClientIp,
-    Form(input): Form<Input>,
-) -> AppResult<Response> {
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let o = offered(&mut tx, tenant, strategy.id).await?;
-    let v = match validate(&input, &o) {
-        Ok(v) => v,
-        Err(errors) => {
-            tx.rollback().await?;
-            return form_page(&state, &member, None, input, errors).await;
-        }
-    };
-    let id = Uuid::parse_str(input.new_id.trim()).unwrap_or_else(|_| Uuid::now_v7());
-    let done = sqlx::query!(
+    async fn current(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+    ) -> sqlx::Result<Option<(i32, Values)>> {
+        current(conn, tenant, id).await
+    }
+
+    async fn insert(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        strategy: Uuid,
+        id: Uuid,
+        v: &Values,
+    ) -> sqlx::Result<bool> {
+        let done = sqlx::query!(
         r#"INSERT INTO initiatives (tenant_id, id, strategy_id, key, position, title, description, hypothesis,
                                     success_criterion, evaluation_date, lifecycle, owner_id, org_unit_id, cluster_id, focus_area_id)
            SELECT $1, $2, $3, $4,
@@ -367,7 +314,7 @@ pub async fn create(
            ON CONFLICT (tenant_id, id) DO NOTHING"#,
         tenant,
         id,
-        strategy.id,
+        strategy,
         fields::key_for(&v.title, id),
         v.title,
         v.description,
@@ -380,137 +327,21 @@ pub async fn create(
         v.cluster_id,
         v.focus_area_id
     )
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    if done.rows_affected() == 1 {
-        link(&mut tx, tenant, id, &v.challenges).await?;
-        audit::record(
-            &mut tx,
-            tenant,
-            &context::actor(&member, ip),
-            Event::new(
-                "create",
-                "initiative",
-                Some(id),
-                format!("Initiativ oprettet: {}", v.title),
-            )
-            .change(None, Some(v.json())),
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Redirect::to(&context::workspace(
-        &member.tenant.slug,
-        &format!("initiative-{id}"),
-    ))
-    .into_response())
-}
-
-pub async fn save(
-    State(state): State<AppState>,
-    member: Member,
-    ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, Uuid)>,
-    Form(input): Form<Input>,
-) -> AppResult<Response> {
-    let tenant = member.tenant.id;
-    let slug = member.tenant.slug.clone();
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let (version, saved) = current(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let o = offered(&mut tx, tenant, strategy.id).await?;
-    let v = match validate(&input, &o) {
-        Ok(v) => v,
-        Err(errors) => {
-            tx.rollback().await?;
-            return form_page(&state, &member, Some(id), input, errors).await;
+        if done.rows_affected() == 1 {
+            link(conn, tenant, id, &v.challenges).await?;
         }
-    };
-    let back = context::workspace(&slug, &format!("initiative-{id}"));
-    if v.same_as(&saved) {
-        tx.rollback().await?;
-        return Ok(Redirect::to(&back).into_response());
+        Ok(done.rows_affected() == 1)
     }
-    if fields::version(&input.version) != version {
-        tx.rollback().await?;
-        let theirs = saved.input(version);
-        let pick = |list: &[Choice], v: &str| choices::label_of(list, v);
-        let names = |ids: &Selected| {
-            o.challenges
-                .iter()
-                .filter(|c| ids.has(&c.id))
-                .map(|c| c.label.clone())
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let lifecycle = |v: &str| {
-            InitiativeLifecycle::parse(v)
-                .map(|l| l.label())
-                .unwrap_or_default()
-        };
-        let date = |s: &str| {
-            s.parse::<NaiveDate>()
-                .map(format::date_long)
-                .unwrap_or_else(|_| s.to_string())
-        };
-        let rows = vec![
-            conflict::Row::new("Titel", &input.title, &theirs.title),
-            conflict::Row::new("Beskrivelse", &input.description, &theirs.description),
-            conflict::Row::new("Hypotese", &input.hypothesis, &theirs.hypothesis),
-            conflict::Row::new(
-                "Succeskriterium",
-                &input.success_criterion,
-                &theirs.success_criterion,
-            ),
-            conflict::Row::new(
-                "Evalueres",
-                date(&input.evaluation_date),
-                date(&theirs.evaluation_date),
-            ),
-            conflict::Row::new(
-                "Status",
-                lifecycle(&input.lifecycle),
-                lifecycle(&theirs.lifecycle),
-            ),
-            conflict::Row::new(
-                "Ansvarlig",
-                pick(&o.people, &input.owner),
-                pick(&o.people, &theirs.owner),
-            ),
-            conflict::Row::new(
-                "Organisatorisk enhed",
-                pick(&o.org_units, &input.org_unit),
-                pick(&o.org_units, &theirs.org_unit),
-            ),
-            conflict::Row::new(
-                "Missionsklynge",
-                pick(&o.clusters, &input.cluster),
-                pick(&o.clusters, &theirs.cluster),
-            ),
-            conflict::Row::new(
-                "Fokusområde",
-                pick(&o.areas, &input.focus_area),
-                pick(&o.areas, &theirs.focus_area),
-            ),
-            conflict::Row::new(
-                "Fælles problemer",
-                names(&input.challenges),
-                names(&theirs.challenges),
-            ),
-        ];
-        return Ok(conflict::page(
-            Chrome::member("Ændret af en anden", &member),
-            "Initiativet",
-            saved.title.clone(),
-            rows,
-            format!("/t/{slug}/edit/initiatives/{id}"),
-            &input,
-            version,
-        ));
-    }
-    sqlx::query!(
+
+    async fn update(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+        v: &Values,
+    ) -> sqlx::Result<()> {
+        sqlx::query!(
         r#"UPDATE initiatives SET title = $3, description = $4, hypothesis = $5, success_criterion = $6,
                   evaluation_date = $7, lifecycle = $8, owner_id = $9, org_unit_id = $10, cluster_id = $11,
                   focus_area_id = $12, version = version + 1
@@ -528,22 +359,123 @@ pub async fn save(
         v.cluster_id,
         v.focus_area_id
     )
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    link(&mut tx, tenant, id, &v.challenges).await?;
-    audit::record(
-        &mut tx,
-        tenant,
-        &context::actor(&member, ip),
-        Event::new(
-            "update",
-            "initiative",
-            Some(id),
-            format!("Initiativ ændret: {}", v.title),
-        )
-        .change(Some(saved.json()), Some(v.json())),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&back).into_response())
+        link(conn, tenant, id, &v.challenges).await
+    }
+
+    fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
+        validate(input, o)
+    }
+
+    fn input(v: &Values, version: i32) -> Input {
+        v.input(version)
+    }
+
+    fn blank(new_id: Uuid, _: &HashMap<String, String>) -> Input {
+        Input {
+            new_id: new_id.to_string(),
+            lifecycle: InitiativeLifecycle::Idea.as_str().to_string(),
+            ..Input::default()
+        }
+    }
+
+    fn version_field(input: &Input) -> &str {
+        &input.version
+    }
+
+    fn new_id_field(input: &Input) -> &str {
+        &input.new_id
+    }
+
+    fn same(a: &Values, b: &Values) -> bool {
+        a.same_as(b)
+    }
+
+    fn json(v: &Values) -> serde_json::Value {
+        v.json()
+    }
+
+    fn summary(before: Option<&Values>, after: &Values, _: &Offered) -> String {
+        match before {
+            None => format!("Initiativ oprettet: {}", after.title),
+            Some(_) => format!("Initiativ ændret: {}", after.title),
+        }
+    }
+
+    fn title(v: &Values) -> String {
+        v.title.clone()
+    }
+
+    fn conflict_rows(yours: &Input, theirs: &Input, o: &Offered) -> Vec<Row> {
+        let pick = |list: &[Choice], v: &str| choices::label_of(list, v);
+        let lifecycle = |v: &str| {
+            InitiativeLifecycle::parse(v)
+                .map(|l| l.label())
+                .unwrap_or_default()
+        };
+        let date = |s: &str| {
+            s.parse::<NaiveDate>()
+                .map(format::date_long)
+                .unwrap_or_else(|_| s.to_string())
+        };
+        vec![
+            Row::new("Titel", &yours.title, &theirs.title),
+            Row::new("Beskrivelse", &yours.description, &theirs.description),
+            Row::new("Hypotese", &yours.hypothesis, &theirs.hypothesis),
+            Row::new(
+                "Succeskriterium",
+                &yours.success_criterion,
+                &theirs.success_criterion,
+            ),
+            Row::new(
+                "Evalueres",
+                date(&yours.evaluation_date),
+                date(&theirs.evaluation_date),
+            ),
+            Row::new(
+                "Status",
+                lifecycle(&yours.lifecycle),
+                lifecycle(&theirs.lifecycle),
+            ),
+            Row::new(
+                "Ansvarlig",
+                pick(&o.people, &yours.owner),
+                pick(&o.people, &theirs.owner),
+            ),
+            Row::new(
+                "Organisatorisk enhed",
+                pick(&o.org_units, &yours.org_unit),
+                pick(&o.org_units, &theirs.org_unit),
+            ),
+            Row::new(
+                "Missionsklynge",
+                pick(&o.clusters, &yours.cluster),
+                pick(&o.clusters, &theirs.cluster),
+            ),
+            Row::new(
+                "Fokusområde",
+                pick(&o.areas, &yours.focus_area),
+                pick(&o.areas, &theirs.focus_area),
+            ),
+            Row::new(
+                "Fælles problemer",
+                choices::labels_of(&o.challenges, &yours.challenges),
+                choices::labels_of(&o.challenges, &theirs.challenges),
+            ),
+        ]
+    }
+
+    fn render(chrome: Chrome, f: FormData<Self>) -> Response {
+        render(&FormPage {
+            chrome,
+            slug: f.slug,
+            strategy: f.strategy,
+            id: f.id,
+            input: f.input,
+            errors: f.errors,
+            o: f.offered,
+            lifecycles: InitiativeLifecycle::ALL,
+        })
+    }
 }

@@ -55,14 +55,7 @@ impl Kind {
     }
 
     fn anchor(self, id: Uuid) -> String {
-        match self {
-            Kind::FocusArea => format!("fa-{id}"),
-            Kind::Goal => format!("goal-{id}"),
-            Kind::SubGoal => format!("sub-{id}"),
-            Kind::Challenge => format!("challenge-{id}"),
-            Kind::Cluster => format!("cluster-{id}"),
-            Kind::Initiative => format!("initiative-{id}"),
-        }
+        format!("{}-{id}", self.entity())
     }
 
     fn path(self) -> &'static str {
@@ -81,28 +74,22 @@ impl Kind {
 pub trait OfKind {
     const KIND: Kind;
 }
-pub struct FocusAreas;
-pub struct Goals;
-pub struct SubGoals;
-pub struct Challenges;
-pub struct Clusters;
-pub struct Initiatives;
-impl OfKind for FocusAreas {
+impl OfKind for super::focus_areas::FocusAreas {
     const KIND: Kind = Kind::FocusArea;
 }
-impl OfKind for Goals {
+impl OfKind for super::goals::Goals {
     const KIND: Kind = Kind::Goal;
 }
-impl OfKind for SubGoals {
+impl OfKind for super::sub_goals::SubGoals {
     const KIND: Kind = Kind::SubGoal;
 }
-impl OfKind for Challenges {
+impl OfKind for super::challenges::Challenges {
     const KIND: Kind = Kind::Challenge;
 }
-impl OfKind for Clusters {
+impl OfKind for super::clusters::Clusters {
     const KIND: Kind = Kind::Cluster;
 }
-impl OfKind for Initiatives {
+impl OfKind for super::initiatives::Initiatives {
     const KIND: Kind = Kind::Initiative;
 }
 

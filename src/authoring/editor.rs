@@ -1,0 +1,290 @@
+//! The one flow every editing form follows, whatever it edits: show the form (new or loaded),
+//! validate what came back and show it again with the problems marked, create at most once (the
+//! id is minted when the form is shown), refuse to overwrite a newer version (the conflict page),
+//! write the change and its audit event in one transaction, and go back to the outline.
+//! Each kind of item (`focus_areas`, `goals`, ...) says only what is particular to it.
+
+use std::collections::HashMap;
+use std::future::Future;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::conflict;
+use super::context::{self, EditedStrategy};
+use super::fields::{self, Errors};
+use crate::AppState;
+use crate::audit::{self, Event};
+use crate::auth::ClientIp;
+use crate::auth::access::Member;
+use crate::db::begin_tenant_tx;
+use crate::web::{AppError, AppResult, Chrome};
+
+/// What the form page of an item needs besides the layout.
+pub struct FormData<E: Editable> {
+    pub slug: String,
+    pub strategy: String,
+    /// `None` for a new item.
+    pub id: Option<Uuid>,
+    pub input: E::Input,
+    pub errors: Errors,
+    pub offered: E::Offered,
+}
+
+pub trait Editable: Sized + Send + Sync + 'static {
+    /// The form as typed (strings, so that nothing typed is ever lost).
+    type Input: Serialize + DeserializeOwned + Default + Clone + Send + Sync + 'static;
+    /// The form once valid, and the item as stored.
+    type Values: Send + Sync;
+    /// What the form offers to choose from (people, parents, ...).
+    type Offered: Send + Sync;
+
+    /// "Målet", for "… er ændret af en anden".
+    const WHAT: &'static str;
+    /// The path segment: `/t/{slug}/edit/{PATH}/{id}`.
+    const PATH: &'static str;
+    /// The audit log's entity name, also the outline's anchor prefix.
+    const ENTITY: &'static str;
+    /// Page titles: "Nyt mål", "Redigér mål".
+    const NEW_TITLE: &'static str;
+    const EDIT_TITLE: &'static str;
+
+    fn offered(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        strategy: &EditedStrategy,
+    ) -> impl Future<Output = sqlx::Result<Self::Offered>> + Send;
+
+    /// The stored item with its version, locked for the rest of the transaction.
+    fn current(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+    ) -> impl Future<Output = sqlx::Result<Option<(i32, Self::Values)>>> + Send;
+
+    /// Inserts unless an item with this id exists (a second submit); says whether it did.
+    fn insert(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        strategy: Uuid,
+        id: Uuid,
+        values: &Self::Values,
+    ) -> impl Future<Output = sqlx::Result<bool>> + Send;
+
+    /// Writes the values and bumps the version.
+    fn update(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+        values: &Self::Values,
+    ) -> impl Future<Output = sqlx::Result<()>> + Send;
+
+    fn validate(input: &Self::Input, offered: &Self::Offered) -> Result<Self::Values, Errors>;
+    /// The form filled with stored values.
+    fn input(values: &Self::Values, version: i32) -> Self::Input;
+    /// An empty form; `query` may preselect a parent (`?goal=…`).
+    fn blank(new_id: Uuid, query: &HashMap<String, String>) -> Self::Input;
+    fn version_field(input: &Self::Input) -> &str;
+    fn new_id_field(input: &Self::Input) -> &str;
+    /// Equal content: saving it again changes nothing and conflicts with nothing.
+    fn same(a: &Self::Values, b: &Self::Values) -> bool;
+    fn json(values: &Self::Values) -> serde_json::Value;
+    /// The audit summary of a creation (`before` is `None`) or a change.
+    fn summary(
+        before: Option<&Self::Values>,
+        after: &Self::Values,
+        offered: &Self::Offered,
+    ) -> String;
+    /// The heading of the conflict page.
+    fn title(values: &Self::Values) -> String;
+    /// The fields side by side: the user's version and the stored one.
+    fn conflict_rows(
+        yours: &Self::Input,
+        theirs: &Self::Input,
+        offered: &Self::Offered,
+    ) -> Vec<conflict::Row>;
+    fn render(chrome: Chrome, form: FormData<Self>) -> Response;
+}
+
+async fn form_page<E: Editable>(
+    state: &AppState,
+    member: &Member,
+    id: Option<Uuid>,
+    input: Option<E::Input>,
+    query: &HashMap<String, String>,
+    errors: Errors,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = context::require_strategy(&mut tx, tenant).await?;
+    let offered = E::offered(&mut tx, tenant, &strategy).await?;
+    let input = match (input, id) {
+        (Some(input), _) => input,
+        (None, Some(id)) => {
+            let (version, values) = E::current(&mut tx, tenant, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            E::input(&values, version)
+        }
+        (None, None) => E::blank(Uuid::now_v7(), query),
+    };
+    tx.commit().await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = if id.is_some() {
+        E::EDIT_TITLE
+    } else {
+        E::NEW_TITLE
+    };
+    let form = FormData {
+        slug: member.tenant.slug.clone(),
+        strategy: strategy.title,
+        id,
+        input,
+        errors,
+        offered,
+    };
+    Ok((status, E::render(Chrome::member(title, member), form)).into_response())
+}
+
+fn back<E: Editable>(slug: &str, id: Uuid) -> String {
+    context::workspace(slug, &format!("{}-{id}", E::ENTITY))
+}
+
+pub async fn new_page<E: Editable>(
+    State(state): State<AppState>,
+    member: Member,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Response> {
+    form_page::<E>(&state, &member, None, None, &query, Errors::default()).await
+}
+
+pub async fn edit_page<E: Editable>(
+    State(state): State<AppState>,
+    member: Member,
+    Path((_, id)): Path<(String, Uuid)>,
+) -> AppResult<Response> {
+    form_page::<E>(
+        &state,
+        &member,
+        Some(id),
+        None,
+        &HashMap::new(),
+        Errors::default(),
+    )
+    .await
+}
+
+pub async fn create<E: Editable>(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Form(input): Form<E::Input>,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = context::require_strategy(&mut tx, tenant).await?;
+    let offered = E::offered(&mut tx, tenant, &strategy).await?;
+    let values = match E::validate(&input, &offered) {
+        Ok(values) => values,
+        Err(errors) => {
+            tx.rollback().await?;
+            return form_page::<E>(&state, &member, None, Some(input), &HashMap::new(), errors)
+                .await;
+        }
+    };
+    // The id was minted when the form was shown, so a double submit creates one item.
+    let id = Uuid::parse_str(E::new_id_field(&input).trim()).unwrap_or_else(|_| Uuid::now_v7());
+    if E::insert(&mut tx, tenant, strategy.id, id, &values).await? {
+        audit::record(
+            &mut tx,
+            tenant,
+            &context::actor(&member, ip),
+            Event::new(
+                "create",
+                E::ENTITY,
+                Some(id),
+                E::summary(None, &values, &offered),
+            )
+            .change(None, Some(E::json(&values))),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&back::<E>(&member.tenant.slug, id)).into_response())
+}
+
+pub async fn save<E: Editable>(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Path((_, id)): Path<(String, Uuid)>,
+    Form(input): Form<E::Input>,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let slug = member.tenant.slug.clone();
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let strategy = context::require_strategy(&mut tx, tenant).await?;
+    let (version, saved) = E::current(&mut tx, tenant, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let offered = E::offered(&mut tx, tenant, &strategy).await?;
+    let values = match E::validate(&input, &offered) {
+        Ok(values) => values,
+        Err(errors) => {
+            tx.rollback().await?;
+            return form_page::<E>(
+                &state,
+                &member,
+                Some(id),
+                Some(input),
+                &HashMap::new(),
+                errors,
+            )
+            .await;
+        }
+    };
+    if E::same(&values, &saved) {
+        // Nothing changed (or the same save arrived twice): nothing to write, nothing to conflict.
+        tx.rollback().await?;
+        return Ok(Redirect::to(&back::<E>(&slug, id)).into_response());
+    }
+    if fields::version(E::version_field(&input)) != version {
+        tx.rollback().await?;
+        let theirs = E::input(&saved, version);
+        return Ok(conflict::page(
+            Chrome::member("Ændret af en anden", &member),
+            E::WHAT,
+            E::title(&saved),
+            E::conflict_rows(&input, &theirs, &offered),
+            format!("/t/{slug}/edit/{}/{id}", E::PATH),
+            &input,
+            version,
+        ));
+    }
+    E::update(&mut tx, tenant, id, &values).await?;
+    audit::record(
+        &mut tx,
+        tenant,
+        &context::actor(&member, ip),
+        Event::new(
+            "update",
+            E::ENTITY,
+            Some(id),
+            E::summary(Some(&saved), &values, &offered),
+        )
+        .change(Some(E::json(&saved)), Some(E::json(&values))),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&back::<E>(&slug, id)).into_response())
+}
