@@ -5,15 +5,19 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod charts;
 pub mod cli;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod followups;
 pub mod health;
+pub mod initiatives;
 pub mod operator;
 pub mod reminders;
 pub mod server;
+pub mod status;
 pub mod strategy;
 pub mod strategy_file;
 pub mod telemetry;
@@ -36,6 +40,9 @@ pub struct Settings {
     pub base_url: String,
     /// Whether mail goes out over SMTP (else it stays in the outbox).
     pub smtp_configured: bool,
+    /// Answer every request with the number of SQL statements it ran (`x-sql-statements`), for
+    /// tests and benchmarks that keep pages free of N+1 queries.
+    pub count_sql_statements: bool,
 }
 
 impl Default for Settings {
@@ -45,6 +52,7 @@ impl Default for Settings {
             sessions: auth::session::SessionPolicy::default(),
             base_url: "http://127.0.0.1:8080".to_string(),
             smtp_configured: false,
+            count_sql_statements: false,
         }
     }
 }
@@ -80,6 +88,9 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = auth::routes(table);
     let table = strategy::routes(table);
     let table = followups::routes(table);
+    let table = dashboard::routes(table);
+    let table = status::routes(table);
+    let table = initiatives::routes(table);
     admin::routes(table)
 }
 
