@@ -22,6 +22,7 @@ pub mod strategy;
 pub mod strategy_file;
 pub mod telemetry;
 pub mod tenants;
+pub mod testdata;
 pub mod web;
 
 use std::sync::Arc;

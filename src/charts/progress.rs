@@ -66,6 +66,27 @@ pub struct ProgressChart {
 }
 
 impl ProgressChart {
+    /// The chart of a sub-goal page.
+    pub fn sub_goal(
+        unit: Option<&str>,
+        baseline: Option<(f64, Option<NaiveDate>)>,
+        target: Option<f64>,
+        deadline: Option<NaiveDate>,
+        measured: Vec<ProgressPoint>,
+    ) -> Option<Self> {
+        Self::new(
+            "progress",
+            "Udgangspunkt, målte værdier pr. runde og mål".to_string(),
+            ProgressInput {
+                unit,
+                baseline,
+                target,
+                deadline,
+                measured,
+            },
+        )
+    }
+
     /// None when there is no number at all to draw.
     pub fn new(id: &str, title: String, input: ProgressInput<'_>) -> Option<Self> {
         let mut measured = input.measured;
