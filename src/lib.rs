@@ -14,6 +14,7 @@ pub mod domain;
 pub mod followups;
 pub mod health;
 pub mod initiatives;
+pub mod meeting_pack;
 pub mod operator;
 pub mod reminders;
 pub mod server;
@@ -92,6 +93,7 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = dashboard::routes(table);
     let table = status::routes(table);
     let table = initiatives::routes(table);
+    let table = meeting_pack::routes(table);
     admin::routes(table)
 }
 

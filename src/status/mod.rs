@@ -1,7 +1,7 @@
 //! Status pages for directors: per focus area and per org unit, every sub-goal with its status,
 //! value against target, owner and latest text, and what changed since the round before.
 
-mod page;
+pub mod page;
 
 use crate::auth::access::ANY_MEMBER;
 use crate::web::routes::RouteTable;
