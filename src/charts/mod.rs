@@ -166,8 +166,9 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    let at_word_end = text.chars().nth(max_chars.saturating_sub(1)) == Some(' ');
     let cut = match cut.rfind(' ') {
-        Some(space) if space > max_chars / 2 => cut[..space].to_string(),
+        Some(space) if !at_word_end && space > max_chars / 2 => cut[..space].to_string(),
         _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', '.', ' ']))
@@ -186,7 +187,11 @@ pub fn nice_ticks(min: f64, max: f64) -> Vec<f64> {
     let start = (min / step).floor() * step;
     let mut ticks = Vec::new();
     let mut tick = start;
-    while tick <= max + step * 0.5 && ticks.len() < 12 {
+    while ticks
+        .last()
+        .is_none_or(|last: &f64| *last < max - step * 1e-6)
+        && ticks.len() < 12
+    {
         ticks.push(tick);
         tick += step;
     }
@@ -199,7 +204,10 @@ mod tests {
 
     #[test]
     fn ticks_cover_the_range_in_round_steps() {
-        assert_eq!(nice_ticks(0.0, 100.0), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(
+            nice_ticks(0.0, 100.0),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
         let ticks = nice_ticks(42.0, 61.0);
         assert!(
             ticks[0] <= 42.0 && *ticks.last().unwrap() >= 61.0,
