@@ -394,3 +394,33 @@ async fn the_statement_count_catches_a_query_per_row(admin: PgPool) {
     assert_eq!(three, 3);
     assert_eq!(thirty, 30);
 }
+
+/// Not a timed test (timings belong to the benchmark): prints what the pages of a large
+/// municipality cost. Run with `cargo test --release --test dashboard -- --ignored --nocapture`.
+#[sqlx::test]
+#[ignore = "loads a large municipality; a measurement, not a check"]
+async fn measure_a_large_municipality(admin: PgPool) {
+    let pool = common::app_pool(&admin).await;
+    let app = counting_app(&pool);
+    let started = std::time::Instant::now();
+    let cookie = generated(&admin, &pool, &app, "stor", retning::testdata::Size::LARGE).await;
+    eprintln!("import of the large municipality: {:?}", started.elapsed());
+    for uri in [
+        "/t/stor/dashboard",
+        "/t/stor/status",
+        "/t/stor/initiatives",
+        "/t/stor/meeting-pack",
+        "/t/stor/meeting-pack.pdf",
+    ] {
+        statements(&app, uri, &cookie).await;
+        let mut times = Vec::new();
+        let mut n = 0;
+        for _ in 0..5 {
+            let t = std::time::Instant::now();
+            n = statements(&app, uri, &cookie).await;
+            times.push(t.elapsed());
+        }
+        times.sort();
+        eprintln!("{uri}: {n} statements, median {:?}", times[2]);
+    }
+}

@@ -16,6 +16,9 @@ use crate::strategy::StatusView;
 use crate::web::format::{self, Block, blocks};
 use crate::web::{AppResult, Chrome, render};
 
+/// The dashboard lists at most this many sub-goals; the status pages have them all.
+const LIST_LIMIT: usize = 12;
+
 pub struct RoundChoice {
     pub id: Uuid,
     pub label: String,
@@ -98,10 +101,14 @@ struct DashboardPage {
     completion: Completion,
     sub_goal_count: usize,
     red_count: u32,
+    turned_red_count: usize,
+    overdue_count: usize,
     areas_chart: Option<StackedBars>,
     trend_chart: Option<TrendChart>,
     turned_red: Vec<Item>,
+    turned_red_more: usize,
     overdue: Vec<Item>,
+    overdue_more: usize,
     waiting: Vec<Waiting>,
     stories: Vec<Story>,
     can_open_pack: bool,
@@ -280,10 +287,14 @@ pub async fn dashboard(
             completion: Completion::default(),
             sub_goal_count: 0,
             red_count: 0,
+            turned_red_count: 0,
+            overdue_count: 0,
             areas_chart: None,
             trend_chart: None,
             turned_red: Vec::new(),
+            turned_red_more: 0,
             overdue: Vec::new(),
+            overdue_more: 0,
             waiting: Vec::new(),
             stories: Vec::new(),
             can_open_pack,
@@ -292,6 +303,8 @@ pub async fn dashboard(
     };
     let today = today();
     let counts = snapshot.counts(|_| true);
+    let turned_red = snapshot.turned_red();
+    let overdue = snapshot.overdue(today);
     let page = DashboardPage {
         chrome,
         slug: tenant.slug.clone(),
@@ -305,18 +318,22 @@ pub async fn dashboard(
         round_query: round_query(&snapshot),
         sub_goal_count: snapshot.sub_goals.len(),
         red_count: counts[crate::charts::Bucket::OffTrack.index()],
+        turned_red_count: turned_red.len(),
+        overdue_count: overdue.len(),
         areas_chart: areas_chart(&snapshot, "status-areas"),
         trend_chart: trend_chart(&snapshot, "status-trend"),
-        turned_red: snapshot
-            .turned_red()
-            .into_iter()
+        turned_red: turned_red
+            .iter()
+            .take(LIST_LIMIT)
             .map(|s| item(&snapshot, s))
             .collect(),
-        overdue: snapshot
-            .overdue(today)
-            .into_iter()
+        turned_red_more: turned_red.len().saturating_sub(LIST_LIMIT),
+        overdue: overdue
+            .iter()
+            .take(LIST_LIMIT)
             .map(|s| item(&snapshot, s))
             .collect(),
+        overdue_more: overdue.len().saturating_sub(LIST_LIMIT),
         waiting: waiting(&snapshot, &tenant.slug),
         stories: stories(&snapshot),
         completion: snapshot.completion.clone(),

@@ -60,33 +60,49 @@ impl Face {
         advance * size / units
     }
 
-    /// Greedy word wrap to `max` points; a word longer than a line is split.
+    /// Greedy word wrap to `max` points; a word longer than a line is split. Widths add up
+    /// word by word, so a long text costs linear time.
     fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
+        let space = self.width(" ", size);
         let mut lines = Vec::new();
         let mut line = String::new();
+        let mut line_width = 0.0;
         for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
+            let word_width = self.width(word, size);
+            let needed = if line.is_empty() {
+                word_width
             } else {
-                format!("{line} {word}")
+                line_width + space + word_width
             };
-            if self.width(&candidate, size) <= max {
-                line = candidate;
+            if needed <= max {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = needed;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
+            if word_width <= max {
+                line.push_str(word);
+                line_width = word_width;
+                continue;
+            }
             let mut piece = String::new();
+            let mut piece_width = 0.0;
             for c in word.chars() {
-                piece.push(c);
-                if self.width(&piece, size) > max && piece.chars().count() > 1 {
-                    piece.pop();
+                let w = self.width(c.encode_utf8(&mut [0; 4]), size);
+                if piece_width + w > max && !piece.is_empty() {
                     lines.push(std::mem::take(&mut piece));
-                    piece.push(c);
+                    piece_width = 0.0;
                 }
+                piece.push(c);
+                piece_width += w;
             }
             line = piece;
+            line_width = piece_width;
         }
         if !line.is_empty() {
             lines.push(line);
