@@ -136,6 +136,43 @@ async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
     }
 }
 
+#[sqlx::test]
+async fn odd_or_foreign_parameters_show_nothing_of_another_municipality(admin: PgPool) {
+    let (app, _pool) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "secretariat").await;
+    let b_areas = titles(&admin, "haderslev", FOCUS_AREAS).await;
+    let b_round: Uuid = sqlx::query_scalar(
+        "SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = 'haderslev' LIMIT 1",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let b_unit: Uuid = sqlx::query_scalar(
+        "SELECT o.id FROM org_units o JOIN tenants t ON t.id = o.tenant_id WHERE t.slug = 'haderslev' LIMIT 1",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let (b_area, b_title) = &b_areas[0];
+    for uri in [
+        format!("/t/sonderborg/dashboard?round={b_round}"),
+        "/t/sonderborg/dashboard?round=ikke-en-runde".to_string(),
+        format!("/t/sonderborg/status?focus_area={b_area}&org_unit={b_unit}&round={b_round}"),
+        "/t/sonderborg/status?focus_area=%00&org_unit=1&changed=ja".to_string(),
+        "/t/sonderborg/initiatives?view=%3Cscript%3E".to_string(),
+        format!("/t/sonderborg/meeting-pack?round={b_round}"),
+    ] {
+        let page = get_as(&app, &uri, &cookie).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        let body = unescape(&page.body);
+        assert!(
+            !body.contains(b_title.as_str()),
+            "{uri} shows Haderslev's {b_title}"
+        );
+        assert!(!body.contains("<script>"), "{uri}");
+    }
+}
+
 /// The `status-item` block of the status page that links to `sub_goal`.
 fn item_of<'a>(body: &'a str, slug: &str, sub_goal: Uuid) -> &'a str {
     let link = format!("/t/{slug}/sub-goals/{sub_goal}");
@@ -326,6 +363,8 @@ async fn pages_cost_the_same_number_of_statements_for_a_ten_times_larger_strateg
                 format!("/t/{slug}/initiatives"),
                 format!("/t/{slug}/initiatives?view=challenge"),
                 format!("/t/{slug}/sub-goals/{sub}"),
+                format!("/t/{slug}/meeting-pack"),
+                format!("/t/{slug}/meeting-pack.pdf?round={round}"),
             ]
         }
     };

@@ -269,13 +269,8 @@ pub async fn dashboard(
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
     let snapshot = snapshot::load(&mut tx, tenant.id, query.id()).await?;
     tx.commit().await?;
-    let can_open_pack = matches!(
-        member.role,
-        crate::domain::MemberRole::Steering
-            | crate::domain::MemberRole::Secretariat
-            | crate::domain::MemberRole::Admin
-    );
     let chrome = Chrome::member(format!("Overblik – {}", tenant.name), &member);
+    let can_open_pack = chrome.decides();
     let Some(snapshot) = snapshot else {
         let page = DashboardPage {
             chrome,
