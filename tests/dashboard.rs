@@ -173,6 +173,33 @@ async fn odd_or_foreign_parameters_show_nothing_of_another_municipality(admin: P
     }
 }
 
+#[sqlx::test]
+async fn without_an_active_strategy_the_pages_say_so(admin: PgPool) {
+    let pool = common::app_pool(&admin).await;
+    let app = common::app(&pool);
+    let cookie = generated(&admin, &pool, &app, "lille", retning::testdata::Size::SMALL).await;
+    sqlx::query("UPDATE strategies SET status = 'archived' WHERE tenant_id = (SELECT id FROM tenants WHERE slug = 'lille')")
+        .execute(&admin)
+        .await
+        .unwrap();
+    for uri in [
+        "/t/lille/dashboard",
+        "/t/lille/status",
+        "/t/lille/initiatives",
+        "/t/lille/meeting-pack",
+    ] {
+        let page = get_as(&app, uri, &cookie).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        assert!(
+            page.body.contains("ingen aktiv strategi"),
+            "{uri}: {}",
+            page.body
+        );
+    }
+    let page = get_as(&app, "/t/lille/meeting-pack.pdf", &cookie).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND, "no round, no PDF");
+}
+
 /// The `status-item` block of the status page that links to `sub_goal`.
 fn item_of<'a>(body: &'a str, slug: &str, sub_goal: Uuid) -> &'a str {
     let link = format!("/t/{slug}/sub-goals/{sub_goal}");

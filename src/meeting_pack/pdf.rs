@@ -495,6 +495,26 @@ mod tests {
     }
 
     #[test]
+    fn the_fonts_have_every_character_the_pack_uses() {
+        // Danish letters, the status symbols, and the punctuation of the templates and
+        // `web::format`; a missing glyph would print as an empty box.
+        let used = "æøåÆØÅéü●▲■✓○–—…»«„“·•→";
+        for face in [&FONTS.regular, &FONTS.bold] {
+            for c in used.chars() {
+                assert!(
+                    face.metrics.glyph_index(c).is_some(),
+                    "DejaVu Sans lacks {c:?}"
+                );
+            }
+        }
+        for bucket in crate::charts::Bucket::ALL {
+            for c in bucket.symbol().chars().chain(bucket.label().chars()) {
+                assert!(FONTS.regular.metrics.glyph_index(c).is_some(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_pdf_is_a_pdf_with_the_font_embedded() {
         let pdf = render("footer Test · side\ntitle Æbleø og Århus\np Status: ● På sporet ▲ Udfordret ■ Kritisk ✓ Gennemført ○ Ikke startet", "Test").unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
