@@ -1,5 +1,5 @@
 # Build: the query cache (.sqlx/) lets the build run without a database.
-FROM rust:1.88-bookworm AS build
+FROM rust:1.92-bookworm AS build
 WORKDIR /src
 COPY . .
 RUN cargo build --release --locked --bin retning

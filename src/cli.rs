@@ -159,6 +159,11 @@ pub struct ServeArgs {
     #[arg(long, env = "RETNING_SESSION_MAX_HOURS", default_value_t = 12)]
     pub session_max_hours: u32,
 
+    /// Add the number of SQL statements each request ran as the x-sql-statements header (for
+    /// benchmarks and performance checks; off in production).
+    #[arg(long, env = "RETNING_COUNT_SQL_STATEMENTS")]
+    pub count_sql_statements: bool,
+
     /// The address users reach Retning at, used in invitation and password links.
     #[arg(
         long,

@@ -7,23 +7,29 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod authoring;
+pub mod charts;
 pub mod cli;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod exports;
 pub mod followups;
 pub mod health;
+pub mod initiatives;
+pub mod meeting_pack;
 pub mod operator;
 pub mod people;
 pub mod public;
 pub mod reminders;
 pub mod revisions;
 pub mod server;
+pub mod status;
 pub mod strategy;
 pub mod strategy_file;
 pub mod telemetry;
 pub mod tenants;
+pub mod testdata;
 pub mod web;
 
 use std::sync::Arc;
@@ -42,6 +48,9 @@ pub struct Settings {
     pub base_url: String,
     /// Whether mail goes out over SMTP (else it stays in the outbox).
     pub smtp_configured: bool,
+    /// Answer every request with the number of SQL statements it ran (`x-sql-statements`), for
+    /// tests and benchmarks that keep pages free of N+1 queries.
+    pub count_sql_statements: bool,
 }
 
 impl Default for Settings {
@@ -51,6 +60,7 @@ impl Default for Settings {
             sessions: auth::session::SessionPolicy::default(),
             base_url: "http://127.0.0.1:8080".to_string(),
             smtp_configured: false,
+            count_sql_statements: false,
         }
     }
 }
@@ -89,6 +99,10 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = authoring::routes(table);
     let table = revisions::routes(table);
     let table = people::routes(table);
+    let table = dashboard::routes(table);
+    let table = status::routes(table);
+    let table = initiatives::routes(table);
+    let table = meeting_pack::routes(table);
     let table = exports::routes(table);
     let table = public::routes(table);
     let table = admin::routes(table);

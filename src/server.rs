@@ -28,7 +28,12 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 /// Wraps the routes in the middleware every response goes through (outermost first):
 /// request id → tracing → security headers → compression → friendly error pages → cross-site
 /// request check → panic and timeout handling.
-pub fn layers(routes: Router, settings: &Settings) -> Router {
+pub fn layers(mut routes: Router, settings: &Settings) -> Router {
+    if settings.count_sql_statements {
+        routes = routes.layer(axum::middleware::from_fn(
+            crate::telemetry::sql_count::count,
+        ));
+    }
     // HSTS only makes sense where cookies are Secure, i.e. behind HTTPS.
     let hsts = settings
         .sessions
@@ -99,6 +104,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
         },
         base_url: args.base_url.trim_end_matches('/').to_string(),
         smtp_configured: smtp_url.is_some(),
+        count_sql_statements: args.count_sql_statements,
     };
     let mailer = crate::reminders::Mailer::from_settings(smtp_url, &args.mail_from)?;
     let worker = tokio::spawn(crate::reminders::worker::run(

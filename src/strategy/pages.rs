@@ -360,6 +360,8 @@ struct SubGoalPage {
     current: Option<StatusView>,
     history: Vec<HistoryView>,
     decisions: Vec<DecisionView>,
+    /// Baseline → measured values → target, drawn by `charts` (templates/charts/progress.html).
+    progress: Option<crate::charts::ProgressChart>,
 }
 
 pub async fn sub_goal(
@@ -392,7 +394,24 @@ pub async fn sub_goal(
         period: (strategy.period_start, strategy.period_end),
     });
     let current: Option<FollowupStatus> = history.first().map(|h| h.status);
+    let progress = crate::charts::ProgressChart::sub_goal(
+        unit,
+        sub.baseline_value.map(|v| (v, sub.baseline_date)),
+        sub.target_value,
+        sub.deadline,
+        history
+            .iter()
+            .filter_map(|h| {
+                h.measured_value.map(|value| crate::charts::ProgressPoint {
+                    label: h.round_label.clone(),
+                    date: h.period_end,
+                    value,
+                })
+            })
+            .collect(),
+    );
     let page = SubGoalPage {
+        progress,
         chrome: Chrome::member(format!("Delmål – {}", tenant.name), &member),
         slug,
         strategy_title: strategy.title,

@@ -72,6 +72,18 @@ impl Chrome {
         )
     }
 
+    /// The steering group and those who serve it (the meeting pack, decisions).
+    pub fn decides(&self) -> bool {
+        matches!(
+            self.role,
+            Some(
+                crate::domain::MemberRole::Steering
+                    | crate::domain::MemberRole::Secretariat
+                    | crate::domain::MemberRole::Admin
+            )
+        )
+    }
+
     pub fn is_admin(&self) -> bool {
         self.role == Some(crate::domain::MemberRole::Admin)
     }

@@ -1,0 +1,403 @@
+//! Everything the steering group's pages read about one round of the active strategy, loaded in a
+//! fixed number of statements whatever the strategy's size: the dashboard, the status pages and
+//! the meeting pack all filter and count this in memory.
+//!
+//! What counts: in a closed round every follow-up as it stood when the round closed; in the open
+//! round only follow-ups that were submitted or approved (drafts and returned ones are still
+//! being written). The pages say so.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::charts::{Bucket, Counts};
+use crate::domain::{DecisionKind, FollowupStatus, ReviewState, RoundState};
+
+pub struct StrategyInfo {
+    pub id: Uuid,
+    pub title: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub focus_area_label: Option<String>,
+}
+
+pub struct RoundInfo {
+    pub id: Uuid,
+    pub label: String,
+    pub state: RoundState,
+    pub period_end: NaiveDate,
+    pub deadline: NaiveDate,
+}
+
+pub struct AreaInfo {
+    pub id: Uuid,
+    pub title: String,
+    pub director: Option<String>,
+}
+
+pub struct OrgUnitInfo {
+    pub id: Uuid,
+    pub name: String,
+    pub parent_id: Option<Uuid>,
+}
+
+pub struct SubGoalInfo {
+    pub id: Uuid,
+    pub focus_area_id: Uuid,
+    pub text: String,
+    pub unit: Option<String>,
+    pub baseline_value: Option<f64>,
+    pub target_value: Option<f64>,
+    pub deadline: Option<NaiveDate>,
+    pub owner: Option<String>,
+    /// The sub-goal's own unit, else its owner's.
+    pub org_unit_id: Option<Uuid>,
+    pub org_unit: Option<String>,
+}
+
+pub struct FollowupInfo {
+    pub round_id: Uuid,
+    pub sub_goal_id: Option<Uuid>,
+    pub status: FollowupStatus,
+    pub measured_value: Option<f64>,
+    pub narrative: Option<String>,
+    pub next_steps: Option<String>,
+    pub review_state: ReviewState,
+    pub author: Option<String>,
+}
+
+pub struct WaitingDecision {
+    pub followup_id: Uuid,
+    pub subject: String,
+    pub is_initiative: bool,
+    pub sub_goal_id: Option<Uuid>,
+    pub focus_area_id: Option<Uuid>,
+    pub proposal: DecisionKind,
+    pub status: FollowupStatus,
+    pub owner: Option<String>,
+    pub learned: Option<String>,
+}
+
+pub struct StoryInfo {
+    pub text: String,
+    pub subject: String,
+    pub focus_area_id: Option<Uuid>,
+    pub round: String,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Completion {
+    pub total: u32,
+    pub draft: u32,
+    pub submitted: u32,
+    pub returned: u32,
+    pub approved: u32,
+}
+
+impl Completion {
+    /// Submitted or approved, in percent of all follow-ups of the round.
+    pub fn percent_in(&self) -> u32 {
+        crate::charts::percent(self.submitted + self.approved, self.total)
+    }
+}
+
+pub struct Snapshot {
+    pub strategy: StrategyInfo,
+    /// Rounds that were opened, oldest first.
+    pub rounds: Vec<RoundInfo>,
+    /// Index into `rounds` of the round shown, and of the one before it.
+    pub round: Option<usize>,
+    pub previous: Option<usize>,
+    pub focus_areas: Vec<AreaInfo>,
+    pub org_units: Vec<OrgUnitInfo>,
+    pub sub_goals: Vec<SubGoalInfo>,
+    /// Counted sub-goal follow-ups of the round shown and of the one before, by sub-goal.
+    pub current: HashMap<Uuid, FollowupInfo>,
+    pub before: HashMap<Uuid, FollowupInfo>,
+    /// Counted sub-goal follow-ups per round and status (index into `rounds`).
+    pub trend: Vec<Counts>,
+    pub completion: Completion,
+    pub waiting: Vec<WaitingDecision>,
+    pub stories: Vec<StoryInfo>,
+    pub loaded_at: DateTime<Utc>,
+}
+
+impl Snapshot {
+    pub fn round(&self) -> Option<&RoundInfo> {
+        self.round.map(|i| &self.rounds[i])
+    }
+
+    pub fn previous_round(&self) -> Option<&RoundInfo> {
+        self.previous.map(|i| &self.rounds[i])
+    }
+
+    pub fn status_of(&self, sub_goal: Uuid) -> Option<FollowupStatus> {
+        self.current.get(&sub_goal).map(|f| f.status)
+    }
+
+    /// Status counts of sub-goals (those passing `keep`) in the round shown.
+    pub fn counts(&self, keep: impl Fn(&SubGoalInfo) -> bool) -> Counts {
+        let mut counts = [0; 6];
+        for sub in self.sub_goals.iter().filter(|s| keep(s)) {
+            counts[Bucket::of(self.status_of(sub.id)).index()] += 1;
+        }
+        counts
+    }
+
+    /// Sub-goals whose deadline (before `today`) passed without being reported done.
+    pub fn overdue(&self, today: NaiveDate) -> Vec<&SubGoalInfo> {
+        self.sub_goals
+            .iter()
+            .filter(|s| s.deadline.is_some_and(|d| d < today))
+            .filter(|s| self.status_of(s.id) != Some(FollowupStatus::Done))
+            .collect()
+    }
+
+    /// Sub-goals that are red now and were not in the round before.
+    pub fn turned_red(&self) -> Vec<&SubGoalInfo> {
+        if self.previous.is_none() {
+            return Vec::new();
+        }
+        self.sub_goals
+            .iter()
+            .filter(|s| self.status_of(s.id) == Some(FollowupStatus::OffTrack))
+            .filter(|s| self.before.get(&s.id).map(|f| f.status) != Some(FollowupStatus::OffTrack))
+            .collect()
+    }
+
+    /// The org unit and every unit below it.
+    pub fn org_subtree(&self, root: Uuid) -> Vec<Uuid> {
+        let mut found = vec![root];
+        let mut i = 0;
+        while i < found.len() {
+            let parent = found[i];
+            found.extend(
+                self.org_units
+                    .iter()
+                    .filter(|u| u.parent_id == Some(parent))
+                    .map(|u| u.id),
+            );
+            i += 1;
+        }
+        found
+    }
+
+    pub fn area_title(&self, id: Uuid) -> Option<&str> {
+        self.focus_areas
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.title.as_str())
+    }
+}
+
+/// Loads the snapshot of the active strategy for `round` (None or an unknown id: the latest
+/// round). None when the municipality has no active strategy.
+pub async fn load(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    round: Option<Uuid>,
+) -> sqlx::Result<Option<Snapshot>> {
+    let Some(strategy) = sqlx::query_as!(
+        StrategyInfo,
+        r#"SELECT id, title, period_start, period_end, focus_area_label
+           FROM strategies WHERE tenant_id = $1 AND status = 'active'"#,
+        tenant
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let rounds = sqlx::query_as!(
+        RoundInfo,
+        r#"SELECT id, label, state as "state: RoundState", period_end, deadline
+           FROM followup_rounds WHERE tenant_id = $1 AND strategy_id = $2 AND state <> 'planned'
+           ORDER BY position, period_end"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let chosen = round
+        .and_then(|id| rounds.iter().position(|r| r.id == id))
+        .or_else(|| rounds.len().checked_sub(1));
+    let previous = chosen.and_then(|i| i.checked_sub(1));
+    let round_ids: Vec<Uuid> = [chosen, previous]
+        .into_iter()
+        .flatten()
+        .map(|i| rounds[i].id)
+        .collect();
+    let chosen_id = chosen.map(|i| rounds[i].id);
+
+    let focus_areas = sqlx::query_as!(
+        AreaInfo,
+        r#"SELECT f.id, f.title, u.display_name as "director?"
+           FROM focus_areas f LEFT JOIN users u ON u.id = f.director_id
+           WHERE f.tenant_id = $1 AND f.strategy_id = $2 AND f.archived_at IS NULL
+           ORDER BY f.position"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let org_units = sqlx::query_as!(
+        OrgUnitInfo,
+        "SELECT id, name, parent_id FROM org_units WHERE tenant_id = $1 ORDER BY position, name",
+        tenant
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let sub_goals = sqlx::query_as!(
+        SubGoalInfo,
+        r#"SELECT s.id, g.focus_area_id, s.text, s.unit, s.baseline_value, s.target_value, s.deadline,
+                  u.display_name as "owner?", o.id as "org_unit_id?", o.name as "org_unit?"
+           FROM sub_goals s
+           JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
+           JOIN focus_areas fa ON fa.tenant_id = g.tenant_id AND fa.id = g.focus_area_id AND fa.archived_at IS NULL
+           LEFT JOIN users u ON u.id = s.owner_id
+           LEFT JOIN memberships m ON m.tenant_id = s.tenant_id AND m.user_id = s.owner_id
+           LEFT JOIN org_units o ON o.tenant_id = s.tenant_id AND o.id = COALESCE(s.org_unit_id, m.org_unit_id)
+           WHERE s.tenant_id = $1 AND s.strategy_id = $2 AND s.archived_at IS NULL AND g.archived_at IS NULL
+           ORDER BY fa.position, g.position, s.position"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let followups = sqlx::query_as!(
+        FollowupInfo,
+        r#"SELECT f.round_id, f.sub_goal_id, f.status as "status: FollowupStatus", f.measured_value,
+                  f.narrative, f.next_steps, f.review_state as "review_state: ReviewState",
+                  u.display_name as "author?"
+           FROM followups f
+           JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+           LEFT JOIN users u ON u.id = COALESCE(f.updated_by, f.owner_id)
+           WHERE f.tenant_id = $1 AND f.round_id = ANY($2) AND f.sub_goal_id IS NOT NULL
+             AND (r.state = 'closed' OR f.review_state IN ('submitted', 'approved'))"#,
+        tenant,
+        &round_ids
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let trend_rows = sqlx::query!(
+        r#"SELECT f.round_id, f.status as "status: FollowupStatus", count(*) as "n!"
+           FROM followups f
+           JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+           WHERE f.tenant_id = $1 AND r.strategy_id = $2 AND r.state <> 'planned' AND f.sub_goal_id IS NOT NULL
+             AND (r.state = 'closed' OR f.review_state IN ('submitted', 'approved'))
+           GROUP BY f.round_id, f.status"#,
+        tenant,
+        strategy.id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let completion_rows = sqlx::query!(
+        r#"SELECT review_state as "review_state: ReviewState", count(*) as "n!"
+           FROM followups WHERE tenant_id = $1 AND round_id = $2
+           GROUP BY review_state"#,
+        tenant,
+        chosen_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let waiting = sqlx::query_as!(
+        WaitingDecision,
+        r#"SELECT f.id as followup_id, COALESCE(i.title, s.text) as "subject!", (f.initiative_id IS NOT NULL) as "is_initiative!",
+                  f.sub_goal_id, COALESCE(g.focus_area_id, i.focus_area_id) as "focus_area_id?",
+                  f.proposal as "proposal!: DecisionKind", f.status as "status: FollowupStatus",
+                  u.display_name as "owner?", f.learned
+           FROM followups f
+           JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+           LEFT JOIN initiatives i ON i.tenant_id = f.tenant_id AND i.id = f.initiative_id
+           LEFT JOIN sub_goals s ON s.tenant_id = f.tenant_id AND s.id = f.sub_goal_id
+           LEFT JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
+           LEFT JOIN users u ON u.id = f.owner_id
+           WHERE f.tenant_id = $1 AND f.round_id = $2 AND f.proposal IS NOT NULL
+             AND (r.state = 'closed' OR f.review_state IN ('submitted', 'approved'))
+             AND NOT EXISTS (
+                 SELECT 1 FROM decisions d
+                 WHERE d.tenant_id = f.tenant_id AND d.round_id = f.round_id
+                   AND (d.initiative_id = f.initiative_id OR d.sub_goal_id = f.sub_goal_id))
+           ORDER BY (f.initiative_id IS NULL), COALESCE(i.position, s.position)"#,
+        tenant,
+        chosen_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let stories = sqlx::query_as!(
+        StoryInfo,
+        r#"SELECT st.text, COALESCE(s.text, i.title) as "subject!", COALESCE(g.focus_area_id, i.focus_area_id) as "focus_area_id?",
+                  r.label as round, u.display_name as "owner?"
+           FROM stories st
+           JOIN followups f ON f.tenant_id = st.tenant_id AND f.id = st.followup_id
+           JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+           LEFT JOIN sub_goals s ON s.tenant_id = f.tenant_id AND s.id = f.sub_goal_id
+           LEFT JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
+           LEFT JOIN initiatives i ON i.tenant_id = f.tenant_id AND i.id = f.initiative_id
+           LEFT JOIN users u ON u.id = f.owner_id
+           WHERE st.tenant_id = $1 AND r.strategy_id = $2 AND st.shareable AND f.review_state = 'approved'
+             AND r.position <= (SELECT position FROM followup_rounds WHERE tenant_id = $1 AND id = $3)
+           ORDER BY r.position DESC, st.created_at DESC
+           LIMIT 6"#,
+        tenant,
+        strategy.id,
+        chosen_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+
+    let mut current = HashMap::new();
+    let mut before = HashMap::new();
+    for f in followups {
+        let Some(sub_goal) = f.sub_goal_id else {
+            continue;
+        };
+        if Some(f.round_id) == chosen_id {
+            current.insert(sub_goal, f);
+        } else {
+            before.insert(sub_goal, f);
+        }
+    }
+    let mut trend = vec![[0u32; 6]; rounds.len()];
+    for row in trend_rows {
+        if let Some(i) = rounds.iter().position(|r| r.id == row.round_id) {
+            trend[i][Bucket::of(Some(row.status)).index()] += u32::try_from(row.n).unwrap_or(0);
+        }
+    }
+    let mut completion = Completion {
+        total: 0,
+        draft: 0,
+        submitted: 0,
+        returned: 0,
+        approved: 0,
+    };
+    for row in completion_rows {
+        let n = u32::try_from(row.n).unwrap_or(0);
+        completion.total += n;
+        match row.review_state {
+            ReviewState::Draft => completion.draft += n,
+            ReviewState::Submitted => completion.submitted += n,
+            ReviewState::Returned => completion.returned += n,
+            ReviewState::Approved => completion.approved += n,
+        }
+    }
+    Ok(Some(Snapshot {
+        strategy,
+        rounds,
+        round: chosen,
+        previous,
+        focus_areas,
+        org_units,
+        sub_goals,
+        current,
+        before,
+        trend,
+        completion,
+        waiting,
+        stories,
+        loaded_at: Utc::now(),
+    }))
+}

@@ -1,0 +1,11 @@
+//! The initiative portfolio: every initiative of the active strategy on a board by lifecycle, by
+//! mission cluster or by shared hard problem, with the steering group's decisions on each.
+
+mod portfolio;
+
+use crate::auth::access::ANY_MEMBER;
+use crate::web::routes::RouteTable;
+
+pub fn routes(table: RouteTable) -> RouteTable {
+    table.get("/t/{slug}/initiatives", ANY_MEMBER, portfolio::page)
+}

@@ -1,0 +1,105 @@
+//! The meeting pack as a page and as a PDF download.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use sqlx::PgPool;
+
+use super::pack::Pack;
+use crate::auth::access::Member;
+use crate::dashboard::page::{RoundPicker, round_query};
+use crate::dashboard::snapshot::{self, Snapshot};
+use crate::dashboard::{RoundQuery, today};
+use crate::db::begin_tenant_tx;
+use crate::web::{AppError, AppResult, Chrome, render};
+
+#[derive(Template)]
+#[template(path = "meeting_pack/pack.html")]
+struct PackPage {
+    chrome: Chrome,
+    slug: String,
+    has_strategy: bool,
+    pack: Option<Pack>,
+    picker: Option<RoundPicker>,
+    round_query: String,
+}
+
+async fn load(db: &PgPool, member: &Member, query: &RoundQuery) -> AppResult<Option<Snapshot>> {
+    let mut tx = begin_tenant_tx(db, member.tenant.id).await?;
+    let snapshot = snapshot::load(&mut tx, member.tenant.id, query.id()).await?;
+    tx.commit().await?;
+    Ok(snapshot)
+}
+
+pub async fn html(
+    State(db): State<PgPool>,
+    member: Member,
+    Query(query): Query<RoundQuery>,
+) -> AppResult<Response> {
+    let snapshot = load(&db, &member, &query).await?;
+    let tenant = &member.tenant;
+    let pack = snapshot
+        .as_ref()
+        .and_then(|s| Pack::build(s, &tenant.name, today()));
+    let title = match &pack {
+        Some(p) => format!("Mødepakke {} – {}", p.round, tenant.name),
+        None => format!("Mødepakke – {}", tenant.name),
+    };
+    let page = PackPage {
+        chrome: Chrome::member(title, &member),
+        slug: tenant.slug.clone(),
+        has_strategy: snapshot.is_some(),
+        picker: snapshot
+            .as_ref()
+            .map(|s| RoundPicker::new(s, format!("/t/{}/meeting-pack", tenant.slug), Vec::new())),
+        round_query: snapshot.as_ref().map(round_query).unwrap_or_default(),
+        pack,
+    };
+    Ok(render(&page))
+}
+
+pub async fn pdf(
+    State(db): State<PgPool>,
+    member: Member,
+    Query(query): Query<RoundQuery>,
+) -> AppResult<Response> {
+    let snapshot = load(&db, &member, &query).await?;
+    let tenant = &member.tenant;
+    // Without a round there is no pack: the page explains why.
+    let Some(pack) = snapshot
+        .as_ref()
+        .and_then(|s| Pack::build(s, &tenant.name, today()))
+    else {
+        return Err(AppError::NotFound);
+    };
+    let markup = pack
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("meeting pack markup")))?;
+    let title = format!("{} – {} – {}", pack.strategy, pack.round, tenant.name);
+    // Layout and font subsetting are CPU work: keep them off the async runtime.
+    let bytes = tokio::task::spawn_blocking(move || super::pdf::render(&markup, &title))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?
+        .map_err(AppError::Internal)?;
+    let file = format!(
+        "attachment; filename=\"modepakke-{}-{}.pdf\"",
+        tenant.slug,
+        pack.round
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            })
+            .collect::<String>()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, file),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,525 @@
+//! Lays out the meeting pack's line markup (templates/meeting_pack/pack.txt) on A4 pages and
+//! writes the PDF with krilla, embedding (subsets of) DejaVu Sans so that æ, ø, å and the status
+//! symbols render everywhere.
+//!
+//! Layout is two passes: `layout` turns markup into pages of positioned text, rules and boxes
+//! (plain data, testable), `write` draws them.
+
+use std::sync::LazyLock;
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::{Font, TextDirection};
+
+const PAGE_W: f32 = 595.28;
+const PAGE_H: f32 = 841.89;
+const MARGIN_X: f32 = 56.0;
+const TOP: f32 = 64.0;
+const BOTTOM: f32 = PAGE_H - 64.0;
+const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
+
+struct Face {
+    font: Font,
+    metrics: ttf_parser::Face<'static>,
+}
+
+struct Fonts {
+    regular: Face,
+    bold: Face,
+}
+
+fn face(bytes: &'static [u8]) -> Face {
+    Face {
+        font: Font::new(bytes.into(), 0).expect("DejaVu Sans loads"),
+        metrics: ttf_parser::Face::parse(bytes, 0).expect("DejaVu Sans parses"),
+    }
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| Fonts {
+    regular: face(dejavu::sans::regular()),
+    bold: face(dejavu::sans::bold()),
+});
+
+impl Face {
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let units = f32::from(self.metrics.units_per_em());
+        let advance: f32 = text
+            .chars()
+            .map(|c| {
+                self.metrics
+                    .glyph_index(c)
+                    .and_then(|g| self.metrics.glyph_hor_advance(g))
+                    .map(f32::from)
+                    .unwrap_or(units * 0.6)
+            })
+            .sum();
+        advance * size / units
+    }
+
+    /// Greedy word wrap to `max` points; a word longer than a line is split. Widths add up
+    /// word by word, so a long text costs linear time.
+    fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
+        let space = self.width(" ", size);
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        let mut line_width = 0.0;
+        for word in text.split_whitespace() {
+            let word_width = self.width(word, size);
+            let needed = if line.is_empty() {
+                word_width
+            } else {
+                line_width + space + word_width
+            };
+            if needed <= max {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = needed;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if word_width <= max {
+                line.push_str(word);
+                line_width = word_width;
+                continue;
+            }
+            let mut piece = String::new();
+            let mut piece_width = 0.0;
+            for c in word.chars() {
+                let w = self.width(c.encode_utf8(&mut [0; 4]), size);
+                if piece_width + w > max && !piece.is_empty() {
+                    lines.push(std::mem::take(&mut piece));
+                    piece_width = 0.0;
+                }
+                piece.push(c);
+                piece_width += w;
+            }
+            line = piece;
+            line_width = piece_width;
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tone {
+    Ink,
+    Muted,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        tone: Tone,
+        text: String,
+    },
+    Rule {
+        x: f32,
+        y: f32,
+        width: f32,
+    },
+    Shade {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
+}
+
+/// One laid-out page.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub ops: Vec<Op>,
+}
+
+impl Page {
+    /// The page's text, line by line, for tests and for the document outline.
+    pub fn text(&self) -> Vec<&str> {
+        self.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+struct Layout {
+    pages: Vec<Page>,
+    y: f32,
+    footer: String,
+}
+
+impl Layout {
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        if self.pages.last().is_some_and(|p| !p.ops.is_empty()) {
+            self.pages.push(Page::default());
+        }
+        self.y = TOP;
+    }
+
+    /// Starts a new page unless `height` still fits.
+    fn room_for(&mut self, height: f32) {
+        if self.y + height > BOTTOM {
+            self.new_page();
+        }
+    }
+
+    fn at_top(&self) -> bool {
+        self.y <= TOP + 0.5
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn text_block(
+        &mut self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        tone: Tone,
+        x: f32,
+        width: f32,
+        leading: f32,
+    ) {
+        let fonts = &*FONTS;
+        let face = if bold { &fonts.bold } else { &fonts.regular };
+        for line in face.wrap(text, size, width) {
+            self.room_for(leading);
+            let y = self.y + size;
+            self.page().ops.push(Op::Text {
+                x,
+                y,
+                size,
+                bold,
+                tone,
+                text: line,
+            });
+            self.y += leading;
+        }
+    }
+
+    fn heading(&mut self, text: &str, size: f32, before: f32, after: f32) {
+        // Keep a heading with at least a few lines of what follows.
+        self.room_for(size * 1.3 + 48.0);
+        if !self.at_top() {
+            self.y += before;
+        }
+        self.text_block(text, size, true, Tone::Ink, MARGIN_X, CONTENT_W, size * 1.3);
+        self.y += after;
+    }
+
+    fn table_row(&mut self, cells: &[&str], header: bool) {
+        let fonts = &*FONTS;
+        let face = if header { &fonts.bold } else { &fonts.regular };
+        let size = if header { 7.5 } else { 8.5 };
+        let leading = 11.0;
+        let columns = cells.len().max(1);
+        let first = if columns > 1 {
+            CONTENT_W * 0.3
+        } else {
+            CONTENT_W
+        };
+        let rest = if columns > 1 {
+            (CONTENT_W - first) / (columns - 1) as f32
+        } else {
+            0.0
+        };
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| face.wrap(c, size, if i == 0 { first } else { rest } - 6.0))
+            .collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = lines as f32 * leading + 6.0;
+        self.room_for(height);
+        let top = self.y;
+        if header {
+            self.page().ops.push(Op::Shade {
+                x: MARGIN_X,
+                y: top,
+                width: CONTENT_W,
+                height,
+            });
+        }
+        let mut x = MARGIN_X;
+        for (i, cell) in wrapped.into_iter().enumerate() {
+            for (n, line) in cell.into_iter().enumerate() {
+                self.page().ops.push(Op::Text {
+                    x: x + 3.0,
+                    y: top + 3.0 + size + n as f32 * leading,
+                    size,
+                    bold: header,
+                    tone: Tone::Ink,
+                    text: line,
+                });
+            }
+            x += if i == 0 { first } else { rest };
+        }
+        self.y += height;
+        let y = self.y;
+        self.page().ops.push(Op::Rule {
+            x: MARGIN_X,
+            y,
+            width: CONTENT_W,
+        });
+    }
+}
+
+/// Lays the markup out on pages.
+pub fn layout(markup: &str) -> (Vec<Page>, String) {
+    let mut layout = Layout {
+        pages: vec![Page::default()],
+        y: TOP,
+        footer: String::new(),
+    };
+    let mut first_title = true;
+    for line in markup.lines() {
+        let (tag, text) = line.split_once(' ').unwrap_or((line, ""));
+        let text = text.trim();
+        match tag {
+            "footer" => layout.footer = text.to_string(),
+            "page" => layout.new_page(),
+            "title" => {
+                if first_title {
+                    layout.y = 220.0;
+                    first_title = false;
+                }
+                layout.heading(text, 26.0, 0.0, 14.0);
+            }
+            "h1" => layout.heading(text, 19.0, 10.0, 8.0),
+            "h2" => layout.heading(text, 14.0, 8.0, 6.0),
+            "h3" => layout.heading(text, 11.0, 9.0, 2.0),
+            "p" => {
+                layout.text_block(text, 10.0, false, Tone::Ink, MARGIN_X, CONTENT_W, 14.0);
+                layout.y += 5.0;
+            }
+            "meta" => {
+                layout.text_block(text, 8.8, false, Tone::Muted, MARGIN_X, CONTENT_W, 12.0);
+                layout.y += 5.0;
+            }
+            "li" => {
+                layout.room_for(14.0);
+                let y = layout.y + 10.0;
+                layout.page().ops.push(Op::Text {
+                    x: MARGIN_X + 2.0,
+                    y,
+                    size: 10.0,
+                    bold: false,
+                    tone: Tone::Ink,
+                    text: "•".to_string(),
+                });
+                layout.text_block(
+                    text,
+                    10.0,
+                    false,
+                    Tone::Ink,
+                    MARGIN_X + 14.0,
+                    CONTENT_W - 14.0,
+                    14.0,
+                );
+                layout.y += 2.0;
+            }
+            "head" | "row" => {
+                let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
+                layout.table_row(&cells, tag == "head");
+                if tag == "row" {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+    }
+    (layout.pages, layout.footer)
+}
+
+fn fill(tone: Tone) -> Fill {
+    let color = match tone {
+        Tone::Ink => rgb::Color::new(0, 0, 0),
+        Tone::Muted => rgb::Color::new(75, 85, 99),
+    };
+    Fill {
+        paint: color.into(),
+        ..Default::default()
+    }
+}
+
+/// Writes the laid-out pages as a PDF, with "<footer> <page number>" at the foot of each page.
+pub fn write(pages: &[Page], footer: &str, title: &str) -> anyhow::Result<Vec<u8>> {
+    let fonts = &*FONTS;
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_string())
+            .language("da".to_string())
+            .creator("Retning".to_string()),
+    );
+    for (number, content) in pages.iter().enumerate() {
+        let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+            .ok_or_else(|| anyhow::anyhow!("invalid page size"))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for op in &content.ops {
+            match op {
+                Op::Text {
+                    x,
+                    y,
+                    size,
+                    bold,
+                    tone,
+                    text,
+                } => {
+                    surface.set_fill(Some(fill(*tone)));
+                    let face = if *bold { &fonts.bold } else { &fonts.regular };
+                    surface.draw_text(
+                        Point::from_xy(*x, *y),
+                        face.font.clone(),
+                        *size,
+                        text,
+                        false,
+                        TextDirection::Auto,
+                    );
+                }
+                Op::Rule { x, y, width } => {
+                    let mut path = PathBuilder::new();
+                    path.move_to(*x, *y);
+                    path.line_to(x + width, *y);
+                    if let Some(path) = path.finish() {
+                        surface.set_fill(None);
+                        surface.set_stroke(Some(Stroke {
+                            paint: rgb::Color::new(150, 150, 150).into(),
+                            width: 0.5,
+                            ..Default::default()
+                        }));
+                        surface.draw_path(&path);
+                        surface.set_stroke(None);
+                    }
+                }
+                Op::Shade {
+                    x,
+                    y,
+                    width,
+                    height,
+                } => {
+                    let mut path = PathBuilder::new();
+                    if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
+                        path.push_rect(rect);
+                    }
+                    if let Some(path) = path.finish() {
+                        surface.set_stroke(None);
+                        surface.set_fill(Some(Fill {
+                            paint: rgb::Color::new(228, 232, 236).into(),
+                            ..Default::default()
+                        }));
+                        surface.draw_path(&path);
+                    }
+                }
+            }
+        }
+        if !footer.is_empty() {
+            surface.set_fill(Some(fill(Tone::Muted)));
+            surface.draw_text(
+                Point::from_xy(MARGIN_X, PAGE_H - 32.0),
+                fonts.regular.font.clone(),
+                8.0,
+                &format!("{footer} {}", number + 1),
+                false,
+                TextDirection::Auto,
+            );
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| anyhow::anyhow!("could not write the PDF: {e}"))
+}
+
+/// The whole PDF from the pack's markup.
+pub fn render(markup: &str, title: &str) -> anyhow::Result<Vec<u8>> {
+    let (pages, footer) = layout(markup);
+    write(&pages, &footer, title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_wraps_within_the_width_and_flows_onto_new_pages() {
+        let long = "Ældreplejen på Østerå skal være på forkant ".repeat(400);
+        let (pages, _) = layout(&format!("h1 Overskrift\np {long}\npage\nh1 Næste side"));
+        assert!(pages.len() > 3, "{} pages", pages.len());
+        for page in &pages {
+            for op in &page.ops {
+                if let Op::Text {
+                    x,
+                    y,
+                    text,
+                    size,
+                    bold,
+                    ..
+                } = op
+                {
+                    let face = if *bold { &FONTS.bold } else { &FONTS.regular };
+                    assert!(
+                        x + face.width(text, *size) <= PAGE_W - MARGIN_X + 0.5,
+                        "{text}"
+                    );
+                    assert!(*y <= BOTTOM + 20.0);
+                }
+            }
+        }
+        assert_eq!(pages.last().unwrap().text(), vec!["Næste side"]);
+    }
+
+    #[test]
+    fn the_fonts_have_every_character_the_pack_uses() {
+        // Danish letters, the status symbols, and the punctuation of the templates and
+        // `web::format`; a missing glyph would print as an empty box.
+        let used = "æøåÆØÅéü●▲■✓○–—…»«„“·•→";
+        for face in [&FONTS.regular, &FONTS.bold] {
+            for c in used.chars() {
+                assert!(
+                    face.metrics.glyph_index(c).is_some(),
+                    "DejaVu Sans lacks {c:?}"
+                );
+            }
+        }
+        for bucket in crate::charts::Bucket::ALL {
+            for c in bucket.symbol().chars().chain(bucket.label().chars()) {
+                assert!(FONTS.regular.metrics.glyph_index(c).is_some(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_pdf_is_a_pdf_with_the_font_embedded() {
+        let pdf = render("footer Test · side\ntitle Æbleø og Århus\np Status: ● På sporet ▲ Udfordret ■ Kritisk ✓ Gennemført ○ Ikke startet", "Test").unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("FontFile2"), "a TrueType font is embedded");
+        assert!(text.contains("DejaVuSans"), "it is DejaVu Sans");
+    }
+}

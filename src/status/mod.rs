@@ -1,0 +1,11 @@
+//! Status pages for directors: per focus area and per org unit, every sub-goal with its status,
+//! value against target, owner and latest text, and what changed since the round before.
+
+pub mod page;
+
+use crate::auth::access::ANY_MEMBER;
+use crate::web::routes::RouteTable;
+
+pub fn routes(table: RouteTable) -> RouteTable {
+    table.get("/t/{slug}/status", ANY_MEMBER, page::status)
+}

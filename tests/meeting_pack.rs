@@ -1,0 +1,170 @@
+//! The meeting pack: the printable page and the PDF, for every demo municipality.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use sqlx::PgPool;
+use tower::ServiceExt;
+
+const SLUGS: [&str; 3] = ["sonderborg", "skanderborg", "haderslev"];
+
+/// Text with every run of whitespace as one space, so wrapped lines compare like the original.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+async fn bytes(app: &axum::Router, uri: &str, cookie: &str) -> (StatusCode, String, Vec<u8>) {
+    let response = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri(uri)
+                .header("host", "localhost")
+                .header("cookie", cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, content_type, body.to_vec())
+}
+
+async fn focus_areas(admin: &PgPool, slug: &str) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT f.title FROM focus_areas f JOIN strategies s ON s.tenant_id = f.tenant_id AND s.id = f.strategy_id
+         JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 AND s.status = 'active' AND f.archived_at IS NULL ORDER BY f.position",
+    )
+    .bind(slug)
+    .fetch_all(admin)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test]
+async fn the_pack_page_and_pdf_show_every_focus_area(admin: PgPool) {
+    let (app, _pool) = common::demo(&admin).await;
+    for slug in SLUGS {
+        let steering = common::sign_in_as(&app, &admin, slug, "steering").await;
+        let areas = focus_areas(&admin, slug).await;
+        assert!(!areas.is_empty());
+
+        let page = common::get_as(&app, &format!("/t/{slug}/meeting-pack"), &steering).await;
+        assert_eq!(page.status, StatusCode::OK, "{slug}");
+        let body = common::unescape(&page.body);
+        for part in [
+            "Mødepakke til styregruppen",
+            "Resumé",
+            "Beslutninger der skal tages",
+            "Gode historier",
+            "Hent som PDF",
+        ] {
+            assert!(body.contains(part), "{slug}: the pack lacks {part}");
+        }
+        for title in &areas {
+            assert!(
+                body.contains(title.as_str()),
+                "{slug}: the pack lacks {title}"
+            );
+        }
+        assert_eq!(
+            body.matches("class=\"pack-page").count(),
+            areas.len() + 4,
+            "{slug}: front, summary, one page per area, decisions, stories"
+        );
+
+        let (status, content_type, pdf) =
+            bytes(&app, &format!("/t/{slug}/meeting-pack.pdf"), &steering).await;
+        assert_eq!(status, StatusCode::OK, "{slug} pdf");
+        assert_eq!(content_type, "application/pdf");
+        assert!(pdf.starts_with(b"%PDF-"), "{slug}: a PDF");
+        // Read it back as a PDF reader would: through the embedded fonts' Unicode maps.
+        let text = flat(&pdf_extract::extract_text_from_mem(&pdf).expect("the PDF parses"));
+        for part in [
+            "Mødepakke til styregruppen",
+            "Resumé",
+            "Beslutninger der skal tages",
+            "Gode historier",
+        ] {
+            assert!(text.contains(part), "{slug}: the PDF lacks {part}: {text}");
+        }
+        for title in &areas {
+            assert!(
+                text.contains(&flat(title)),
+                "{slug}: the PDF lacks the focus area {title}"
+            );
+        }
+        let raw = String::from_utf8_lossy(&pdf);
+        assert!(raw.contains("FontFile2"), "{slug}: the font is embedded");
+    }
+}
+
+#[sqlx::test]
+async fn the_pack_of_an_earlier_round(admin: PgPool) {
+    let (app, _pool) = common::demo(&admin).await;
+    let slug = "haderslev";
+    let secretariat = common::sign_in_as(&app, &admin, slug, "secretariat").await;
+    let (round, label): (uuid::Uuid, String) = sqlx::query_as(
+        "SELECT r.id, r.label FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id
+         WHERE t.slug = $1 AND r.state = 'closed' ORDER BY r.position LIMIT 1",
+    )
+    .bind(slug)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let page = common::get_as(
+        &app,
+        &format!("/t/{slug}/meeting-pack?round={round}"),
+        &secretariat,
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = common::unescape(&page.body);
+    assert!(
+        body.contains(&format!("Opfølgningsrunde {label}")),
+        "{body}"
+    );
+    assert!(body.contains("Runden er lukket"));
+    let (status, _, pdf) = bytes(
+        &app,
+        &format!("/t/{slug}/meeting-pack.pdf?round={round}"),
+        &secretariat,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let text = flat(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    assert!(
+        text.contains(&format!("Opfølgningsrunde {label}")),
+        "{text}"
+    );
+    // A round id that is not a uuid shows the latest round rather than an error.
+    let page = common::get_as(
+        &app,
+        &format!("/t/{slug}/meeting-pack?round=%27%3B--"),
+        &secretariat,
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+}
+
+#[sqlx::test]
+async fn readers_have_no_meeting_pack(admin: PgPool) {
+    let (app, _pool) = common::demo(&admin).await;
+    let viewer = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
+    for uri in [
+        "/t/sonderborg/meeting-pack",
+        "/t/sonderborg/meeting-pack.pdf",
+    ] {
+        let page = common::get_as(&app, uri, &viewer).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
+    }
+}
