@@ -2,6 +2,7 @@
 //!
 //! `app(state)` builds the whole web application; `main.rs` and the tests both use it.
 
+pub mod accessibility;
 pub mod admin;
 pub mod api;
 pub mod audit;
@@ -92,6 +93,7 @@ impl FromRef<AppState> for PgPool {
 pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = web::routes::RouteTable::new(state);
     let table = health::routes(table);
+    let table = accessibility::routes(table);
     let table = tenants::routes(table);
     let table = auth::routes(table);
     let table = strategy::routes(table);

@@ -241,3 +241,16 @@ async fn readiness_fails_when_the_database_is_gone(admin: PgPool) {
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(common::get(&app, "/healthz").await.status, StatusCode::OK);
 }
+
+#[sqlx::test]
+async fn the_accessibility_statement_is_public_and_linked_from_every_page(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let page = common::get(&app, "/tilgaengelighed").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = common::unescape(&page.body);
+    assert!(body.contains("Tilgængelighedserklæring for Retning"));
+    assert!(body.contains("Overholdelsesstatus"));
+    assert!(body.contains("Indhold, der ikke er tilgængeligt"));
+    let login = common::get(&app, "/login").await;
+    assert!(login.body.contains("href=\"/tilgaengelighed\""));
+}
