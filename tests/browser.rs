@@ -29,6 +29,7 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
             .await?
             .click()
             .await?;
+        wait_text(&browser, "h1", "Log ind").await?;
         assert!(browser.current_url().await?.path().starts_with("/login"));
 
         // A wrong password first: the generic message, and the e-mail is kept.
@@ -47,11 +48,7 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
             .await?
             .click()
             .await?;
-        let alert = browser
-            .find(Locator::Css("[role=alert]"))
-            .await?
-            .text()
-            .await?;
+        let alert = wait_text(&browser, "[role=alert]", "forkert").await?;
         assert_eq!(alert, "E-mail eller adgangskode er forkert.");
         assert_eq!(
             browser
@@ -74,9 +71,9 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
             .click()
             .await?;
         // A member of one municipality lands on its strategy.
-        assert_eq!(browser.current_url().await?.path(), "/t/sonderborg/");
-        let heading = browser.find(Locator::Css("h1")).await?.text().await?;
+        let heading = wait_text(&browser, "h1", "Sønderborg 2030").await?;
         assert_eq!(heading, "Sønderborg 2030");
+        assert_eq!(browser.current_url().await?.path(), "/t/sonderborg/");
         let header = browser
             .find(Locator::Css(".site-header"))
             .await?
@@ -96,13 +93,10 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
             .await?
             .click()
             .await?;
-        assert!(browser.current_url().await?.path().starts_with("/login"));
-        let status = browser
-            .find(Locator::Css("[role=status]"))
-            .await?
-            .text()
-            .await?;
+        // Wait for the page the click leads to before reading it.
+        let status = wait_text(&browser, "[role=status]", "Du er logget ud.").await?;
         assert_eq!(status, "Du er logget ud.");
+        assert!(browser.current_url().await?.path().starts_with("/login"));
 
         // The municipality is closed again.
         browser

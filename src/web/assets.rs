@@ -29,8 +29,8 @@ const ASSETS: &[Asset] = &[
         content_type: "text/css; charset=utf-8",
     },
     Asset {
-        name: "inline-edit.js",
-        bytes: include_bytes!("../../static/inline-edit.js"),
+        name: "enhance.js",
+        bytes: include_bytes!("../../static/enhance.js"),
         content_type: "text/javascript; charset=utf-8",
     },
     Asset {

@@ -49,7 +49,7 @@ impl Chrome {
             css: assets::url("app.css"),
             print_css: assets::url("print.css"),
             favicon: assets::url("favicon.svg"),
-            script: assets::url("inline-edit.js"),
+            script: assets::url("enhance.js"),
         }
     }
 

@@ -1,4 +1,17 @@
-// In-place editing for the strategy workspace (/t/{slug}/edit). Progressive enhancement only:
+// Progressive enhancement for every page; everything works without this script.
+//
+// 1. A form that came back with errors: the error summary gets the focus, so that screen readers
+//    read it out and keyboard users start from the list of what to fix.
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+})();
+
+// 2. In-place editing for the strategy workspace (/t/{slug}/edit). Progressive enhancement only:
 // every link and form works without this script, which merely narrows the swap. A link marked
 // `data-inline` loads its form into the item instead of opening a page; a form inside the
 // workspace is submitted in the background and the workspace is redrawn where the user is.
