@@ -302,6 +302,29 @@ async fn every_main_page_meets_wcag_2_1_aa(admin: PgPool) {
         wait_text(b, "[role=status]", "Indstillingerne er gemt").await?;
         visit(b, &format!("{base}/public/{T}"), axe, "public page", f).await?;
 
+        // The same pages on a phone: tables scroll sideways and the header wraps.
+        b.set_window_size(390, 844).await?;
+        let phone = [
+            format!("/t/{T}/"),
+            area.clone(),
+            sub_goal.clone(),
+            format!("/t/{T}/dashboard"),
+            format!("/t/{T}/status"),
+            format!("/t/{T}/initiatives"),
+            format!("/t/{T}/rounds"),
+            followup.clone(),
+            format!("/t/{T}/edit"),
+            format!("/t/{T}/versions/compare?from=1&to=2"),
+            format!("/t/{T}/meeting-pack"),
+            format!("/t/{T}/admin/users"),
+            format!("/t/{T}/admin/audit"),
+            format!("/public/{T}"),
+        ];
+        for path in phone {
+            visit(b, &format!("{base}{path}"), axe, "on a phone", f).await?;
+        }
+        b.set_window_size(1280, 1000).await?;
+
         // Another municipality's portfolio (its own data and labels).
         switch_user(b, addr, &skanderborg).await?;
         let other = format!("{base}/t/skanderborg/initiatives");
