@@ -79,3 +79,34 @@ stop_test_cluster() {
   fi
   rm -rf "$root"
 }
+
+# axe-core, the accessibility engine that tests/accessibility.rs injects into every main page. It is
+# third-party code, so it is fetched from the npm registry (pinned version and checksum) into the
+# git-ignored target/axe/ rather than committed.
+AXE_VERSION=4.14.1
+AXE_INTEGRITY=sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE_DIR=target/axe/$AXE_VERSION
+
+# Fetches axe-core when it is missing, checks it against the pinned sha512 and exports RETNING_AXE_JS.
+ensure_axe() {
+  local js="$AXE_DIR/axe.min.js"
+  if [ ! -s "$js" ]; then
+    if ! command -v curl >/dev/null 2>&1; then apt_install curl ca-certificates; fi
+    if ! command -v openssl >/dev/null 2>&1; then apt_install openssl; fi
+    local tmp sum
+    tmp=$(mktemp -d)
+    curl -fsSL "https://registry.npmjs.org/axe-core/-/axe-core-$AXE_VERSION.tgz" -o "$tmp/axe.tgz"
+    sum="sha512-$(openssl dgst -sha512 -binary "$tmp/axe.tgz" | base64 -w0)"
+    if [ "$sum" != "$AXE_INTEGRITY" ]; then
+      echo "error: axe-core $AXE_VERSION does not match its pinned checksum ($sum)" >&2
+      rm -rf "$tmp"
+      return 1
+    fi
+    mkdir -p "$AXE_DIR"
+    tar -xzf "$tmp/axe.tgz" -C "$tmp" package/axe.min.js
+    mv "$tmp/package/axe.min.js" "$js"
+    rm -rf "$tmp"
+  fi
+  RETNING_AXE_JS="$(pwd)/$js"
+  export RETNING_AXE_JS
+}
