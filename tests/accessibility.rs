@@ -192,6 +192,14 @@ async fn every_main_page_meets_wcag_2_1_aa(admin: PgPool) {
         check(b, axe, "login with an error", f).await?;
         let missing = format!("{base}/no-such-page");
         visit(b, &missing, axe, "page not found", f).await?;
+        visit(
+            b,
+            &format!("{base}/tilgaengelighed"),
+            axe,
+            "accessibility statement",
+            f,
+        )
+        .await?;
 
         // A contributor: the strategy, its follow-up and the overviews.
         switch_user(b, addr, &owner).await?;
