@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::api::auth::new_token;
-use crate::audit::{self, Actor, Event};
+use crate::audit::{self, Event};
 use crate::auth::ClientIp;
 use crate::auth::access::Member;
 use crate::auth::session::token_hash;
@@ -158,7 +158,7 @@ pub async fn create(
     )
     .execute(&mut *tx)
     .await?;
-    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let actor = member.actor(ip);
     let event = Event::new(
         "api_token.created",
         "api_token",
@@ -207,7 +207,7 @@ pub async fn revoke(
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(row) = &row {
-                let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+                let actor = member.actor(ip);
                 let event = Event::new(
                     "api_token.revoked",
                     "api_token",

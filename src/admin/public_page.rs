@@ -11,7 +11,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
+use crate::audit::{self, Event};
 use crate::auth::ClientIp;
 use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
@@ -156,7 +156,7 @@ pub async fn save(
             .map(|(_, t)| t.clone())
             .collect()
     };
-    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let actor = member.actor(ip);
     let event = Event::new(
         "public_page.updated",
         "public_page",

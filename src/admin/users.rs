@@ -11,7 +11,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
+use crate::audit::{self, Event};
 use crate::auth::ClientIp;
 use crate::auth::access::Member;
 use crate::auth::links::{self, Purpose};
@@ -260,7 +260,7 @@ pub async fn invite(
         Some(member.user_id()),
     )
     .await?;
-    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let actor = member.actor(ip);
     let event = Event::new(
         "user.invited",
         "user",
@@ -468,7 +468,7 @@ pub async fn update(
             format!("{}: stilling og placering ændret", page.person.display_name),
         )
     };
-    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let actor = member.actor(ip);
     audit::record(
         &mut tx,
         member.tenant.id,
@@ -513,7 +513,7 @@ async fn set_active(
     )
     .execute(&mut *tx)
     .await?;
-    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let actor = member.actor(ip);
     let (action, summary) = if active {
         (
             "member.activated",
@@ -580,7 +580,7 @@ pub async fn reset_link(
         Some(member.user_id()),
     )
     .await?;
-    let actor = Actor::user(member.user_id(), member.user.display_name.clone(), ip);
+    let actor = member.actor(ip);
     let summary = format!(
         "Nyt link til at vælge adgangskode for {}",
         page.person.display_name

@@ -47,6 +47,11 @@ impl Member {
     pub fn user_id(&self) -> Uuid {
         self.user.user_id
     }
+
+    /// This member as the author of an audit event.
+    pub fn actor(&self, ip: Option<String>) -> crate::audit::Actor {
+        crate::audit::Actor::user(self.user_id(), self.user.display_name.clone(), ip)
+    }
 }
 
 #[derive(Clone)]

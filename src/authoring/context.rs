@@ -4,8 +4,6 @@ use chrono::NaiveDate;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::audit::Actor;
-use crate::auth::access::Member;
 use crate::web::{AppError, AppResult};
 
 pub struct EditedStrategy {
@@ -34,10 +32,6 @@ pub async fn strategy(
 /// Like `strategy`, for pages that make no sense without one.
 pub async fn require_strategy(conn: &mut PgConnection, tenant: Uuid) -> AppResult<EditedStrategy> {
     strategy(conn, tenant).await?.ok_or(AppError::NotFound)
-}
-
-pub fn actor(member: &Member, ip: Option<String>) -> Actor {
-    Actor::user(member.user_id(), member.user.display_name.clone(), ip)
 }
 
 /// The editing overview, scrolled to the item that was just changed. The anchor is also in the

@@ -208,7 +208,7 @@ pub async fn create<E: Editable>(
         audit::record(
             &mut tx,
             tenant,
-            &context::actor(&member, ip),
+            &member.actor(ip),
             Event::new(
                 "create",
                 E::ENTITY,
@@ -275,7 +275,7 @@ pub async fn save<E: Editable>(
     audit::record(
         &mut tx,
         tenant,
-        &context::actor(&member, ip),
+        &member.actor(ip),
         Event::new(
             "update",
             E::ENTITY,

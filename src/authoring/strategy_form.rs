@@ -196,7 +196,7 @@ pub async fn save(
             return Ok(form_page(&member, saved.is_some(), input, errors));
         }
     };
-    let actor = context::actor(&member, ip);
+    let actor = member.actor(ip);
     match saved {
         None => {
             let id = Uuid::now_v7();

@@ -209,7 +209,7 @@ pub async fn delete<K: OfKind>(
         return Ok(Redirect::to(&context::workspace(&slug, "archive")).into_response());
     }
     let history = history(&mut tx, tenant, kind, id).await?;
-    let actor = context::actor(&member, ip);
+    let actor = member.actor(ip);
     let short = choices::shorten(&title, 200);
     if history > 0 {
         archive(&mut tx, tenant, kind, id).await?;
@@ -390,7 +390,7 @@ pub async fn restore<K: OfKind>(
         audit::record(
             &mut tx,
             tenant,
-            &context::actor(&member, ip),
+            &member.actor(ip),
             Event::new(
                 "restore",
                 kind.entity(),
@@ -473,7 +473,7 @@ pub async fn reorder<K: OfKind>(
         audit::record(
             &mut tx,
             tenant,
-            &context::actor(&member, ip),
+            &member.actor(ip),
             Event::new(
                 "reorder",
                 kind.entity(),

@@ -1,6 +1,8 @@
 //! The editing overview: the whole strategy as an outline with an edit, move and delete control
 //! on every item, and what has been archived.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
@@ -183,30 +185,8 @@ async fn outline(
     .fetch_all(&mut *tx)
     .await?;
     let period = (strategy.period_start, strategy.period_end);
-    let mut out: Vec<FocusAreaItem> = areas
-        .into_iter()
-        .map(|a| FocusAreaItem {
-            id: a.id,
-            title: a.title,
-            coordination: a.coordination.label(),
-            director: a.director,
-            goals: Vec::new(),
-            first: false,
-            last: false,
-        })
-        .collect();
-    for g in goals {
-        if let Some(area) = out.iter_mut().find(|a| a.id == g.focus_area_id) {
-            area.goals.push(GoalItem {
-                id: g.id,
-                text: g.text,
-                owner: g.owner,
-                sub_goals: Vec::new(),
-                first: false,
-                last: false,
-            });
-        }
-    }
+    // Children grouped by parent once, so building the outline is linear in its size.
+    let mut subs_by_goal: HashMap<Uuid, Vec<SubGoalItem>> = HashMap::new();
     for s in subs {
         let gaps = smart::check(&SmartInput {
             text: &s.text,
@@ -223,12 +203,10 @@ async fn outline(
         .into_iter()
         .map(|g| g.message)
         .collect();
-        if let Some(goal) = out
-            .iter_mut()
-            .flat_map(|a| a.goals.iter_mut())
-            .find(|g| g.id == s.goal_id)
-        {
-            goal.sub_goals.push(SubGoalItem {
+        subs_by_goal
+            .entry(s.goal_id)
+            .or_default()
+            .push(SubGoalItem {
                 id: s.id,
                 text: s.text,
                 owner: s.owner,
@@ -236,8 +214,33 @@ async fn outline(
                 first: false,
                 last: false,
             });
-        }
     }
+    let mut goals_by_area: HashMap<Uuid, Vec<GoalItem>> = HashMap::new();
+    for g in goals {
+        goals_by_area
+            .entry(g.focus_area_id)
+            .or_default()
+            .push(GoalItem {
+                sub_goals: subs_by_goal.remove(&g.id).unwrap_or_default(),
+                id: g.id,
+                text: g.text,
+                owner: g.owner,
+                first: false,
+                last: false,
+            });
+    }
+    let mut out: Vec<FocusAreaItem> = areas
+        .into_iter()
+        .map(|a| FocusAreaItem {
+            goals: goals_by_area.remove(&a.id).unwrap_or_default(),
+            id: a.id,
+            title: a.title,
+            coordination: a.coordination.label(),
+            director: a.director,
+            first: false,
+            last: false,
+        })
+        .collect();
     mark_ends(&mut out, |a| (&mut a.first, &mut a.last));
     for area in &mut out {
         mark_ends(&mut area.goals, |g| (&mut g.first, &mut g.last));

@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::rounds::actor;
 use crate::AppState;
 use crate::audit::{self, Event};
 use crate::auth::ClientIp;
@@ -103,7 +102,7 @@ pub async fn record(
         Some(serde_json::json!({ "lifecycle": before.as_str() })),
         Some(serde_json::json!({ "lifecycle": lifecycle.as_str(), "decision": kind.as_str(), "reason": reason })),
     );
-    audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+    audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!(
         "/t/{}/followups/{id}?saved=decided",

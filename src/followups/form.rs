@@ -11,7 +11,6 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::queries::{self, FollowupRow};
-use super::rounds::actor;
 use super::values::parse_danish_number;
 use crate::AppState;
 use crate::audit::{self, Event};
@@ -580,7 +579,7 @@ pub async fn save(
     audit::record(
         &mut tx,
         tenant,
-        &actor(&member, ip),
+        &member.actor(ip),
         Event::new(action, "followup", Some(f.id), summary).change(Some(before), Some(after)),
     )
     .await?;

@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::queries;
-use super::rounds::actor;
 use crate::AppState;
 use crate::audit::{self, Event};
 use crate::auth::ClientIp;
@@ -113,7 +112,7 @@ pub async fn decide(
         Some(serde_json::json!({ "review": "submitted" })),
         Some(serde_json::json!({ "review": new_state.as_str(), "comment": comment })),
     );
-    audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+    audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!(
         "/t/{}/followups/{id}?saved={saved}",

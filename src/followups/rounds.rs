@@ -14,16 +14,12 @@ use uuid::Uuid;
 
 use super::queries::{self, ListRow, RoundRow};
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
+use crate::audit::{self, Event};
 use crate::auth::ClientIp;
 use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{ReviewState, RoundState};
 use crate::web::{AppError, AppResult, Chrome, format, render};
-
-pub fn actor(member: &Member, ip: Option<String>) -> Actor {
-    Actor::user(member.user_id(), member.user.display_name.clone(), ip)
-}
 
 async fn current_strategy(conn: &mut sqlx::PgConnection, tenant: Uuid) -> AppResult<Uuid> {
     sqlx::query_scalar!(
@@ -219,7 +215,7 @@ pub async fn create(
         None,
         Some(serde_json::json!({ "label": label, "period_end": period_end, "deadline": deadline })),
     );
-    audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+    audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/rounds", member.tenant.slug)).into_response())
 }
@@ -273,7 +269,7 @@ pub async fn open(
         Some(id),
         format!("Runden {} er åbnet med {created} opfølgninger", round.label),
     );
-    audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+    audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/rounds/{id}", member.tenant.slug)).into_response())
 }
@@ -300,7 +296,7 @@ pub async fn close(
             Some(id),
             format!("Runden {} er lukket", round.label),
         );
-        audit::record(&mut tx, tenant, &actor(&member, ip), event).await?;
+        audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
         tx.commit().await?;
     }
     Ok(Redirect::to(&format!("/t/{}/rounds/{id}", member.tenant.slug)).into_response())

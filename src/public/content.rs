@@ -58,11 +58,13 @@ pub async fn published_strategy(
 ) -> sqlx::Result<Option<PublishedStrategy>> {
     let Some(s) = sqlx::query!(
         r#"SELECT s.id, s.title, s.subtitle, s.period_start, s.period_end, s.approved_on, s.focus_area_label,
-                  (SELECT v.snapshot FROM strategy_revisions v WHERE v.tenant_id = s.tenant_id AND v.strategy_id = s.id
-                   ORDER BY v.number DESC LIMIT 1) as "snapshot?",
-                  (SELECT v.approved_on FROM strategy_revisions v WHERE v.tenant_id = s.tenant_id AND v.strategy_id = s.id
-                   ORDER BY v.number DESC LIMIT 1) as "version_approved_on?"
-           FROM strategies s WHERE s.tenant_id = $1 AND s.status = 'active'"#,
+                  v.snapshot as "snapshot?", v.approved_on as "version_approved_on?"
+           FROM strategies s
+           LEFT JOIN LATERAL (
+               SELECT snapshot, approved_on FROM strategy_revisions
+               WHERE tenant_id = s.tenant_id AND strategy_id = s.id ORDER BY number DESC LIMIT 1
+           ) v ON true
+           WHERE s.tenant_id = $1 AND s.status = 'active'"#,
         tenant
     )
     .fetch_optional(&mut *conn)

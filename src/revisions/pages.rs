@@ -217,15 +217,11 @@ pub async fn approve(
         &approved_by,
         decision_ref.as_deref(),
         &now,
-        &actor(&member, ip),
+        &member.actor(ip),
     )
     .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/versions/{number}", member.tenant.slug)).into_response())
-}
-
-fn actor(member: &Member, ip: Option<String>) -> Actor {
-    Actor::user(member.user_id(), member.user.display_name.clone(), ip)
 }
 
 /// Stores version `number` and makes its approval the strategy's current one.
@@ -397,15 +393,16 @@ pub async fn compare(
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let meta = strategy_meta(&mut tx, tenant).await?;
+    // Every version's number and approval, but only the two compared versions' contents: a
+    // strategy with many versions does not load them all.
     let all = sqlx::query!(
-        r#"SELECT number, approved_on, approved_by, snapshot FROM strategy_revisions
+        r#"SELECT number, approved_on, approved_by FROM strategy_revisions
            WHERE tenant_id = $1 AND strategy_id = $2 ORDER BY number"#,
         tenant,
         meta.id
     )
     .fetch_all(&mut *tx)
     .await?;
-    tx.commit().await?;
     let numbers: Vec<i32> = all.iter().map(|r| r.number).collect();
     let latest = numbers.last().copied().unwrap_or(0);
     // Default: the latest version against the one before it.
@@ -428,26 +425,44 @@ pub async fn compare(
                 .unwrap_or(to)
         });
     let only_changes = q.only_changes.is_some();
-    let find = |n: i32| all.iter().find(|r| r.number == n);
-    let (rows, counts, from_label, to_label) = match (find(from), find(to)) {
-        (Some(a), Some(b)) => {
-            let (old, new) = (parse(a.snapshot.clone())?, parse(b.snapshot.clone())?);
-            let (mut rows, counts) = compare::compare(&old, &new);
-            if only_changes {
-                rows.retain(|r| r.change != compare::Change::Same);
-            }
-            let label = |n: i32, on: NaiveDate, by: &str| {
-                format!("Version {n} · {} · {by}", format::date_long(on))
-            };
-            (
-                rows,
-                counts,
-                label(a.number, a.approved_on, &a.approved_by),
-                label(b.number, b.approved_on, &b.approved_by),
-            )
-        }
-        _ => (Vec::new(), Counts::default(), String::new(), String::new()),
+    let contents = sqlx::query!(
+        r#"SELECT number, snapshot FROM strategy_revisions
+           WHERE tenant_id = $1 AND strategy_id = $2 AND number IN ($3, $4)"#,
+        tenant,
+        meta.id,
+        from,
+        to
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let content = |n: i32| {
+        contents
+            .iter()
+            .find(|r| r.number == n)
+            .map(|r| r.snapshot.clone())
     };
+    let find = |n: i32| all.iter().find(|r| r.number == n);
+    let (rows, counts, from_label, to_label) =
+        match (find(from), find(to), content(from), content(to)) {
+            (Some(a), Some(b), Some(old), Some(new)) => {
+                let (old, new) = (parse(old)?, parse(new)?);
+                let (mut rows, counts) = compare::compare(&old, &new);
+                if only_changes {
+                    rows.retain(|r| r.change != compare::Change::Same);
+                }
+                let label = |n: i32, on: NaiveDate, by: &str| {
+                    format!("Version {n} · {} · {by}", format::date_long(on))
+                };
+                (
+                    rows,
+                    counts,
+                    label(a.number, a.approved_on, &a.approved_by),
+                    label(b.number, b.approved_on, &b.approved_by),
+                )
+            }
+            _ => (Vec::new(), Counts::default(), String::new(), String::new()),
+        };
     let page = ComparePage {
         chrome: Chrome::member(format!("Sammenlign versioner – {}", meta.title), &member),
         slug: member.tenant.slug.clone(),

@@ -2,6 +2,8 @@
 //! stored as JSON so that later edits never change it. Items keep their ids, which is how two
 //! versions are lined up for comparison even when an item was reworded or moved.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
@@ -137,49 +139,47 @@ pub async fn capture(
     .fetch_all(&mut *conn)
     .await?;
 
-    let mut focus_areas: Vec<FocusArea> = areas
+    // Children grouped by parent once, so building the tree is linear in its size.
+    let mut subs_by_goal: HashMap<Uuid, Vec<SubGoal>> = HashMap::new();
+    for s in subs {
+        subs_by_goal.entry(s.goal_id).or_default().push(SubGoal {
+            id: s.id,
+            text: s.text,
+            indicator: s.indicator,
+            unit: s.unit,
+            baseline_value: s.baseline_value,
+            baseline_date: s.baseline_date,
+            target_value: s.target_value,
+            direction: s.direction,
+            deadline: s.deadline,
+            owner: s.owner,
+            org_unit: s.org_unit,
+        });
+    }
+    let mut goals_by_area: HashMap<Uuid, Vec<Goal>> = HashMap::new();
+    for g in goals {
+        goals_by_area
+            .entry(g.focus_area_id)
+            .or_default()
+            .push(Goal {
+                id: g.id,
+                text: g.text,
+                owner: g.owner,
+                sub_goals: subs_by_goal.remove(&g.id).unwrap_or_default(),
+            });
+    }
+    let focus_areas = areas
         .into_iter()
         .map(|a| FocusArea {
+            goals: goals_by_area.remove(&a.id).unwrap_or_default(),
             id: a.id,
             title: a.title,
             challenges_text: a.challenges_text,
             ambition: a.ambition,
             coordination: a.coordination,
             director: a.director,
-            goals: Vec::new(),
         })
         .collect();
-    for g in goals {
-        if let Some(area) = focus_areas.iter_mut().find(|a| a.id == g.focus_area_id) {
-            area.goals.push(Goal {
-                id: g.id,
-                text: g.text,
-                owner: g.owner,
-                sub_goals: Vec::new(),
-            });
-        }
-    }
-    for s in subs {
-        if let Some(goal) = focus_areas
-            .iter_mut()
-            .flat_map(|a| a.goals.iter_mut())
-            .find(|g| g.id == s.goal_id)
-        {
-            goal.sub_goals.push(SubGoal {
-                id: s.id,
-                text: s.text,
-                indicator: s.indicator,
-                unit: s.unit,
-                baseline_value: s.baseline_value,
-                baseline_date: s.baseline_date,
-                target_value: s.target_value,
-                direction: s.direction,
-                deadline: s.deadline,
-                owner: s.owner,
-                org_unit: s.org_unit,
-            });
-        }
-    }
     Ok(Snapshot {
         title: s.title,
         subtitle: s.subtitle,
