@@ -1,11 +1,12 @@
 //! The domain's vocabularies: each enum matches a PostgreSQL enum type of the same name, the
-//! word used in strategy files, and a Danish label for the pages.
+//! word used in strategy files, and a label for the pages in the reader's language.
 
 use serde::{Deserialize, Serialize};
 
-/// Declares an enum with its database type, file words and Danish labels in one place.
+/// Declares an enum with its database type and file words in one place; labels are in
+/// `locales/*/domain.ftl` under `{type}-{word}`.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident, $pg:literal, { $($variant:ident => $word:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident, $pg:literal, { $($variant:ident => $word:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
         #[sqlx(type_name = $pg, rename_all = "snake_case")]
@@ -20,9 +21,14 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $word,)+ }
             }
 
-            /// The Danish label shown on pages.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
+            /// The label shown on pages, in the reader's language (`locales/*/domain.ftl`).
+            pub fn label(self) -> String {
+                crate::t(self.label_key())
+            }
+
+            /// The key of the label: the database type and the word, "followup_status-on_track".
+            pub fn label_key(self) -> &'static str {
+                match self { $($name::$variant => concat!($pg, "-", $word),)+ }
             }
 
             pub fn parse(word: &str) -> Option<Self> {
@@ -46,74 +52,74 @@ macro_rules! vocabulary {
 vocabulary!(
     /// The four levels of the Leadership Pipeline.
     LeadershipLevel, "leadership_level", {
-    Direktion => "direktion", "Direktionen";
-    Chef => "chef", "Chef";
-    LederAfLedere => "leder_af_ledere", "Leder af ledere";
-    LederAfMedarbejdere => "leder_af_medarbejdere", "Leder af medarbejdere";
+    Direktion => "direktion";
+    Chef => "chef";
+    LederAfLedere => "leder_af_ledere";
+    LederAfMedarbejdere => "leder_af_medarbejdere";
 });
 
 vocabulary!(MemberRole, "member_role", {
-    Admin => "admin", "Administrator";
-    Secretariat => "secretariat", "Sekretariat";
-    Steering => "steering", "Styregruppe";
-    Contributor => "contributor", "Bidragyder";
-    Viewer => "viewer", "Læser";
+    Admin => "admin";
+    Secretariat => "secretariat";
+    Steering => "steering";
+    Contributor => "contributor";
+    Viewer => "viewer";
 });
 
 vocabulary!(StrategyStatus, "strategy_status", {
-    Draft => "draft", "Kladde";
-    Active => "active", "Aktiv";
-    Archived => "archived", "Arkiveret";
+    Draft => "draft";
+    Active => "active";
+    Archived => "archived";
 });
 
 vocabulary!(CoordinationMode, "coordination_mode", {
-    Central => "central", "Central koordinering";
-    Decentral => "decentral", "Decentral koordinering";
+    Central => "central";
+    Decentral => "decentral";
 });
 
 vocabulary!(
     /// Whether a sub-goal's measured value should rise or fall towards its target.
     GoalDirection, "goal_direction", {
-    Increase => "increase", "Stige";
-    Decrease => "decrease", "Falde";
+    Increase => "increase";
+    Decrease => "decrease";
 });
 
 vocabulary!(InitiativeLifecycle, "initiative_lifecycle", {
-    Idea => "idea", "Idé";
-    Active => "active", "Aktiv";
-    Adjusted => "adjusted", "Justeret";
-    Stopped => "stopped", "Stoppet";
-    Completed => "completed", "Gennemført";
-    Scaled => "scaled", "Skaleret";
+    Idea => "idea";
+    Active => "active";
+    Adjusted => "adjusted";
+    Stopped => "stopped";
+    Completed => "completed";
+    Scaled => "scaled";
 });
 
 vocabulary!(RoundState, "round_state", {
-    Planned => "planned", "Planlagt";
-    Open => "open", "Åben";
-    Closed => "closed", "Lukket";
+    Planned => "planned";
+    Open => "open";
+    Closed => "closed";
 });
 
 vocabulary!(FollowupStatus, "followup_status", {
-    OnTrack => "on_track", "På sporet";
-    AtRisk => "at_risk", "Udfordret";
-    OffTrack => "off_track", "Kritisk";
-    Done => "done", "Gennemført";
-    NotStarted => "not_started", "Ikke startet";
+    OnTrack => "on_track";
+    AtRisk => "at_risk";
+    OffTrack => "off_track";
+    Done => "done";
+    NotStarted => "not_started";
 });
 
 vocabulary!(ReviewState, "review_state", {
-    Draft => "draft", "Kladde";
-    Submitted => "submitted", "Indsendt";
-    Returned => "returned", "Sendt retur";
-    Approved => "approved", "Godkendt";
+    Draft => "draft";
+    Submitted => "submitted";
+    Returned => "returned";
+    Approved => "approved";
 });
 
 vocabulary!(DecisionKind, "decision_kind", {
-    Continue => "continue", "Fortsæt";
-    Adjust => "adjust", "Justér";
-    Stop => "stop", "Stop";
-    Scale => "scale", "Skalér";
-    Note => "note", "Notat";
+    Continue => "continue";
+    Adjust => "adjust";
+    Stop => "stop";
+    Scale => "scale";
+    Note => "note";
 });
 
 impl FollowupStatus {

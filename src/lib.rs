@@ -17,6 +17,7 @@ pub mod domain;
 pub mod exports;
 pub mod followups;
 pub mod health;
+pub mod i18n;
 pub mod initiatives;
 pub mod meeting_pack;
 pub mod operator;
@@ -32,6 +33,9 @@ pub mod telemetry;
 pub mod tenants;
 pub mod testdata;
 pub mod web;
+
+/// Texts in the request's language; short names because every template calls them.
+pub use i18n::{t, t1, t2, t3};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -94,6 +98,7 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = web::routes::RouteTable::new(state);
     let table = health::routes(table);
     let table = accessibility::routes(table);
+    let table = i18n::switch::routes(table);
     let table = tenants::routes(table);
     let table = auth::routes(table);
     let table = strategy::routes(table);

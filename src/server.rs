@@ -26,7 +26,7 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
                    font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Wraps the routes in the middleware every response goes through (outermost first):
-/// request id → tracing → security headers → compression → friendly error pages → cross-site
+/// request id → tracing → security headers → compression → language → friendly error pages → cross-site
 /// request check → panic and timeout handling.
 pub fn layers(mut routes: Router, settings: &Settings) -> Router {
     if settings.count_sql_statements {
@@ -75,6 +75,10 @@ pub fn layers(mut routes: Router, settings: &Settings) -> Router {
                 move |_: &_| hsts.clone(),
             ))
             .layer(CompressionLayer::new())
+            // Outside the error pages, so that they too speak the request's language.
+            .layer(axum::middleware::from_fn(
+                crate::i18n::negotiate::middleware,
+            ))
             .layer(axum::middleware::from_fn(
                 crate::web::middleware::friendly_errors,
             ))

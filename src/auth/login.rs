@@ -37,7 +37,7 @@ pub struct LoginQuery {
 }
 
 /// Only local paths are followed after sign-in, never another site.
-fn safe_next(next: Option<&str>) -> Option<String> {
+pub(crate) fn safe_next(next: Option<&str>) -> Option<String> {
     next.filter(|n| {
         n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() <= 500
     })
@@ -133,7 +133,7 @@ pub async fn submit(
     }
 
     let user = sqlx::query!(
-        "SELECT id, display_name, password_hash, is_active FROM users WHERE email = $1",
+        "SELECT id, display_name, password_hash, is_active, locale FROM users WHERE email = $1",
         email
     )
     .fetch_optional(db)
@@ -220,7 +220,15 @@ pub async fn submit(
             }
         }
     };
-    let jar = jar.add(session::cookie(token, policy));
+    let mut jar = jar.add(session::cookie(token, policy));
+    // The language the user chose once follows them to every browser they sign in from.
+    if let Some(lang) = user
+        .locale
+        .as_deref()
+        .and_then(crate::i18n::Lang::from_code)
+    {
+        jar = jar.add(crate::i18n::negotiate::cookie(lang, policy.secure_cookie));
+    }
     Ok((jar, Redirect::to(&target)).into_response())
 }
 

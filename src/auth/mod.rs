@@ -4,7 +4,7 @@
 pub mod access;
 mod account;
 pub mod links;
-mod login;
+pub(crate) mod login;
 pub mod password;
 pub mod pending;
 pub mod rate_limit;

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
-use crate::followups::parse_danish_number;
+use crate::followups::parse_number;
 
 /// The earliest and latest years a date field accepts; anything outside is a typing error.
 const FIRST_YEAR: i32 = 1990;
@@ -77,7 +77,7 @@ pub fn number(errors: &mut Errors, field: &'static str, value: &str) -> Option<f
     if value.trim().is_empty() {
         return None;
     }
-    match parse_danish_number(value) {
+    match parse_number(value) {
         Some(n) if n.abs() <= MAX_ABS_NUMBER => Some(n),
         Some(_) => {
             errors.add(field, "Tallet er for stort.");

@@ -37,7 +37,7 @@ struct GoalItem {
 struct FocusAreaItem {
     id: Uuid,
     title: String,
-    coordination: &'static str,
+    coordination: String,
     director: Option<String>,
     goals: Vec<GoalItem>,
     first: bool,

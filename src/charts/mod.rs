@@ -62,10 +62,10 @@ impl Bucket {
 
     /// The status label, and for `Missing` the one label of its own (kept here, beside the
     /// status labels of `domain.rs`).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self.status() {
             Some(status) => status.label(),
-            None => "Ikke indberettet",
+            None => crate::t("status-missing"),
         }
     }
 

@@ -68,7 +68,7 @@ pub struct Waiting {
     pub link: String,
     pub is_initiative: bool,
     pub area: Option<String>,
-    pub proposal: &'static str,
+    pub proposal: String,
     pub status: StatusView,
     pub owner: Option<String>,
 }

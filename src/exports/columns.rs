@@ -1,19 +1,24 @@
 //! The columns of both export formats: Danish headers and how each cell is taken from a row.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::data::ExportRow;
 
 /// A cell's value, typed, so that each format can write it its own way.
 pub enum Cell<'a> {
-    Text(&'a str),
+    Text(Cow<'a, str>),
     Number(f64),
     Date(NaiveDate),
     Empty,
 }
 
 fn text(value: &Option<String>) -> Cell<'_> {
-    value.as_deref().map(Cell::Text).unwrap_or(Cell::Empty)
+    value
+        .as_deref()
+        .map(|v| Cell::Text(Cow::Borrowed(v)))
+        .unwrap_or(Cell::Empty)
 }
 
 fn number(value: Option<f64>) -> Cell<'static> {
@@ -29,15 +34,17 @@ pub type Column = (&'static str, f64, fn(&ExportRow) -> Cell<'_>);
 
 pub const COLUMNS: &[Column] = &[
     ("Type", 10.0, |r| {
-        Cell::Text(if r.is_initiative {
+        Cell::Text(Cow::Borrowed(if r.is_initiative {
             "Initiativ"
         } else {
             "Delmål"
-        })
+        }))
     }),
     ("Indsatsområde", 28.0, |r| text(&r.focus_area)),
     ("Mål", 40.0, |r| text(&r.goal)),
-    ("Delmål / initiativ", 50.0, |r| Cell::Text(&r.title)),
+    ("Delmål / initiativ", 50.0, |r| {
+        Cell::Text(Cow::Borrowed(&r.title))
+    }),
     ("Indikator", 30.0, |r| text(&r.indicator)),
     ("Måleenhed", 12.0, |r| text(&r.unit)),
     ("Baseline", 11.0, |r| number(r.baseline_value)),
@@ -46,14 +53,14 @@ pub const COLUMNS: &[Column] = &[
     ("Deadline / evaluering", 13.0, |r| date(r.deadline)),
     ("Livsforløb", 12.0, |r| {
         r.lifecycle
-            .map(|l| Cell::Text(l.label()))
+            .map(|l| Cell::Text(Cow::Owned(l.label())))
             .unwrap_or(Cell::Empty)
     }),
     ("Ansvarlig", 24.0, |r| text(&r.owner)),
     ("Organisatorisk enhed", 24.0, |r| text(&r.org_unit)),
     ("Status", 13.0, |r| {
         r.status
-            .map(|s| Cell::Text(s.label()))
+            .map(|s| Cell::Text(Cow::Owned(s.label())))
             .unwrap_or(Cell::Empty)
     }),
     ("Målt værdi", 11.0, |r| number(r.measured_value)),
@@ -61,7 +68,7 @@ pub const COLUMNS: &[Column] = &[
     ("Næste skridt", 40.0, |r| text(&r.next_steps)),
     ("Godkendelse", 13.0, |r| {
         r.review_state
-            .map(|s| Cell::Text(s.label()))
+            .map(|s| Cell::Text(Cow::Owned(s.label())))
             .unwrap_or(Cell::Empty)
     }),
 ];

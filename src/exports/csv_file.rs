@@ -31,7 +31,7 @@ pub fn write(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
             let record: Vec<String> = COLUMNS
                 .iter()
                 .map(|(_, _, cell)| match cell(row) {
-                    Cell::Text(text) => defuse(text),
+                    Cell::Text(text) => defuse(&text),
                     Cell::Number(n) => danish_decimal(n),
                     Cell::Date(d) => d.format("%d-%m-%Y").to_string(),
                     Cell::Empty => String::new(),

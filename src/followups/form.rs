@@ -11,7 +11,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::queries::{self, FollowupRow};
-use super::values::parse_danish_number;
+use super::values::parse_number;
 use crate::AppState;
 use crate::audit::{self, Event};
 use crate::auth::ClientIp;
@@ -91,14 +91,14 @@ pub struct PreviousView {
 }
 
 pub struct DecisionView {
-    pub kind: &'static str,
+    pub kind: String,
     pub text: String,
     pub decided_on: String,
     pub round: Option<String>,
 }
 
 pub struct CommentView {
-    pub kind: &'static str,
+    pub kind: String,
     pub text: Option<String>,
     pub author: String,
     pub at: String,
@@ -131,7 +131,7 @@ struct FormPage {
     comments: Vec<CommentView>,
     decisions: Vec<DecisionView>,
     can_decide: bool,
-    proposal_label: Option<&'static str>,
+    proposal_label: Option<String>,
     can_edit: bool,
     can_review: bool,
     locked_reason: Option<&'static str>,
@@ -228,7 +228,8 @@ async fn build(
                     "approved" => "Godkendt",
                     "submitted" => "Indsendt",
                     _ => "Kommentar",
-                },
+                }
+                .to_string(),
                 text: c.text,
                 author: c.author.unwrap_or_default(),
                 at: format::datetime(c.created_at),
@@ -366,7 +367,7 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
             ));
             None
         }
-        (raw, Some(unit)) => match parse_danish_number(raw) {
+        (raw, Some(unit)) => match parse_number(raw) {
             None => {
                 errors.push((
                     "value",
@@ -631,7 +632,7 @@ fn same_content(saved: &Input, posted: &Input) -> bool {
         && a.learned == b.learned
         && a.story == b.story
         && a.proposal == b.proposal
-        && parse_danish_number(&a.value) == parse_danish_number(&b.value)
+        && parse_number(&a.value) == parse_number(&b.value)
 }
 
 fn conflict(member: &Member, current: FollowupRow, yours: Input) -> AppResult<Response> {

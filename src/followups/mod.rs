@@ -10,7 +10,7 @@ mod stories;
 
 pub use queries::create_missing as create_missing_followups;
 mod values;
-pub use values::parse_danish_number;
+pub use values::{parse_danish_number, parse_number};
 
 use crate::auth::access::{ANY_MEMBER, Access};
 use crate::domain::MemberRole;

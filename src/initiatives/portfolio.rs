@@ -70,7 +70,7 @@ struct LatestRow {
 }
 
 pub struct DecisionView {
-    pub kind: &'static str,
+    pub kind: String,
     pub text: String,
     pub decided_on: String,
     pub round: Option<String>,
@@ -83,7 +83,7 @@ pub struct Card {
     pub hypothesis: Option<String>,
     pub success_criterion: Option<String>,
     pub evaluation: Option<String>,
-    pub lifecycle: &'static str,
+    pub lifecycle: String,
     pub lifecycle_css: &'static str,
     pub focus_area: Option<String>,
     pub owner: Option<String>,

@@ -12,7 +12,7 @@ use crate::web::format;
 /// A status as the pack shows it: symbol and label (never colour alone).
 pub struct Status {
     pub symbol: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub css: &'static str,
 }
 
@@ -60,7 +60,7 @@ pub struct AreaPage {
 }
 
 pub struct Decision {
-    pub proposal: &'static str,
+    pub proposal: String,
     pub subject: String,
     pub is_initiative: bool,
     pub area: Option<String>,

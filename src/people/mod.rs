@@ -99,7 +99,7 @@ struct PersonPage {
     name: String,
     title: Option<String>,
     org_unit: Option<String>,
-    role: &'static str,
+    role: String,
     owned: Vec<Owned>,
 }
 

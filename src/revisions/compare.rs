@@ -110,8 +110,8 @@ fn area_fields(old: Option<&FocusArea>, new: Option<&FocusArea>) -> Vec<Option<F
         ),
         field(
             "Koordinering",
-            old.map(|a| a.coordination.label()),
-            new.map(|a| a.coordination.label()),
+            old.map(|a| a.coordination.label()).as_deref(),
+            new.map(|a| a.coordination.label()).as_deref(),
         ),
         field(
             "Ansvarlig direktør",
@@ -163,8 +163,8 @@ fn sub_fields(old: Option<&SubGoal>, new: Option<&SubGoal>) -> Vec<Option<Field>
         field("Mål", ot.as_deref(), nt.as_deref()),
         field(
             "Retning",
-            old.and_then(|s| s.direction.map(|d| d.label())),
-            new.and_then(|s| s.direction.map(|d| d.label())),
+            old.and_then(|s| s.direction.map(|d| d.label())).as_deref(),
+            new.and_then(|s| s.direction.map(|d| d.label())).as_deref(),
         ),
         field("Frist", od.as_deref(), nd.as_deref()),
         field(
@@ -392,8 +392,8 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
                 ),
                 field(
                     "Status",
-                    o.map(|i| i.lifecycle.label()),
-                    n.map(|i| i.lifecycle.label()),
+                    o.map(|i| i.lifecycle.label()).as_deref(),
+                    n.map(|i| i.lifecycle.label()).as_deref(),
                 ),
             ],
         ));

@@ -19,7 +19,7 @@ pub struct StrategyView {
     pub subtitle: Option<String>,
     pub introduction: Vec<Block>,
     pub period: String,
-    pub status: &'static str,
+    pub status: String,
     pub approved: Option<String>,
     pub focus_area_label: String,
     /// The plural, for headings: "Indsatsområder", "Spor".
@@ -95,7 +95,7 @@ pub struct FocusAreaSummary {
     pub id: Uuid,
     pub number: usize,
     pub title: String,
-    pub coordination: &'static str,
+    pub coordination: String,
     pub director: Option<String>,
     pub goals: Vec<GoalView>,
     pub sub_goal_count: usize,
@@ -245,7 +245,7 @@ struct FocusAreaPage {
     slug: String,
     strategy: StrategyView,
     title: String,
-    coordination: &'static str,
+    coordination: String,
     director: Option<String>,
     challenges_text: Vec<Block>,
     ambition: Vec<Block>,
@@ -332,7 +332,7 @@ pub struct HistoryView {
 }
 
 pub struct DecisionView {
-    pub kind: &'static str,
+    pub kind: String,
     pub text: String,
     pub decided_on: String,
     pub round: Option<String>,

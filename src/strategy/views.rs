@@ -9,7 +9,7 @@ use crate::domain::{FollowupStatus, InitiativeLifecycle};
 use crate::web::format;
 
 pub struct StatusView {
-    pub label: &'static str,
+    pub label: String,
     pub css: &'static str,
     pub symbol: &'static str,
 }
@@ -106,7 +106,7 @@ pub fn sub_goal_view(row: SubGoalRow, period: (NaiveDate, NaiveDate)) -> SubGoal
 pub struct InitiativeView {
     pub title: String,
     pub description: Option<String>,
-    pub lifecycle: &'static str,
+    pub lifecycle: String,
     pub lifecycle_css: &'static str,
     pub owner: Option<String>,
     pub evaluation: Option<String>,

@@ -41,49 +41,59 @@ impl IntoResponse for AppError {
 #[derive(Template)]
 #[template(path = "errors/error.html")]
 struct ErrorPage {
-    title: &'static str,
+    title: String,
     status: u16,
-    heading: &'static str,
-    message: &'static str,
+    heading: String,
+    message: String,
 }
 
 /// A friendly page for any error status; never contains internal detail.
 pub fn error_page(status: StatusCode) -> Response {
-    let (heading, message) = match status.as_u16() {
-        400 | 422 => (
-            "Forkert forespørgsel",
-            "Det, der blev sendt, kunne ikke forstås. Gå tilbage og prøv igen.",
-        ),
-        403 => ("Ingen adgang", "Du har ikke adgang til at gøre dette."),
-        404 => (
-            "Siden findes ikke",
-            "Siden findes ikke, eller du har ikke adgang til den. Tjek adressen, eller gå til forsiden.",
-        ),
-        405 => ("Ikke tilladt", "Denne handling er ikke tilladt her."),
-        409 => (
-            "Kan ikke ændres",
-            "Det, du prøvede at ændre, er låst – fx fordi opfølgningsrunden er lukket. Intet er ændret.",
-        ),
-        408 => (
-            "Det tog for lang tid",
-            "Siden var for længe om at svare. Prøv igen om lidt.",
-        ),
-        413 => ("For meget data", "Det, der blev sendt, var for stort."),
-        503 => (
-            "Midlertidigt utilgængelig",
-            "Retning er midlertidigt utilgængelig. Prøv igen om lidt.",
-        ),
-        _ => (
-            "Der skete en fejl",
-            "Der skete en uventet fejl. Prøv igen om lidt. Fejlen er logget.",
-        ),
-    };
+    let name = error_name(status);
+    let heading = crate::t(&format!("error-{name}-heading"));
     let page = ErrorPage {
-        title: heading,
+        title: heading.clone(),
         status: status.as_u16(),
+        message: crate::t(&format!("error-{name}-message")),
         heading,
-        message,
     };
-    let body = page.render().unwrap_or_else(|_| heading.to_string());
+    let body = page.render().unwrap_or_else(|_| page.heading.clone());
     (status, Html(body)).into_response()
+}
+
+/// The part of the keys `error-{name}-heading` and `error-{name}-message` (locales/*/common.ftl).
+fn error_name(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 422 => "bad-request",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "not-allowed",
+        409 => "locked",
+        408 => "timeout",
+        413 => "too-large",
+        503 => "unavailable",
+        _ => "internal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, try_lookup};
+
+    #[test]
+    fn every_error_page_has_its_texts_in_both_languages() {
+        for code in [400, 403, 404, 405, 408, 409, 413, 422, 500, 503] {
+            let name = error_name(StatusCode::from_u16(code).unwrap());
+            for lang in Lang::ALL {
+                for part in ["heading", "message"] {
+                    let key = format!("error-{name}-{part}");
+                    assert!(
+                        try_lookup(lang, &key).is_some(),
+                        "{key} missing in {lang:?}"
+                    );
+                }
+            }
+        }
+    }
 }

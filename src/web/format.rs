@@ -1,6 +1,8 @@
-//! Danish formatting of dates and numbers for the pages.
+//! Dates and numbers as the reader's language writes them (Danish by default, see `crate::i18n`).
 
 use chrono::{Datelike, NaiveDate};
+
+use crate::i18n::{self, Lang};
 
 const MONTHS: [&str; 12] = [
     "januar",
@@ -17,24 +19,55 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// "5. oktober 2015"
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "5. oktober 2015"; in English "5 October 2015"
 pub fn date_long(date: NaiveDate) -> String {
-    format!(
-        "{}. {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    let month = date.month0() as usize;
+    match i18n::current() {
+        Lang::Da => format!("{}. {} {}", date.day(), MONTHS[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), MONTHS_EN[month], date.year()),
+    }
 }
 
-/// "05.10.2015"
+/// "05.10.2015"; in English "05/10/2015" (day first, as in Britain and the rest of Europe)
 pub fn date_short(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
+    match i18n::current() {
+        Lang::Da => date.format("%d.%m.%Y").to_string(),
+        Lang::En => date.format("%d/%m/%Y").to_string(),
+    }
 }
 
-/// A number as Danes write it: decimal comma, dot as thousands separator, no needless decimals.
-/// 1234.5 → "1.234,5"; 80.0 → "80"; 0.125 → "0,13"
+/// A number as the reader writes it, without needless decimals. Danish: decimal comma, dot as
+/// thousands separator (1234.5 → "1.234,5"; 0.125 → "0,13"); English the other way round
+/// (1234.5 → "1,234.5").
 pub fn number(value: f64) -> String {
+    let (thousands, decimal) = match i18n::current() {
+        Lang::Da => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    number_with(value, thousands, decimal)
+}
+
+/// A number as Danes write it whatever the reader's language: for files that Danish Excel opens.
+pub fn number_danish(value: f64) -> String {
+    number_with(value, '.', ',')
+}
+
+fn number_with(value: f64, thousands: char, decimal: char) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let negative = rounded < 0.0;
     let abs = rounded.abs();
@@ -48,21 +81,22 @@ pub fn number(value: f64) -> String {
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
+            grouped.push(thousands);
         }
         grouped.push(ch);
     }
     let fraction = match cents {
         0 => String::new(),
-        c if c.is_multiple_of(10) => format!(",{}", c / 10),
-        c => format!(",{c:02}"),
+        c if c.is_multiple_of(10) => format!("{decimal}{}", c / 10),
+        c => format!("{decimal}{c:02}"),
     };
     format!("{}{grouped}{fraction}", if negative { "-" } else { "" })
 }
 
-/// A value with its unit: "80 %", "12 antal" reads badly, so "antal" is dropped.
+/// A value with its unit: "80 %" ("80%" in English); "12 antal" reads badly, so "antal" is dropped.
 pub fn quantity(value: f64, unit: Option<&str>) -> String {
     match unit {
+        Some("%") if i18n::current() == Lang::En => format!("{}%", number(value)),
         Some("%") => format!("{} %", number(value)),
         Some(u) if u.eq_ignore_ascii_case("antal") => number(value),
         Some(u) if !u.is_empty() => format!("{} {u}", number(value)),
@@ -85,6 +119,19 @@ mod tests {
         assert_eq!(quantity(60.0, Some("%")), "60 %");
         assert_eq!(quantity(10.0, Some("antal")), "10");
         assert_eq!(quantity(2.5, Some("mio. kr.")), "2,5 mio. kr.");
+    }
+
+    #[test]
+    fn english_numbers_and_dates() {
+        i18n::sync_scope(Lang::En, || {
+            assert_eq!(number(1234.5), "1,234.5");
+            assert_eq!(number(0.125), "0.13");
+            assert_eq!(quantity(60.0, Some("%")), "60%");
+            let d = NaiveDate::from_ymd_opt(2015, 10, 5).unwrap();
+            assert_eq!(date_long(d), "5 October 2015");
+            assert_eq!(date_short(d), "05/10/2015");
+            assert_eq!(number_danish(1234.5), "1.234,5");
+        });
     }
 
     #[test]
@@ -172,14 +219,14 @@ mod block_tests {
     }
 }
 
-/// A moment in Danish local time: "05.10.2015 kl. 14:03".
+/// A moment in Danish local time: "05.10.2015 kl. 14:03"; in English "05/10/2015 14:03".
 pub fn datetime(at: chrono::DateTime<chrono::Utc>) -> String {
     let local = at.with_timezone(&chrono_tz::Europe::Copenhagen);
-    format!(
-        "{} kl. {}",
-        date_short(local.date_naive()),
-        local.format("%H:%M")
-    )
+    let date = date_short(local.date_naive());
+    match i18n::current() {
+        Lang::Da => format!("{date} kl. {}", local.format("%H:%M")),
+        Lang::En => format!("{date} {}", local.format("%H:%M")),
+    }
 }
 
 /// A long text cut at a word boundary, for select options and headings.

@@ -1,4 +1,4 @@
-//! Shared web plumbing: errors, static assets, formatting for Danish pages, middleware.
+//! Shared web plumbing: errors, static assets, formatting of dates and numbers, middleware.
 
 pub mod assets;
 pub mod error;
@@ -33,6 +33,9 @@ pub struct Chrome {
     pub favicon: &'static str,
     /// Progressive enhancement for the editing workspace; pages work without it.
     pub script: &'static str,
+    /// The language of the page, and the page itself, for the language switch.
+    pub lang: crate::i18n::Lang,
+    pub here: String,
 }
 
 impl Chrome {
@@ -50,6 +53,8 @@ impl Chrome {
             print_css: assets::url("print.css"),
             favicon: assets::url("favicon.svg"),
             script: assets::url("enhance.js"),
+            lang: crate::i18n::current(),
+            here: crate::i18n::here(),
         }
     }
 

@@ -1,0 +1,54 @@
+# The layout of every page, the navigation, error pages and words used everywhere.
+
+layout-skip-to-content = Skip to content
+layout-sign-in = Sign in
+layout-sign-out = Sign out
+layout-demo-title = Demo data.
+layout-demo-text = The strategy text is quoted from the municipality's document; owners, targets and follow-ups are invented.
+layout-footer-tagline = Retning – strategy and follow-up for municipalities
+layout-accessibility-statement = Accessibility statement
+layout-language = Language
+
+nav-dashboard = Dashboard
+nav-status = Status
+nav-initiatives = Initiatives
+nav-meeting-pack = Meeting pack
+nav-my-followups = My follow-ups
+nav-stories = Stories
+nav-versions = Versions
+nav-people = People
+nav-exports = Export
+nav-rounds = Rounds
+nav-edit-strategy = Edit strategy
+nav-admin = Administration
+
+error-code = Error { $status }
+error-to-front-page = To the front page
+error-bad-request-heading = Bad request
+error-bad-request-message = What was sent could not be understood. Go back and try again.
+error-forbidden-heading = No access
+error-forbidden-message = You do not have access to do this.
+error-not-found-heading = Page not found
+error-not-found-message = The page does not exist, or you do not have access to it. Check the address, or go to the front page.
+error-not-allowed-heading = Not allowed
+error-not-allowed-message = This action is not allowed here.
+error-locked-heading = Cannot be changed
+error-locked-message = What you tried to change is locked – for example because the follow-up round is closed. Nothing was changed.
+error-timeout-heading = It took too long
+error-timeout-message = The page took too long to answer. Try again in a moment.
+error-too-large-heading = Too much data
+error-too-large-message = What was sent was too large.
+error-unavailable-heading = Temporarily unavailable
+error-unavailable-message = Retning is temporarily unavailable. Try again in a moment.
+error-internal-heading = Something went wrong
+error-internal-message = An unexpected error occurred. Try again in a moment. The error has been logged.
+
+smart-check = SMART check
+smart-met = met
+smart-missing = missing
+
+common-items = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+status-missing = Not reported
