@@ -829,3 +829,260 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
         1
     );
 }
+
+/// Fails on the first Danish interface text found in an English page.
+fn assert_no_danish_interface(page: &str, what: &str) {
+    for danish in [
+        "Redigér",
+        "Gem ændringer",
+        "Annullér",
+        "Ingen valgt",
+        "Ansvarlig",
+        "Brødkrummer",
+        "Nyt fokusområde",
+        "Nyt delmål",
+        "Godkend",
+        "Sammenlign",
+        "Versioner",
+        "Slet ",
+        "Fælles svære problemer",
+        "Missionsklynger",
+        "Udgangspunkt",
+        "Ikke gemt",
+    ] {
+        assert!(
+            !page.contains(danish),
+            "{what} shows the Danish {danish:?} in English:\n{page}"
+        );
+    }
+}
+
+#[sqlx::test]
+async fn the_editing_and_version_pages_speak_english(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let session = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let built = build_focus_area(&app, &admin, &session).await;
+    let approved = post_as(
+        &app,
+        &format!("/t/{T}/versions"),
+        Some(&session),
+        &form(&[
+            ("approved_on", "2026-11-20"),
+            ("approved_by", "Byrådet"),
+            ("decision_ref", "Sag 26/1234"),
+        ]),
+    )
+    .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let english = format!("{session}; lang=en");
+    let page = |uri: String| {
+        let app = app.clone();
+        let english = english.clone();
+        async move {
+            let page = get_as(&app, &uri, &english).await;
+            assert_eq!(page.status, StatusCode::OK, "{uri}");
+            let body = unescape(&page.body);
+            assert!(body.contains("<html lang=\"en\">"), "{uri}");
+            assert_no_danish_interface(&body, &uri);
+            body
+        }
+    };
+
+    let outline = page(format!("/t/{T}/edit")).await;
+    for text in [
+        "Edit the strategy",
+        "Approve version",
+        "Basic details",
+        "New focus area",
+        "View the strategy",
+        "Shared hard problems",
+        "Mission clusters",
+        "Initiatives and trial actions",
+        "approved versions, most recently on",
+        "sub-goals are SMART",
+        "aria-label=\"Edit the focus area Grøn omstilling i hverdagen\"",
+        "aria-label=\"Move the goal up\"",
+        "+ New goal under Grøn omstilling i hverdagen",
+    ] {
+        assert!(outline.contains(text), "outline lacks {text:?}");
+    }
+
+    let area = page(format!("/t/{T}/edit/focus-areas/{}", built.area)).await;
+    for text in [
+        "Edit focus area",
+        "What we want to achieve",
+        "Responsible director",
+        "None chosen",
+        "Save changes",
+        "Cancel",
+        "Breadcrumbs",
+    ] {
+        assert!(area.contains(text), "focus area form lacks {text:?}");
+    }
+    let sub = page(format!("/t/{T}/edit/sub-goals/{}", built.sub)).await;
+    for text in [
+        "Edit sub-goal",
+        "A SMART sub-goal is specific",
+        "SMART check",
+        "The sub-goal is SMART.",
+        "Measurement",
+        "Baseline",
+        "Target value",
+        "Direction: the value should …",
+        "Not specified",
+    ] {
+        assert!(sub.contains(text), "sub-goal form lacks {text:?}");
+    }
+    let new_goal = page(format!("/t/{T}/edit/goals/new?focus_area={}", built.area)).await;
+    assert!(new_goal.contains("Create goal"));
+    assert!(new_goal.contains("Choose a focus area"));
+    let new_strategy = page(format!("/t/{T}/edit/strategy")).await;
+    assert!(new_strategy.contains("The strategy's basic details"));
+    assert!(new_strategy.contains("Name for focus areas"));
+    for kind in ["challenges", "clusters", "initiatives"] {
+        let form = page(format!("/t/{T}/edit/{kind}/new")).await;
+        assert!(form.contains("Create "), "{kind}");
+    }
+
+    let delete = page(format!("/t/{T}/edit/goals/{}/delete", built.goal)).await;
+    assert!(delete.contains("Delete the goal?"), "{delete}");
+    assert!(delete.contains("There are no follow-ups or decisions on the goal."));
+
+    let versions = page(format!("/t/{T}/versions")).await;
+    for text in [
+        "Annual revision",
+        "Approved versions",
+        "Approved by",
+        "Compare versions",
+        "Decision / case number",
+        "Version 2",
+    ] {
+        assert!(versions.contains(text), "versions lack {text:?}");
+    }
+    let version = page(format!("/t/{T}/versions/1")).await;
+    assert!(version.contains("Version 1 · approved on"), "{version}");
+    assert!(version.contains("This is not the latest version."));
+    assert!(version.contains("compare with it"));
+    let compare = page(format!("/t/{T}/versions/compare?from=1&to=2")).await;
+    for text in [
+        "</strong> changed · <strong>",
+        "added",
+        "Removed text is <del>struck through</del>, new text is <ins>underlined</ins>.",
+        "Show changes only",
+        "Added",
+        "Focus area",
+        "What we want to achieve",
+    ] {
+        assert!(compare.contains(text), "compare lacks {text:?}");
+    }
+}
+
+#[sqlx::test]
+async fn form_errors_and_conflicts_speak_english(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let session = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let english = format!("{session}; lang=en");
+    let built = build_focus_area(&app, &admin, &session).await;
+    let page = post_as(
+        &app,
+        &format!("/t/{T}/edit/sub-goals"),
+        Some(&english),
+        &form(&[
+            ("new_id", &Uuid::now_v7().to_string()),
+            ("goal", &built.goal.to_string()),
+            ("text", "Ventetiden på genoptræning falder mærkbart"),
+            ("unit", ""),
+            ("baseline_value", "twelve"),
+            ("baseline_date", "2027-06-01"),
+            ("target_value", "30"),
+            ("deadline", "2026-01-01"),
+            ("owner", &Uuid::now_v7().to_string()),
+        ]),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&page.body);
+    assert!(body.contains("<html lang=\"en\">"));
+    for text in [
+        "Not saved.",
+        "Please correct the marked fields – everything you wrote has been kept.",
+        "Enter a number, for example 12 or 12.5.",
+        "The deadline is before the baseline date.",
+        "Choose one of the options in the list.",
+        "Enter a unit (for example %, number, DKK) when there is a baseline or a target.",
+        "value=\"twelve\"",
+    ] {
+        assert!(
+            body.contains(text),
+            "sub-goal errors lack {text:?}:\n{body}"
+        );
+    }
+    assert_no_danish_interface(&body, "sub-goal errors");
+
+    let page = post_as(
+        &app,
+        &format!("/t/{T}/edit/strategy"),
+        Some(&english),
+        &form(&[
+            ("version", "1"),
+            ("title", &"x".repeat(301)),
+            ("period_start", "1850-01-01"),
+            ("period_end", "31-02-2030"),
+        ]),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&page.body);
+    assert!(body.contains("Must be at most 300 characters (it is 301)."));
+    assert!(body.contains("The date must be between 1990 and 2100."));
+    assert!(body.contains("Enter a date as dd-mm-yyyy."));
+
+    let refused = post_as(
+        &app,
+        &format!("/t/{T}/versions"),
+        Some(&english),
+        &form(&[("approved_on", "")]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unescape(&refused.body).contains("This field is required."));
+
+    // Someone else saved the goal in the meantime: the conflict page, in English.
+    let url = format!("/t/{T}/edit/goals/{}", built.goal);
+    let version = hidden(&get_as(&app, &url, &session).await.body, "version");
+    let save = |cookie: String, text: &'static str| {
+        let (app, url, version, area) = (app.clone(), url.clone(), version.clone(), built.area);
+        async move {
+            post_as(
+                &app,
+                &url,
+                Some(&cookie),
+                &form(&[
+                    ("version", &version),
+                    ("focus_area", &area.to_string()),
+                    ("text", text),
+                ]),
+            )
+            .await
+        }
+    };
+    assert_eq!(
+        save(session.clone(), "Flere borgere cykler").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let late = save(english.clone(), "Flere borgere går").await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    let body = unescape(&late.body);
+    for text in [
+        "The goal has been changed by someone else",
+        "While you were editing",
+        "Your version (not saved)",
+        "The saved version",
+        "Save my version anyway",
+        "Use the saved version",
+        "<title>Changed by someone else · Retning</title>",
+    ] {
+        assert!(body.contains(text), "conflict page lacks {text:?}:\n{body}");
+    }
+    assert_no_danish_interface(&body, "conflict page");
+}

@@ -59,11 +59,17 @@ impl Editable for Challenges {
     type Input = Input;
     type Values = Values;
     type Offered = Offered;
-    const WHAT: &'static str = "Det fælles problem";
+    fn what() -> String {
+        crate::t("authoring-what-challenge")
+    }
     const PATH: &'static str = "challenges";
     const ENTITY: &'static str = "challenge";
-    const NEW_TITLE: &'static str = "Nyt fælles problem";
-    const EDIT_TITLE: &'static str = "Redigér fælles problem";
+    fn new_title() -> String {
+        crate::t("authoring-challenge-new")
+    }
+    fn edit_title() -> String {
+        crate::t("authoring-challenge-edit")
+    }
 
     async fn offered(
         conn: &mut PgConnection,
@@ -202,8 +208,8 @@ impl Editable for Challenges {
 
     fn summary(before: Option<&Values>, after: &Values, _: &Offered) -> String {
         match before {
-            None => format!("Fælles problem oprettet: {}", after.title),
-            Some(_) => format!("Fælles problem ændret: {}", after.title),
+            None => crate::t1("authoring-audit-challenge-created", "title", &after.title),
+            Some(_) => crate::t1("authoring-audit-challenge-changed", "title", &after.title),
         }
     }
 
@@ -213,10 +219,18 @@ impl Editable for Challenges {
 
     fn conflict_rows(yours: &Input, theirs: &Input, o: &Offered) -> Vec<Row> {
         vec![
-            Row::new("Problemet", &yours.title, &theirs.title),
-            Row::new("Beskrivelse", &yours.description, &theirs.description),
             Row::new(
-                "Fokusområder",
+                crate::t("authoring-field-problem"),
+                &yours.title,
+                &theirs.title,
+            ),
+            Row::new(
+                crate::t("authoring-field-description"),
+                &yours.description,
+                &theirs.description,
+            ),
+            Row::new(
+                crate::t("authoring-field-focus-areas"),
                 choices::labels_of(&o.areas, &yours.focus_areas),
                 choices::labels_of(&o.areas, &theirs.focus_areas),
             ),

@@ -59,11 +59,17 @@ impl Editable for Clusters {
     type Input = Input;
     type Values = Values;
     type Offered = Offered;
-    const WHAT: &'static str = "Missionsklyngen";
+    fn what() -> String {
+        crate::t("authoring-what-cluster")
+    }
     const PATH: &'static str = "clusters";
     const ENTITY: &'static str = "cluster";
-    const NEW_TITLE: &'static str = "Ny missionsklynge";
-    const EDIT_TITLE: &'static str = "Redigér missionsklynge";
+    fn new_title() -> String {
+        crate::t("authoring-cluster-new")
+    }
+    fn edit_title() -> String {
+        crate::t("authoring-cluster-edit")
+    }
 
     async fn offered(
         conn: &mut PgConnection,
@@ -202,8 +208,8 @@ impl Editable for Clusters {
 
     fn summary(before: Option<&Values>, after: &Values, _: &Offered) -> String {
         match before {
-            None => format!("Missionsklynge oprettet: {}", after.title),
-            Some(_) => format!("Missionsklynge ændret: {}", after.title),
+            None => crate::t1("authoring-audit-cluster-created", "title", &after.title),
+            Some(_) => crate::t1("authoring-audit-cluster-changed", "title", &after.title),
         }
     }
 
@@ -213,10 +219,18 @@ impl Editable for Clusters {
 
     fn conflict_rows(yours: &Input, theirs: &Input, o: &Offered) -> Vec<Row> {
         vec![
-            Row::new("Navn", &yours.title, &theirs.title),
-            Row::new("Mission", &yours.mission, &theirs.mission),
             Row::new(
-                "Fælles problemer",
+                crate::t("authoring-field-name"),
+                &yours.title,
+                &theirs.title,
+            ),
+            Row::new(
+                crate::t("authoring-field-mission"),
+                &yours.mission,
+                &theirs.mission,
+            ),
+            Row::new(
+                crate::t("authoring-field-challenges"),
                 choices::labels_of(&o.problems, &yours.challenges),
                 choices::labels_of(&o.problems, &theirs.challenges),
             ),

@@ -10,13 +10,13 @@ use serde::Serialize;
 use crate::web::{Chrome, render};
 
 pub struct Row {
-    pub label: &'static str,
+    pub label: String,
     pub yours: String,
     pub saved: String,
 }
 
 impl Row {
-    pub fn new(label: &'static str, yours: impl Into<String>, saved: impl Into<String>) -> Self {
+    pub fn new(label: String, yours: impl Into<String>, saved: impl Into<String>) -> Self {
         Self {
             label,
             yours: yours.into(),
@@ -33,7 +33,7 @@ impl Row {
 #[template(path = "authoring/conflict.html")]
 struct ConflictPage {
     chrome: Chrome,
-    what: &'static str,
+    what: String,
     title: String,
     rows: Vec<Row>,
     action: String,
@@ -45,7 +45,7 @@ struct ConflictPage {
 /// `current_version`.
 pub fn page<I: Serialize>(
     chrome: Chrome,
-    what: &'static str,
+    what: String,
     title: String,
     rows: Vec<Row>,
     url: String,

@@ -45,15 +45,15 @@ pub trait Editable: Sized + Send + Sync + 'static {
     /// What the form offers to choose from (people, parents, ...).
     type Offered: Send + Sync;
 
-    /// "Målet", for "… er ændret af en anden".
-    const WHAT: &'static str;
+    /// "The goal", for "… has been changed by someone else" (in the request's language).
+    fn what() -> String;
     /// The path segment: `/t/{slug}/edit/{PATH}/{id}`.
     const PATH: &'static str;
     /// The audit log's entity name, also the outline's anchor prefix.
     const ENTITY: &'static str;
-    /// Page titles: "Nyt mål", "Redigér mål".
-    const NEW_TITLE: &'static str;
-    const EDIT_TITLE: &'static str;
+    /// Page titles: "New goal", "Edit goal".
+    fn new_title() -> String;
+    fn edit_title() -> String;
 
     fn offered(
         conn: &mut PgConnection,
@@ -141,9 +141,9 @@ async fn form_page<E: Editable>(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let title = if id.is_some() {
-        E::EDIT_TITLE
+        E::edit_title()
     } else {
-        E::NEW_TITLE
+        E::new_title()
     };
     let form = FormData {
         slug: member.tenant.slug.clone(),
@@ -262,8 +262,8 @@ pub async fn save<E: Editable>(
         tx.rollback().await?;
         let theirs = E::input(&saved, version);
         return Ok(conflict::page(
-            Chrome::member("Ændret af en anden", &member),
-            E::WHAT,
+            Chrome::member(crate::t("authoring-conflict-title"), &member),
+            E::what(),
             E::title(&saved),
             E::conflict_rows(&input, &theirs, &offered),
             format!("/t/{slug}/edit/{}/{id}", E::PATH),

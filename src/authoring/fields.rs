@@ -1,4 +1,4 @@
-//! Reading form fields as typed, collecting a Danish message per field instead of failing on the
+//! Reading form fields as typed, collecting a message per field (in the request's language) instead of failing on the
 //! first: the form comes back with everything the user wrote and every problem marked.
 
 use chrono::{Datelike, NaiveDate};
@@ -43,7 +43,7 @@ impl Errors {
 pub fn required(errors: &mut Errors, field: &'static str, value: &str, max: usize) -> String {
     let value = value.trim();
     if value.is_empty() {
-        errors.add(field, "Skal udfyldes.");
+        errors.add(field, crate::t("authoring-error-required"));
     } else {
         too_long(errors, field, value, max);
     }
@@ -67,7 +67,7 @@ fn too_long(errors: &mut Errors, field: &'static str, value: &str, max: usize) {
     if length > max {
         errors.add(
             field,
-            format!("Må højst være {max} tegn (der er {length})."),
+            crate::t2("authoring-error-too-long", "max", max, "length", length),
         );
     }
 }
@@ -80,11 +80,11 @@ pub fn number(errors: &mut Errors, field: &'static str, value: &str) -> Option<f
     match parse_number(value) {
         Some(n) if n.abs() <= MAX_ABS_NUMBER => Some(n),
         Some(_) => {
-            errors.add(field, "Tallet er for stort.");
+            errors.add(field, crate::t("authoring-error-number-too-large"));
             None
         }
         None => {
-            errors.add(field, "Skriv et tal, fx 12 eller 12,5.");
+            errors.add(field, crate::t("authoring-error-number"));
             None
         }
     }
@@ -104,12 +104,18 @@ pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<Nai
         Some(_) => {
             errors.add(
                 field,
-                format!("Datoen skal ligge mellem {FIRST_YEAR} og {LAST_YEAR}."),
+                crate::t2(
+                    "authoring-error-date-range",
+                    "first",
+                    FIRST_YEAR,
+                    "last",
+                    LAST_YEAR,
+                ),
             );
             None
         }
         None => {
-            errors.add(field, "Skriv en dato som dd-mm-åååå.");
+            errors.add(field, crate::t("authoring-error-date"));
             None
         }
     }
@@ -118,7 +124,7 @@ pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<Nai
 /// A required date.
 pub fn required_date(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveDate> {
     if value.trim().is_empty() {
-        errors.add(field, "Skal udfyldes.");
+        errors.add(field, crate::t("authoring-error-required"));
         return None;
     }
     date(errors, field, value)
@@ -136,7 +142,7 @@ pub fn one_of(
     let value = value.trim();
     if value.is_empty() {
         if required {
-            errors.add(field, "Vælg en af mulighederne.");
+            errors.add(field, crate::t("authoring-error-choose"));
         }
         return None;
     }
@@ -144,7 +150,7 @@ pub fn one_of(
         .ok()
         .filter(|id| offered.into_iter().any(|o| o == *id));
     if chosen.is_none() {
-        errors.add(field, "Vælg en af mulighederne på listen.");
+        errors.add(field, crate::t("authoring-error-choose-listed"));
     }
     chosen
 }
@@ -165,7 +171,7 @@ pub fn many_of(
         {
             Some(id) if !chosen.contains(&id) => chosen.push(id),
             Some(_) => {}
-            None => errors.add(field, "Vælg blandt mulighederne på listen."),
+            None => errors.add(field, crate::t("authoring-error-choose-among")),
         }
     }
     chosen
@@ -206,13 +212,13 @@ pub fn word<T>(
     let value = value.trim();
     if value.is_empty() {
         if required {
-            errors.add(field, "Vælg en af mulighederne.");
+            errors.add(field, crate::t("authoring-error-choose"));
         }
         return None;
     }
     let parsed = parse(value);
     if parsed.is_none() {
-        errors.add(field, "Vælg en af mulighederne på listen.");
+        errors.add(field, crate::t("authoring-error-choose-listed"));
     }
     parsed
 }
@@ -297,5 +303,29 @@ mod tests {
         let other = Uuid::now_v7();
         assert_eq!(one_of(&mut e, "owner", &other.to_string(), [], false), None);
         assert!(e.get("owner").is_some());
+    }
+
+    #[test]
+    fn fields_report_in_the_language_of_the_request() {
+        crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+            let mut e = Errors::default();
+            required(&mut e, "title", " ", 10);
+            assert_eq!(e.get("title"), Some("This field is required."));
+            optional(&mut e, "long", "elleve tegn", 10);
+            assert_eq!(
+                e.get("long"),
+                Some("Must be at most 10 characters (it is 11).")
+            );
+            assert_eq!(number(&mut e, "n", "12.5"), Some(12.5));
+            assert_eq!(number(&mut e, "x", "twelve"), None);
+            assert_eq!(e.get("x"), Some("Enter a number, for example 12 or 12.5."));
+            date(&mut e, "far", "0999-01-01");
+            assert_eq!(
+                e.get("far"),
+                Some("The date must be between 1990 and 2100.")
+            );
+            many_of(&mut e, "areas", &["nonsense".to_string()], []);
+            assert_eq!(e.get("areas"), Some("Choose from the options in the list."));
+        });
     }
 }

@@ -68,11 +68,17 @@ impl Editable for FocusAreas {
     type Input = Input;
     type Values = Values;
     type Offered = Offered;
-    const WHAT: &'static str = "Fokusområdet";
+    fn what() -> String {
+        crate::t("authoring-what-focus-area")
+    }
     const PATH: &'static str = "focus-areas";
     const ENTITY: &'static str = "focus_area";
-    const NEW_TITLE: &'static str = "Nyt fokusområde";
-    const EDIT_TITLE: &'static str = "Redigér fokusområde";
+    fn new_title() -> String {
+        crate::t("authoring-focus-area-new")
+    }
+    fn edit_title() -> String {
+        crate::t("authoring-focus-area-edit")
+    }
 
     async fn offered(
         conn: &mut PgConnection,
@@ -236,8 +242,8 @@ impl Editable for FocusAreas {
 
     fn summary(before: Option<&Values>, after: &Values, _: &Offered) -> String {
         match before {
-            None => format!("Fokusområde oprettet: {}", after.title),
-            Some(_) => format!("Fokusområde ændret: {}", after.title),
+            None => crate::t1("authoring-audit-focus-area-created", "title", &after.title),
+            Some(_) => crate::t1("authoring-audit-focus-area-changed", "title", &after.title),
         }
     }
 
@@ -253,20 +259,28 @@ impl Editable for FocusAreas {
                 .unwrap_or_default()
         };
         vec![
-            Row::new("Titel", &yours.title, &theirs.title),
             Row::new(
-                "Udfordringer",
+                crate::t("authoring-field-title"),
+                &yours.title,
+                &theirs.title,
+            ),
+            Row::new(
+                crate::t("authoring-field-challenges-text"),
                 &yours.challenges_text,
                 &theirs.challenges_text,
             ),
-            Row::new("Det vil vi opnå", &yours.ambition, &theirs.ambition),
             Row::new(
-                "Koordinering",
+                crate::t("authoring-field-ambition"),
+                &yours.ambition,
+                &theirs.ambition,
+            ),
+            Row::new(
+                crate::t("authoring-field-coordination"),
                 coordination(&yours.coordination),
                 coordination(&theirs.coordination),
             ),
             Row::new(
-                "Ansvarlig direktør",
+                crate::t("authoring-field-director"),
                 person(&yours.director),
                 person(&theirs.director),
             ),

@@ -62,11 +62,17 @@ impl Editable for Goals {
     type Input = Input;
     type Values = Values;
     type Offered = Offered;
-    const WHAT: &'static str = "Målet";
+    fn what() -> String {
+        crate::t("authoring-what-goal")
+    }
     const PATH: &'static str = "goals";
     const ENTITY: &'static str = "goal";
-    const NEW_TITLE: &'static str = "Nyt mål";
-    const EDIT_TITLE: &'static str = "Redigér mål";
+    fn new_title() -> String {
+        crate::t("authoring-goal-new")
+    }
+    fn edit_title() -> String {
+        crate::t("authoring-goal-edit")
+    }
 
     async fn offered(
         conn: &mut PgConnection,
@@ -219,12 +225,15 @@ impl Editable for Goals {
     fn summary(before: Option<&Values>, after: &Values, o: &Offered) -> String {
         let text = choices::shorten(&after.text, 200);
         match before {
-            None => format!("Mål oprettet: {text}"),
-            Some(b) if b.focus_area_id != after.focus_area_id => format!(
-                "Mål flyttet til {}: {text}",
-                choices::label_of(&o.areas, &after.focus_area_id.to_string())
+            None => crate::t1("authoring-audit-goal-created", "title", text),
+            Some(b) if b.focus_area_id != after.focus_area_id => crate::t2(
+                "authoring-audit-goal-moved",
+                "area",
+                choices::label_of(&o.areas, &after.focus_area_id.to_string()),
+                "title",
+                text,
             ),
-            Some(_) => format!("Mål ændret: {text}"),
+            Some(_) => crate::t1("authoring-audit-goal-changed", "title", text),
         }
     }
 
@@ -237,12 +246,20 @@ impl Editable for Goals {
         let person = |v: &str| choices::label_of(&o.people, v);
         vec![
             Row::new(
-                "Fokusområde",
+                crate::t("authoring-field-focus-area"),
                 area(&yours.focus_area),
                 area(&theirs.focus_area),
             ),
-            Row::new("Målet", &yours.text, &theirs.text),
-            Row::new("Ansvarlig", person(&yours.owner), person(&theirs.owner)),
+            Row::new(
+                crate::t("authoring-field-goal-text"),
+                &yours.text,
+                &theirs.text,
+            ),
+            Row::new(
+                crate::t("authoring-field-owner"),
+                person(&yours.owner),
+                person(&theirs.owner),
+            ),
         ]
     }
 

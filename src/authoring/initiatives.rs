@@ -276,11 +276,17 @@ impl Editable for Initiatives {
     type Input = Input;
     type Values = Values;
     type Offered = Offered;
-    const WHAT: &'static str = "Initiativet";
+    fn what() -> String {
+        crate::t("authoring-what-initiative")
+    }
     const PATH: &'static str = "initiatives";
     const ENTITY: &'static str = "initiative";
-    const NEW_TITLE: &'static str = "Nyt initiativ";
-    const EDIT_TITLE: &'static str = "Redigér initiativ";
+    fn new_title() -> String {
+        crate::t("authoring-initiative-new")
+    }
+    fn edit_title() -> String {
+        crate::t("authoring-initiative-edit")
+    }
 
     async fn offered(
         conn: &mut PgConnection,
@@ -398,8 +404,8 @@ impl Editable for Initiatives {
 
     fn summary(before: Option<&Values>, after: &Values, _: &Offered) -> String {
         match before {
-            None => format!("Initiativ oprettet: {}", after.title),
-            Some(_) => format!("Initiativ ændret: {}", after.title),
+            None => crate::t1("authoring-audit-initiative-created", "title", &after.title),
+            Some(_) => crate::t1("authoring-audit-initiative-changed", "title", &after.title),
         }
     }
 
@@ -420,46 +426,58 @@ impl Editable for Initiatives {
                 .unwrap_or_else(|_| s.to_string())
         };
         vec![
-            Row::new("Titel", &yours.title, &theirs.title),
-            Row::new("Beskrivelse", &yours.description, &theirs.description),
-            Row::new("Hypotese", &yours.hypothesis, &theirs.hypothesis),
             Row::new(
-                "Succeskriterium",
+                crate::t("authoring-field-title"),
+                &yours.title,
+                &theirs.title,
+            ),
+            Row::new(
+                crate::t("authoring-field-description"),
+                &yours.description,
+                &theirs.description,
+            ),
+            Row::new(
+                crate::t("authoring-field-hypothesis"),
+                &yours.hypothesis,
+                &theirs.hypothesis,
+            ),
+            Row::new(
+                crate::t("authoring-field-success-criterion"),
                 &yours.success_criterion,
                 &theirs.success_criterion,
             ),
             Row::new(
-                "Evalueres",
+                crate::t("authoring-field-evaluation"),
                 date(&yours.evaluation_date),
                 date(&theirs.evaluation_date),
             ),
             Row::new(
-                "Status",
+                crate::t("authoring-field-status"),
                 lifecycle(&yours.lifecycle),
                 lifecycle(&theirs.lifecycle),
             ),
             Row::new(
-                "Ansvarlig",
+                crate::t("authoring-field-owner"),
                 pick(&o.people, &yours.owner),
                 pick(&o.people, &theirs.owner),
             ),
             Row::new(
-                "Organisatorisk enhed",
+                crate::t("authoring-field-org-unit"),
                 pick(&o.org_units, &yours.org_unit),
                 pick(&o.org_units, &theirs.org_unit),
             ),
             Row::new(
-                "Missionsklynge",
+                crate::t("authoring-field-cluster"),
                 pick(&o.clusters, &yours.cluster),
                 pick(&o.clusters, &theirs.cluster),
             ),
             Row::new(
-                "Fokusområde",
+                crate::t("authoring-field-focus-area"),
                 pick(&o.areas, &yours.focus_area),
                 pick(&o.areas, &theirs.focus_area),
             ),
             Row::new(
-                "Fælles problemer",
+                crate::t("authoring-field-challenges"),
                 choices::labels_of(&o.challenges, &yours.challenges),
                 choices::labels_of(&o.challenges, &theirs.challenges),
             ),

@@ -88,7 +88,7 @@ fn validate(input: &Input) -> Result<Values, Errors> {
     if let (Some(s), Some(en)) = (start, end)
         && en < s
     {
-        e.add("period_end", "Slutdatoen ligger før startdatoen.");
+        e.add("period_end", crate::t("authoring-error-end-before-start"));
     }
     match (start, end) {
         (Some(period_start), Some(period_end)) if e.is_empty() => Ok(Values {
@@ -123,9 +123,9 @@ fn form_page(member: &Member, exists: bool, input: Input, errors: Errors) -> Res
     let page = FormPage {
         chrome: Chrome::member(
             if exists {
-                "Strategiens grunddata"
+                crate::t("authoring-strategy-basics-title")
             } else {
-                "Ny strategi"
+                crate::t("authoring-strategy-new")
             },
             member,
         ),
@@ -225,7 +225,7 @@ pub async fn save(
                     "create",
                     "strategy",
                     Some(id),
-                    format!("Strategi oprettet: {}", v.title),
+                    crate::t1("authoring-audit-strategy-created", "title", &v.title),
                 )
                 .change(None, Some(v.json())),
             )
@@ -242,33 +242,45 @@ pub async fn save(
                         .unwrap_or_else(|_| s.to_string())
                 };
                 let rows = vec![
-                    conflict::Row::new("Titel", &input.title, &theirs.title),
-                    conflict::Row::new("Undertitel", &input.subtitle, &theirs.subtitle),
-                    conflict::Row::new("Indledning", &input.introduction, &theirs.introduction),
                     conflict::Row::new(
-                        "Periode fra",
+                        crate::t("authoring-field-title"),
+                        &input.title,
+                        &theirs.title,
+                    ),
+                    conflict::Row::new(
+                        crate::t("authoring-field-subtitle"),
+                        &input.subtitle,
+                        &theirs.subtitle,
+                    ),
+                    conflict::Row::new(
+                        crate::t("authoring-field-introduction"),
+                        &input.introduction,
+                        &theirs.introduction,
+                    ),
+                    conflict::Row::new(
+                        crate::t("authoring-field-period-start"),
                         date(&input.period_start),
                         date(&theirs.period_start),
                     ),
                     conflict::Row::new(
-                        "Periode til",
+                        crate::t("authoring-field-period-end"),
                         date(&input.period_end),
                         date(&theirs.period_end),
                     ),
                     conflict::Row::new(
-                        "Betegnelse for fokusområder",
+                        crate::t("authoring-field-focus-area-label"),
                         &input.focus_area_label,
                         &theirs.focus_area_label,
                     ),
                     conflict::Row::new(
-                        "Om opfølgningen",
+                        crate::t("authoring-field-followup-text"),
                         &input.followup_text,
                         &theirs.followup_text,
                     ),
                 ];
                 return Ok(conflict::page(
-                    Chrome::member("Ændret af en anden", &member),
-                    "Strategien",
+                    Chrome::member(crate::t("authoring-conflict-title"), &member),
+                    crate::t("authoring-what-strategy"),
                     saved_values.title.clone(),
                     rows,
                     format!("/t/{slug}/edit/strategy"),
@@ -301,7 +313,7 @@ pub async fn save(
                     "update",
                     "strategy",
                     Some(id),
-                    format!("Strategiens grunddata ændret: {}", v.title),
+                    crate::t1("authoring-audit-strategy-changed", "title", &v.title),
                 )
                 .change(Some(saved_values.json()), Some(v.json())),
             )

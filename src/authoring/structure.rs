@@ -42,15 +42,15 @@ impl Kind {
         }
     }
 
-    /// "fokusområdet", "målet", "delmålet"
-    fn the(self) -> &'static str {
+    /// "the focus area", "the goal", "the sub-goal"
+    fn the(self) -> String {
         match self {
-            Kind::FocusArea => "fokusområdet",
-            Kind::Goal => "målet",
-            Kind::SubGoal => "delmålet",
-            Kind::Challenge => "det fælles problem",
-            Kind::Cluster => "missionsklyngen",
-            Kind::Initiative => "initiativet",
+            Kind::FocusArea => crate::t("authoring-the-focus-area"),
+            Kind::Goal => crate::t("authoring-the-goal"),
+            Kind::SubGoal => crate::t("authoring-the-sub-goal"),
+            Kind::Challenge => crate::t("authoring-the-challenge"),
+            Kind::Cluster => crate::t("authoring-the-cluster"),
+            Kind::Initiative => crate::t("authoring-the-initiative"),
         }
     }
 
@@ -153,7 +153,7 @@ async fn history(conn: &mut PgConnection, tenant: Uuid, kind: Kind, id: Uuid) ->
 struct DeletePage {
     chrome: Chrome,
     slug: String,
-    the: &'static str,
+    the: String,
     title: String,
     history: i64,
     action: String,
@@ -177,7 +177,10 @@ pub async fn confirm<K: OfKind>(
     tx.commit().await?;
     let slug = member.tenant.slug.clone();
     let page = DeletePage {
-        chrome: Chrome::member(format!("Slet {}", kind.the()), &member),
+        chrome: Chrome::member(
+            crate::t1("authoring-delete-named", "the", kind.the()),
+            &member,
+        ),
         action: format!("/t/{slug}/edit/{}/{id}/delete", kind.path()),
         slug,
         the: kind.the(),
@@ -221,7 +224,7 @@ pub async fn delete<K: OfKind>(
                 "archive",
                 kind.entity(),
                 Some(id),
-                format!("Arkiveret (har historik): {short}"),
+                crate::t1("authoring-audit-archived", "title", &short),
             ),
         )
         .await?;
@@ -266,7 +269,7 @@ pub async fn delete<K: OfKind>(
                 "delete",
                 kind.entity(),
                 Some(id),
-                format!("Slettet: {short}"),
+                crate::t1("authoring-audit-deleted", "title", &short),
             )
             .change(Some(serde_json::json!({ "title": title })), None),
         )
@@ -395,7 +398,11 @@ pub async fn restore<K: OfKind>(
                 "restore",
                 kind.entity(),
                 Some(id),
-                format!("Gendannet: {}", choices::shorten(&title, 200)),
+                crate::t1(
+                    "authoring-audit-restored",
+                    "title",
+                    choices::shorten(&title, 200),
+                ),
             ),
         )
         .await?;
@@ -469,17 +476,17 @@ pub async fn reorder<K: OfKind>(
         Kind::Challenge | Kind::Cluster | Kind::Initiative => portfolio::reorder(&mut tx, tenant, kind, id, up).await?,
     };
     if moved.rows_affected() > 0 {
-        let way = if up { "op" } else { "ned" };
+        let short = choices::shorten(&title, 200);
+        let summary = if up {
+            crate::t1("authoring-audit-moved-up", "title", short)
+        } else {
+            crate::t1("authoring-audit-moved-down", "title", short)
+        };
         audit::record(
             &mut tx,
             tenant,
             &member.actor(ip),
-            Event::new(
-                "reorder",
-                kind.entity(),
-                Some(id),
-                format!("Flyttet {way}: {}", choices::shorten(&title, 200)),
-            ),
+            Event::new("reorder", kind.entity(), Some(id), summary),
         )
         .await?;
     }

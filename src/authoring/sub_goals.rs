@@ -148,15 +148,15 @@ fn check(input: &Input, offered: &Offered) -> Result<Values, Errors> {
         false,
     );
     if unit.is_none() && (baseline_value.is_some() || target_value.is_some()) {
-        e.add(
-            "unit",
-            "Angiv en enhed (fx %, antal, kr.), når der er et udgangspunkt eller et mål.",
-        );
+        e.add("unit", crate::t("authoring-error-unit-needed"));
     }
     if let (Some(b), Some(d)) = (baseline_date, deadline)
         && d < b
     {
-        e.add("deadline", "Fristen ligger før udgangspunktets dato.");
+        e.add(
+            "deadline",
+            crate::t("authoring-error-deadline-before-baseline"),
+        );
     }
     match goal {
         Some(goal_id) if e.is_empty() => Ok(Values {
@@ -191,10 +191,10 @@ struct FormPage {
     org_units: Vec<Choice>,
     directions: &'static [GoalDirection],
     /// What the SMART check misses in the saved sub-goal.
-    smart_gaps: Option<Vec<&'static str>>,
+    smart_gaps: Option<Vec<String>>,
 }
 
-fn smart_gaps(v: &Values, period: (NaiveDate, NaiveDate)) -> Vec<&'static str> {
+fn smart_gaps(v: &Values, period: (NaiveDate, NaiveDate)) -> Vec<String> {
     smart::check(&SmartInput {
         text: &v.text,
         indicator: v.indicator.as_deref(),
@@ -208,7 +208,7 @@ fn smart_gaps(v: &Values, period: (NaiveDate, NaiveDate)) -> Vec<&'static str> {
     })
     .gaps
     .into_iter()
-    .map(|g| g.message)
+    .map(|g| g.message.to_string())
     .collect()
 }
 
@@ -216,11 +216,17 @@ impl Editable for SubGoals {
     type Input = Input;
     type Values = Values;
     type Offered = Offered;
-    const WHAT: &'static str = "Delmålet";
+    fn what() -> String {
+        crate::t("authoring-what-sub-goal")
+    }
     const PATH: &'static str = "sub-goals";
     const ENTITY: &'static str = "sub_goal";
-    const NEW_TITLE: &'static str = "Nyt delmål";
-    const EDIT_TITLE: &'static str = "Redigér delmål";
+    fn new_title() -> String {
+        crate::t("authoring-sub-goal-new")
+    }
+    fn edit_title() -> String {
+        crate::t("authoring-sub-goal-edit")
+    }
 
     async fn offered(
         conn: &mut PgConnection,
@@ -374,11 +380,11 @@ impl Editable for SubGoals {
     fn summary(before: Option<&Values>, after: &Values, _: &Offered) -> String {
         let text = choices::shorten(&after.text, 200);
         match before {
-            None => format!("Delmål oprettet: {text}"),
+            None => crate::t1("authoring-audit-sub-goal-created", "title", text),
             Some(b) if b.goal_id != after.goal_id => {
-                format!("Delmål flyttet til et andet mål: {text}")
+                crate::t1("authoring-audit-sub-goal-moved", "title", text)
             }
-            Some(_) => format!("Delmål ændret: {text}"),
+            Some(_) => crate::t1("authoring-audit-sub-goal-changed", "title", text),
         }
     }
 
@@ -403,30 +409,54 @@ impl Editable for SubGoals {
                 .unwrap_or_default()
         };
         vec![
-            Row::new("Mål", goal(&yours.goal), goal(&theirs.goal)),
-            Row::new("Delmålet", &yours.text, &theirs.text),
-            Row::new("Indikator", &yours.indicator, &theirs.indicator),
-            Row::new("Enhed", &yours.unit, &theirs.unit),
             Row::new(
-                "Udgangspunkt",
+                crate::t("authoring-field-goal"),
+                goal(&yours.goal),
+                goal(&theirs.goal),
+            ),
+            Row::new(
+                crate::t("authoring-field-sub-goal-text"),
+                &yours.text,
+                &theirs.text,
+            ),
+            Row::new(
+                crate::t("authoring-field-indicator"),
+                &yours.indicator,
+                &theirs.indicator,
+            ),
+            Row::new(crate::t("authoring-field-unit"), &yours.unit, &theirs.unit),
+            Row::new(
+                crate::t("authoring-field-baseline"),
                 &yours.baseline_value,
                 &theirs.baseline_value,
             ),
             Row::new(
-                "Udgangspunktets dato",
+                crate::t("authoring-field-baseline-date-long"),
                 &yours.baseline_date,
                 &theirs.baseline_date,
             ),
-            Row::new("Målværdi", &yours.target_value, &theirs.target_value),
             Row::new(
-                "Retning",
+                crate::t("authoring-field-target"),
+                &yours.target_value,
+                &theirs.target_value,
+            ),
+            Row::new(
+                crate::t("authoring-field-direction"),
                 direction(&yours.direction),
                 direction(&theirs.direction),
             ),
-            Row::new("Frist", &yours.deadline, &theirs.deadline),
-            Row::new("Ansvarlig", person(&yours.owner), person(&theirs.owner)),
             Row::new(
-                "Organisatorisk enhed",
+                crate::t("authoring-field-deadline"),
+                &yours.deadline,
+                &theirs.deadline,
+            ),
+            Row::new(
+                crate::t("authoring-field-owner"),
+                person(&yours.owner),
+                person(&theirs.owner),
+            ),
+            Row::new(
+                crate::t("authoring-field-org-unit"),
                 unit(&yours.org_unit),
                 unit(&theirs.org_unit),
             ),

@@ -20,7 +20,7 @@ struct SubGoalItem {
     id: Uuid,
     text: String,
     owner: Option<String>,
-    gaps: Vec<&'static str>,
+    gaps: Vec<String>,
     first: bool,
     last: bool,
 }
@@ -54,7 +54,7 @@ struct ListItem {
 }
 
 struct ArchivedItem {
-    kind: &'static str,
+    kind: String,
     path: &'static str,
     id: Uuid,
     title: String,
@@ -89,7 +89,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
     let Some(strategy) = context::strategy(&mut tx, tenant).await? else {
         tx.commit().await?;
         let page = WorkspacePage {
-            chrome: Chrome::member("Redigér strategien", &member),
+            chrome: Chrome::member(crate::t("authoring-edit-strategy"), &member),
             slug: member.tenant.slug.clone(),
             strategy: None,
             focus_areas: Vec::new(),
@@ -126,7 +126,10 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
         .filter(|s| s.gaps.is_empty())
         .count();
     let page = WorkspacePage {
-        chrome: Chrome::member(format!("Redigér {}", strategy.title), &member),
+        chrome: Chrome::member(
+            crate::t1("authoring-edit-named", "name", &strategy.title),
+            &member,
+        ),
         slug: member.tenant.slug.clone(),
         strategy: Some(StrategyHead {
             period: format!(
@@ -201,7 +204,7 @@ async fn outline(
         })
         .gaps
         .into_iter()
-        .map(|g| g.message)
+        .map(|g| g.message.to_string())
         .collect();
         subs_by_goal
             .entry(s.goal_id)
@@ -299,7 +302,12 @@ async fn lists(
     };
     let mut challenges: Vec<ListItem> = challenges
         .into_iter()
-        .map(|c| item(c.id, c.title, c.areas.map(|a| format!("Fokusområder: {a}"))))
+        .map(|c| {
+            let areas = c
+                .areas
+                .map(|a| crate::t1("authoring-workspace-list-areas", "areas", a));
+            item(c.id, c.title, areas)
+        })
         .collect();
     let mut clusters: Vec<ListItem> = clusters
         .into_iter()
@@ -307,7 +315,11 @@ async fn lists(
             item(
                 c.id,
                 c.title,
-                Some(format!("{} fælles problem(er)", c.problems)),
+                Some(crate::t1(
+                    "authoring-workspace-list-problems",
+                    "count",
+                    c.problems,
+                )),
             )
         })
         .collect();
@@ -315,7 +327,11 @@ async fn lists(
         .into_iter()
         .map(|i| {
             let meta = match i.owner {
-                Some(o) => format!("{} · Ansvarlig: {o}", i.lifecycle.label()),
+                Some(o) => format!(
+                    "{} · {}",
+                    i.lifecycle.label(),
+                    crate::t1("authoring-owner-named", "name", o)
+                ),
                 None => i.lifecycle.label().to_string(),
             };
             item(i.id, i.title, Some(meta))
@@ -374,12 +390,12 @@ async fn archived(
         .into_iter()
         .map(|r| {
             let (kind, path) = match r.kind.as_str() {
-                "focus_area" => ("Fokusområde", "focus-areas"),
-                "goal" => ("Mål", "goals"),
-                "challenge" => ("Fælles problem", "challenges"),
-                "cluster" => ("Missionsklynge", "clusters"),
-                "initiative" => ("Initiativ", "initiatives"),
-                _ => ("Delmål", "sub-goals"),
+                "focus_area" => (crate::t("authoring-kind-focus-area"), "focus-areas"),
+                "goal" => (crate::t("authoring-kind-goal"), "goals"),
+                "challenge" => (crate::t("authoring-kind-challenge"), "challenges"),
+                "cluster" => (crate::t("authoring-kind-cluster"), "clusters"),
+                "initiative" => (crate::t("authoring-kind-initiative"), "initiatives"),
+                _ => (crate::t("authoring-kind-sub-goal"), "sub-goals"),
             };
             ArchivedItem {
                 kind,

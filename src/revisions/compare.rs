@@ -18,12 +18,12 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Change::Same => "Uændret",
-            Change::Added => "Tilføjet",
-            Change::Removed => "Fjernet",
-            Change::Changed => "Ændret",
+            Change::Same => crate::t("revisions-change-same"),
+            Change::Added => crate::t("revisions-change-added"),
+            Change::Removed => crate::t("revisions-change-removed"),
+            Change::Changed => crate::t("revisions-change-changed"),
         }
     }
 
@@ -38,14 +38,14 @@ impl Change {
 }
 
 pub struct Field {
-    pub label: &'static str,
+    pub label: String,
     pub sides: Sides,
 }
 
 pub struct Row {
     /// "strategy", "focus-area", "goal" or "sub-goal", for indentation and headings.
     pub level: &'static str,
-    pub kind: &'static str,
+    pub kind: String,
     pub change: Change,
     pub note: Option<String>,
     pub fields: Vec<Field>,
@@ -58,7 +58,7 @@ pub struct Counts {
     pub changed: usize,
 }
 
-fn field(label: &'static str, old: Option<&str>, new: Option<&str>) -> Option<Field> {
+fn field(label: String, old: Option<&str>, new: Option<&str>) -> Option<Field> {
     let (old, new) = (old.unwrap_or(""), new.unwrap_or(""));
     if old.is_empty() && new.is_empty() {
         return None;
@@ -71,7 +71,7 @@ fn field(label: &'static str, old: Option<&str>, new: Option<&str>) -> Option<Fi
 
 fn row(
     level: &'static str,
-    kind: &'static str,
+    kind: String,
     present: (bool, bool),
     fields: Vec<Option<Field>>,
 ) -> Row {
@@ -94,27 +94,27 @@ fn row(
 fn area_fields(old: Option<&FocusArea>, new: Option<&FocusArea>) -> Vec<Option<Field>> {
     vec![
         field(
-            "Titel",
+            crate::t("authoring-field-title"),
             old.map(|a| a.title.as_str()),
             new.map(|a| a.title.as_str()),
         ),
         field(
-            "Udfordringer",
+            crate::t("authoring-field-challenges-text"),
             old.and_then(|a| a.challenges_text.as_deref()),
             new.and_then(|a| a.challenges_text.as_deref()),
         ),
         field(
-            "Det vil vi opnå",
+            crate::t("authoring-field-ambition"),
             old.and_then(|a| a.ambition.as_deref()),
             new.and_then(|a| a.ambition.as_deref()),
         ),
         field(
-            "Koordinering",
+            crate::t("authoring-field-coordination"),
             old.map(|a| a.coordination.label()).as_deref(),
             new.map(|a| a.coordination.label()).as_deref(),
         ),
         field(
-            "Ansvarlig direktør",
+            crate::t("authoring-field-director"),
             old.and_then(|a| a.director.as_deref()),
             new.and_then(|a| a.director.as_deref()),
         ),
@@ -124,12 +124,12 @@ fn area_fields(old: Option<&FocusArea>, new: Option<&FocusArea>) -> Vec<Option<F
 fn goal_fields(old: Option<&Goal>, new: Option<&Goal>) -> Vec<Option<Field>> {
     vec![
         field(
-            "Målet",
+            crate::t("authoring-field-goal-text"),
             old.map(|g| g.text.as_str()),
             new.map(|g| g.text.as_str()),
         ),
         field(
-            "Ansvarlig",
+            crate::t("authoring-field-owner"),
             old.and_then(|g| g.owner.as_deref()),
             new.and_then(|g| g.owner.as_deref()),
         ),
@@ -150,25 +150,37 @@ fn sub_fields(old: Option<&SubGoal>, new: Option<&SubGoal>) -> Vec<Option<Field>
     let (od, nd) = (old.and_then(deadline), new.and_then(deadline));
     vec![
         field(
-            "Delmålet",
+            crate::t("authoring-field-sub-goal-text"),
             old.map(|s| s.text.as_str()),
             new.map(|s| s.text.as_str()),
         ),
         field(
-            "Indikator",
+            crate::t("authoring-field-indicator"),
             old.and_then(|s| s.indicator.as_deref()),
             new.and_then(|s| s.indicator.as_deref()),
         ),
-        field("Udgangspunkt", ob.as_deref(), nb.as_deref()),
-        field("Mål", ot.as_deref(), nt.as_deref()),
         field(
-            "Retning",
+            crate::t("authoring-field-baseline"),
+            ob.as_deref(),
+            nb.as_deref(),
+        ),
+        field(
+            crate::t("revisions-field-target"),
+            ot.as_deref(),
+            nt.as_deref(),
+        ),
+        field(
+            crate::t("authoring-field-direction"),
             old.and_then(|s| s.direction.map(|d| d.label())).as_deref(),
             new.and_then(|s| s.direction.map(|d| d.label())).as_deref(),
         ),
-        field("Frist", od.as_deref(), nd.as_deref()),
         field(
-            "Ansvarlig",
+            crate::t("authoring-field-deadline"),
+            od.as_deref(),
+            nd.as_deref(),
+        ),
+        field(
+            crate::t("authoring-field-owner"),
             old.and_then(|s| s.owner.as_deref()),
             new.and_then(|s| s.owner.as_deref()),
         ),
@@ -187,21 +199,25 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
     let (op, np) = (period(old), period(new));
     let mut rows = vec![row(
         "strategy",
-        "Strategien",
+        crate::t("revisions-kind-strategy"),
         (true, true),
         vec![
-            field("Titel", Some(&old.title), Some(&new.title)),
             field(
-                "Undertitel",
+                crate::t("authoring-field-title"),
+                Some(&old.title),
+                Some(&new.title),
+            ),
+            field(
+                crate::t("authoring-field-subtitle"),
                 old.subtitle.as_deref(),
                 new.subtitle.as_deref(),
             ),
             field(
-                "Indledning",
+                crate::t("authoring-field-introduction"),
                 old.introduction.as_deref(),
                 new.introduction.as_deref(),
             ),
-            field("Periode", Some(&op), Some(&np)),
+            field(crate::t("revisions-field-period"), Some(&op), Some(&np)),
         ],
     )];
 
@@ -250,7 +266,7 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
         let area_id = new_area.or(old_area).map(|a| a.id).unwrap_or_default();
         rows.push(row(
             "focus-area",
-            "Fokusområde",
+            crate::t("authoring-kind-focus-area"),
             (old_area.is_some(), new_area.is_some()),
             area_fields(old_area, new_area),
         ));
@@ -260,12 +276,13 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
             let before = old_goals.get(&g.id);
             let note = before.and_then(|(_, from)| {
                 (*from != area_id).then(|| {
-                    format!(
-                        "Flyttet fra {}",
+                    crate::t1(
+                        "revisions-moved-from",
+                        "place",
                         old_areas
                             .get(from)
-                            .map(|a| a.title.as_str())
-                            .unwrap_or("et andet fokusområde")
+                            .map(|a| a.title.clone())
+                            .unwrap_or_else(|| crate::t("revisions-another-focus-area")),
                     )
                 })
             });
@@ -280,7 +297,7 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
             let goal_id = new_goal.or(old_goal).map(|g| g.id).unwrap_or_default();
             let mut goal_row = row(
                 "goal",
-                "Mål",
+                crate::t("authoring-kind-goal"),
                 (old_goal.is_some(), new_goal.is_some()),
                 goal_fields(old_goal, new_goal),
             );
@@ -296,11 +313,12 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
                     (*from != goal_id).then(|| {
                         let from_goal = old_goals
                             .get(from)
-                            .map(|(g, _)| g.text.as_str())
-                            .unwrap_or("et andet mål");
-                        format!(
-                            "Flyttet fra målet “{}”",
-                            crate::web::format::shorten(from_goal, 80)
+                            .map(|(g, _)| g.text.clone())
+                            .unwrap_or_else(|| crate::t("revisions-another-goal"));
+                        crate::t1(
+                            "revisions-moved-from-goal",
+                            "goal",
+                            crate::web::format::shorten(&from_goal, 80),
                         )
                     })
                 });
@@ -314,7 +332,7 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
             for (old_sub, new_sub, note) in subs {
                 let mut sub_row = row(
                     "sub-goal",
-                    "Delmål",
+                    crate::t("authoring-kind-sub-goal"),
                     (old_sub.is_some(), new_sub.is_some()),
                     sub_fields(old_sub, new_sub),
                 );
@@ -344,16 +362,16 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
     for (o, n) in challenge_pairs {
         rows.push(row(
             "list",
-            "Fælles problem",
+            crate::t("authoring-kind-challenge"),
             (o.is_some(), n.is_some()),
             vec![
                 field(
-                    "Problemet",
+                    crate::t("authoring-field-problem"),
                     o.map(|c| c.title.as_str()),
                     n.map(|c| c.title.as_str()),
                 ),
                 field(
-                    "Beskrivelse",
+                    crate::t("authoring-field-description"),
                     o.and_then(|c| c.description.as_deref()),
                     n.and_then(|c| c.description.as_deref()),
                 ),
@@ -377,21 +395,21 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> (Vec<Row>, Counts) {
     for (o, n) in initiative_pairs {
         rows.push(row(
             "list",
-            "Initiativ",
+            crate::t("authoring-kind-initiative"),
             (o.is_some(), n.is_some()),
             vec![
                 field(
-                    "Titel",
+                    crate::t("authoring-field-title"),
                     o.map(|i| i.title.as_str()),
                     n.map(|i| i.title.as_str()),
                 ),
                 field(
-                    "Beskrivelse",
+                    crate::t("authoring-field-description"),
                     o.and_then(|i| i.description.as_deref()),
                     n.and_then(|i| i.description.as_deref()),
                 ),
                 field(
-                    "Status",
+                    crate::t("authoring-field-status"),
                     o.map(|i| i.lifecycle.label()).as_deref(),
                     n.map(|i| i.lifecycle.label()).as_deref(),
                 ),

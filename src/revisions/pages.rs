@@ -1,4 +1,4 @@
-//! The versions of the strategy: the list with "Godkend version", one approved version at its
+//! The versions of the strategy: the list with "Approve version", one approved version at its
 //! stable URL, and two versions side by side.
 
 use askama::Template;
@@ -147,7 +147,10 @@ async fn list_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = ListPage {
-        chrome: Chrome::member(format!("Versioner – {}", meta.title), member),
+        chrome: Chrome::member(
+            crate::t1("revisions-list-title", "strategy", &meta.title),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         strategy: meta.title,
         versions,
@@ -201,9 +204,7 @@ pub async fn approve(
         let mut e = Errors::default();
         e.add(
             "approved_by",
-            format!(
-                "Intet er ændret siden version {number}, så der er ingen ny version at godkende."
-            ),
+            crate::t1("revisions-error-nothing-changed", "number", number),
         );
         return list_page(&state, &member, input, e).await;
     }
@@ -278,7 +279,15 @@ pub async fn record(
             "approve",
             "strategy_revision",
             Some(id),
-            format!("Version {number} godkendt af {approved_by} {}", format::date_long(approved_on)),
+            crate::t3(
+                "revisions-audit-approved",
+                "number",
+                number,
+                "by",
+                approved_by,
+                "date",
+                format::date_long(approved_on),
+            ),
         )
         .change(
             None,
@@ -342,7 +351,16 @@ pub async fn show(
     tx.commit().await?;
     let s = parse(row.snapshot)?;
     let page = VersionPage {
-        chrome: Chrome::member(format!("{} – version {}", s.title, row.number), &member),
+        chrome: Chrome::member(
+            crate::t2(
+                "revisions-version-title",
+                "strategy",
+                &s.title,
+                "number",
+                row.number,
+            ),
+            &member,
+        ),
         slug: member.tenant.slug.clone(),
         number: row.number,
         latest: row.latest,
@@ -452,7 +470,15 @@ pub async fn compare(
                     rows.retain(|r| r.change != compare::Change::Same);
                 }
                 let label = |n: i32, on: NaiveDate, by: &str| {
-                    format!("Version {n} · {} · {by}", format::date_long(on))
+                    crate::t3(
+                        "revisions-compare-label",
+                        "number",
+                        n,
+                        "date",
+                        format::date_long(on),
+                        "by",
+                        by,
+                    )
                 };
                 (
                     rows,
@@ -464,7 +490,10 @@ pub async fn compare(
             _ => (Vec::new(), Counts::default(), String::new(), String::new()),
         };
     let page = ComparePage {
-        chrome: Chrome::member(format!("Sammenlign versioner – {}", meta.title), &member),
+        chrome: Chrome::member(
+            crate::t1("revisions-compare-title", "strategy", &meta.title),
+            &member,
+        ),
         slug: member.tenant.slug.clone(),
         title: meta.title,
         numbers,
