@@ -776,3 +776,163 @@ async fn text_typed_when_the_session_expired_survives_signing_in_again(admin: Pg
     let again = get_as(&a.app, &link, &both).await;
     assert!(!common::unescape(&again.body).contains("er sat ind igen"));
 }
+
+/// The same session with the language cookie the header's switch sets.
+fn in_english(cookie: &str) -> String {
+    format!("{cookie}; lang=en")
+}
+
+#[sqlx::test]
+async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: PgPool) {
+    let a = actors(&admin).await;
+    let owner = in_english(&a.owner);
+    let secretariat = in_english(&a.secretariat);
+
+    let my = get_as(&a.app, &format!("/t/{T}/my"), &owner).await;
+    assert_eq!(my.status, StatusCode::OK);
+    assert!(my.body.contains("<html lang=\"en\">"));
+    for text in ["My follow-ups", "To be written (", "Round "] {
+        assert!(my.body.contains(text), "{text} on /my in English");
+    }
+    assert!(!my.body.contains("Mine opfølgninger") && !my.body.contains("Skal skrives"));
+
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let form_page = get_as(&a.app, &link, &owner).await;
+    let text = common::unescape(&form_page.body);
+    for text_en in [
+        "What has been done?",
+        "Next steps",
+        "Measured value",
+        "The good story (optional)",
+        "Save draft",
+        "Submit",
+        "Previous round",
+    ] {
+        assert!(text.contains(text_en), "{text_en} on the form in English");
+    }
+    for danish in [
+        "Hvad er der gjort",
+        "Gem kladde",
+        "Indsend<",
+        "Sidste runde",
+    ] {
+        assert!(
+            !text.contains(danish),
+            "no Danish {danish} on the English form"
+        );
+    }
+
+    // Validation messages in English, with the number read the English way.
+    let v = version(&form_page.body);
+    let refused = post_as(
+        &a.app,
+        &link,
+        Some(&owner),
+        &form(&[
+            ("version", &v),
+            ("status", "on_track"),
+            ("value", "twelve"),
+            ("narrative", "Kept while I fix the number"),
+            ("action", "submit"),
+        ]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = common::unescape(&refused.body);
+    assert!(
+        text.contains("Enter a number in the unit \"%\", e.g. 12.5."),
+        "{text}"
+    );
+    assert!(text.contains("The follow-up was not saved."));
+    assert!(text.contains("Kept while I fix the number"));
+    let refused = post_as(
+        &a.app,
+        &link,
+        Some(&owner),
+        &form(&[("version", &v), ("action", "submit")]),
+    )
+    .await;
+    assert!(refused.body.contains("Choose a status before you submit."));
+
+    // "12.5" is twelve and a half to someone writing English; saved, it reads back the same way.
+    let saved = post_as(
+        &a.app,
+        &link,
+        Some(&owner),
+        &form(&[
+            ("version", &v),
+            ("status", "at_risk"),
+            ("value", "12.5"),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let value: f64 = sqlx::query_scalar("SELECT measured_value FROM followups WHERE id = $1::uuid")
+        .bind(link.rsplit('/').next().unwrap())
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(value, 12.5);
+    let notice = get_as(&a.app, saved.location(), &owner).await;
+    assert!(notice.body.contains("The draft has been saved."));
+    // The audit log is the municipality's record: written in Danish whoever acted.
+    let summary: String = sqlx::query_scalar(
+        "SELECT summary FROM audit_events WHERE action = 'followup.saved' ORDER BY at DESC LIMIT 1",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert!(
+        summary.starts_with("Opfølgning gemt som kladde"),
+        "{summary}"
+    );
+
+    // The secretariat's pages and their validation in English.
+    let rounds = get_as(&a.app, &format!("/t/{T}/rounds"), &secretariat).await;
+    for text in [
+        "Follow-up rounds",
+        "New round",
+        "Create round",
+        "Deadline for the owners",
+    ] {
+        assert!(rounds.body.contains(text), "{text} on the rounds page");
+    }
+    let refused = post_as(
+        &a.app,
+        &format!("/t/{T}/rounds"),
+        Some(&secretariat),
+        &form(&[
+            ("label", ""),
+            ("period_end", "2027-02-30"),
+            ("deadline", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = common::unescape(&refused.body);
+    assert!(
+        text.contains("Give the round a name, e.g. \"2026 H1\"."),
+        "{text}"
+    );
+    assert!(text.contains("Enter a valid date between the years 2000 and 2100."));
+    let round: uuid::Uuid = sqlx::query_scalar(
+        "SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = $1 AND r.state = 'open'",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let progress = get_as(&a.app, &format!("/t/{T}/rounds/{round}"), &secretariat).await;
+    for text in [
+        "Progress",
+        "By focus area",
+        "By unit",
+        "have been submitted;",
+        "Close the round",
+    ] {
+        assert!(progress.body.contains(text), "{text} on the round page");
+    }
+    let stories = get_as(&a.app, &format!("/t/{T}/stories"), &secretariat).await;
+    assert!(stories.body.contains("The good story") && stories.body.contains("Filter the stories"));
+}

@@ -187,3 +187,102 @@ async fn a_failed_send_is_retried_later(admin: PgPool) {
         .unwrap();
     assert_eq!(attempts, 1);
 }
+
+#[sqlx::test]
+async fn each_mail_is_written_in_the_recipients_saved_language(admin: PgPool) {
+    let pool = common::app_pool(&admin).await;
+    common::load_demo(&pool).await;
+    let base = "https://retning.example";
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    // One owner, and one of the secretariat, chose English; everyone else never chose.
+    let owners: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM followups f JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+         JOIN tenants t ON t.id = f.tenant_id JOIN users u ON u.id = f.owner_id
+         WHERE t.slug = $1 AND r.state = 'open' AND f.review_state IN ('draft', 'returned') ORDER BY u.email",
+    )
+    .bind(T)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert!(owners.len() >= 2, "two owners who have not submitted");
+    let (english, danish) = (&owners[0], &owners[1]);
+    let secretary: String = sqlx::query_scalar(
+        "SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id
+         WHERE t.slug = $1 AND m.role = 'secretariat' AND m.is_active AND u.is_active ORDER BY u.email LIMIT 1",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE users SET locale = 'en' WHERE email = ANY($1)")
+        .bind(vec![english.clone(), secretary.clone()])
+        .execute(&admin)
+        .await
+        .unwrap();
+
+    for date in ["2026-12-01", "2027-01-08", "2027-01-16"] {
+        worker::run_once(&pool, &Mailer::Outbox, base, day(date))
+            .await
+            .unwrap();
+    }
+    let mail = |to: String, kind: &'static str| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query_as::<_, (String, String)>(
+                "SELECT q.subject, q.body FROM mail_queue q JOIN tenants t ON t.id = q.tenant_id
+                 WHERE t.slug = $1 AND q.kind = $2 AND q.to_email = $3",
+            )
+            .bind(T)
+            .bind(kind)
+            .bind(&to)
+            .fetch_one(&admin)
+            .await
+            .unwrap_or_else(|e| panic!("{kind} to {to}: {e}"))
+        }
+    };
+
+    let (subject, body) = mail(english.clone(), "round_opened").await;
+    assert!(
+        subject.starts_with("Follow-up ")
+            && subject.contains("please write your follow-up by 15/01/2027"),
+        "{subject}"
+    );
+    assert!(
+        body.starts_with("Dear ") && body.contains("has opened. You are responsible for"),
+        "{body}"
+    );
+    assert!(body.ends_with("Kind regards\nThe secretariat"), "{body}");
+    assert!(body.contains(&format!("{base}/t/{T}/my")));
+
+    let (subject, body) = mail(danish.clone(), "round_opened").await;
+    assert!(
+        subject.starts_with("Opfølgning ")
+            && subject.contains("skriv din opfølgning senest 15.01.2027"),
+        "{subject}"
+    );
+    assert!(
+        body.starts_with("Kære ") && body.contains("er åbnet. Du er ansvarlig for"),
+        "{body}"
+    );
+    assert!(body.ends_with("Venlig hilsen\nSekretariatet"), "{body}");
+
+    let (subject, body) = mail(english.clone(), "reminder_7_days").await;
+    assert!(subject.starts_with("Reminder: follow-up "), "{subject}");
+    assert!(
+        body.contains("to submit in the round") && body.contains("The deadline is 15/01/2027."),
+        "{body}"
+    );
+    let (subject, _) = mail(danish.clone(), "reminder_7_days").await;
+    assert!(subject.starts_with("Påmindelse: opfølgning "), "{subject}");
+
+    let (subject, body) = mail(secretary, "missing_summary").await;
+    assert!(
+        subject.contains("not submitted by the deadline"),
+        "{subject}"
+    );
+    assert!(
+        body.starts_with("Dear ") && body.contains("These owners have not yet submitted:"),
+        "{body}"
+    );
+    assert!(body.contains(english.as_str()) && body.contains(danish.as_str()));
+}

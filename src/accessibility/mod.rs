@@ -20,6 +20,6 @@ struct StatementPage {
 
 async fn statement(Viewer(user): Viewer) -> Response {
     render(&StatementPage {
-        chrome: Chrome::new("Tilgængelighedserklæring", None, user),
+        chrome: Chrome::new(crate::t("accessibility-title"), None, user),
     })
 }

@@ -33,6 +33,13 @@ impl Actor {
     }
 }
 
+/// Texts kept in the record (event summaries, comments stored with a change) are written in
+/// Danish whatever language the person acting reads Retning in: the log is the municipality's
+/// record, and one language keeps it readable and searchable as a whole.
+pub fn record_text<R>(text: impl FnOnce() -> R) -> R {
+    crate::i18n::sync_scope(crate::i18n::Lang::Da, text)
+}
+
 pub struct Event<'a> {
     pub action: &'a str,
     pub entity: &'a str,

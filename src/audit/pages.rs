@@ -144,13 +144,22 @@ pub async fn browse(
                         .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())
                         .unwrap_or_else(|| "–".into())
                 };
-                format!("Før:\n{}\n\nEfter:\n{}", show(&r.before), show(&r.after))
+                format!(
+                    "{}:\n{}\n\n{}:\n{}",
+                    crate::t("audit-change-before"),
+                    show(&r.before),
+                    crate::t("audit-change-after"),
+                    show(&r.after)
+                )
             }),
         })
         .collect();
     let slug = member.tenant.slug.clone();
     let page_view = AuditPage {
-        chrome: Chrome::member(format!("Revisionsspor – {}", member.tenant.name), &member),
+        chrome: Chrome::member(
+            crate::t1("audit-title", "tenant", &member.tenant.name),
+            &member,
+        ),
         prev_link: (page > 1).then(|| filter.link(&slug, page - 1)),
         next_link: has_more.then(|| filter.link(&slug, page + 1)),
         slug,

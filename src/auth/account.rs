@@ -13,6 +13,7 @@ use crate::AppState;
 use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
 use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::{t, t1, t2};
 
 #[derive(Template)]
 #[template(path = "auth/account.html")]
@@ -22,7 +23,15 @@ struct AccountPage {
     display_name: String,
     name_error: Option<String>,
     password_error: Option<String>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
+    languages: Vec<LanguageChoice>,
+}
+
+/// A language the account page offers, in its own name, and whether it is the one in use.
+struct LanguageChoice {
+    code: &'static str,
+    name: &'static str,
+    current: bool,
 }
 
 fn signed_in(user: Option<super::session::SessionUser>) -> AppResult<super::session::SessionUser> {
@@ -35,15 +44,24 @@ fn account_page(
     display_name: String,
     name_error: Option<String>,
     password_error: Option<String>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 ) -> AccountPage {
+    let in_use = crate::i18n::current();
     AccountPage {
-        chrome: Chrome::new("Min konto", None, Some(user.clone())),
+        chrome: Chrome::new(t("auth-account-title"), None, Some(user.clone())),
         email: user.email.clone(),
         display_name,
         name_error,
         password_error,
         notice,
+        languages: crate::i18n::Lang::ALL
+            .into_iter()
+            .map(|lang| LanguageChoice {
+                code: lang.code(),
+                name: lang.native_name(),
+                current: lang == in_use,
+            })
+            .collect(),
     }
 }
 
@@ -58,8 +76,8 @@ pub async fn page(
 ) -> AppResult<Response> {
     let user = signed_in(user)?;
     let notice = match q.saved.as_deref() {
-        Some("name") => Some("Dit navn er gemt."),
-        Some("password") => Some("Din adgangskode er skiftet. Dine andre sessioner er logget ud."),
+        Some("name") => Some(t("auth-account-notice-name")),
+        Some("password") => Some(t("auth-account-notice-password")),
         _ => None,
     };
     Ok(render(&account_page(
@@ -86,12 +104,12 @@ pub async fn change_name(
     let user = signed_in(user)?;
     let name = form.display_name.trim().to_string();
     let error = match name.chars().count() {
-        0 => Some("Skriv dit navn."),
-        n if n > 200 => Some("Navnet må højst være 200 tegn."),
+        0 => Some(t("auth-error-name-required")),
+        n if n > 200 => Some(t("auth-error-name-too-long")),
         _ => None,
     };
     if let Some(error) = error {
-        let page = account_page(&user, form.display_name, Some(error.into()), None, None);
+        let page = account_page(&user, form.display_name, Some(error), None, None);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     let mut tx = begin_user_tx(&state.db, user.user_id).await?;
@@ -107,7 +125,7 @@ pub async fn change_name(
         "user.renamed",
         "user",
         Some(user.user_id),
-        format!("Navn ændret til {name}"),
+        audit::record_text(|| t1("auth-audit-renamed", "name", &name)),
     )
     .change(
         Some(serde_json::json!({ "display_name": user.display_name })),
@@ -142,13 +160,11 @@ pub async fn change_password(
     .fetch_one(&state.db)
     .await?;
     let error = if !password::verify(form.current.clone(), stored).await {
-        Some("Den nuværende adgangskode er forkert.".to_string())
+        Some(t("auth-error-current-password-wrong"))
     } else if form.new != form.repeat {
-        Some("De to nye adgangskoder er ikke ens.".to_string())
+        Some(t("auth-error-new-passwords-differ"))
     } else {
-        password::check_policy(&form.new, &[&user.email, &user.display_name])
-            .err()
-            .map(str::to_string)
+        password::check_policy(&form.new, &[&user.email, &user.display_name]).err()
     };
     if let Some(error) = error {
         let page = account_page(&user, user.display_name.clone(), None, Some(error), None);
@@ -174,7 +190,7 @@ pub async fn change_password(
             "user.password_changed",
             "user",
             Some(user.user_id),
-            "Adgangskode skiftet",
+            audit::record_text(|| t("auth-audit-password-changed")),
         ),
     )
     .await?;
@@ -215,13 +231,15 @@ fn device(user_agent: Option<&str>) -> String {
             "Chrome/" => "Chrome",
             _ => "Safari",
         })
-        .unwrap_or("Ukendt browser");
+        .map(str::to_string)
+        .unwrap_or_else(|| t("auth-device-unknown-browser"));
     let os = ["Windows", "Mac OS X", "iPhone", "Android", "Linux"]
         .iter()
         .find(|o| ua.contains(*o))
         .map(|o| if *o == "Mac OS X" { "macOS" } else { o })
-        .unwrap_or("ukendt system");
-    format!("{browser} på {os}")
+        .map(str::to_string)
+        .unwrap_or_else(|| t("auth-device-unknown-system"));
+    t2("auth-device", "browser", browser, "os", os)
 }
 
 pub async fn sessions(
@@ -238,11 +256,11 @@ pub async fn sessions(
             created: format::datetime(s.created_at),
             last_seen: format::datetime(s.last_seen_at),
             device: device(s.user_agent.as_deref()),
-            ip: s.ip.unwrap_or_else(|| "ukendt".into()),
+            ip: s.ip.unwrap_or_else(|| t("auth-ip-unknown")),
         })
         .collect();
     Ok(render(&SessionsPage {
-        chrome: Chrome::new("Mine sessioner", None, Some(user)),
+        chrome: Chrome::new(t("auth-sessions-title"), None, Some(user)),
         sessions,
         ended: q.ended,
     }))
@@ -265,7 +283,7 @@ pub async fn end_other_sessions(
             "auth.sessions_ended",
             "user",
             Some(user.user_id),
-            format!("{ended} andre sessioner afsluttet"),
+            audit::record_text(|| t1("auth-audit-sessions-ended", "count", ended)),
         ),
     )
     .await?;

@@ -16,6 +16,7 @@ use super::{ClientIp, password, session};
 use crate::AppState;
 use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
+use crate::t;
 use crate::web::{AppError, AppResult, Chrome, render};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
@@ -111,7 +112,7 @@ fn expired() -> Response {
     (
         StatusCode::NOT_FOUND,
         render(&ExpiredPage {
-            chrome: Chrome::new("Linket virker ikke", None, None),
+            chrome: Chrome::new(t("auth-expired-title"), None, None),
         }),
     )
         .into_response()
@@ -123,7 +124,7 @@ pub async fn form(State(state): State<AppState>, Path(token): Path<String>) -> A
         return Ok(expired());
     };
     Ok(render(&SetPasswordPage {
-        chrome: Chrome::new("Vælg adgangskode", None, None),
+        chrome: Chrome::new(t("auth-set-password-title"), None, None),
         token,
         email: found.email,
         display_name: found.display_name,
@@ -160,19 +161,17 @@ pub async fn submit(
         .unwrap_or(&found.display_name)
         .to_string();
     let error = if display_name.is_empty() {
-        Some("Skriv dit navn.".to_string())
+        Some(t("auth-error-name-required"))
     } else if display_name.chars().count() > 200 {
-        Some("Navnet må højst være 200 tegn.".to_string())
+        Some(t("auth-error-name-too-long"))
     } else if form.password != form.repeat {
-        Some("De to adgangskoder er ikke ens.".to_string())
+        Some(t("auth-error-passwords-differ"))
     } else {
-        password::check_policy(&form.password, &[&found.email, &display_name])
-            .err()
-            .map(str::to_string)
+        password::check_policy(&form.password, &[&found.email, &display_name]).err()
     };
     if let Some(error) = error {
         let page = SetPasswordPage {
-            chrome: Chrome::new("Vælg adgangskode", None, None),
+            chrome: Chrome::new(t("auth-set-password-title"), None, None),
             token,
             email: found.email,
             display_name,
@@ -218,7 +217,7 @@ pub async fn submit(
             action,
             "user",
             Some(found.user_id),
-            "Adgangskode valgt via link",
+            audit::record_text(|| t("auth-audit-password-set-via-link")),
         ),
     )
     .await?;

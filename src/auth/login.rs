@@ -14,9 +14,12 @@ use crate::AppState;
 use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
 use crate::web::{AppResult, Chrome, render};
+use crate::{t, t1};
 
 /// The one message for every wrong combination: it must not tell which part was wrong.
-const WRONG: &str = "E-mail eller adgangskode er forkert.";
+fn wrong() -> String {
+    t("auth-login-error-wrong")
+}
 
 #[derive(Template)]
 #[template(path = "auth/login.html")]
@@ -25,7 +28,7 @@ struct LoginPage {
     email: String,
     next: String,
     error: Option<String>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -50,19 +53,21 @@ pub async fn form(Viewer(user): Viewer, Query(query): Query<LoginQuery>) -> Resp
         return Redirect::to(if next.is_empty() { "/" } else { &next }).into_response();
     }
     render(&LoginPage {
-        chrome: Chrome::new("Log ind", None, None),
+        chrome: Chrome::new(t("auth-login-title"), None, None),
         email: String::new(),
         next,
         error: None,
         notice: if query.expired.is_some() {
-            Some(
-                "Din session er udløbet. Log ind igen – det, du skrev, er gemt og sættes ind igen.",
-            )
+            Some("auth-login-notice-expired")
         } else if query.password_set.is_some() {
-            Some("Din adgangskode er gemt. Log ind med den.")
+            Some("auth-login-notice-password-set")
         } else {
-            query.signed_out.is_some().then_some("Du er logget ud.")
-        },
+            query
+                .signed_out
+                .is_some()
+                .then_some("auth-login-notice-signed-out")
+        }
+        .map(t),
     })
 }
 
@@ -78,7 +83,7 @@ pub struct LoginForm {
 
 fn failed(form: &LoginForm, status: StatusCode, message: String) -> Response {
     let page = LoginPage {
-        chrome: Chrome::new("Log ind", None, None),
+        chrome: Chrome::new(t("auth-login-title"), None, None),
         email: form.email.chars().take(254).collect(),
         next: safe_next(Some(&form.next)).unwrap_or_default(),
         error: Some(message),
@@ -99,11 +104,11 @@ pub async fn submit(
         return Ok(failed(
             &form,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Skriv både e-mail og adgangskode.".into(),
+            t("auth-login-error-missing"),
         ));
     }
     if email.len() > 254 || form.password.len() > password::MAX_LENGTH * 4 {
-        return Ok(failed(&form, StatusCode::UNAUTHORIZED, WRONG.into()));
+        return Ok(failed(&form, StatusCode::UNAUTHORIZED, wrong()));
     }
     let db = &state.db;
     let account_key = rate_limit::account_key(&email);
@@ -114,9 +119,10 @@ pub async fn submit(
             rate_limit::locked_until(&mut conn, &account_key, rate_limit::ACCOUNT_MAX_FAILURES)
                 .await?
         {
-            let message = format!(
-                "Kontoen er midlertidigt låst efter for mange mislykkede forsøg. Prøv igen om {}.",
-                rate_limit::minutes_left(until)
+            let message = t1(
+                "auth-login-error-account-locked",
+                "wait",
+                rate_limit::minutes_left(until),
             );
             return Ok(failed(&form, StatusCode::TOO_MANY_REQUESTS, message));
         }
@@ -124,9 +130,10 @@ pub async fn submit(
             && let Some(until) =
                 rate_limit::locked_until(&mut conn, ip_key, rate_limit::IP_MAX_FAILURES).await?
         {
-            let message = format!(
-                "For mange mislykkede forsøg fra din netværksadresse. Prøv igen om {}.",
-                rate_limit::minutes_left(until)
+            let message = t1(
+                "auth-login-error-ip-blocked",
+                "wait",
+                rate_limit::minutes_left(until),
             );
             return Ok(failed(&form, StatusCode::TOO_MANY_REQUESTS, message));
         }
@@ -169,14 +176,14 @@ pub async fn submit(
                     "auth.sign_in_failed",
                     "user",
                     Some(known),
-                    "Mislykket login",
+                    audit::record_text(|| t("auth-audit-sign-in-failed")),
                 ),
             )
             .await?;
             tx.commit().await?;
         }
         tracing::info!(ip = ip.as_deref().unwrap_or("-"), "failed sign-in");
-        return Ok(failed(&form, StatusCode::UNAUTHORIZED, WRONG.into()));
+        return Ok(failed(&form, StatusCode::UNAUTHORIZED, wrong()));
     };
 
     let policy = &state.settings.sessions;
@@ -205,7 +212,12 @@ pub async fn submit(
         &mut tx,
         user.id,
         &actor,
-        Event::new("auth.sign_in", "user", Some(user.id), "Logget ind"),
+        Event::new(
+            "auth.sign_in",
+            "user",
+            Some(user.id),
+            audit::record_text(|| t("auth-audit-sign-in")),
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -250,7 +262,12 @@ pub async fn logout(
             &mut tx,
             user.user_id,
             &actor,
-            Event::new("auth.sign_out", "user", Some(user.user_id), "Logget ud"),
+            Event::new(
+                "auth.sign_out",
+                "user",
+                Some(user.user_id),
+                audit::record_text(|| t("auth-audit-sign-out")),
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -50,21 +50,19 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
     .unwrap_or(false)
 }
 
-/// Checks a new password; the error is a Danish message for the form.
-pub fn check_policy(password: &str, user_inputs: &[&str]) -> Result<(), &'static str> {
+/// Checks a new password; the error is a message for the form, in the reader's language.
+pub fn check_policy(password: &str, user_inputs: &[&str]) -> Result<(), String> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err("Adgangskoden skal være mindst 12 tegn.");
+        return Err(crate::t1("auth-password-too-short", "min", MIN_LENGTH));
     }
     if length > MAX_LENGTH {
-        return Err("Adgangskoden må højst være 200 tegn.");
+        return Err(crate::t1("auth-password-too-long", "max", MAX_LENGTH));
     }
     // zxcvbn knows the common-password lists and patterns (keyboard walks, repeats, dates, names).
     let estimate = zxcvbn::zxcvbn(password, user_inputs);
     if u8::from(estimate.score()) < 3 {
-        return Err(
-            "Adgangskoden er for let at gætte (den ligner en almindelig adgangskode). Vælg en længere eller mere usædvanlig.",
-        );
+        return Err(crate::t("auth-password-too-guessable"));
     }
     Ok(())
 }

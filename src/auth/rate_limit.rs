@@ -61,14 +61,10 @@ pub async fn clear(conn: &mut PgConnection, key: &str) -> sqlx::Result<()> {
     Ok(())
 }
 
-/// "14 minutter" / "1 minut"
+/// "14 minutter" / "1 minut", in the reader's language.
 pub fn minutes_left(until: DateTime<Utc>) -> String {
     let minutes = ((until - Utc::now()).num_seconds() + 59)
         .div_euclid(60)
         .max(1);
-    if minutes == 1 {
-        "1 minut".to_string()
-    } else {
-        format!("{minutes} minutter")
-    }
+    crate::t1("auth-minutes", "count", minutes)
 }

@@ -16,6 +16,7 @@ use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{DecisionKind, InitiativeLifecycle};
 use crate::web::{AppError, AppResult};
+use crate::{t, t3};
 
 #[derive(Deserialize)]
 pub struct DecisionForm {
@@ -40,13 +41,13 @@ pub async fn record(
     let kind = DecisionKind::parse(&form.kind).filter(|k| *k != DecisionKind::Note);
     let reason = form.reason.trim().to_string();
     let problem = match (kind, reason.chars().count()) {
-        (None, _) => Some("Vælg fortsæt, justér, stop eller skalér."),
-        (_, 0) => Some("Skriv begrundelsen for beslutningen."),
-        (_, n) if n > 5000 => Some("Begrundelsen må højst være 5000 tegn."),
+        (None, _) => Some("followups-decisions-error-kind"),
+        (_, 0) => Some("followups-decisions-error-reason-required"),
+        (_, n) if n > 5000 => Some("followups-decisions-error-reason-too-long"),
         _ => None,
     };
     let (Some(kind), None) = (kind, problem) else {
-        let message = problem.unwrap_or_default().to_string();
+        let message = problem.map(t).unwrap_or_default();
         return super::form::with_error(
             &state,
             &member,
@@ -92,12 +93,17 @@ pub async fn record(
     )
     .execute(&mut *tx)
     .await?;
-    let summary = format!(
-        "Beslutning om {}: {} – {}",
-        f.subject,
-        kind.label(),
-        reason.chars().take(200).collect::<String>()
-    );
+    let summary = audit::record_text(|| {
+        t3(
+            "followups-audit-decided",
+            "subject",
+            &f.subject,
+            "kind",
+            kind.label(),
+            "reason",
+            reason.chars().take(200).collect::<String>(),
+        )
+    });
     let event = Event::new("initiative.decided", "initiative", Some(initiative), summary).change(
         Some(serde_json::json!({ "lifecycle": before.as_str() })),
         Some(serde_json::json!({ "lifecycle": lifecycle.as_str(), "decision": kind.as_str(), "reason": reason })),

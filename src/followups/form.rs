@@ -20,6 +20,7 @@ use crate::db::begin_tenant_tx;
 use crate::domain::{DecisionKind, FollowupStatus, MemberRole, ReviewState, RoundState};
 use crate::strategy::StatusView;
 use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::{t, t1, t2, t3};
 
 const MAX_TEXT: usize = 10_000;
 const PROPOSALS: [DecisionKind; 4] = [
@@ -125,7 +126,7 @@ struct FormPage {
     success_criterion: Option<String>,
     owner: Option<String>,
     filled_in_for_owner: bool,
-    review: &'static str,
+    review: String,
     review_css: &'static str,
     previous: Option<PreviousView>,
     comments: Vec<CommentView>,
@@ -134,12 +135,12 @@ struct FormPage {
     proposal_label: Option<String>,
     can_edit: bool,
     can_review: bool,
-    locked_reason: Option<&'static str>,
+    locked_reason: Option<String>,
     input: Input,
     errors: Vec<(&'static str, String)>,
     statuses: &'static [FollowupStatus],
     proposals: &'static [DecisionKind],
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 impl FormPage {
@@ -155,18 +156,16 @@ fn is_secretariat(member: &Member) -> bool {
     matches!(member.role, MemberRole::Secretariat | MemberRole::Admin)
 }
 
-fn may_edit(member: &Member, f: &FollowupRow) -> Result<(), &'static str> {
+fn may_edit(member: &Member, f: &FollowupRow) -> Result<(), String> {
     if f.round_state != RoundState::Open {
-        return Err("Runden er lukket. Opfølgningen kan læses, men ikke ændres.");
+        return Err(t("followups-locked-round-closed"));
     }
     if !(f.owner_id == Some(member.user_id()) || is_secretariat(member)) {
-        return Err("Kun den ansvarlige og sekretariatet kan skrive i denne opfølgning.");
+        return Err(t("followups-locked-not-owner"));
     }
     match f.review_state {
-        ReviewState::Submitted => {
-            Err("Opfølgningen er indsendt og venter på sekretariatets gennemgang.")
-        }
-        ReviewState::Approved => Err("Opfølgningen er godkendt."),
+        ReviewState::Submitted => Err(t("followups-locked-submitted")),
+        ReviewState::Approved => Err(t("followups-locked-approved")),
         ReviewState::Draft | ReviewState::Returned => Ok(()),
     }
 }
@@ -191,9 +190,10 @@ async fn build(
     let edit = may_edit(member, &f);
     Ok(FormPage {
         chrome: Chrome::member(
-            format!(
-                "Opfølgning – {}",
-                f.subject.chars().take(60).collect::<String>()
+            t1(
+                "followups-form-title",
+                "subject",
+                f.subject.chars().take(60).collect::<String>(),
             ),
             member,
         ),
@@ -223,13 +223,12 @@ async fn build(
         comments: comments
             .into_iter()
             .map(|c| CommentView {
-                kind: match c.kind.as_str() {
-                    "returned" => "Sendt retur",
-                    "approved" => "Godkendt",
-                    "submitted" => "Indsendt",
-                    _ => "Kommentar",
-                }
-                .to_string(),
+                kind: t(match c.kind.as_str() {
+                    "returned" => "followups-comment-returned",
+                    "approved" => "followups-comment-approved",
+                    "submitted" => "followups-comment-submitted",
+                    _ => "followups-comment-other",
+                }),
                 text: c.text,
                 author: c.author.unwrap_or_default(),
                 at: format::datetime(c.created_at),
@@ -304,22 +303,21 @@ pub async fn page(
     let was_restored = restored.is_some();
     let mut page = build(&state, &member, f, restored).await?;
     if was_restored {
-        page.notice = Some(
-            "Det, du skrev, før din session udløb, er sat ind igen. Det er ikke gemt endnu – tryk Gem kladde eller Indsend.",
-        );
+        page.notice = Some(t("followups-notice-restored"));
         let jar = jar.add(crate::auth::pending::removal(
             state.settings.sessions.secure_cookie,
         ));
         return Ok((jar, render(&page)).into_response());
     }
     page.notice = match q.saved.as_deref() {
-        Some("draft") => Some("Kladden er gemt."),
-        Some("submitted") => Some("Opfølgningen er indsendt. Tak! Sekretariatet gennemgår den."),
-        Some("approved") => Some("Opfølgningen er godkendt."),
-        Some("returned") => Some("Opfølgningen er sendt retur med din kommentar."),
-        Some("decided") => Some("Beslutningen er registreret på initiativet."),
+        Some("draft") => Some("followups-notice-draft"),
+        Some("submitted") => Some("followups-notice-submitted"),
+        Some("approved") => Some("followups-notice-approved"),
+        Some("returned") => Some("followups-notice-returned"),
+        Some("decided") => Some("followups-notice-decided"),
         _ => None,
-    };
+    }
+    .map(t);
     Ok(render(&page))
 }
 
@@ -346,14 +344,14 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
     let submit = input.action == "submit";
     let status = match input.status.as_str() {
         "" if submit => {
-            errors.push(("status", "Vælg en status, før du indsender.".to_string()));
+            errors.push(("status", t("followups-error-status-required")));
             None
         }
         "" => Some(FollowupStatus::NotStarted),
         word => {
             let parsed = FollowupStatus::parse(word);
             if parsed.is_none() {
-                errors.push(("status", "Vælg en status fra listen.".to_string()));
+                errors.push(("status", t("followups-error-status-unknown")));
             }
             parsed
         }
@@ -361,74 +359,74 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
     let value = match (input.value.trim(), f.unit.as_deref()) {
         ("", _) => None,
         (_, None) => {
-            errors.push((
-                "value",
-                "Delmålet har ingen måleenhed, så der skal ikke angives en målt værdi.".to_string(),
-            ));
+            errors.push(("value", t("followups-error-value-no-unit")));
             None
         }
         (raw, Some(unit)) => match parse_number(raw) {
             None => {
                 errors.push((
                     "value",
-                    format!("Skriv et tal i enheden \"{unit}\", fx 12,5."),
+                    t1("followups-error-value-not-number", "unit", unit),
                 ));
                 None
             }
             Some(v) if unit == "%" && !(0.0..=100.0).contains(&v) => {
-                errors.push((
-                    "value",
-                    "En procentdel skal ligge mellem 0 og 100.".to_string(),
-                ));
+                errors.push(("value", t("followups-error-value-percent")));
                 None
             }
             Some(v) if v.abs() >= 1e12 => {
-                errors.push(("value", "Tallet er for stort.".to_string()));
+                errors.push(("value", t("followups-error-value-too-large")));
                 None
             }
             Some(v) => Some(v),
         },
     };
     for (field, label, value) in [
-        ("narrative", "Hvad er der gjort", &input.narrative),
-        ("next_steps", "Næste skridt", &input.next_steps),
-        ("learned", "Hvad har vi lært", &input.learned),
-        ("story", "Den gode historie", &input.story),
+        ("narrative", "followups-field-narrative", &input.narrative),
+        (
+            "next_steps",
+            "followups-field-next-steps",
+            &input.next_steps,
+        ),
+        ("learned", "followups-field-learned", &input.learned),
+        ("story", "followups-field-story", &input.story),
     ] {
         let length = value.trim().chars().count();
         if length > MAX_TEXT {
             errors.push((
                 field,
-                format!("{label} må højst være {MAX_TEXT} tegn (nu {length})."),
+                t3(
+                    "followups-error-too-long",
+                    "label",
+                    t(label),
+                    "max",
+                    MAX_TEXT,
+                    "length",
+                    length,
+                ),
             ));
         }
     }
     let proposal = match (input.proposal.as_str(), f.initiative_id.is_some()) {
         ("", _) => None,
         (_, false) => {
-            errors.push(("proposal", "Forslag hører kun til initiativer.".to_string()));
+            errors.push(("proposal", t("followups-error-proposal-initiative-only")));
             None
         }
         (word, true) => {
             let parsed = DecisionKind::parse(word).filter(|p| PROPOSALS.contains(p));
             if parsed.is_none() {
-                errors.push(("proposal", "Vælg et forslag fra listen.".to_string()));
+                errors.push(("proposal", t("followups-error-proposal-unknown")));
             }
             parsed
         }
     };
     if f.initiative_id.is_none() && !input.learned.trim().is_empty() {
-        errors.push((
-            "learned",
-            "\"Hvad har vi lært\" hører kun til initiativer.".to_string(),
-        ));
+        errors.push(("learned", t("followups-error-learned-initiative-only")));
     }
     let story = text(&input.story);
     if input.shareable() && story.is_none() {
-        errors.push((
-            "story",
-            "Skriv historien, hvis den må bruges i kommunikation.".to_string(),
-        ));
+        errors.push(("story", t("followups-error-story-required")));
     }
     match (status, errors.is_empty()) {
         (Some(status), true) => Ok(Valid {
@@ -482,7 +480,7 @@ pub async fn save(
             return Err(AppError::NotFound);
         }
         let mut page = build(&state, &member, f, Some(input)).await?;
-        page.errors = vec![("form", format!("{reason} Intet er ændret."))];
+        page.errors = vec![("form", t1("followups-nothing-changed", "reason", reason))];
         return Ok((StatusCode::CONFLICT, render(&page)).into_response());
     }
     let valid = match validate(&f, &input) {
@@ -555,8 +553,16 @@ pub async fn save(
         }
     }
     if valid.submit {
-        let note = on_behalf.then_some("Udfyldt af sekretariatet på vegne af den ansvarlige");
-        queries::add_comment(&mut tx, tenant, f.id, member.user_id(), "submitted", note).await?;
+        let note = on_behalf.then(|| audit::record_text(|| t("followups-comment-on-behalf")));
+        queries::add_comment(
+            &mut tx,
+            tenant,
+            f.id,
+            member.user_id(),
+            "submitted",
+            note.as_deref(),
+        )
+        .await?;
     }
     let before = serde_json::json!({
         "status": f.status.as_str(), "value": f.measured_value, "narrative": f.narrative, "next_steps": f.next_steps,
@@ -567,16 +573,20 @@ pub async fn save(
         "learned": valid.learned, "proposal": valid.proposal.map(|p| p.as_str()), "story": valid.story,
         "review": if valid.submit { "submitted" } else { f.review_state.as_str() }, "on_behalf_of_owner": on_behalf,
     });
-    let (action, verb) = if valid.submit {
-        ("followup.submitted", "indsendt")
+    let (action, summary_key) = if valid.submit {
+        ("followup.submitted", "followups-audit-submitted")
     } else {
-        ("followup.saved", "gemt som kladde")
+        ("followup.saved", "followups-audit-saved")
     };
-    let summary = format!(
-        "Opfølgning {verb} ({}): {}",
-        f.round_label,
-        f.subject.chars().take(120).collect::<String>()
-    );
+    let summary = audit::record_text(|| {
+        t2(
+            summary_key,
+            "round",
+            &f.round_label,
+            "subject",
+            f.subject.chars().take(120).collect::<String>(),
+        )
+    });
     audit::record(
         &mut tx,
         tenant,
@@ -637,7 +647,7 @@ fn same_content(saved: &Input, posted: &Input) -> bool {
 
 fn conflict(member: &Member, current: FollowupRow, yours: Input) -> AppResult<Response> {
     let page = ConflictPage {
-        chrome: Chrome::member("Opfølgningen er ændret af en anden", member),
+        chrome: Chrome::member(t("followups-conflict-title"), member),
         slug: member.tenant.slug.clone(),
         id: current.id,
         subject: current.subject.clone(),

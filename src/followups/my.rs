@@ -11,6 +11,7 @@ use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::ReviewState;
 use crate::strategy::StatusView;
+use crate::t1;
 use crate::web::{AppResult, Chrome, format, render};
 
 pub struct MyItem {
@@ -18,7 +19,7 @@ pub struct MyItem {
     pub subject: String,
     pub focus_area: Option<String>,
     pub is_initiative: bool,
-    pub review: &'static str,
+    pub review: String,
     pub review_css: &'static str,
     pub status: StatusView,
     pub needs_work: bool,
@@ -60,7 +61,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
         .partition(|item| !item.needs_work);
     let page = MyPage {
         chrome: Chrome::member(
-            format!("Mine opfølgninger – {}", member.tenant.name),
+            t1("followups-my-title", "tenant", &member.tenant.name),
             &member,
         ),
         slug: member.tenant.slug.clone(),

@@ -14,6 +14,7 @@ use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{ReviewState, RoundState};
 use crate::web::AppResult;
+use crate::{t, t3};
 
 #[derive(Deserialize)]
 pub struct ReviewForm {
@@ -34,15 +35,15 @@ pub async fn decide(
     let (id, tenant) = (f.id, member.tenant.id);
     let comment = form.comment.trim().to_string();
     let problem = if f.round_state != RoundState::Open {
-        Some("Runden er lukket. Intet er ændret.".to_string())
+        Some(t("followups-review-error-round-closed"))
     } else if f.review_state != ReviewState::Submitted {
-        Some("Opfølgningen er ikke indsendt (længere). Intet er ændret.".to_string())
+        Some(t("followups-review-error-not-submitted"))
     } else if form.action == "return" && comment.is_empty() {
-        Some("Skriv en kommentar, så den ansvarlige ved, hvad der skal rettes.".to_string())
+        Some(t("followups-review-error-comment-required"))
     } else if comment.chars().count() > 5000 {
-        Some("Kommentaren må højst være 5000 tegn.".to_string())
+        Some(t("followups-review-error-comment-too-long"))
     } else if form.action != "return" && form.action != "approve" {
-        Some("Vælg godkend eller send retur.".to_string())
+        Some(t("followups-review-error-action"))
     } else {
         None
     };
@@ -77,7 +78,7 @@ pub async fn decide(
     .rows_affected();
     if decided == 0 {
         drop(tx);
-        let message = "Opfølgningen er ikke indsendt (længere). Intet er ændret.".to_string();
+        let message = t("followups-review-error-not-submitted");
         return super::form::with_error(
             &state,
             &member,
@@ -102,12 +103,17 @@ pub async fn decide(
     } else {
         "followup.returned"
     };
-    let summary = format!(
-        "Opfølgning {} ({}): {}",
-        new_state.label().to_lowercase(),
-        f.round_label,
-        f.subject.chars().take(120).collect::<String>()
-    );
+    let summary = audit::record_text(|| {
+        t3(
+            "followups-audit-reviewed",
+            "state",
+            new_state.label().to_lowercase(),
+            "round",
+            &f.round_label,
+            "subject",
+            f.subject.chars().take(120).collect::<String>(),
+        )
+    });
     let event = Event::new(action, "followup", Some(id), summary).change(
         Some(serde_json::json!({ "review": "submitted" })),
         Some(serde_json::json!({ "review": new_state.as_str(), "comment": comment })),

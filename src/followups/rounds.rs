@@ -20,6 +20,7 @@ use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{ReviewState, RoundState};
 use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::{t, t1, t2};
 
 async fn current_strategy(conn: &mut sqlx::PgConnection, tenant: Uuid) -> AppResult<Uuid> {
     sqlx::query_scalar!(
@@ -104,7 +105,7 @@ async fn rounds_page(
     tx.commit().await?;
     Ok(RoundsPage {
         chrome: Chrome::member(
-            format!("Opfølgningsrunder – {}", member.tenant.name),
+            t1("followups-rounds-title", "tenant", &member.tenant.name),
             member,
         ),
         slug: member.tenant.slug.clone(),
@@ -146,23 +147,17 @@ pub async fn create(
     let label = form.label.trim().to_string();
     let mut errors = Vec::new();
     if label.is_empty() {
-        errors.push(("label", "Giv runden et navn, fx \"2026 H1\".".to_string()));
+        errors.push(("label", t("followups-rounds-error-label-required")));
     } else if label.chars().count() > 100 {
-        errors.push(("label", "Navnet må højst være 100 tegn.".to_string()));
+        errors.push(("label", t("followups-rounds-error-label-too-long")));
     }
     let period_end = parse_date(&form.period_end);
     if period_end.is_none() {
-        errors.push((
-            "period_end",
-            "Skriv en gyldig dato mellem år 2000 og 2100.".to_string(),
-        ));
+        errors.push(("period_end", t("followups-rounds-error-date")));
     }
     let deadline = parse_date(&form.deadline);
     if deadline.is_none() {
-        errors.push((
-            "deadline",
-            "Skriv en gyldig dato mellem år 2000 og 2100.".to_string(),
-        ));
+        errors.push(("deadline", t("followups-rounds-error-date")));
     }
     let input = NewRound {
         label: form.label.clone(),
@@ -199,7 +194,7 @@ pub async fn create(
             input,
             vec![(
                 "label",
-                format!("Der findes allerede en runde med navnet \"{label}\"."),
+                t1("followups-rounds-error-label-taken", "label", &label),
             )],
         )
         .await?;
@@ -209,7 +204,7 @@ pub async fn create(
         "round.created",
         "followup_round",
         Some(id),
-        format!("Opfølgningsrunden {label} er oprettet"),
+        audit::record_text(|| t1("followups-audit-round-created", "round", &label)),
     )
     .change(
         None,
@@ -251,9 +246,12 @@ pub async fn open(
         drop(tx);
         let errors = vec![(
             "open",
-            format!(
-                "Runden {other} er stadig åben. Luk den, før du åbner {}.",
-                round.label
+            t2(
+                "followups-rounds-error-other-open",
+                "other",
+                &other,
+                "round",
+                &round.label,
             ),
         )];
         let page = rounds_page(&state, &member, NewRound::default(), errors).await?;
@@ -267,7 +265,15 @@ pub async fn open(
         "round.opened",
         "followup_round",
         Some(id),
-        format!("Runden {} er åbnet med {created} opfølgninger", round.label),
+        audit::record_text(|| {
+            t2(
+                "followups-audit-round-opened",
+                "round",
+                &round.label,
+                "count",
+                created,
+            )
+        }),
     );
     audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
     tx.commit().await?;
@@ -294,7 +300,7 @@ pub async fn close(
             "round.closed",
             "followup_round",
             Some(id),
-            format!("Runden {} er lukket", round.label),
+            audit::record_text(|| t1("followups-audit-round-closed", "round", &round.label)),
         );
         audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
         tx.commit().await?;
@@ -332,7 +338,9 @@ impl Progress {
 fn group(rows: &[ListRow], key: impl Fn(&ListRow) -> Option<&String>) -> Vec<Progress> {
     let mut groups: BTreeMap<String, Progress> = BTreeMap::new();
     for row in rows {
-        let name = key(row).cloned().unwrap_or_else(|| "(ingen)".to_string());
+        let name = key(row)
+            .cloned()
+            .unwrap_or_else(|| t("followups-progress-group-none"));
         groups
             .entry(name.clone())
             .or_insert_with(|| Progress {
@@ -349,20 +357,22 @@ pub struct ItemView {
     pub subject: String,
     pub owner: Option<String>,
     pub focus_area: Option<String>,
-    pub review: &'static str,
+    pub review: String,
     pub review_css: &'static str,
     pub status: crate::strategy::StatusView,
     pub touched: bool,
 }
 
-pub fn review_css(state: ReviewState, touched: bool) -> (&'static str, &'static str) {
-    match state {
-        ReviewState::Draft if !touched => ("Ikke startet", "none"),
-        ReviewState::Draft => ("Kladde", "draft"),
-        ReviewState::Submitted => ("Indsendt", "submitted"),
-        ReviewState::Returned => ("Sendt retur", "returned"),
-        ReviewState::Approved => ("Godkendt", "approved"),
-    }
+/// The review state's label and CSS modifier; an untouched draft reads "not started".
+pub fn review_css(state: ReviewState, touched: bool) -> (String, &'static str) {
+    let (key, css) = match state {
+        ReviewState::Draft if !touched => ("followups-review-not-started", "none"),
+        ReviewState::Draft => ("followups-review-draft", "draft"),
+        ReviewState::Submitted => ("followups-review-submitted", "submitted"),
+        ReviewState::Returned => ("followups-review-returned", "returned"),
+        ReviewState::Approved => ("followups-review-approved", "approved"),
+    };
+    (t(key), css)
 }
 
 #[derive(Template)]
@@ -396,12 +406,15 @@ pub async fn progress(
     let rows = queries::list(&mut tx, tenant, Some(id), None).await?;
     tx.commit().await?;
     let mut overall = Progress {
-        name: "I alt".into(),
+        name: t("followups-progress-total"),
         ..Default::default()
     };
     rows.iter().for_each(|r| overall.add(r));
     let page = ProgressPage {
-        chrome: Chrome::member(format!("{} – opfølgning", round.label), &member),
+        chrome: Chrome::member(
+            t1("followups-progress-title", "round", &round.label),
+            &member,
+        ),
         slug: member.tenant.slug.clone(),
         id,
         label: round.label,

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
+use crate::t1;
 use crate::web::format::{Block, blocks};
 use crate::web::{AppResult, Chrome, render};
 
@@ -107,7 +108,7 @@ pub async fn feed(
     tx.commit().await?;
     let page = StoriesPage {
         chrome: Chrome::member(
-            format!("Den gode historie – {}", member.tenant.name),
+            t1("followups-stories-title", "tenant", &member.tenant.name),
             &member,
         ),
         slug: member.tenant.slug.clone(),

@@ -14,7 +14,7 @@ pub struct MailView {
     pub to: String,
     pub subject: String,
     pub body: String,
-    pub status: &'static str,
+    pub status: String,
     pub error: Option<String>,
 }
 
@@ -43,17 +43,20 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
             to: format!("{} <{}>", r.to_name, r.to_email),
             subject: r.subject,
             body: r.body,
-            status: match r.status.as_str() {
-                "sent" => "Sendt",
-                "outbox" => "I udbakken",
-                "failed" => "Fejlet",
-                _ => "I kø",
-            },
+            status: crate::t(match r.status.as_str() {
+                "sent" => "reminders-status-sent",
+                "outbox" => "reminders-status-outbox",
+                "failed" => "reminders-status-failed",
+                _ => "reminders-status-queued",
+            }),
             error: r.last_error,
         })
         .collect();
     let page = OutboxPage {
-        chrome: Chrome::member(format!("Udbakke – {}", member.tenant.name), &member),
+        chrome: Chrome::member(
+            crate::t1("reminders-outbox-title", "tenant", &member.tenant.name),
+            &member,
+        ),
         smtp: state.settings.smtp_configured,
         mails,
     };

@@ -77,7 +77,7 @@ async fn index(State(db): State<PgPool>, Viewer(user): Viewer) -> AppResult<Resp
         None => Vec::new(),
     };
     let page = IndexPage {
-        chrome: Chrome::new("Forside", None, user.clone()),
+        chrome: Chrome::new(crate::t("tenants-title"), None, user.clone()),
         signed_in: user.is_some(),
         tenants,
     };

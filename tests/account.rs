@@ -1,0 +1,234 @@
+//! Signing in, the account page with its language choice, the front page, the audit log and the
+//! accessibility statement, in English as well as Danish.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{form, get, get_as, post_as};
+use sqlx::PgPool;
+
+const T: &str = "sonderborg";
+const EN: &str = "lang=en";
+
+async fn get_en(app: &axum::Router, uri: &str) -> common::Page {
+    get_as(app, uri, EN).await
+}
+
+#[sqlx::test]
+async fn signing_in_speaks_english_errors_included(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let login = get_en(&app, "/login").await;
+    assert_eq!(login.status, StatusCode::OK);
+    assert!(login.body.contains("<html lang=\"en\">"));
+    for text in ["Sign in", "Email", "Password", "ask your municipality"] {
+        assert!(
+            login.body.contains(text),
+            "{text} on the English sign-in page"
+        );
+    }
+    assert!(!login.body.contains("Adgangskode"));
+
+    let empty = post_as(
+        &app,
+        "/login",
+        Some(EN),
+        &form(&[("email", ""), ("password", "")]),
+    )
+    .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        empty
+            .body
+            .contains("Enter both your email and your password.")
+    );
+    let wrong = post_as(
+        &app,
+        "/login",
+        Some(EN),
+        &form(&[
+            ("email", "nobody@example.dk"),
+            ("password", "not the password"),
+        ]),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.body.contains("The email or password is incorrect."));
+    // Danish stays the default for a browser that asks for nothing.
+    let danish = post_as(
+        &app,
+        "/login",
+        None,
+        &form(&[
+            ("email", "nobody@example.dk"),
+            ("password", "not the password"),
+        ]),
+    )
+    .await;
+    assert!(danish.body.contains("E-mail eller adgangskode er forkert."));
+}
+
+#[sqlx::test]
+async fn the_account_page_offers_the_language_and_saves_the_choice(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let email = common::member_email(&admin, T, "contributor").await;
+    let session = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
+
+    // In Danish, Danish is the choice shown.
+    let account = get_as(&app, "/account", &session).await;
+    assert_eq!(account.status, StatusCode::OK);
+    assert!(account.body.contains("Min konto") && account.body.contains("action=\"/language\""));
+    assert!(account.body.contains("name=\"back\" value=\"/account\""));
+    assert!(
+        account
+            .body
+            .contains("value=\"da\" aria-describedby=\"language-hint\" checked")
+    );
+    assert!(
+        !account
+            .body
+            .contains("value=\"en\" aria-describedby=\"language-hint\" checked")
+    );
+
+    // Choosing English from the account page: back on the account page, saved on the user.
+    let chosen = post_as(
+        &app,
+        "/language",
+        Some(&session),
+        &form(&[("lang", "en"), ("back", "/account")]),
+    )
+    .await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER);
+    assert_eq!(chosen.location(), "/account");
+    let cookie = chosen
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("lang="))
+        .expect("a language cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(cookie, "lang=en");
+    let saved: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE email = $1")
+        .bind(&email)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(saved.as_deref(), Some("en"));
+
+    let both = format!("{session}; {cookie}");
+    let account = get_as(&app, "/account", &both).await;
+    assert!(account.body.contains("<html lang=\"en\">"));
+    for text in [
+        "My account",
+        "You are signed in as",
+        "Change password",
+        "Language",
+        "Save language",
+    ] {
+        assert!(
+            account.body.contains(text),
+            "{text} on the English account page"
+        );
+    }
+    assert!(
+        account
+            .body
+            .contains("value=\"en\" aria-describedby=\"language-hint\" checked")
+    );
+    assert!(!account.body.contains("Min konto"));
+
+    // Validation on the account page in English.
+    let refused = post_as(
+        &app,
+        "/account/name",
+        Some(&both),
+        &form(&[("display_name", " ")]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Enter your name."));
+    let refused = post_as(
+        &app,
+        "/account/password",
+        Some(&both),
+        &form(&[
+            ("current", common::DEMO_PASSWORD),
+            ("new", "short"),
+            ("repeat", "short"),
+        ]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("The password must be at least 12 characters.")
+    );
+
+    let sessions = get_as(&app, "/account/sessions", &both).await;
+    assert!(sessions.body.contains("My sessions") && sessions.body.contains("this session"));
+
+    // The choice follows the user to a fresh browser at the next sign-in.
+    let again = post_as(
+        &app,
+        "/login",
+        None,
+        &form(&[("email", &email), ("password", common::DEMO_PASSWORD)]),
+    )
+    .await;
+    assert!(
+        again
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|c| c.starts_with("lang=en"))
+    );
+}
+
+#[sqlx::test]
+async fn the_front_page_statement_and_audit_log_in_english(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let front = get_en(&app, "/").await;
+    assert!(front.body.contains("<html lang=\"en\">"));
+    assert!(
+        common::unescape(&front.body)
+            .contains("The municipality's strategy and its half-yearly follow-up")
+    );
+
+    let statement = common::unescape(&get_en(&app, "/tilgaengelighed").await.body);
+    for text in [
+        "Accessibility statement for Retning",
+        "Compliance status",
+        "partially compliant",
+        "Content that is not accessible",
+        "the interface is available in Danish and English",
+    ] {
+        assert!(statement.contains(text), "{text} in the English statement");
+    }
+    assert!(!statement.contains("kun på dansk"));
+    let danish = common::unescape(&get(&app, "/tilgaengelighed").await.body);
+    assert!(danish.contains("brugerfladen findes på dansk og engelsk"));
+    assert!(!danish.contains("endnu kun på dansk"));
+
+    let admin_session = common::sign_in_as(&app, &admin, T, "admin").await;
+    let both = format!("{admin_session}; {EN}");
+    let audit = get_as(&app, &format!("/t/{T}/admin/audit"), &both).await;
+    assert_eq!(audit.status, StatusCode::OK);
+    for text in [
+        "Audit trail",
+        "From date",
+        "Description",
+        "Filter the audit trail",
+        "Time",
+    ] {
+        assert!(audit.body.contains(text), "{text} on the English audit log");
+    }
+    let refused = get_as(&app, &format!("/t/{T}/admin/audit?from=30-06-2025"), &both).await;
+    assert!(refused.body.contains("Enter a date such as 2025-06-30."));
+    // Stored summaries are records, shown as written.
+    assert!(audit.body.contains("Logget ind"));
+}
