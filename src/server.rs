@@ -122,7 +122,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("could not listen on {}", args.bind))?;
     tracing::info!("Retning is listening on http://{}", listener.local_addr()?);
     println!(
-        "Retning kører på http://{}  (stop med Ctrl-C)",
+        "Retning runs on http://{}  (stop it with Ctrl-C)",
         listener.local_addr()?
     );
     // Connection info gives the peer address for sign-in rate limiting per IP.
