@@ -71,7 +71,13 @@ impl Database {
             roles::enable_app_login(&owner, password.as_deref()).await?;
             owner.close().await;
 
-            let mut app_options = owner_options.username(APP_ROLE);
+            // Always plan with the actual parameters: one municipality can be 40 times the size of
+            // the average, and the generic plan PostgreSQL switches a prepared statement to after five
+            // executions is made for the average (it tripled the large dashboard's time; see
+            // docs/benchmark.md). Planning costs well under a millisecond per statement.
+            let mut app_options = owner_options
+                .username(APP_ROLE)
+                .options([("plan_cache_mode", "force_custom_plan")]);
             if let Some(password) = &password {
                 app_options = app_options.password(password);
             }
