@@ -200,6 +200,7 @@ pub async fn load(
     tenant: Uuid,
     round: Option<Uuid>,
 ) -> sqlx::Result<Option<Snapshot>> {
+    crate::db::plan_for_this_tenant(&mut *conn).await?;
     let Some(strategy) = sqlx::query_as!(
         StrategyInfo,
         r#"SELECT id, title, period_start, period_end, focus_area_label

@@ -13,7 +13,7 @@ use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, PgPool};
 
-pub use tenant_tx::{begin_tenant_tx, begin_user_tx, set_tenant};
+pub use tenant_tx::{begin_tenant_tx, begin_user_tx, plan_for_this_tenant, set_tenant};
 
 /// The migrations, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -71,13 +71,7 @@ impl Database {
             roles::enable_app_login(&owner, password.as_deref()).await?;
             owner.close().await;
 
-            // Always plan with the actual parameters: one municipality can be 40 times the size of
-            // the average, and the generic plan PostgreSQL switches a prepared statement to after five
-            // executions is made for the average (it tripled the large dashboard's time; see
-            // docs/benchmark.md). Planning costs well under a millisecond per statement.
-            let mut app_options = owner_options
-                .username(APP_ROLE)
-                .options([("plan_cache_mode", "force_custom_plan")]);
+            let mut app_options = owner_options.username(APP_ROLE);
             if let Some(password) = &password {
                 app_options = app_options.password(password);
             }
