@@ -8,6 +8,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod authoring;
+pub mod bench;
 pub mod charts;
 pub mod cli;
 pub mod dashboard;

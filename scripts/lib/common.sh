@@ -42,6 +42,13 @@ ensure_postgres() {
   fi
 }
 
+# Installs wrk, the load generator of the benchmark (scripts/bench; tests/bench.rs runs its script).
+ensure_wrk() {
+  if ! command -v wrk >/dev/null 2>&1; then
+    apt_install wrk
+  fi
+}
+
 # Installs Chromium and ChromeDriver (for the browser tests) when they are missing.
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

@@ -78,6 +78,7 @@ pub async fn tree(
 ) -> Result<Json<StrategyTree>, ApiError> {
     let tenant = client.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    crate::db::plan_for_this_tenant(&mut tx).await?;
     let strategy = sqlx::query_as!(
         StrategyRow,
         r#"SELECT id, title, subtitle, period_start, period_end, status as "status: StrategyStatus", approved_on

@@ -13,7 +13,7 @@ use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, PgPool};
 
-pub use tenant_tx::{begin_tenant_tx, begin_user_tx, set_tenant};
+pub use tenant_tx::{begin_tenant_tx, begin_user_tx, plan_for_this_tenant, set_tenant};
 
 /// The migrations, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

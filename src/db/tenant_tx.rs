@@ -20,6 +20,18 @@ pub async fn begin_tenant_tx(
     Ok(tx)
 }
 
+/// Plans the transaction's further statements with their actual parameters, for loaders that read
+/// a whole strategy. sqlx prepares every statement, and after five executions PostgreSQL may switch
+/// it to a generic plan made for an average municipality: for one 40 times the average that plan
+/// tripled the dashboard's time (docs/benchmark.md). Not for every transaction: planning each time
+/// made the small pages' database time several times longer.
+pub async fn plan_for_this_tenant(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
+    sqlx::query!("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+        .fetch_one(conn)
+        .await?;
+    Ok(())
+}
+
 /// Begins a transaction in which the signed-in user may read their own memberships in every
 /// municipality (policy `own_memberships`), and nothing else of any tenant.
 pub async fn begin_user_tx(

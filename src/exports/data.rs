@@ -77,6 +77,7 @@ pub async fn rows(
     strategy: Uuid,
     round: Option<Uuid>,
 ) -> sqlx::Result<Vec<ExportRow>> {
+    crate::db::plan_for_this_tenant(&mut *conn).await?;
     let mut rows = sqlx::query_as!(
         ExportRow,
         r#"SELECT false as "is_initiative!", fa.title as "focus_area?", g.text as "goal?", s.text as title,

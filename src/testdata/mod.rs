@@ -29,6 +29,17 @@ impl Size {
         people: 12,
     };
 
+    /// The size of the demo municipalities (`demo/*.toml` hold 2–5 focus areas, 8–27 goals,
+    /// 14–38 sub-goals, 0–13 initiatives, 4–5 rounds and 20–25 people): the benchmark's small tenants.
+    pub const DEMO: Size = Size {
+        focus_areas: 4,
+        goals: 16,
+        sub_goals: 30,
+        initiatives: 6,
+        closed_rounds: 4,
+        people: 22,
+    };
+
     /// A large municipality: 8 focus areas, 60 goals, 1,200 sub-goals, 40 initiatives, 10 closed
     /// rounds and an open one, 300 people.
     pub const LARGE: Size = Size {

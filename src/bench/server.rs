@@ -1,0 +1,181 @@
+//! The server under load: the release binary's `retning serve`, as its own process on the bench's
+//! embedded cluster, answering each request with its SQL statement count.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use axum::body::Bytes;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client as HyperClient;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use tokio::process::{Child, Command};
+
+pub struct Server {
+    child: Child,
+    pub pid: u32,
+    pub client: Client,
+    log: PathBuf,
+}
+
+/// Plain HTTP to the server, for what comes before the load (readiness, signing in).
+#[derive(Clone)]
+pub struct Client {
+    pub base_url: String,
+    http: HyperClient<HttpConnector, Full<Bytes>>,
+}
+
+impl Server {
+    /// Starts `binary serve` on `port` with the cluster in `data_dir` (already running), and waits
+    /// until it answers /readyz.
+    pub async fn start(
+        binary: &Path,
+        data_dir: &Path,
+        port: u16,
+        log: &Path,
+    ) -> anyhow::Result<Self> {
+        let base_url = format!("http://127.0.0.1:{port}");
+        let log_file = std::fs::File::create(log)
+            .with_context(|| format!("could not create {}", log.display()))?;
+        let child = Command::new(binary)
+            .args([
+                "serve",
+                "--count-sql-statements",
+                "--cookie-secure",
+                "false",
+            ])
+            .arg("--bind")
+            .arg(format!("127.0.0.1:{port}"))
+            .arg("--base-url")
+            .arg(&base_url)
+            .env("RETNING_DATA_DIR", data_dir)
+            .env_remove("DATABASE_URL")
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(log_file.try_clone()?)
+            .stderr(log_file)
+            .kill_on_drop(true)
+            .spawn()
+            .with_context(|| format!("could not start {}", binary.display()))?;
+        let pid = child.id().context("the server exited at once")?;
+        let mut server = Self {
+            child,
+            pid,
+            client: Client::new(base_url),
+            log: log.to_path_buf(),
+        };
+        server.wait_until_ready().await?;
+        Ok(server)
+    }
+
+    async fn wait_until_ready(&mut self) -> anyhow::Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait()? {
+                bail!("the server exited ({status}):\n{}", self.log_tail());
+            }
+            if self.client.is_ready().await {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        bail!("the server did not become ready:\n{}", self.log_tail())
+    }
+
+    /// The server's peak resident memory so far (VmHWM), in KiB.
+    pub fn peak_rss_kib(&self) -> anyhow::Result<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid))?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .context("no VmHWM in /proc/<pid>/status")
+    }
+
+    /// Starts a new peak-memory measurement (VmHWM drops to the current RSS; see proc(5), clear_refs).
+    pub fn reset_peak_rss(&self) -> anyhow::Result<()> {
+        std::fs::write(format!("/proc/{}/clear_refs", self.pid), "5")
+            .context("could not reset the server's peak RSS")
+    }
+
+    /// Stops the server as an operator would (SIGTERM), which also stops the embedded cluster.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        let pid = libc::pid_t::try_from(self.pid)?;
+        // SAFETY: kill has no memory-safety preconditions; pid is our own child's.
+        unsafe {
+            libc::kill(pid, libc::SIGTERM);
+        }
+        match tokio::time::timeout(Duration::from_secs(60), self.child.wait()).await {
+            Ok(status) => {
+                status?;
+            }
+            Err(_) => {
+                self.child.kill().await?;
+                bail!("the server did not stop within 60 s of SIGTERM");
+            }
+        }
+        Ok(())
+    }
+
+    pub fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(20)..].join("\n")
+    }
+}
+
+impl Client {
+    pub fn new(base_url: String) -> Self {
+        Self {
+            base_url,
+            http: HyperClient::builder(TokioExecutor::new()).build_http(),
+        }
+    }
+
+    /// Whether the server answers /readyz with 200 (it is up and reaches its database).
+    pub async fn is_ready(&self) -> bool {
+        let Ok(request) =
+            Request::get(format!("{}/readyz", self.base_url)).body(Full::new(Bytes::new()))
+        else {
+            return false;
+        };
+        matches!(self.http.request(request).await, Ok(r) if r.status() == StatusCode::OK)
+    }
+
+    /// Signs in through the real /login form, as a browser on the same site, and returns the
+    /// session cookie ("retning_session=…").
+    pub async fn sign_in(&self, email: &str, password: &str) -> anyhow::Result<String> {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .append_pair("email", email)
+            .append_pair("password", password)
+            .finish();
+        let request = Request::post(format!("{}/login", self.base_url))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ORIGIN, &self.base_url)
+            .header("sec-fetch-site", "same-origin")
+            .body(Full::new(Bytes::from(body)))?;
+        let response = self.http.request(request).await?;
+        let status = response.status();
+        let cookie = response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("retning_session=") && !c.starts_with("retning_session=;"))
+            .map(|c| c.split(';').next().unwrap_or_default().to_string());
+        let body = response.into_body().collect().await?.to_bytes();
+        match (status, cookie) {
+            (StatusCode::SEE_OTHER, Some(cookie)) => Ok(cookie),
+            _ => bail!(
+                "signing in as {email} failed ({status}): {}",
+                String::from_utf8_lossy(&body)
+                    .chars()
+                    .take(500)
+                    .collect::<String>()
+            ),
+        }
+    }
+}
