@@ -22,8 +22,8 @@ status-changed-summary = { $count ->
    *[other] { $count } sub-goals have changed status, measured value or text.
 }
 status-changed-summary-total = { $count ->
-    [one] { $count } sub-goal in total has changed status, measured value or text.
-   *[other] { $count } sub-goals in total have changed status, measured value or text.
+    [one] In total, { $count } sub-goal has changed status, measured value or text.
+   *[other] In total, { $count } sub-goals have changed status, measured value or text.
 }
 status-by-focus-area = By focus area
 status-by-org-unit = By unit
