@@ -512,3 +512,139 @@ async fn measure_a_large_municipality(admin: PgPool) {
         eprintln!("{uri}: {n} statements, median {:?}", times[2]);
     }
 }
+
+/// `texts` are on the page and `danish` (the same places' Danish texts) are not.
+fn assert_english(body: &str, what: &str, texts: &[&str], danish: &[&str]) {
+    assert!(body.contains("<html lang=\"en\">"), "{what}: html lang");
+    for text in texts {
+        assert!(body.contains(text), "{what} lacks {text:?}");
+    }
+    for text in danish {
+        assert!(!body.contains(text), "{what} still says {text:?}");
+    }
+}
+
+#[sqlx::test]
+async fn the_steering_group_pages_speak_english(admin: PgPool) {
+    let (app, _pool) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, "skanderborg", "steering").await;
+    let en = format!("{cookie}; lang=en");
+
+    let page = get_as(&app, "/t/skanderborg/dashboard", &en).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = unescape(&page.body);
+    assert_english(
+        &body,
+        "dashboard",
+        &[
+            "Steering group dashboard",
+            "(open) · period ending ",
+            "is open: only submitted and approved follow-ups are counted",
+            "Progress of the round",
+            "follow-ups have been submitted (",
+            "% submitted\"",
+            "Off-track sub-goals",
+            "Past the deadline",
+            "Decisions waiting",
+            "Status by focus area",
+            "The whole strategy",
+            "Trend across rounds",
+            "Status trend across rounds (share of reported sub-goals)",
+            "Show the figures as a table",
+            "Latest good stories",
+            "All stories",
+            "aria-label=\"Choose round\"",
+            "Status pages",
+            "Meeting pack",
+        ],
+        &[
+            "Styregruppens overblik",
+            "Rundens fremdrift",
+            "opfølgninger er indsendt",
+            "Status pr. indsatsområde",
+            "Hele strategien",
+            "Vis tallene som tabel",
+            "Vælg runde",
+            "Seneste gode historier",
+            "Statussider",
+            " % ",
+        ],
+    );
+
+    let page = get_as(&app, "/t/skanderborg/status", &en).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = unescape(&page.body);
+    assert_english(
+        &body,
+        "status",
+        &[
+            "Status · round ",
+            "By focus area",
+            "By unit",
+            "Only changed since the last round",
+            "Changed since the last round",
+            "have changed status, measured value or text",
+            "<th scope=\"col\">Name</th>",
+            "Not reported",
+        ],
+        &[
+            "Pr. indsatsområde",
+            "Pr. enhed",
+            "Kun ændret",
+            "Ikke indberettet",
+        ],
+    );
+    let areas = titles(&admin, "skanderborg", FOCUS_AREAS).await;
+    let page = get_as(
+        &app,
+        &format!("/t/skanderborg/status?focus_area={}", areas[0].0),
+        &en,
+    )
+    .await;
+    assert_english(
+        &unescape(&page.body),
+        "status of a focus area",
+        &["Responsible director: ", "Measured", "Target", "Owner"],
+        &["Ansvarlig direktør", "<dt>Målt</dt>", "<dt>Ansvarlig</dt>"],
+    );
+
+    for view in ["", "?view=cluster", "?view=challenge"] {
+        let page = get_as(&app, &format!("/t/skanderborg/initiatives{view}"), &en).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_english(
+            &unescape(&page.body),
+            &format!("portfolio{view}"),
+            &[
+                "Initiatives and trials",
+                "By life cycle",
+                "By shared hard problem",
+                "Hypothesis:",
+                "Success criterion:",
+                "Details and 2 decisions",
+            ],
+            &["Efter livsforløb", "Hypotese:", "Detaljer"],
+        );
+    }
+
+    // The sub-goal chart, its key and its table.
+    let measured: Uuid = sqlx::query_scalar(
+        "SELECT f.sub_goal_id FROM followups f JOIN tenants t ON t.id = f.tenant_id JOIN sub_goals s ON s.tenant_id = f.tenant_id AND s.id = f.sub_goal_id
+         WHERE t.slug = 'skanderborg' AND f.review_state = 'approved' AND f.measured_value IS NOT NULL AND s.deadline IS NOT NULL AND s.target_value IS NOT NULL LIMIT 1",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let page = get_as(&app, &format!("/t/skanderborg/sub-goals/{measured}"), &en).await;
+    assert_english(
+        &unescape(&page.body),
+        "sub-goal chart",
+        &[
+            "From baseline to target",
+            "Baseline, measured values per round and target",
+            "● measured value",
+            "<th scope=\"col\">Point</th>",
+            ">Deadline ",
+        ],
+        &["Fra udgangspunkt til mål", "målt værdi", "Punkt", ">Frist "],
+    );
+}

@@ -254,3 +254,165 @@ async fn the_accessibility_statement_is_public_and_linked_from_every_page(admin:
     let login = common::get(&app, "/login").await;
     assert!(login.body.contains("href=\"/tilgaengelighed\""));
 }
+
+/// `texts` are on the page and `danish` (the same places' Danish texts) are not.
+fn assert_english(body: &str, what: &str, texts: &[&str], danish: &[&str]) {
+    assert!(body.contains("<html lang=\"en\">"), "{what}: html lang");
+    for text in texts {
+        assert!(body.contains(text), "{what} lacks {text:?}");
+    }
+    for text in danish {
+        assert!(!body.contains(text), "{what} still says {text:?}");
+    }
+}
+
+#[sqlx::test]
+async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, "haderslev", "viewer").await;
+    let en = format!("{cookie}; lang=en");
+
+    let tree = common::get_as(&app, "/t/haderslev/", &en).await;
+    assert_eq!(tree.status, StatusCode::OK);
+    let text = common::unescape(&tree.body);
+    assert_english(
+        &text,
+        "tree",
+        &[
+            "Strategy 2013–2015 · Active",
+            "About the strategy",
+            "Focus area 1 · Decentral coordination",
+            "3 of 3 sub-goals are SMART",
+            "5 October 2015",
+            "60%",
+            "SMART check",
+            // A SMART gap, explained in English.
+            "Time-bound: set a deadline",
+        ],
+        &[
+            "Strategi 2013",
+            "Om strategien",
+            "Indsatsområde 1",
+            "delmål er SMARTe",
+            "Tidsbestemt:",
+            "Målbart:",
+            "SMART-tjek",
+        ],
+    );
+    // The data stays as the municipality wrote it.
+    assert!(text.contains("Minimum 10 af virksomhederne i målgruppen"));
+
+    // The first focus area: all three of its sub-goals are SMART.
+    let start = tree.body.find("/t/haderslev/focus-areas/").unwrap();
+    let end = start + tree.body[start..].find('"').unwrap();
+    let page = common::get_as(&app, &tree.body[start..end], &en).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_english(
+        &common::unescape(&page.body),
+        "focus area",
+        &[
+            "Latest status",
+            "SMART sub-goals",
+            "100%",
+            "sub-goals are specific and measurable",
+            "Goals and sub-goals",
+            "Responsible director: ",
+            "Target and deadline",
+            "aria-label=\"Breadcrumbs\"",
+        ],
+        &[
+            "Seneste status",
+            "Mål og delmål",
+            "Ansvarlig direktør",
+            "Brødkrummer",
+        ],
+    );
+
+    let at = tree.body.find("Minimum 10 af virksomhederne").unwrap();
+    let start = tree.body[..at].rfind("/t/haderslev/sub-goals/").unwrap();
+    let end = start + tree.body[start..].find('"').unwrap();
+    let page = common::get_as(&app, &tree.body[start..end], &en).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_english(
+        &common::unescape(&page.body),
+        "sub-goal",
+        &[
+            "Sub-goal",
+            "Under the goal: ",
+            "Indicator",
+            "Baseline",
+            "Deadline",
+            "Owner",
+            "5 October 2015",
+            "Follow-ups",
+            "Period ending ",
+        ],
+        &["Udgangspunkt", "Under målet", "Opfølgninger", "Periode til"],
+    );
+
+    // A strategy that names its focus areas itself ("Spor") gets the English word in English.
+    let cookie = common::sign_in_as(&app, &admin, "skanderborg", "viewer").await;
+    let page = common::get_as(&app, "/t/skanderborg/", &format!("{cookie}; lang=en")).await;
+    assert_english(
+        &common::unescape(&page.body),
+        "skanderborg tree",
+        &[
+            "Focus areas",
+            "Focus area 1",
+            "Shared hard problems",
+            "Mission clusters and initiatives",
+        ],
+        &["Spor 1", "Missionsklynger og initiativer"],
+    );
+    let danish = common::get_as(&app, "/t/skanderborg/", &cookie).await;
+    assert!(
+        danish.body.contains("Spor 1"),
+        "in Danish it keeps its own word"
+    );
+
+    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
+    let page = common::get_as(&app, "/t/sonderborg/", &format!("{cookie}; lang=en")).await;
+    assert_english(
+        &common::unescape(&page.body),
+        "sonderborg tree",
+        &["Approved 27 May 2024 by "],
+        &["Godkendt 27. maj 2024"],
+    );
+
+    let people = common::get_as(&app, "/t/haderslev/people", &en).await;
+    assert_eq!(people.status, StatusCode::OK);
+    assert_english(
+        &people.body,
+        "people",
+        &["<h1>People</h1>", "Responsible for", "Job title"],
+        &["Personer", "Ansvar for"],
+    );
+    let mut shown = 0;
+    for link in common::links(&people.body, "haderslev", "people") {
+        let page = common::get_as(&app, &link, &en).await;
+        assert_eq!(page.status, StatusCode::OK, "{link}");
+        let body = common::unescape(&page.body);
+        assert!(!body.contains("Ansvarlig for"), "{link}");
+        if body.contains("<span class=\"tag\">Sub-goal</span>") {
+            shown += 1;
+            assert!(body.contains(" · deadline "), "{link}");
+        }
+    }
+    assert!(shown > 0, "someone owns a sub-goal, labelled in English");
+}
+
+#[sqlx::test]
+async fn a_wrong_address_under_the_strategy_is_explained_in_english(admin: PgPool) {
+    let app = demo_app(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
+    let en = format!("{cookie}; lang=en");
+    for uri in [
+        "/t/sonderborg/sub-goals/not-a-uuid",
+        "/t/sonderborg/focus-areas/00000000-0000-0000-0000-000000000000",
+        "/t/sonderborg/people/00000000-0000-0000-0000-000000000000",
+    ] {
+        let page = common::get_as(&app, uri, &en).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
+        assert_english(&page.body, uri, &["Page not found"], &["Siden findes ikke"]);
+    }
+}

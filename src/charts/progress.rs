@@ -76,7 +76,7 @@ impl ProgressChart {
     ) -> Option<Self> {
         Self::new(
             "progress",
-            "Udgangspunkt, målte værdier pr. runde og mål".to_string(),
+            crate::t("charts-progress-title"),
             ProgressInput {
                 unit,
                 baseline,
@@ -136,14 +136,14 @@ impl ProgressChart {
         let baseline = input.baseline.map(|(v, d)| {
             let date = d.unwrap_or(start);
             table.push((
-                "Udgangspunkt".to_string(),
+                crate::t("charts-baseline"),
                 d.map(format::date_short).unwrap_or_default(),
                 quantity(v),
             ));
             Mark {
                 x: x_of(date),
                 y: y_of(v),
-                label: "Udgangspunkt".to_string(),
+                label: crate::t("charts-baseline"),
                 value: quantity(v),
             }
         });
@@ -175,21 +175,21 @@ impl ProgressChart {
             .collect();
         let target = input.target.map(|v| {
             table.push((
-                "Mål".to_string(),
+                crate::t("charts-target"),
                 input.deadline.map(format::date_short).unwrap_or_default(),
                 quantity(v),
             ));
             Mark {
                 x: input.deadline.map(x_of).unwrap_or(right),
                 y: y_of(v),
-                label: "Mål".to_string(),
+                label: crate::t("charts-target"),
                 value: quantity(v),
             }
         });
         let deadline = input.deadline.map(|d| Mark {
             x: x_of(d),
             y: TOP,
-            label: "Frist".to_string(),
+            label: crate::t("charts-deadline"),
             value: format::date_short(d),
         });
         let y_ticks = ticks

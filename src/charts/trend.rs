@@ -109,7 +109,7 @@ impl TrendChart {
             .into_iter()
             .map(|p| Tick {
                 pos: y_of(f64::from(p)),
-                label: format!("{p} %"),
+                label: crate::t1("charts-percent", "value", p),
             })
             .collect();
         let legend_top = bottom + 36.0;

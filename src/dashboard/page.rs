@@ -169,7 +169,10 @@ pub fn areas_chart(snapshot: &Snapshot, id: &str) -> Option<StackedBars> {
             )
         })
         .collect();
-    rows.push(("Hele strategien".to_string(), snapshot.counts(|_| true)));
+    rows.push((
+        crate::t("dashboard-whole-strategy"),
+        snapshot.counts(|_| true),
+    ));
     let desc = rows
         .iter()
         .map(|(label, counts)| {
@@ -184,9 +187,9 @@ pub fn areas_chart(snapshot: &Snapshot, id: &str) -> Option<StackedBars> {
         .join(". ");
     Some(StackedBars::new(
         id,
-        format!("Status pr. indsatsområde, {}", round.label),
+        crate::t1("dashboard-chart-areas-title", "round", &round.label),
         desc,
-        "Indsatsområde",
+        &crate::t("dashboard-chart-area-column"),
         rows,
     ))
 }
@@ -215,7 +218,7 @@ pub fn trend_chart(snapshot: &Snapshot, id: &str) -> Option<TrendChart> {
         .join(". ");
     Some(TrendChart::new(
         id,
-        "Udviklingen i status på tværs af runder (andel af indberettede delmål)".to_string(),
+        crate::t("dashboard-chart-trend-title"),
         desc,
         rounds,
     ))
@@ -269,7 +272,10 @@ pub async fn dashboard(
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
     let snapshot = snapshot::load(&mut tx, tenant.id, query.id()).await?;
     tx.commit().await?;
-    let chrome = Chrome::member(format!("Overblik – {}", tenant.name), &member);
+    let chrome = Chrome::member(
+        crate::t1("dashboard-page-title", "tenant", &tenant.name),
+        &member,
+    );
     let can_open_pack = chrome.decides();
     let Some(snapshot) = snapshot else {
         let page = DashboardPage {

@@ -137,7 +137,10 @@ pub async fn page(
     )
     .fetch_optional(&mut *tx)
     .await?;
-    let chrome = Chrome::member(format!("Initiativer – {}", tenant.name), &member);
+    let chrome = Chrome::member(
+        crate::t1("initiatives-page-title", "tenant", &tenant.name),
+        &member,
+    );
     let Some(strategy) = strategy else {
         tx.commit().await?;
         let page = PortfolioPage {
@@ -304,7 +307,7 @@ pub async fn page(
                 index_where(&|i| i.cluster_id.is_none_or(|c| !cluster_title.contains_key(&c)));
             if !loose.is_empty() {
                 columns.push(Column {
-                    title: String::new(),
+                    title: crate::t("initiatives-without-cluster"),
                     text: None,
                     css: "none",
                     cards: loose,
@@ -329,7 +332,7 @@ pub async fn page(
             let loose = index_where(&|i| !links.iter().any(|l| l.initiative_id == i.id));
             if !loose.is_empty() {
                 columns.push(Column {
-                    title: String::new(),
+                    title: crate::t("initiatives-without-challenge"),
                     text: None,
                     css: "none",
                     cards: loose,

@@ -57,7 +57,7 @@ pub async fn list(State(state): State<AppState>, member: Member) -> AppResult<Re
     .await?;
     tx.commit().await?;
     let page = ListPage {
-        chrome: Chrome::member("Personer", &member),
+        chrome: Chrome::member(crate::t("people-heading"), &member),
         slug: member.tenant.slug.clone(),
         people,
     };
@@ -81,12 +81,12 @@ impl Owned {
         }
     }
 
-    fn label(&self) -> &'static str {
+    fn label(&self) -> String {
         match self.kind.as_str() {
-            "focus_area" => "Fokusområde (ansvarlig direktør)",
-            "goal" => "Mål",
-            "sub_goal" => "Delmål",
-            _ => "Initiativ",
+            "focus_area" => crate::t("people-kind-focus-area"),
+            "goal" => crate::t("people-kind-goal"),
+            "sub_goal" => crate::t("people-kind-sub-goal"),
+            _ => crate::t("people-kind-initiative"),
         }
     }
 }

@@ -215,7 +215,10 @@ pub async fn status(
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
     let snapshot = snapshot::load(&mut tx, tenant.id, round).await?;
     tx.commit().await?;
-    let chrome = Chrome::member(format!("Status – {}", tenant.name), &member);
+    let chrome = Chrome::member(
+        crate::t1("status-page-title", "tenant", &tenant.name),
+        &member,
+    );
     let Some(snapshot) = snapshot else {
         let page = StatusPage {
             chrome,
@@ -322,8 +325,8 @@ pub async fn status(
     let page = StatusPage {
         chrome: Chrome::member(
             match &heading {
-                Some(h) => format!("Status: {h} – {}", tenant.name),
-                None => format!("Status – {}", tenant.name),
+                Some(h) => crate::t2("status-page-title-of", "heading", h, "tenant", &tenant.name),
+                None => crate::t1("status-page-title", "tenant", &tenant.name),
             },
             &member,
         ),

@@ -11,6 +11,7 @@ use super::views::*;
 use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::FollowupStatus;
+use crate::i18n::Lang;
 use crate::web::format::{self, Block, blocks};
 use crate::web::{AppError, AppResult, Chrome, render};
 
@@ -30,19 +31,25 @@ pub struct StrategyView {
 impl From<&StrategyRow> for StrategyView {
     fn from(s: &StrategyRow) -> Self {
         let approved = s.approved_on.map(|d| {
-            let mut text = format!("Godkendt {}", format::date_long(d));
-            if let Some(by) = &s.approved_by {
-                text.push_str(&format!(" af {by}"));
-            }
+            let date = format::date_long(d);
+            let mut text = match &s.approved_by {
+                Some(by) => crate::t2("strategy-approved-by", "date", date, "by", by),
+                None => crate::t1("strategy-approved", "date", date),
+            };
             if let Some(reference) = &s.decision_ref {
                 text.push_str(&format!(" ({reference})"));
             }
             text
         });
-        let label = s
-            .focus_area_label
-            .clone()
-            .unwrap_or_else(|| "Indsatsområde".to_string());
+        // A strategy may name its focus areas itself ("Spor"), in Danish; an English reader gets
+        // the interface's own word, as Danish plural rules cannot be applied to it.
+        let (label, plural) = match (crate::i18n::current(), &s.focus_area_label) {
+            (Lang::Da, Some(label)) => (label.clone(), danish_plural(label)),
+            _ => (
+                crate::t("strategy-focus-area"),
+                crate::t("strategy-focus-areas"),
+            ),
+        };
         Self {
             title: s.title.clone(),
             subtitle: s.subtitle.clone(),
@@ -54,7 +61,7 @@ impl From<&StrategyRow> for StrategyView {
             ),
             status: s.status.label(),
             approved,
-            focus_area_plural: plural(&label),
+            focus_area_plural: plural,
             focus_area_label: label,
             followup_text: s.followup_text.as_deref().map(blocks).unwrap_or_default(),
         }
@@ -74,7 +81,7 @@ fn split_heading(text: &str) -> (Option<String>, String) {
 }
 
 /// Danish plural of a focus-area label: "Indsatsområde" → "Indsatsområder", "Spor" → "Spor".
-fn plural(label: &str) -> String {
+fn danish_plural(label: &str) -> String {
     if label.ends_with('e') {
         format!("{label}r")
     } else if label.ends_with('r') {
@@ -412,7 +419,10 @@ pub async fn sub_goal(
     );
     let page = SubGoalPage {
         progress,
-        chrome: Chrome::member(format!("Delmål – {}", tenant.name), &member),
+        chrome: Chrome::member(
+            crate::t1("strategy-sub-goal-page-title", "tenant", &tenant.name),
+            &member,
+        ),
         slug,
         strategy_title: strategy.title,
         focus_area_id: sub.focus_area_id,

@@ -1,8 +1,12 @@
 //! The SMART check of a sub-goal: which of the five properties are missing.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use crate::domain::GoalDirection;
+use crate::i18n::{self, Lang};
 
 /// What the check needs to know about a sub-goal.
 pub struct SmartInput<'a> {
@@ -21,8 +25,48 @@ pub struct SmartInput<'a> {
 pub struct SmartGap {
     /// "S", "M", "A", "R" or "T"
     pub letter: &'static str,
-    /// Danish explanation of what is missing.
+    /// The Fluent key of the explanation (locales/*/strategy.ftl).
+    pub key: &'static str,
+    /// The explanation of what is missing, in the language of the request.
     pub message: &'static str,
+}
+
+/// Every explanation the check gives.
+const GAP_KEYS: [&str; 8] = [
+    "strategy-smart-gap-specific",
+    "strategy-smart-gap-measurable",
+    "strategy-smart-gap-accountable",
+    "strategy-smart-gap-realistic-direction",
+    "strategy-smart-gap-realistic-no-direction",
+    "strategy-smart-gap-realistic-no-values",
+    "strategy-smart-gap-time-bound",
+    "strategy-smart-gap-outside-period",
+];
+
+/// The explanations in each language, looked up once, so that pages (the authoring pages too)
+/// can keep them as `&'static str` as before they were translated.
+static MESSAGES: LazyLock<[HashMap<&'static str, String>; 2]> = LazyLock::new(|| {
+    Lang::ALL.map(|lang| {
+        GAP_KEYS
+            .iter()
+            .map(|key| (*key, i18n::try_lookup(lang, key).unwrap_or_default()))
+            .collect()
+    })
+});
+
+impl SmartGap {
+    fn new(letter: &'static str, key: &'static str) -> Self {
+        let lang = match i18n::current() {
+            Lang::Da => 0,
+            Lang::En => 1,
+        };
+        let message = MESSAGES[lang].get(key).map_or(key, String::as_str);
+        Self {
+            letter,
+            key,
+            message,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -50,10 +94,7 @@ const MIN_SPECIFIC_WORDS: usize = 4;
 pub fn check(input: &SmartInput<'_>) -> SmartResult {
     let mut gaps = Vec::new();
     if input.text.split_whitespace().count() < MIN_SPECIFIC_WORDS {
-        gaps.push(SmartGap {
-            letter: "S",
-            message: "Specifikt: beskriv delmålet konkret",
-        });
+        gaps.push(SmartGap::new("S", "strategy-smart-gap-specific"));
     }
     let has = |v: Option<&str>| v.is_some_and(|s| !s.trim().is_empty());
     if !has(input.indicator)
@@ -61,43 +102,26 @@ pub fn check(input: &SmartInput<'_>) -> SmartResult {
         || input.baseline_value.is_none()
         || input.target_value.is_none()
     {
-        gaps.push(SmartGap {
-            letter: "M",
-            message: "Målbart: angiv indikator, enhed, udgangspunkt og målværdi",
-        });
+        gaps.push(SmartGap::new("M", "strategy-smart-gap-measurable"));
     }
     if !input.has_owner {
-        gaps.push(SmartGap {
-            letter: "A",
-            message: "Ansvar: vælg en ansvarlig",
-        });
+        gaps.push(SmartGap::new("A", "strategy-smart-gap-accountable"));
     }
     let realistic = match (input.baseline_value, input.target_value, input.direction) {
         (Some(b), Some(t), Some(GoalDirection::Increase)) if t > b => None,
         (Some(b), Some(t), Some(GoalDirection::Decrease)) if t < b => None,
-        (Some(_), Some(_), Some(_)) => {
-            Some("Realistisk: målværdien skal ligge i den angivne retning fra udgangspunktet")
-        }
-        (Some(_), Some(_), None) => {
-            Some("Realistisk: angiv om værdien skal stige eller falde mod målet")
-        }
-        _ => Some("Realistisk: udgangspunkt og mål mangler, så retningen kan ikke vurderes"),
+        (Some(_), Some(_), Some(_)) => Some("strategy-smart-gap-realistic-direction"),
+        (Some(_), Some(_), None) => Some("strategy-smart-gap-realistic-no-direction"),
+        _ => Some("strategy-smart-gap-realistic-no-values"),
     };
-    if let Some(message) = realistic {
-        gaps.push(SmartGap {
-            letter: "R",
-            message,
-        });
+    if let Some(key) = realistic {
+        gaps.push(SmartGap::new("R", key));
     }
     match input.deadline {
-        None => gaps.push(SmartGap {
-            letter: "T",
-            message: "Tidsbestemt: angiv en frist",
-        }),
-        Some(d) if d < input.period.0 || d > input.period.1 => gaps.push(SmartGap {
-            letter: "T",
-            message: "Tidsbestemt: fristen ligger uden for strategiperioden",
-        }),
+        None => gaps.push(SmartGap::new("T", "strategy-smart-gap-time-bound")),
+        Some(d) if d < input.period.0 || d > input.period.1 => {
+            gaps.push(SmartGap::new("T", "strategy-smart-gap-outside-period"))
+        }
         Some(_) => {}
     }
     SmartResult { gaps }
@@ -122,6 +146,47 @@ mod tests {
             has_owner: true,
             deadline: Some(d(2015, 10, 5)),
             period: (d(2013, 1, 1), d(2015, 12, 31)),
+        }
+    }
+
+    #[test]
+    fn every_explanation_exists_in_both_languages() {
+        for key in GAP_KEYS {
+            for lang in Lang::ALL {
+                assert!(
+                    i18n::try_lookup(lang, key).is_some_and(|t| !t.is_empty()),
+                    "{key} is missing in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn explanations_follow_the_language() {
+        let none = SmartInput {
+            text: "Mere",
+            indicator: None,
+            unit: None,
+            baseline_value: None,
+            target_value: None,
+            direction: None,
+            has_owner: false,
+            deadline: None,
+            ..complete()
+        };
+        let danish = check(&none);
+        let english = i18n::sync_scope(Lang::En, || check(&none));
+        assert_eq!(danish.gaps.len(), 5);
+        assert_eq!(
+            danish.gaps[0].message,
+            "Specifikt: beskriv delmålet konkret"
+        );
+        assert_eq!(english.gaps[4].message, "Time-bound: set a deadline");
+        for (d, e) in danish.gaps.iter().zip(&english.gaps) {
+            assert_eq!(d.key, e.key);
+            assert_ne!(d.message, e.message);
+            assert!(GAP_KEYS.contains(&d.key));
         }
     }
 

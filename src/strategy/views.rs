@@ -59,7 +59,11 @@ pub fn baseline_text(
             format::date_short(d)
         )),
         (Some(v), None) => Some(format::quantity(v, unit)),
-        (None, Some(d)) => Some(format!("måles pr. {}", format::date_short(d))),
+        (None, Some(d)) => Some(crate::t1(
+            "strategy-baseline-measured-on",
+            "date",
+            format::date_short(d),
+        )),
         (None, None) => None,
     }
 }
