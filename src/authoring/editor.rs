@@ -213,7 +213,7 @@ pub async fn create<E: Editable>(
                 "create",
                 E::ENTITY,
                 Some(id),
-                E::summary(None, &values, &offered),
+                crate::audit::record_text(|| E::summary(None, &values, &offered)),
             )
             .change(None, Some(E::json(&values))),
         )
@@ -280,7 +280,7 @@ pub async fn save<E: Editable>(
             "update",
             E::ENTITY,
             Some(id),
-            E::summary(Some(&saved), &values, &offered),
+            crate::audit::record_text(|| E::summary(Some(&saved), &values, &offered)),
         )
         .change(Some(E::json(&saved)), Some(E::json(&values))),
     )

@@ -225,7 +225,9 @@ pub async fn save(
                     "create",
                     "strategy",
                     Some(id),
-                    crate::t1("authoring-audit-strategy-created", "title", &v.title),
+                    crate::audit::record_text(|| {
+                        crate::t1("authoring-audit-strategy-created", "title", &v.title)
+                    }),
                 )
                 .change(None, Some(v.json())),
             )
@@ -313,7 +315,9 @@ pub async fn save(
                     "update",
                     "strategy",
                     Some(id),
-                    crate::t1("authoring-audit-strategy-changed", "title", &v.title),
+                    crate::audit::record_text(|| {
+                        crate::t1("authoring-audit-strategy-changed", "title", &v.title)
+                    }),
                 )
                 .change(Some(saved_values.json()), Some(v.json())),
             )

@@ -224,7 +224,9 @@ pub async fn delete<K: OfKind>(
                 "archive",
                 kind.entity(),
                 Some(id),
-                crate::t1("authoring-audit-archived", "title", &short),
+                crate::audit::record_text(|| {
+                    crate::t1("authoring-audit-archived", "title", &short)
+                }),
             ),
         )
         .await?;
@@ -269,7 +271,7 @@ pub async fn delete<K: OfKind>(
                 "delete",
                 kind.entity(),
                 Some(id),
-                crate::t1("authoring-audit-deleted", "title", &short),
+                crate::audit::record_text(|| crate::t1("authoring-audit-deleted", "title", &short)),
             )
             .change(Some(serde_json::json!({ "title": title })), None),
         )
@@ -398,11 +400,13 @@ pub async fn restore<K: OfKind>(
                 "restore",
                 kind.entity(),
                 Some(id),
-                crate::t1(
-                    "authoring-audit-restored",
-                    "title",
-                    choices::shorten(&title, 200),
-                ),
+                crate::audit::record_text(|| {
+                    crate::t1(
+                        "authoring-audit-restored",
+                        "title",
+                        choices::shorten(&title, 200),
+                    )
+                }),
             ),
         )
         .await?;
@@ -478,9 +482,9 @@ pub async fn reorder<K: OfKind>(
     if moved.rows_affected() > 0 {
         let short = choices::shorten(&title, 200);
         let summary = if up {
-            crate::t1("authoring-audit-moved-up", "title", short)
+            crate::audit::record_text(|| crate::t1("authoring-audit-moved-up", "title", short))
         } else {
-            crate::t1("authoring-audit-moved-down", "title", short)
+            crate::audit::record_text(|| crate::t1("authoring-audit-moved-down", "title", short))
         };
         audit::record(
             &mut tx,

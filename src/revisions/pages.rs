@@ -279,7 +279,7 @@ pub async fn record(
             "approve",
             "strategy_revision",
             Some(id),
-            crate::t3(
+            crate::audit::record_text(|| crate::t3(
                 "revisions-audit-approved",
                 "number",
                 number,
@@ -287,7 +287,7 @@ pub async fn record(
                 approved_by,
                 "date",
                 format::date_long(approved_on),
-            ),
+            )),
         )
         .change(
             None,
