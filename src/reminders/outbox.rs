@@ -14,7 +14,7 @@ pub struct MailView {
     pub to: String,
     pub subject: String,
     pub body: String,
-    pub status: &'static str,
+    pub status: String,
     pub error: Option<String>,
 }
 
@@ -44,16 +44,19 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
             subject: r.subject,
             body: r.body,
             status: match r.status.as_str() {
-                "sent" => "Sendt",
-                "outbox" => "I udbakken",
-                "failed" => "Fejlet",
-                _ => "I kø",
+                "sent" => crate::t("admin-outbox-status-sent"),
+                "outbox" => crate::t("admin-outbox-status-outbox"),
+                "failed" => crate::t("admin-outbox-status-failed"),
+                _ => crate::t("admin-outbox-status-queued"),
             },
             error: r.last_error,
         })
         .collect();
     let page = OutboxPage {
-        chrome: Chrome::member(format!("Udbakke – {}", member.tenant.name), &member),
+        chrome: Chrome::member(
+            crate::t1("admin-outbox-page-title", "tenant", &member.tenant.name),
+            &member,
+        ),
         smtp: state.settings.smtp_configured,
         mails,
     };
