@@ -575,3 +575,75 @@ async fn a_municipality_without_a_strategy_answers_404_in_json(admin: PgPool) {
         assert_json_error(&answer, StatusCode::NOT_FOUND, "not_found");
     }
 }
+
+/// An API answer with an Accept-Language header, as a BI tool set to English would send it.
+async fn api_get_in(app: &axum::Router, uri: &str, token: &str, language: &str) -> Value {
+    let response = app
+        .clone()
+        .oneshot(
+            Request::get(uri)
+                .header("host", "localhost")
+                .header("authorization", format!("Bearer {token}"))
+                .header("accept-language", language)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+#[sqlx::test]
+async fn error_messages_follow_the_requests_language(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let token = create_token(&app, &admin, A, "Sprogtest").await;
+    let cases = [
+        (
+            format!("/api/v1/t/{A}/rounds?limit=0"),
+            "limit must be a whole number from 1 to 500.",
+            "limit skal være et helt tal fra 1 til 500.",
+        ),
+        (
+            format!("/api/v1/t/{A}/followups?round=nope"),
+            "round must be the id of a round from /rounds.",
+            "round skal være id'et på en runde fra /rounds.",
+        ),
+        (
+            format!("/api/v1/t/{A}/initiatives?cursor=nope"),
+            "cursor is invalid; use the value from a response's next link.",
+            "cursor er ugyldig; brug værdien fra et svars next-link.",
+        ),
+        (
+            format!("/api/v1/t/{A}/nothing-here"),
+            "Not found.",
+            "Findes ikke.",
+        ),
+    ];
+    for (uri, english, danish) in &cases {
+        let en = api_get_in(&app, uri, &token, "en-GB,en;q=0.9").await;
+        assert_eq!(en["error"]["message"], *english, "{uri}");
+        let da = api_get_in(&app, uri, &token, "da").await;
+        assert_eq!(da["error"]["message"], *danish, "{uri}");
+    }
+    // Without a token the message is English too, and the code stays the same in both.
+    let response = app
+        .clone()
+        .oneshot(
+            Request::get(format!("/api/v1/t/{A}/rounds"))
+                .header("host", "localhost")
+                .header("accept-language", "en")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let json: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(json["error"]["code"], "unauthorized");
+    assert_eq!(
+        json["error"]["message"],
+        "Send a valid API key as 'Authorization: Bearer <key>'."
+    );
+}

@@ -311,3 +311,87 @@ async fn bad_choices_get_a_danish_message_and_every_demo_tenant_exports(admin: P
         }
     }
 }
+
+#[sqlx::test]
+async fn the_page_and_the_files_speak_english_when_asked(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "viewer").await;
+    let english = format!("{cookie}; lang=en");
+
+    let page = common::get_as(&app, &format!("/t/{A}/exports"), &english).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = common::unescape(&page.body);
+    assert!(body.contains("<html lang=\"en\">"));
+    for text in [
+        "Download the strategy as a spreadsheet",
+        "Follow-up round",
+        "No round – the strategy only",
+        "Download Excel (XLSX)",
+        "period ending",
+    ] {
+        assert!(body.contains(text), "the export page lacks {text:?}");
+    }
+    assert!(!body.contains("Hent CSV") && !body.contains("periode til"));
+
+    let error = common::get_as(
+        &app,
+        &format!("/t/{A}/exports/download?format=pdf"),
+        &english,
+    )
+    .await;
+    assert_eq!(error.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error.body.contains("Choose CSV or Excel (XLSX)."));
+
+    let (status, bytes) = download(
+        &app,
+        &format!("/t/{A}/exports/download?format=csv"),
+        &english,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(bytes).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        &header[..4],
+        ["Type", "Focus area", "Goal", "Sub-goal / initiative"]
+    );
+    assert_eq!(header.len(), HEADERS.len());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!records.is_empty());
+    for record in &records {
+        assert!(
+            matches!(&record[0], "Sub-goal" | "Initiative"),
+            "{record:?}"
+        );
+    }
+    // The file stays as Danish Excel reads it: dates as dd-mm-yyyy whatever the language.
+    let is_danish_date = |cell: &str| {
+        let b = cell.as_bytes();
+        b.len() == 10
+            && b[2] == b'-'
+            && b[5] == b'-'
+            && cell.chars().filter(char::is_ascii_digit).count() == 8
+    };
+    assert!(
+        records.iter().any(|r| r.iter().any(is_danish_date)),
+        "dates as 31-12-2026"
+    );
+
+    let (status, bytes) = download(
+        &app,
+        &format!("/t/{A}/exports/download?format=xlsx"),
+        &english,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(workbook.sheet_names(), vec!["Strategy and follow-up"]);
+    let range = workbook.worksheet_range("Strategy and follow-up").unwrap();
+    assert_eq!(
+        range.get((0, 1)),
+        Some(&Data::String("Focus area".to_string()))
+    );
+}

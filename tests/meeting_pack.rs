@@ -168,3 +168,91 @@ async fn readers_have_no_meeting_pack(admin: PgPool) {
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
     }
 }
+
+#[sqlx::test]
+async fn the_pack_and_its_pdf_read_in_english(admin: PgPool) {
+    let (app, _pool) = common::demo(&admin).await;
+    let slug = "sonderborg";
+    let steering = common::sign_in_as(&app, &admin, slug, "steering").await;
+    let english = format!("{steering}; lang=en");
+
+    let page = common::get_as(&app, &format!("/t/{slug}/meeting-pack"), &english).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = common::unescape(&page.body);
+    assert!(body.contains("<html lang=\"en\">"));
+    let english_parts = [
+        "Meeting pack for the steering group",
+        "Follow-up round",
+        "Summary",
+        "Decisions to be made",
+        "Success stories",
+        "Download as PDF",
+        "follow-ups have been submitted",
+        "The whole strategy",
+        "Focus area 1",
+        // The summary's table; the chart beside it is the dashboard's, translated on its own.
+        "<thead><tr><th scope=\"col\">Focus area</th>",
+        "<th scope=\"col\">Total</th>",
+    ];
+    for part in english_parts {
+        assert!(body.contains(part), "the English pack lacks {part}");
+    }
+    for danish in [
+        "Mødepakke",
+        "Opfølgningsrunde",
+        "Resumé",
+        "Beslutninger",
+        "Gode historier",
+        "Hent som PDF",
+    ] {
+        let at = body.find(danish).unwrap_or(0);
+        assert!(
+            !body.contains(danish),
+            "the English pack still says {danish}: {}",
+            body.get(at.saturating_sub(300)..at + 60).unwrap_or("")
+        );
+    }
+
+    let response = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri(format!("/t/{slug}/meeting-pack.pdf"))
+                .header("host", "localhost")
+                .header("cookie", &english)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        disposition.contains("filename=\"meeting-pack-sonderborg-"),
+        "{disposition}"
+    );
+    let pdf = response.into_body().collect().await.unwrap().to_bytes();
+    let text = flat(&pdf_extract::extract_text_from_mem(&pdf).expect("the PDF parses"));
+    for part in [
+        "Meeting pack for the steering group",
+        "Follow-up round",
+        "Decisions to be made",
+        "Success stories",
+        "· page 2",
+    ] {
+        assert!(text.contains(part), "the English PDF lacks {part}: {text}");
+    }
+    for danish in ["Mødepakke", "Resumé", "Beslutninger", "side 2"] {
+        assert!(
+            !text.contains(danish),
+            "the English PDF still says {danish}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&pdf).contains("(en)"),
+        "the PDF declares its language"
+    );
+}

@@ -358,3 +358,109 @@ async fn citizens_read_the_approved_version_not_edits_in_progress(admin: PgPool)
     let page = common::unescape(&common::get(&app, &format!("/public/{A}")).await.body);
     assert!(page.contains("Et udkast, som borgerne ikke må se endnu."));
 }
+
+#[sqlx::test]
+async fn citizens_read_the_page_in_danish_or_english(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let mut pairs = vec![("enabled".to_string(), "on".to_string())];
+    for (id, _) in focus_areas(&admin, A).await {
+        pairs.push(("focus_area".to_string(), id.to_string()));
+    }
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = post_as(
+        &app,
+        &format!("/t/{A}/admin/public"),
+        Some(&cookie),
+        &form(&pairs),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let uri = format!("/public/{A}");
+
+    // Danish by default, with a switch to English.
+    let danish = common::get(&app, &uri).await;
+    assert_eq!(danish.status, StatusCode::OK);
+    let body = common::unescape(&danish.body);
+    assert!(body.contains("<html lang=\"da\">"));
+    for text in [
+        "Spring til indhold",
+        "status på strategien",
+        "vist med Retning",
+        ">English</button>",
+    ] {
+        assert!(body.contains(text), "the Danish page lacks {text:?}");
+    }
+    let vary = danish
+        .headers
+        .get("vary")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_lowercase();
+    assert!(
+        vary.contains("accept-language") && vary.contains("cookie"),
+        "{vary}"
+    );
+
+    // English for a browser that asks for it, and for the cookie the switch sets.
+    let response = tower::ServiceExt::oneshot(
+        app.clone(),
+        axum::http::Request::get(&uri)
+            .header("host", "localhost")
+            .header("accept-language", "en-GB,en;q=0.8,da;q=0.5")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let by_header = String::from_utf8_lossy(&bytes);
+    assert!(
+        by_header.contains("<html lang=\"en\">"),
+        "Accept-Language: en"
+    );
+    assert!(by_header.contains("Skip to content"));
+
+    let switched = post_as(
+        &app,
+        "/language",
+        None,
+        &form(&[("lang", "en"), ("back", &uri)]),
+    )
+    .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert_eq!(switched.location(), uri);
+    let english = common::get_as(&app, &uri, "lang=en").await;
+    assert_eq!(english.status, StatusCode::OK);
+    let body = common::unescape(&english.body);
+    assert!(body.contains("<html lang=\"en\">"));
+    for text in [
+        "Skip to content",
+        "status of the strategy",
+        "The status is the latest approved follow-up from a completed follow-up round.",
+        "shown with Retning",
+        "aria-label=\"Sub-goals\"",
+        ">Dansk</button>",
+    ] {
+        assert!(body.contains(text), "the English page lacks {text:?}");
+    }
+    for danish in [
+        "Spring til indhold",
+        "status på strategien",
+        "Ingen status endnu",
+        "Udgangspunkt",
+        "vist med",
+    ] {
+        assert!(
+            !body.contains(danish),
+            "the English page still says {danish:?}"
+        );
+    }
+}

@@ -57,7 +57,10 @@ struct TokensPage {
     /// The new token, shown once right after it was created.
     created: Option<(String, String)>,
     notice: Option<&'static str>,
-    base_url: String,
+    /// Where the API of this municipality begins, e.g. "https://…/api/v1/t/sonderborg/".
+    api_base: String,
+    api_lists: [&'static str; 4],
+    openapi_path: &'static str,
 }
 
 async fn page(state: &AppState, member: &Member) -> AppResult<TokensPage> {
@@ -74,7 +77,10 @@ async fn page(state: &AppState, member: &Member) -> AppResult<TokensPage> {
     .await?;
     tx.commit().await?;
     Ok(TokensPage {
-        chrome: Chrome::member(format!("API-nøgler – {}", member.tenant.name), member),
+        chrome: Chrome::member(
+            crate::t1("admin-tokens-page-title", "tenant", &member.tenant.name),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         tokens,
         name: String::new(),
@@ -82,7 +88,12 @@ async fn page(state: &AppState, member: &Member) -> AppResult<TokensPage> {
         revoke_error: None,
         created: None,
         notice: None,
-        base_url: state.settings.base_url.clone(),
+        api_base: format!(
+            "{}/api/v1/t/{}/",
+            state.settings.base_url, member.tenant.slug
+        ),
+        api_lists: ["strategy", "rounds", "followups", "initiatives"],
+        openapi_path: "/api/v1/openapi.json",
     })
 }
 
@@ -163,7 +174,7 @@ pub async fn create(
         "api_token.created",
         "api_token",
         Some(id),
-        format!("API-nøglen »{name}« er oprettet"),
+        crate::t1("admin-audit-token-created", "name", &name),
     )
     .change(
         None,
@@ -212,7 +223,7 @@ pub async fn revoke(
                     "api_token.revoked",
                     "api_token",
                     Some(id),
-                    format!("API-nøglen »{}« er tilbagekaldt", row.name),
+                    crate::t1("admin-audit-token-revoked", "name", &row.name),
                 )
                 .change(
                     Some(

@@ -34,6 +34,7 @@ struct SettingsPage {
     has_strategy: bool,
     error: Option<&'static str>,
     saved: bool,
+    public_path: String,
 }
 
 /// The focus areas of the active strategy (the one the public page shows), not archived.
@@ -56,7 +57,10 @@ fn page(
     checked: &[Uuid],
 ) -> SettingsPage {
     SettingsPage {
-        chrome: Chrome::member(format!("Offentlig side – {}", member.tenant.name), member),
+        chrome: Chrome::member(
+            crate::t1("admin-public-page-title", "tenant", &member.tenant.name),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         enabled,
         has_strategy: !areas.is_empty(),
@@ -70,6 +74,7 @@ fn page(
             .collect(),
         error: None,
         saved: false,
+        public_path: format!("/public/{}", member.tenant.slug),
     }
 }
 
@@ -162,9 +167,9 @@ pub async fn save(
         "public_page",
         None,
         if enabled {
-            format!("Den offentlige side viser {} områder", selected.len())
+            crate::t1("admin-audit-public-shown", "count", selected.len())
         } else {
-            "Den offentlige side er slået fra".to_string()
+            crate::t("admin-audit-public-off")
         },
     )
     .change(

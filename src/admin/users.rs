@@ -37,7 +37,7 @@ impl MemberRow {
     pub fn last_sign_in(&self) -> String {
         self.last_sign_in_at
             .map(format::datetime)
-            .unwrap_or_else(|| "aldrig".into())
+            .unwrap_or_else(|| crate::t("admin-users-never"))
     }
 }
 
@@ -127,7 +127,10 @@ async fn users_page(state: &AppState, member: &Member) -> AppResult<UsersPage> {
     let members = members(&mut tx, member.tenant.id, None).await?;
     tx.commit().await?;
     Ok(UsersPage {
-        chrome: Chrome::member(format!("Brugere – {}", member.tenant.name), member),
+        chrome: Chrome::member(
+            crate::t1("admin-users-page-title", "tenant", &member.tenant.name),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         members,
         roles: MemberRole::ALL,
@@ -153,11 +156,9 @@ pub async fn list(
 ) -> AppResult<Response> {
     let mut page = users_page(&state, &member).await?;
     page.notice = match q.saved.as_deref() {
-        Some("member") => Some("Ændringerne er gemt.".into()),
-        Some("deactivated") => {
-            Some("Brugeren er deaktiveret og har ikke længere adgang til kommunen.".into())
-        }
-        Some("activated") => Some("Brugeren er aktiv igen.".into()),
+        Some("member") => Some(crate::t("admin-users-saved")),
+        Some("deactivated") => Some(crate::t("admin-users-deactivated")),
+        Some("activated") => Some(crate::t("admin-users-activated")),
         _ => None,
     };
     Ok(render(&page))
@@ -196,19 +197,16 @@ pub async fn invite(
     let name = form.name.trim().to_string();
     let mut errors = Vec::new();
     if !valid_email(&email) {
-        errors.push((
-            "email",
-            "Skriv en gyldig e-mailadresse, fx navn@kommune.dk.".to_string(),
-        ));
+        errors.push(("email", crate::t("admin-users-error-email")));
     }
     if name.is_empty() {
-        errors.push(("name", "Skriv personens navn.".to_string()));
+        errors.push(("name", crate::t("admin-users-error-name-empty")));
     } else if name.chars().count() > 200 {
-        errors.push(("name", "Navnet må højst være 200 tegn.".to_string()));
+        errors.push(("name", crate::t("admin-users-error-name-too-long")));
     }
     let role = MemberRole::parse(&form.role);
     if role.is_none() {
-        errors.push(("role", "Vælg en rolle.".to_string()));
+        errors.push(("role", crate::t("admin-users-error-role")));
     }
     let (Some(role), true) = (role, errors.is_empty()) else {
         let mut page = users_page(&state, &member).await?;
@@ -238,10 +236,7 @@ pub async fn invite(
             name: form.name,
             role: form.role,
         };
-        page.errors = vec![(
-            "email",
-            "Personen er allerede bruger i kommunen. Ret rollen i listen nedenfor.".into(),
-        )];
+        page.errors = vec![("email", crate::t("admin-users-error-already-member"))];
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     sqlx::query!(
@@ -265,7 +260,15 @@ pub async fn invite(
         "user.invited",
         "user",
         Some(user.id),
-        format!("{name} ({email}) inviteret som {}", role.label()),
+        crate::t3(
+            "admin-audit-user-invited",
+            "name",
+            &name,
+            "email",
+            &email,
+            "role",
+            role.label(),
+        ),
     )
     .change(
         None,
@@ -278,16 +281,17 @@ pub async fn invite(
     match link {
         Some(link) => {
             page.link = Some((
-                format!(
-                    "Invitationen til {name} ({email}) er oprettet. Send dette link til personen; det virker i 72 timer og kan kun bruges én gang:"
-                ),
+                crate::t2("admin-users-invited-link", "name", &name, "email", &email),
                 link,
             ))
         }
         None => {
-            page.notice = Some(format!(
-                "{name} har allerede en konto i Retning og har nu adgang til {} med sin eksisterende adgangskode.",
-                member.tenant.name
+            page.notice = Some(crate::t2(
+                "admin-users-invited-existing",
+                "name",
+                &name,
+                "tenant",
+                &member.tenant.name,
             ))
         }
     }
@@ -355,7 +359,10 @@ async fn edit_page(state: &AppState, member: &Member, user_id: Uuid) -> AppResul
             .unwrap_or_default(),
     };
     Ok(EditPage {
-        chrome: Chrome::member(format!("{} – brugere", person.display_name), member),
+        chrome: Chrome::member(
+            crate::t1("admin-user-page-title", "name", &person.display_name),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         person,
         org_units,
@@ -388,14 +395,14 @@ pub async fn update(
     let mut errors = Vec::new();
     let role = MemberRole::parse(&form.role);
     if role.is_none() {
-        errors.push(("role", "Vælg en rolle.".to_string()));
+        errors.push(("role", crate::t("admin-users-error-role")));
     }
     let level = match form.level.as_str() {
         "" => Ok(None),
         word => LeadershipLevel::parse(word).map(Some).ok_or(()),
     };
     if level.is_err() {
-        errors.push(("level", "Vælg et ledelsesniveau fra listen.".to_string()));
+        errors.push(("level", crate::t("admin-user-error-level")));
     }
     let org_unit = match form.org_unit.as_str() {
         "" => Ok(None),
@@ -406,11 +413,11 @@ pub async fn update(
             .ok_or(()),
     };
     if org_unit.is_err() {
-        errors.push(("org_unit", "Vælg en enhed fra listen.".to_string()));
+        errors.push(("org_unit", crate::t("admin-user-error-unit")));
     }
     let title = form.title.trim().to_string();
     if title.chars().count() > 300 {
-        errors.push(("title", "Titlen må højst være 300 tegn.".to_string()));
+        errors.push(("title", crate::t("admin-user-error-title-too-long")));
     }
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     if let Some(role) = role
@@ -418,10 +425,7 @@ pub async fn update(
         && role != MemberRole::Admin
         && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
     {
-        errors.push((
-            "role",
-            "Kommunen skal have mindst én aktiv administrator.".to_string(),
-        ));
+        errors.push(("role", crate::t("admin-users-error-last-admin")));
     }
     let (Some(role), Ok(level), Ok(org_unit), true) = (role, level, org_unit, errors.is_empty())
     else {
@@ -455,17 +459,24 @@ pub async fn update(
     let (action, summary) = if role != page.person.role {
         (
             "member.role_changed",
-            format!(
-                "{}: rolle ændret fra {} til {}",
-                page.person.display_name,
+            crate::t3(
+                "admin-audit-role-changed",
+                "name",
+                &page.person.display_name,
+                "from",
                 page.person.role.label(),
-                role.label()
+                "to",
+                role.label(),
             ),
         )
     } else {
         (
             "member.updated",
-            format!("{}: stilling og placering ændret", page.person.display_name),
+            crate::t1(
+                "admin-audit-member-updated",
+                "name",
+                &page.person.display_name,
+            ),
         )
     };
     let actor = member.actor(ip);
@@ -499,10 +510,7 @@ async fn set_active(
         && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
     {
         let mut page = page;
-        page.errors = vec![(
-            "active",
-            "Kommunen skal have mindst én aktiv administrator.".to_string(),
-        )];
+        page.errors = vec![("active", crate::t("admin-users-error-last-admin"))];
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     sqlx::query!(
@@ -517,12 +525,12 @@ async fn set_active(
     let (action, summary) = if active {
         (
             "member.activated",
-            format!("{} er aktiveret", page.person.display_name),
+            crate::t1("admin-audit-activated", "name", &page.person.display_name),
         )
     } else {
         (
             "member.deactivated",
-            format!("{} er deaktiveret", page.person.display_name),
+            crate::t1("admin-audit-deactivated", "name", &page.person.display_name),
         )
     };
     let event = Event::new(action, "user", Some(user_id), summary).change(
@@ -581,9 +589,10 @@ pub async fn reset_link(
     )
     .await?;
     let actor = member.actor(ip);
-    let summary = format!(
-        "Nyt link til at vælge adgangskode for {}",
-        page.person.display_name
+    let summary = crate::t1(
+        "admin-audit-password-link",
+        "name",
+        &page.person.display_name,
     );
     audit::record(
         &mut tx,

@@ -13,7 +13,8 @@ pub enum ApiError {
     /// Unknown municipality or object (also used for another tenant's objects).
     #[error("not found")]
     NotFound,
-    /// A query parameter that cannot be used; the message says which and why.
+    /// A query parameter that cannot be used; the message (in the request's language) says
+    /// which and why.
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("database error: {0}")]
@@ -26,23 +27,25 @@ impl ApiError {
             ApiError::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "Send en gyldig API-nøgle som 'Authorization: Bearer <nøgle>'.".into(),
+                crate::t("api-error-unauthorized"),
             ),
-            ApiError::NotFound | ApiError::Database(sqlx::Error::RowNotFound) => {
-                (StatusCode::NOT_FOUND, "not_found", "Findes ikke.".into())
-            }
+            ApiError::NotFound | ApiError::Database(sqlx::Error::RowNotFound) => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                crate::t("api-error-not-found"),
+            ),
             ApiError::BadRequest(message) => {
                 (StatusCode::BAD_REQUEST, "bad_request", message.clone())
             }
             ApiError::Database(sqlx::Error::PoolTimedOut) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
-                "Retning er midlertidigt utilgængelig. Prøv igen om lidt.".into(),
+                crate::t("api-error-unavailable"),
             ),
             ApiError::Database(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
-                "Der skete en uventet fejl. Fejlen er logget.".into(),
+                crate::t("api-error-internal"),
             ),
         }
     }
@@ -53,13 +56,16 @@ impl ApiError {
 pub fn for_status(status: StatusCode) -> Response {
     let (code, message) = match status.as_u16() {
         401 => return ApiError::Unauthorized.into_response(),
-        404 => ("not_found", "Findes ikke."),
-        405 => ("method_not_allowed", "API'et kan kun læses (GET)."),
-        408 => ("timeout", "Svaret tog for lang tid. Prøv igen."),
-        400..=499 => ("bad_request", "Forespørgslen kunne ikke forstås."),
-        _ => ("internal", "Der skete en uventet fejl. Fejlen er logget."),
+        404 => ("not_found", crate::t("api-error-not-found")),
+        405 => (
+            "method_not_allowed",
+            crate::t("api-error-method-not-allowed"),
+        ),
+        408 => ("timeout", crate::t("api-error-timeout")),
+        400..=499 => ("bad_request", crate::t("api-error-bad-request")),
+        _ => ("internal", crate::t("api-error-internal")),
     };
-    body(status, code, message.to_string())
+    body(status, code, message)
 }
 
 fn body(status: StatusCode, code: &str, message: String) -> Response {

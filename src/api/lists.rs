@@ -24,7 +24,7 @@ struct ListQuery {
 
 fn parse_query(raw: Option<String>) -> Result<ListQuery, ApiError> {
     serde_urlencoded::from_str(raw.as_deref().unwrap_or(""))
-        .map_err(|_| ApiError::BadRequest("Forespørgslens parametre kunne ikke læses.".into()))
+        .map_err(|_| ApiError::BadRequest(crate::t("api-error-query")))
 }
 
 async fn current_strategy(conn: &mut PgConnection, tenant: Uuid) -> Result<Uuid, ApiError> {
@@ -106,9 +106,9 @@ pub async fn followups(
         .filter(|s| !s.is_empty())
     {
         None => None,
-        Some(text) => Some(Uuid::parse_str(text).map_err(|_| {
-            ApiError::BadRequest("round skal være id'et på en runde fra /rounds.".into())
-        })?),
+        Some(text) => Some(
+            Uuid::parse_str(text).map_err(|_| ApiError::BadRequest(crate::t("api-error-round")))?,
+        ),
     };
     let tenant = client.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;

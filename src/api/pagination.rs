@@ -22,19 +22,20 @@ impl PageRequest {
             Some(text) => match text.parse::<i64>() {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
                 _ => {
-                    return Err(ApiError::BadRequest(format!(
-                        "limit skal være et helt tal fra 1 til {MAX_LIMIT}."
+                    return Err(ApiError::BadRequest(crate::t1(
+                        "api-error-limit",
+                        "max",
+                        MAX_LIMIT,
                     )));
                 }
             },
         };
         let cursor = match cursor.map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
-            Some(text) => Some(Uuid::parse_str(text).map_err(|_| {
-                ApiError::BadRequest(
-                    "cursor er ugyldig; brug værdien fra et svars next-link.".into(),
-                )
-            })?),
+            Some(text) => Some(
+                Uuid::parse_str(text)
+                    .map_err(|_| ApiError::BadRequest(crate::t("api-error-cursor")))?,
+            ),
         };
         Ok(Self { limit, cursor })
     }

@@ -1,4 +1,5 @@
-//! The columns of both export formats: Danish headers and how each cell is taken from a row.
+//! The columns of both export formats: their headers (Fluent keys, written in the request's
+//! language) and how each cell is taken from a row.
 
 use std::borrow::Cow;
 
@@ -29,46 +30,62 @@ fn date(value: Option<NaiveDate>) -> Cell<'static> {
     value.map(Cell::Date).unwrap_or(Cell::Empty)
 }
 
-/// (header, width in the spreadsheet, cell)
+/// (header's key in exports.ftl, width in the spreadsheet, cell)
 pub type Column = (&'static str, f64, fn(&ExportRow) -> Cell<'_>);
 
 pub const COLUMNS: &[Column] = &[
-    ("Type", 10.0, |r| {
-        Cell::Text(Cow::Borrowed(if r.is_initiative {
-            "Initiativ"
+    ("exports-col-type", 10.0, |r| {
+        Cell::Text(Cow::Owned(crate::t(if r.is_initiative {
+            "exports-kind-initiative"
         } else {
-            "Delmål"
-        }))
+            "exports-kind-sub-goal"
+        })))
     }),
-    ("Indsatsområde", 28.0, |r| text(&r.focus_area)),
-    ("Mål", 40.0, |r| text(&r.goal)),
-    ("Delmål / initiativ", 50.0, |r| {
+    ("exports-col-focus-area", 28.0, |r| text(&r.focus_area)),
+    ("exports-col-goal", 40.0, |r| text(&r.goal)),
+    ("exports-col-sub-goal-or-initiative", 50.0, |r| {
         Cell::Text(Cow::Borrowed(&r.title))
     }),
-    ("Indikator", 30.0, |r| text(&r.indicator)),
-    ("Måleenhed", 12.0, |r| text(&r.unit)),
-    ("Baseline", 11.0, |r| number(r.baseline_value)),
-    ("Baselinedato", 13.0, |r| date(r.baseline_date)),
-    ("Målværdi", 11.0, |r| number(r.target_value)),
-    ("Deadline / evaluering", 13.0, |r| date(r.deadline)),
-    ("Livsforløb", 12.0, |r| {
+    ("exports-col-indicator", 30.0, |r| text(&r.indicator)),
+    ("exports-col-unit", 12.0, |r| text(&r.unit)),
+    ("exports-col-baseline", 11.0, |r| number(r.baseline_value)),
+    ("exports-col-baseline-date", 13.0, |r| date(r.baseline_date)),
+    ("exports-col-target", 11.0, |r| number(r.target_value)),
+    ("exports-col-deadline", 13.0, |r| date(r.deadline)),
+    ("exports-col-lifecycle", 12.0, |r| {
         r.lifecycle
             .map(|l| Cell::Text(Cow::Owned(l.label())))
             .unwrap_or(Cell::Empty)
     }),
-    ("Ansvarlig", 24.0, |r| text(&r.owner)),
-    ("Organisatorisk enhed", 24.0, |r| text(&r.org_unit)),
-    ("Status", 13.0, |r| {
+    ("exports-col-owner", 24.0, |r| text(&r.owner)),
+    ("exports-col-org-unit", 24.0, |r| text(&r.org_unit)),
+    ("exports-col-status", 13.0, |r| {
         r.status
             .map(|s| Cell::Text(Cow::Owned(s.label())))
             .unwrap_or(Cell::Empty)
     }),
-    ("Målt værdi", 11.0, |r| number(r.measured_value)),
-    ("Status-beskrivelse", 60.0, |r| text(&r.narrative)),
-    ("Næste skridt", 40.0, |r| text(&r.next_steps)),
-    ("Godkendelse", 13.0, |r| {
+    ("exports-col-measured", 11.0, |r| number(r.measured_value)),
+    ("exports-col-narrative", 60.0, |r| text(&r.narrative)),
+    ("exports-col-next-steps", 40.0, |r| text(&r.next_steps)),
+    ("exports-col-review", 13.0, |r| {
         r.review_state
             .map(|s| Cell::Text(Cow::Owned(s.label())))
             .unwrap_or(Cell::Empty)
     }),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::COLUMNS;
+    use crate::i18n::{Lang, try_lookup};
+
+    /// The headers are keys held in a table, which tests/i18n.rs cannot see being asked for.
+    #[test]
+    fn every_header_exists_in_both_languages() {
+        for (key, _, _) in COLUMNS {
+            for lang in Lang::ALL {
+                assert!(try_lookup(lang, key).is_some(), "{key} lacks {lang:?}");
+            }
+        }
+    }
+}

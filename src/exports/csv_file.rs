@@ -26,7 +26,7 @@ pub fn write(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        writer.write_record(COLUMNS.iter().map(|(header, _, _)| *header))?;
+        writer.write_record(COLUMNS.iter().map(|(header, _, _)| crate::t(header)))?;
         for row in rows {
             let record: Vec<String> = COLUMNS
                 .iter()

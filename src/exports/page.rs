@@ -36,11 +36,14 @@ struct PickerPage {
 
 impl PickerPage {
     fn round_text(&self, r: &RoundOption) -> String {
-        format!(
-            "{} ({}, periode til {})",
-            r.label,
+        crate::t3(
+            "exports-round-option",
+            "round",
+            &r.label,
+            "state",
             r.state.label().to_lowercase(),
-            format::date_short(r.period_end)
+            "date",
+            format::date_short(r.period_end),
         )
     }
 }
@@ -86,7 +89,10 @@ fn picker_page(
     error: Option<&'static str>,
 ) -> PickerPage {
     PickerPage {
-        chrome: Chrome::member(format!("Eksport – {}", member.tenant.name), member),
+        chrome: Chrome::member(
+            crate::t1("exports-page-title", "tenant", &member.tenant.name),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         strategy: strategy.map(|s| s.title),
         rounds,
@@ -151,7 +157,7 @@ pub async fn download(
             .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("writing CSV")))?;
         (body, "text/csv; charset=utf-8")
     } else {
-        let body = super::xlsx_file::write("Strategi og opfølgning", &rows)
+        let body = super::xlsx_file::write(&crate::t("exports-sheet-name"), &rows)
             .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("writing XLSX")))?;
         (
             body,
@@ -180,12 +186,13 @@ pub async fn download(
 /// "sonderborg-strategi-2025-2-2026-05-01.xlsx": ASCII only, so that every browser and OS keeps it.
 fn file_name(slug: &str, round: Option<&str>, extension: &str) -> String {
     let round = round.map(ascii_slug).filter(|s| !s.is_empty());
+    let word = ascii_slug(&crate::t("exports-file-name"));
     let today = Utc::now()
         .with_timezone(&chrono_tz::Europe::Copenhagen)
         .format("%Y-%m-%d");
     match round {
-        Some(round) => format!("{slug}-strategi-{round}-{today}.{extension}"),
-        None => format!("{slug}-strategi-{today}.{extension}"),
+        Some(round) => format!("{slug}-{word}-{round}-{today}.{extension}"),
+        None => format!("{slug}-{word}-{today}.{extension}"),
     }
 }
 

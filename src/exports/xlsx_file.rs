@@ -28,7 +28,7 @@ pub fn write(sheet_name: &str, rows: &[ExportRow]) -> Result<Vec<u8>, XlsxError>
 
     for (col, (title, width, _)) in COLUMNS.iter().enumerate() {
         let col = col as u16;
-        sheet.write_string_with_format(0, col, *title, &header)?;
+        sheet.write_string_with_format(0, col, crate::t(title), &header)?;
         sheet.set_column_width(col, *width)?;
     }
     for (i, row) in rows.iter().enumerate() {

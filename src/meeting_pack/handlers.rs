@@ -43,8 +43,14 @@ pub async fn html(
         .as_ref()
         .and_then(|s| Pack::build(s, &tenant.name, today()));
     let title = match &pack {
-        Some(p) => format!("Mødepakke {} – {}", p.round, tenant.name),
-        None => format!("Mødepakke – {}", tenant.name),
+        Some(p) => crate::t2(
+            "meeting-pack-page-title",
+            "round",
+            &p.round,
+            "tenant",
+            &tenant.name,
+        ),
+        None => crate::t1("meeting-pack-page-title-plain", "tenant", &tenant.name),
     };
     let page = PackPage {
         chrome: Chrome::member(title, &member),
@@ -77,13 +83,16 @@ pub async fn pdf(
         .render()
         .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("meeting pack markup")))?;
     let title = format!("{} – {} – {}", pack.strategy, pack.round, tenant.name);
-    // Layout and font subsetting are CPU work: keep them off the async runtime.
-    let bytes = tokio::task::spawn_blocking(move || super::pdf::render(&markup, &title))
+    // Layout and font subsetting are CPU work: keep them off the async runtime. The markup is
+    // already in the request's language; the PDF's metadata is told which one it is.
+    let lang = crate::i18n::current();
+    let bytes = tokio::task::spawn_blocking(move || super::pdf::render(&markup, &title, lang))
         .await
         .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?
         .map_err(AppError::Internal)?;
     let file = format!(
-        "attachment; filename=\"modepakke-{}-{}.pdf\"",
+        "attachment; filename=\"{}-{}-{}.pdf\"",
+        crate::t("meeting-pack-file-name"),
         tenant.slug,
         pack.round
             .chars()

@@ -16,6 +16,13 @@ pub struct Status {
     pub css: &'static str,
 }
 
+impl Status {
+    /// Symbol and label together, as the pack writes a status in running text.
+    pub fn text(&self) -> String {
+        format!("{} {}", self.symbol, self.label)
+    }
+}
+
 impl From<Bucket> for Status {
     fn from(b: Bucket) -> Self {
         Self {
@@ -51,6 +58,24 @@ pub struct SubGoalEntry {
     pub before: Option<Status>,
 }
 
+impl SubGoalEntry {
+    pub fn measured_text(&self) -> String {
+        crate::t1(
+            "meeting-pack-measured",
+            "value",
+            self.value.as_deref().unwrap_or("–"),
+        )
+    }
+
+    pub fn target_text(&self) -> String {
+        crate::t1(
+            "meeting-pack-target",
+            "value",
+            self.target.as_deref().unwrap_or("–"),
+        )
+    }
+}
+
 pub struct AreaPage {
     pub number: usize,
     pub title: String,
@@ -67,6 +92,17 @@ pub struct Decision {
     pub status: Status,
     pub owner: Option<String>,
     pub learned: Option<String>,
+}
+
+impl Decision {
+    /// What the proposal is about: an initiative or a sub-goal.
+    pub fn kind(&self) -> String {
+        if self.is_initiative {
+            crate::t("meeting-pack-kind-initiative")
+        } else {
+            crate::t("meeting-pack-kind-sub-goal")
+        }
+    }
 }
 
 pub struct Story {
@@ -232,5 +268,30 @@ impl Pack {
 
     pub fn completion_percent(&self) -> u32 {
         self.completion.percent_in()
+    }
+
+    /// "12 af 40 opfølgninger er indsendt (30 %), heraf 5 godkendt."
+    pub fn completion_text(&self) -> String {
+        let c = &self.completion;
+        format!(
+            "{} {}",
+            crate::t3(
+                "meeting-pack-completion",
+                "submitted",
+                c.submitted + c.approved,
+                "total",
+                c.total,
+                "percent",
+                self.completion_percent()
+            ),
+            crate::t1("meeting-pack-completion-approved", "approved", c.approved)
+        )
+    }
+
+    pub fn turned_red_heading(&self) -> String {
+        match &self.previous {
+            Some(round) => crate::t1("meeting-pack-turned-red-since", "round", round),
+            None => crate::t("meeting-pack-turned-red-since-last"),
+        }
     }
 }

@@ -296,30 +296,30 @@ pub fn layout(markup: &str) -> (Vec<Page>, String) {
     };
     let mut first_title = true;
     for line in markup.lines() {
-        let (tag, text) = line.split_once(' ').unwrap_or((line, ""));
+        let (mark, text) = line.split_once(' ').unwrap_or((line, ""));
         let text = text.trim();
-        match tag {
-            "footer" => layout.footer = text.to_string(),
-            "page" => layout.new_page(),
-            "title" => {
+        match mark {
+            "^" => layout.footer = text.to_string(),
+            "---" => layout.new_page(),
+            "=" => {
                 if first_title {
                     layout.y = 220.0;
                     first_title = false;
                 }
                 layout.heading(text, 26.0, 0.0, 14.0);
             }
-            "h1" => layout.heading(text, 19.0, 10.0, 8.0),
-            "h2" => layout.heading(text, 14.0, 8.0, 6.0),
-            "h3" => layout.heading(text, 11.0, 9.0, 2.0),
-            "p" => {
+            "#" => layout.heading(text, 19.0, 10.0, 8.0),
+            "##" => layout.heading(text, 14.0, 8.0, 6.0),
+            "###" => layout.heading(text, 11.0, 9.0, 2.0),
+            "¶" => {
                 layout.text_block(text, 10.0, false, Tone::Ink, MARGIN_X, CONTENT_W, 14.0);
                 layout.y += 5.0;
             }
-            "meta" => {
+            "~" => {
                 layout.text_block(text, 8.8, false, Tone::Muted, MARGIN_X, CONTENT_W, 12.0);
                 layout.y += 5.0;
             }
-            "li" => {
+            "*" => {
                 layout.room_for(14.0);
                 let y = layout.y + 10.0;
                 layout.page().ops.push(Op::Text {
@@ -341,10 +341,10 @@ pub fn layout(markup: &str) -> (Vec<Page>, String) {
                 );
                 layout.y += 2.0;
             }
-            "head" | "row" => {
+            "||" | "|" => {
                 let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
-                layout.table_row(&cells, tag == "head");
-                if tag == "row" {
+                layout.table_row(&cells, mark == "||");
+                if mark == "|" {
                     continue;
                 }
             }
@@ -366,13 +366,18 @@ fn fill(tone: Tone) -> Fill {
 }
 
 /// Writes the laid-out pages as a PDF, with "<footer> <page number>" at the foot of each page.
-pub fn write(pages: &[Page], footer: &str, title: &str) -> anyhow::Result<Vec<u8>> {
+pub fn write(
+    pages: &[Page],
+    footer: &str,
+    title: &str,
+    lang: crate::i18n::Lang,
+) -> anyhow::Result<Vec<u8>> {
     let fonts = &*FONTS;
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
             .title(title.to_string())
-            .language("da".to_string())
+            .language(lang.code().to_string())
             .creator("Retning".to_string()),
     );
     for (number, content) in pages.iter().enumerate() {
@@ -457,9 +462,9 @@ pub fn write(pages: &[Page], footer: &str, title: &str) -> anyhow::Result<Vec<u8
 }
 
 /// The whole PDF from the pack's markup.
-pub fn render(markup: &str, title: &str) -> anyhow::Result<Vec<u8>> {
+pub fn render(markup: &str, title: &str, lang: crate::i18n::Lang) -> anyhow::Result<Vec<u8>> {
     let (pages, footer) = layout(markup);
-    write(&pages, &footer, title)
+    write(&pages, &footer, title, lang)
 }
 
 #[cfg(test)]
@@ -469,7 +474,7 @@ mod tests {
     #[test]
     fn long_text_wraps_within_the_width_and_flows_onto_new_pages() {
         let long = "Ældreplejen på Østerå skal være på forkant ".repeat(400);
-        let (pages, _) = layout(&format!("h1 Overskrift\np {long}\npage\nh1 Næste side"));
+        let (pages, _) = layout(&format!("# Overskrift\n¶ {long}\n---\n# Næste side"));
         assert!(pages.len() > 3, "{} pages", pages.len());
         for page in &pages {
             for op in &page.ops {
@@ -498,7 +503,7 @@ mod tests {
     fn the_fonts_have_every_character_the_pack_uses() {
         // Danish letters, the status symbols, and the punctuation of the templates and
         // `web::format`; a missing glyph would print as an empty box.
-        let used = "æøåÆØÅéü●▲■✓○–—…»«„“·•→";
+        let used = "æøåÆØÅéü●▲■✓○–—…»«„“”·•→";
         for face in [&FONTS.regular, &FONTS.bold] {
             for c in used.chars() {
                 assert!(
@@ -516,7 +521,12 @@ mod tests {
 
     #[test]
     fn the_pdf_is_a_pdf_with_the_font_embedded() {
-        let pdf = render("footer Test · side\ntitle Æbleø og Århus\np Status: ● På sporet ▲ Udfordret ■ Kritisk ✓ Gennemført ○ Ikke startet", "Test").unwrap();
+        let pdf = render(
+            "^ Test · side\n= Æbleø og Århus\n¶ Status: ● På sporet ▲ Udfordret ■ Kritisk ✓ Gennemført ○ Ikke startet",
+            "Test",
+            crate::i18n::Lang::Da,
+        )
+        .unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains("FontFile2"), "a TrueType font is embedded");

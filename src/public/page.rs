@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
 use axum::response::Response;
 
 use super::content::{self, PublicStatus};
@@ -45,6 +46,9 @@ struct PublicPage {
     css: &'static str,
     print_css: &'static str,
     favicon: &'static str,
+    lang: crate::i18n::Lang,
+    /// This page's path, for the language switch to come back to.
+    here: String,
 }
 
 pub struct StrategyHead {
@@ -63,10 +67,12 @@ fn sub_goal_view(sub: content::PublishedSubGoal, status: Option<&PublicStatus>) 
         deadline: sub.deadline.map(format::date_short),
         status: status.map(|s| StatusView::from(s.status)),
         status_note: status.map(|s| {
-            let mut note = format!(
-                "{} (til {})",
-                s.round_label,
-                format::date_short(s.period_end)
+            let mut note = crate::t2(
+                "public-status-note",
+                "round",
+                &s.round_label,
+                "date",
+                format::date_short(s.period_end),
             );
             if let Some(v) = s.measured_value {
                 note.push_str(&format!(" · {}", format::quantity(v, unit)));
@@ -106,7 +112,7 @@ pub async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
                 focus_area_label: s
                     .focus_area_label
                     .clone()
-                    .unwrap_or_else(|| "Indsatsområde".to_string()),
+                    .unwrap_or_else(|| crate::t("public-focus-area-default")),
                 title: s.title,
                 subtitle: s.subtitle,
             };
@@ -139,7 +145,7 @@ pub async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
             (Some(head), areas)
         }
     };
-    Ok(render(&PublicPage {
+    let mut response = render(&PublicPage {
         tenant_name: tenant.name,
         is_demo: tenant.is_demo,
         strategy,
@@ -147,5 +153,13 @@ pub async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
         css: assets::url("app.css"),
         print_css: assets::url("print.css"),
         favicon: assets::url("favicon.svg"),
-    }))
+        lang: crate::i18n::current(),
+        here: crate::i18n::here(),
+    });
+    // The same address answers in Danish or English: a cache must keep the two apart.
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("accept-language, cookie"),
+    );
+    Ok(response)
 }

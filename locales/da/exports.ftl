@@ -1,0 +1,40 @@
+# The export page, and the column headers and words of the CSV and XLSX files.
+
+exports-page-title = Eksport – { $tenant }
+exports-eyebrow = Eksport
+exports-heading = Hent strategien som regneark
+exports-lead = { $strategy } med opfølgningerne fra den runde, du vælger. En række pr. delmål og pr. initiativ.
+exports-error-round = Vælg en runde fra listen.
+exports-error-format = Vælg CSV eller Excel (XLSX).
+exports-no-strategy = Kommunen har endnu ingen strategi at hente.
+exports-form-label = Vælg runde og format
+exports-round-label = Opfølgningsrunde
+exports-round-option = { $round } ({ $state }, periode til { $date })
+exports-no-round = Ingen runde – kun strategien
+exports-formats-hint = CSV åbner direkte i dansk Excel (semikolon, decimalkomma, datoer som 31-12-2026). Excel-filen (XLSX) har tal og datoer som rigtige tal og datoer.
+exports-download-xlsx = Hent Excel (XLSX)
+exports-download-csv = Hent CSV
+
+# The files: the sheet's name (at most 31 characters), the file name's word (ASCII), the columns.
+exports-sheet-name = Strategi og opfølgning
+exports-file-name = strategi
+exports-kind-initiative = Initiativ
+exports-kind-sub-goal = Delmål
+exports-col-type = Type
+exports-col-focus-area = Indsatsområde
+exports-col-goal = Mål
+exports-col-sub-goal-or-initiative = Delmål / initiativ
+exports-col-indicator = Indikator
+exports-col-unit = Måleenhed
+exports-col-baseline = Baseline
+exports-col-baseline-date = Baselinedato
+exports-col-target = Målværdi
+exports-col-deadline = Deadline / evaluering
+exports-col-lifecycle = Livsforløb
+exports-col-owner = Ansvarlig
+exports-col-org-unit = Organisatorisk enhed
+exports-col-status = Status
+exports-col-measured = Målt værdi
+exports-col-narrative = Status-beskrivelse
+exports-col-next-steps = Næste skridt
+exports-col-review = Godkendelse

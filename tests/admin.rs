@@ -1,0 +1,206 @@
+//! The administrators' pages in English: users, one user, API keys, the public page's settings and
+//! the outbox, and their form errors. The Danish texts are asserted by tests/access.rs,
+//! tests/api.rs and tests/public_page.rs.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{form, post_as};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const A: &str = "sonderborg";
+
+/// An admin's session that reads the pages in English, as after pressing "English" in the header.
+async fn english_admin(app: &axum::Router, admin: &PgPool) -> String {
+    let cookie = common::sign_in_as(app, admin, A, "admin").await;
+    format!("{cookie}; lang=en")
+}
+
+fn assert_english(body: &str, expected: &[&str], uri: &str) {
+    let body = common::unescape(body);
+    assert!(
+        body.contains("<html lang=\"en\">"),
+        "{uri}: not marked English"
+    );
+    for text in expected {
+        assert!(body.contains(text), "{uri} lacks {text:?}:\n{body}");
+    }
+    // Words only the Danish pages have: the tabs, buttons and headings of the admin pages.
+    for danish in [
+        "Brugere",
+        "Udbakke",
+        "API-nøgler",
+        "Offentlig side",
+        "Gem<",
+        "Invitér",
+        "Rolle",
+    ] {
+        assert!(!body.contains(danish), "{uri} still says {danish:?}");
+    }
+}
+
+#[sqlx::test]
+async fn the_admin_pages_read_in_english(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = english_admin(&app, &admin).await;
+    let user: Uuid = sqlx::query_scalar(
+        "SELECT m.user_id FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+         WHERE t.slug = $1 AND m.role = 'contributor' LIMIT 1",
+    )
+    .bind(A)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let pages: [(String, &[&str]); 5] = [
+        (
+            format!("/t/{A}/admin/users"),
+            &[
+                "<h1>Users</h1>",
+                "Invite a user",
+                "All users (",
+                "Last signed in",
+                "Contributor",
+                "Audit log",
+            ],
+        ),
+        (
+            format!("/t/{A}/admin/users/{user}"),
+            &[
+                "Role and position",
+                "Management level",
+                "(not a manager)",
+                "Create a link for a new password",
+                ">Save</button>",
+            ],
+        ),
+        (
+            format!("/t/{A}/admin/api-tokens"),
+            &[
+                "<h1>API keys</h1>",
+                "Create an API key",
+                "There are no API keys yet.",
+                "How to use the API",
+                "<code>strategy</code>, <code>rounds</code>, <code>followups</code> and <code>initiatives</code>",
+            ],
+        ),
+        (
+            format!("/t/{A}/admin/public"),
+            &[
+                "Public status page",
+                "Areas to show",
+                "Show the public status page at /public/sonderborg",
+            ],
+        ),
+        (
+            format!("/t/{A}/admin/outbox"),
+            &[
+                "<h1>Outbox</h1>",
+                "reminders 7 days and 1 day before the deadline",
+            ],
+        ),
+    ];
+    for (uri, expected) in pages {
+        let page = common::get_as(&app, &uri, &cookie).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        assert_english(&page.body, expected, &uri);
+    }
+}
+
+#[sqlx::test]
+async fn form_errors_and_notices_are_in_english(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = english_admin(&app, &admin).await;
+
+    let invite = post_as(
+        &app,
+        &format!("/t/{A}/admin/users/invite"),
+        Some(&cookie),
+        &form(&[("email", "not-an-address"), ("name", ""), ("role", "boss")]),
+    )
+    .await;
+    assert_eq!(invite.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_english(
+        &invite.body,
+        &[
+            "The invitation was not sent. Correct the fields marked below.",
+            "Enter a valid email address, e.g. name@municipality.dk.",
+            "Enter the person's name.",
+            "Choose a role.",
+        ],
+        "invite",
+    );
+    assert!(
+        invite.body.contains("value=\"not-an-address\""),
+        "input kept"
+    );
+
+    let token = post_as(
+        &app,
+        &format!("/t/{A}/admin/api-tokens"),
+        Some(&cookie),
+        &form(&[("name", "   ")]),
+    )
+    .await;
+    assert_eq!(token.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_english(
+        &token.body,
+        &[
+            "The key was not created.",
+            "Give the key a name, e.g. “Power BI – finance”.",
+        ],
+        "api token",
+    );
+
+    let public = post_as(
+        &app,
+        &format!("/t/{A}/admin/public"),
+        Some(&cookie),
+        &form(&[("enabled", "on")]),
+    )
+    .await;
+    assert_eq!(public.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_english(
+        &public.body,
+        &["Choose at least one area to show before switching the page on. Nothing was saved."],
+        "public page",
+    );
+
+    // A good invitation: the notice with the link is English too.
+    let done = post_as(
+        &app,
+        &format!("/t/{A}/admin/users/invite"),
+        Some(&cookie),
+        &form(&[
+            ("email", "new.person@example.dk"),
+            ("name", "New Person"),
+            ("role", "viewer"),
+        ]),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert_english(
+        &done.body,
+        &["The invitation to New Person (new.person@example.dk) has been created."],
+        "invited",
+    );
+}
+
+#[sqlx::test]
+async fn danish_stays_the_default(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let page = common::get_as(&app, &format!("/t/{A}/admin/api-tokens"), &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = common::unescape(&page.body);
+    assert!(body.contains("<html lang=\"da\">"));
+    for text in [
+        "<h1>API-nøgler</h1>",
+        "Opret en API-nøgle",
+        "Sådan bruges API'et",
+        "<code>followups</code> og <code>initiatives</code>",
+        "med et <code>next</code>-link.",
+    ] {
+        assert!(body.contains(text), "lacks {text:?}");
+    }
+}
