@@ -4,6 +4,7 @@ pub mod assets;
 pub mod error;
 pub mod format;
 pub mod middleware;
+pub mod nav;
 pub mod routes;
 
 pub use error::{AppError, AppResult};
@@ -91,5 +92,14 @@ impl Chrome {
 
     pub fn is_admin(&self) -> bool {
         self.role == Some(crate::domain::MemberRole::Admin)
+    }
+
+    /// The municipality's navigation for this member, with the current page marked; empty
+    /// outside a municipality.
+    pub fn nav(&self) -> nav::Nav {
+        match (&self.tenant, self.role) {
+            (Some(tenant), Some(role)) => nav::build(&tenant.slug, role, &self.here),
+            _ => nav::Nav::default(),
+        }
     }
 }
