@@ -8,6 +8,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod authoring;
+pub mod branding;
 pub mod charts;
 pub mod cli;
 pub mod dashboard;
@@ -113,6 +114,7 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = exports::routes(table);
     let table = public::routes(table);
     let table = admin::routes(table);
+    let table = branding::routes(table);
     api::routes(table)
 }
 

@@ -30,6 +30,8 @@ pub struct Chrome {
     /// The user's role in `tenant`, which decides the tenant's navigation.
     pub role: Option<crate::domain::MemberRole>,
     pub css: &'static str,
+    /// The municipality's colour as a stylesheet (`/brand/<hex>.css`), after `css`.
+    pub brand_css: Option<String>,
     pub print_css: &'static str,
     pub favicon: &'static str,
     /// Progressive enhancement for the editing workspace; pages work without it.
@@ -45,8 +47,13 @@ impl Chrome {
         tenant: Option<crate::tenants::Tenant>,
         user: Option<crate::auth::session::SessionUser>,
     ) -> Self {
+        let brand_css = tenant
+            .as_ref()
+            .and_then(|t| t.brand_colour.as_deref())
+            .and_then(crate::branding::stylesheet::url);
         Self {
             title: title.into(),
+            brand_css,
             tenant,
             user,
             role: None,
