@@ -36,6 +36,8 @@ pub struct Chrome {
     pub favicon: &'static str,
     /// Progressive enhancement for the editing workspace; pages work without it.
     pub script: &'static str,
+    /// Closes the header's menus on Escape and on a click elsewhere; they work without it.
+    pub nav_script: &'static str,
     /// The language of the page, and the page itself, for the language switch.
     pub lang: crate::i18n::Lang,
     pub here: String,
@@ -61,6 +63,7 @@ impl Chrome {
             print_css: assets::url("print.css"),
             favicon: assets::url("favicon.svg"),
             script: assets::url("enhance.js"),
+            nav_script: assets::url("nav.js"),
             lang: crate::i18n::current(),
             here: crate::i18n::here(),
         }
