@@ -1,7 +1,8 @@
 //! Regenerates the screenshots in `docs/screenshots/` from the demo data in a real Chromium: the
 //! main pages on a laptop (1280 px), the dashboard on a projector (1920 px) and pages on a phone
 //! (390 px). Ignored in the normal test run (it writes files); `scripts/screenshots` runs it.
-//! RETNING_SCREENSHOTS=<dir> writes elsewhere (to compare before committing).
+//! RETNING_SCREENSHOTS=<dir> writes elsewhere (to compare before committing); RETNING_PRINT_PDF=<file>
+//! also saves the strategy tree as Chromium prints it (static/print.css), to check the paper layout.
 
 mod common;
 
@@ -87,6 +88,12 @@ async fn screenshots_of_the_main_pages(admin: PgPool) {
         let b = &browser;
         switch_user(b, addr, &secretariat).await?;
         shoot(b, &format!("{base}/t/{T}/"), LAPTOP_TALL, "strategy-tree").await?;
+        if let Some(pdf) = std::env::var_os("RETNING_PRINT_PDF") {
+            let bytes = b
+                .print(fantoccini::wd::PrintConfiguration::default())
+                .await?;
+            std::fs::write(&pdf, bytes)?;
+        }
         let area = href(b, "main a[href*='/focus-areas/']").await?;
         shoot(b, &format!("{base}{area}"), LAPTOP_TALL, "focus-area").await?;
         let sub_goal = href(b, "main a[href*='/sub-goals/']").await?;
