@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod authoring;
 pub mod bench;
+pub mod branding;
 pub mod charts;
 pub mod cli;
 pub mod dashboard;
@@ -114,6 +115,7 @@ pub fn route_table(state: AppState) -> web::routes::RouteTable {
     let table = exports::routes(table);
     let table = public::routes(table);
     let table = admin::routes(table);
+    let table = branding::routes(table);
     api::routes(table)
 }
 

@@ -187,7 +187,7 @@ async fn every_main_page_meets_wcag_2_1_aa(admin: PgPool) {
         control(b, axe).await?;
         type_into(b, "#email", &owner).await?;
         type_into(b, "#password", "forkert adgangskode").await?;
-        click(b, Locator::Css("button[type=submit]")).await?;
+        click(b, Locator::Css("main button[type=submit]")).await?;
         wait_text(b, "[role=alert]", "forkert").await?;
         check(b, axe, "login with an error", f).await?;
         let missing = format!("{base}/no-such-page");

@@ -44,7 +44,7 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
             .send_keys("forkert adgangskode")
             .await?;
         browser
-            .find(Locator::Css("button[type=submit]"))
+            .find(Locator::Css("main button[type=submit]"))
             .await?
             .click()
             .await?;
@@ -66,7 +66,7 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
             .send_keys(common::DEMO_PASSWORD)
             .await?;
         browser
-            .find(Locator::Css("button[type=submit]"))
+            .find(Locator::Css("main button[type=submit]"))
             .await?
             .click()
             .await?;

@@ -54,7 +54,7 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         click(&browser, Locator::XPath(&button("Gem adgangskode"))).await?;
         type_into(&browser, "#email", "ny.sekretaer@sonderborg.example").await?;
         type_into(&browser, "#password", "Strategien skal leve hele året").await?;
-        click(&browser, Locator::Css("button[type=submit]")).await?;
+        click(&browser, Locator::Css("main button[type=submit]")).await?;
         wait_text(&browser, ".user-menu__name", "Ny Sekretær").await?;
         browser.goto(&format!("{base}/t/sonderborg/")).await?;
         wait_text(&browser, "h1", "Sønderborg 2030").await?;

@@ -26,6 +26,14 @@ pub const DEMO_TENANTS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The demo municipalities' colours in the header: Sønderborg's sea blue, Skanderborg's forest
+/// green, Haderslev's plum. Each carries white text at well over 4.5:1.
+pub const DEMO_COLOURS: &[(&str, &str)] = &[
+    ("sonderborg", "#005f87"),
+    ("skanderborg", "#2e6a3f"),
+    ("haderslev", "#5e3a6e"),
+];
+
 /// The password of every demo user. Demo data only: it is printed on start-up.
 pub const DEMO_PASSWORD: &str = "Retning-demo-2026";
 
@@ -48,6 +56,16 @@ pub async fn load_all(pool: &PgPool) -> anyhow::Result<Vec<ImportSummary>> {
     for (slug, name, text) in DEMO_TENANTS {
         let file = strategy_file::parse(name, text)?;
         summaries.push(strategy_file::import(pool, slug, &file).await?);
+    }
+    for (slug, colour) in DEMO_COLOURS {
+        // A colour an administrator has chosen since is theirs to keep.
+        sqlx::query!(
+            "UPDATE tenants SET brand_colour = COALESCE(brand_colour, $2) WHERE slug = $1",
+            slug,
+            colour
+        )
+        .execute(pool)
+        .await?;
     }
     let users = demo_users(pool).await?;
     let hash = crate::auth::password::hash(DEMO_PASSWORD.to_string()).await?;

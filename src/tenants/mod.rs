@@ -20,13 +20,15 @@ pub struct Tenant {
     pub slug: String,
     pub name: String,
     pub is_demo: bool,
+    /// The municipality's own colour (`#rrggbb`), if an administrator chose one.
+    pub brand_colour: Option<String>,
 }
 
 /// Finds a municipality by its slug; an unknown slug is a 404.
 pub async fn by_slug(db: impl PgExecutor<'_>, slug: &str) -> AppResult<Tenant> {
     sqlx::query_as!(
         Tenant,
-        "SELECT id, slug, name, is_demo FROM tenants WHERE slug = $1",
+        "SELECT id, slug, name, is_demo, brand_colour FROM tenants WHERE slug = $1",
         slug
     )
     .fetch_optional(db)

@@ -34,6 +34,11 @@ const ASSETS: &[Asset] = &[
         content_type: "text/javascript; charset=utf-8",
     },
     Asset {
+        name: "nav.js",
+        bytes: include_bytes!("../../static/nav.js"),
+        content_type: "text/javascript; charset=utf-8",
+    },
+    Asset {
         name: "favicon.svg",
         bytes: include_bytes!("../../static/favicon.svg"),
         content_type: "image/svg+xml",

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod error;
 pub mod format;
 pub mod middleware;
+pub mod nav;
 pub mod routes;
 
 pub use error::{AppError, AppResult};
@@ -29,10 +30,14 @@ pub struct Chrome {
     /// The user's role in `tenant`, which decides the tenant's navigation.
     pub role: Option<crate::domain::MemberRole>,
     pub css: &'static str,
+    /// The municipality's colour as a stylesheet (`/brand/<hex>.css`), after `css`.
+    pub brand_css: Option<String>,
     pub print_css: &'static str,
     pub favicon: &'static str,
     /// Progressive enhancement for the editing workspace; pages work without it.
     pub script: &'static str,
+    /// Closes the header's menus on Escape and on a click elsewhere; they work without it.
+    pub nav_script: &'static str,
     /// The language of the page, and the page itself, for the language switch.
     pub lang: crate::i18n::Lang,
     pub here: String,
@@ -44,8 +49,13 @@ impl Chrome {
         tenant: Option<crate::tenants::Tenant>,
         user: Option<crate::auth::session::SessionUser>,
     ) -> Self {
+        let brand_css = tenant
+            .as_ref()
+            .and_then(|t| t.brand_colour.as_deref())
+            .and_then(crate::branding::stylesheet::url);
         Self {
             title: title.into(),
+            brand_css,
             tenant,
             user,
             role: None,
@@ -53,6 +63,7 @@ impl Chrome {
             print_css: assets::url("print.css"),
             favicon: assets::url("favicon.svg"),
             script: assets::url("enhance.js"),
+            nav_script: assets::url("nav.js"),
             lang: crate::i18n::current(),
             here: crate::i18n::here(),
         }
@@ -91,5 +102,14 @@ impl Chrome {
 
     pub fn is_admin(&self) -> bool {
         self.role == Some(crate::domain::MemberRole::Admin)
+    }
+
+    /// The municipality's navigation for this member, with the current page marked; empty
+    /// outside a municipality.
+    pub fn nav(&self) -> nav::Nav {
+        match (&self.tenant, self.role) {
+            (Some(tenant), Some(role)) => nav::build(&tenant.slug, role, &self.here),
+            _ => nav::Nav::default(),
+        }
     }
 }

@@ -60,8 +60,10 @@ pub fn capabilities(profile: &std::path::Path) -> serde_json::Map<String, serde_
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", format!("--user-data-dir={}", profile.display()),
-            ]
+                "--window-size=1280,1000", "--lang=da", format!("--user-data-dir={}", profile.display()),
+            ],
+            // The tests read the Danish interface, whatever the machine's locale.
+            "prefs": { "intl.accept_languages": "da" }
         }),
     );
     caps
@@ -110,7 +112,7 @@ pub async fn sign_in(
         .send_keys(super::DEMO_PASSWORD)
         .await?;
     browser
-        .find(Locator::Css("button[type=submit]"))
+        .find(Locator::Css("main button[type=submit]"))
         .await?
         .click()
         .await?;
