@@ -115,7 +115,7 @@
         var url = new URL(result.response.url);
         var back = result.response.redirected && url.pathname === window.location.pathname;
         if (back && redraw(result.doc, url.searchParams.get("at"))) {
-          announce("Gemt.");
+          announce(status ? status.getAttribute("data-saved") : "");
           return;
         }
         // Errors in the form, or someone else saved first: show the server's answer in place.

@@ -169,13 +169,24 @@ fn danish_phrases() -> Vec<String> {
         values
     };
     let (da, en) = (read("da"), read("en"));
+    let is_record = |key: &str| key.starts_with("audit-record-") || key.contains("-audit-");
+    let recorded: Vec<&String> = da
+        .iter()
+        .filter(|(key, _)| is_record(key))
+        .flat_map(|(_, pieces)| pieces)
+        .collect();
     let mut phrases = Vec::new();
     for (key, pieces) in &da {
-        if en.get(key) == Some(pieces) {
+        // Texts of the audit record are written in Danish on purpose (src/audit: record_text).
+        if en.get(key) == Some(pieces) || is_record(key) {
             continue;
         }
         for piece in pieces {
-            if piece.split_whitespace().count() >= 2 {
+            // Short pieces ("i gang") also occur in what users wrote, which stays Danish.
+            if piece.split_whitespace().count() >= 2
+                && piece.chars().count() >= 10
+                && !recorded.contains(&piece)
+            {
                 phrases.push(piece.clone());
             }
         }

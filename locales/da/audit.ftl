@@ -24,4 +24,4 @@ audit-change-after = Efter
 audit-pages = Sider
 audit-newer = ← Nyere
 audit-older = Ældre →
-audit-strategy-imported = Strategien "{ $title }" blev indlæst fra fil
+audit-record-strategy-imported = Strategien "{ $title }" blev indlæst fra fil

@@ -227,3 +227,4 @@ authoring-audit-deleted = Slettet: { $title }
 authoring-audit-restored = Gendannet: { $title }
 authoring-audit-moved-up = Flyttet op: { $title }
 authoring-audit-moved-down = Flyttet ned: { $title }
+authoring-inline-saved = Gemt.

@@ -24,4 +24,4 @@ audit-change-after = After
 audit-pages = Pages
 audit-newer = ← Newer
 audit-older = Older →
-audit-strategy-imported = The strategy "{ $title }" was loaded from a file
+audit-record-strategy-imported = The strategy "{ $title }" was loaded from a file

@@ -233,3 +233,4 @@ authoring-audit-deleted = Deleted: { $title }
 authoring-audit-restored = Restored: { $title }
 authoring-audit-moved-up = Moved up: { $title }
 authoring-audit-moved-down = Moved down: { $title }
+authoring-inline-saved = Saved.

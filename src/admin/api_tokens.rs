@@ -174,7 +174,7 @@ pub async fn create(
         "api_token.created",
         "api_token",
         Some(id),
-        crate::t1("admin-audit-token-created", "name", &name),
+        crate::audit::record_text(|| crate::t1("admin-audit-token-created", "name", &name)),
     )
     .change(
         None,
@@ -223,7 +223,9 @@ pub async fn revoke(
                     "api_token.revoked",
                     "api_token",
                     Some(id),
-                    crate::t1("admin-audit-token-revoked", "name", &row.name),
+                    crate::audit::record_text(|| {
+                        crate::t1("admin-audit-token-revoked", "name", &row.name)
+                    }),
                 )
                 .change(
                     Some(

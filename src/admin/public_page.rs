@@ -167,9 +167,9 @@ pub async fn save(
         "public_page",
         None,
         if enabled {
-            crate::t1("admin-audit-public-shown", "count", selected.len())
+            crate::audit::record_text(|| crate::t1("admin-audit-public-shown", "count", selected.len()))
         } else {
-            crate::t("admin-audit-public-off")
+            crate::audit::record_text(|| crate::t("admin-audit-public-off"))
         },
     )
     .change(

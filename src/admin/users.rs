@@ -260,15 +260,17 @@ pub async fn invite(
         "user.invited",
         "user",
         Some(user.id),
-        crate::t3(
-            "admin-audit-user-invited",
-            "name",
-            &name,
-            "email",
-            &email,
-            "role",
-            role.label(),
-        ),
+        crate::audit::record_text(|| {
+            crate::t3(
+                "admin-audit-user-invited",
+                "name",
+                &name,
+                "email",
+                &email,
+                "role",
+                role.label(),
+            )
+        }),
     )
     .change(
         None,
@@ -459,24 +461,28 @@ pub async fn update(
     let (action, summary) = if role != page.person.role {
         (
             "member.role_changed",
-            crate::t3(
-                "admin-audit-role-changed",
-                "name",
-                &page.person.display_name,
-                "from",
-                page.person.role.label(),
-                "to",
-                role.label(),
-            ),
+            crate::audit::record_text(|| {
+                crate::t3(
+                    "admin-audit-role-changed",
+                    "name",
+                    &page.person.display_name,
+                    "from",
+                    page.person.role.label(),
+                    "to",
+                    role.label(),
+                )
+            }),
         )
     } else {
         (
             "member.updated",
-            crate::t1(
-                "admin-audit-member-updated",
-                "name",
-                &page.person.display_name,
-            ),
+            crate::audit::record_text(|| {
+                crate::t1(
+                    "admin-audit-member-updated",
+                    "name",
+                    &page.person.display_name,
+                )
+            }),
         )
     };
     let actor = member.actor(ip);
@@ -525,12 +531,16 @@ async fn set_active(
     let (action, summary) = if active {
         (
             "member.activated",
-            crate::t1("admin-audit-activated", "name", &page.person.display_name),
+            crate::audit::record_text(|| {
+                crate::t1("admin-audit-activated", "name", &page.person.display_name)
+            }),
         )
     } else {
         (
             "member.deactivated",
-            crate::t1("admin-audit-deactivated", "name", &page.person.display_name),
+            crate::audit::record_text(|| {
+                crate::t1("admin-audit-deactivated", "name", &page.person.display_name)
+            }),
         )
     };
     let event = Event::new(action, "user", Some(user_id), summary).change(
@@ -589,11 +599,13 @@ pub async fn reset_link(
     )
     .await?;
     let actor = member.actor(ip);
-    let summary = crate::t1(
-        "admin-audit-password-link",
-        "name",
-        &page.person.display_name,
-    );
+    let summary = crate::audit::record_text(|| {
+        crate::t1(
+            "admin-audit-password-link",
+            "name",
+            &page.person.display_name,
+        )
+    });
     audit::record(
         &mut tx,
         member.tenant.id,

@@ -131,8 +131,10 @@ pub async fn save(
         .execute(&mut *tx)
         .await?;
         let summary = match &stored {
-            Some(c) => crate::t1("branding-audit-set", "colour", c.clone()),
-            None => crate::t("branding-audit-reset"),
+            Some(c) => {
+                crate::audit::record_text(|| crate::t1("branding-audit-set", "colour", c.clone()))
+            }
+            None => crate::audit::record_text(|| crate::t("branding-audit-reset")),
         };
         let event = Event::new("tenant.branding_updated", "tenant", Some(tenant), summary).change(
             Some(serde_json::json!({ "brand_colour": before })),

@@ -185,7 +185,7 @@ impl Loader<'_> {
             Uuid::now_v7(),
             if replaced { "strategy.replaced" } else { "strategy.imported" },
             strategy_id,
-            crate::audit::record_text(|| crate::t1("audit-strategy-imported", "title", &file.strategy.title)),
+            crate::audit::record_text(|| crate::t1("audit-record-strategy-imported", "title", &file.strategy.title)),
             serde_json::json!({ "key": file.strategy.key, "title": file.strategy.title }),
         )
         .execute(&mut *self.conn)
