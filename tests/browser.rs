@@ -89,7 +89,7 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
         std::fs::write(shots.join("signed-in.png"), png)?;
 
         browser
-            .find(Locator::Css(".user-menu button"))
+            .find(Locator::Css("form[action='/logout'] button"))
             .await?
             .click()
             .await?;
