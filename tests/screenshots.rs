@@ -137,6 +137,16 @@ async fn screenshots_of_the_main_pages(admin: PgPool) {
         switch_user(b, addr, &administrator).await?;
         let branding = format!("{base}/t/{T}/admin/branding");
         shoot(b, &branding, LAPTOP, "admin-branding").await?;
+
+        // The same dashboard after choosing English with the header's switch.
+        b.find(Locator::Css(".lang-switch button"))
+            .await?
+            .click()
+            .await?;
+        b.wait()
+            .for_element(Locator::Css("html[lang='en']"))
+            .await?;
+        shoot(b, &dashboard, LAPTOP_TALL, "dashboard-english").await?;
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
