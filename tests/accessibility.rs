@@ -337,6 +337,23 @@ async fn every_main_page_meets_wcag_2_1_aa(admin: PgPool) {
         switch_user(b, addr, &skanderborg).await?;
         let other = format!("{base}/t/skanderborg/initiatives");
         visit(b, &other, axe, "portfolio, Skanderborg", f).await?;
+
+        // The same kind of pages in English, chosen with the header's switch.
+        click(b, Locator::Css(".lang-switch button")).await?;
+        b.wait()
+            .for_element(Locator::Css("html[lang='en']"))
+            .await?;
+        check(b, axe, "portfolio in English", f).await?;
+        for (path, name) in [
+            ("/t/skanderborg/", "tree in English"),
+            ("/t/skanderborg/dashboard", "dashboard in English"),
+            ("/t/skanderborg/status", "status in English"),
+            ("/t/skanderborg/rounds", "rounds in English"),
+            ("/t/skanderborg/edit", "edit workspace in English"),
+            ("/account", "account in English"),
+        ] {
+            visit(b, &format!("{base}{path}"), axe, name, f).await?;
+        }
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
