@@ -208,7 +208,7 @@ fn smart_gaps(v: &Values, period: (NaiveDate, NaiveDate)) -> Vec<String> {
     })
     .gaps
     .into_iter()
-    .map(|g| g.message.to_string())
+    .map(|g| g.message.clone())
     .collect()
 }
 

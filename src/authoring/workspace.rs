@@ -204,7 +204,7 @@ async fn outline(
         })
         .gaps
         .into_iter()
-        .map(|g| g.message.to_string())
+        .map(|g| g.message.clone())
         .collect();
         subs_by_goal
             .entry(s.goal_id)

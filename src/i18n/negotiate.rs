@@ -10,8 +10,8 @@ use fluent_templates::LanguageIdentifier;
 
 use super::{Lang, RequestLocale};
 
-/// Holds the chosen language. Not a secret, and the page must read the same with or without it,
-/// so it is neither HttpOnly-critical nor signed; a value other than a known code is ignored.
+/// Holds the chosen language. Not a secret, so it is not signed: a value other than a known code
+/// is simply ignored.
 pub const COOKIE_NAME: &str = "lang";
 
 /// Runs the rest of the request in its language (see the module documentation for the order).

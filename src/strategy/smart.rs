@@ -1,12 +1,8 @@
 //! The SMART check of a sub-goal: which of the five properties are missing.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
 
 use crate::domain::GoalDirection;
-use crate::i18n::{self, Lang};
 
 /// What the check needs to know about a sub-goal.
 pub struct SmartInput<'a> {
@@ -28,10 +24,11 @@ pub struct SmartGap {
     /// The Fluent key of the explanation (locales/*/strategy.ftl).
     pub key: &'static str,
     /// The explanation of what is missing, in the language of the request.
-    pub message: &'static str,
+    pub message: String,
 }
 
-/// Every explanation the check gives.
+/// Every explanation the check gives (keys are passed around, so the tests list them).
+#[cfg(test)]
 const GAP_KEYS: [&str; 8] = [
     "strategy-smart-gap-specific",
     "strategy-smart-gap-measurable",
@@ -43,28 +40,12 @@ const GAP_KEYS: [&str; 8] = [
     "strategy-smart-gap-outside-period",
 ];
 
-/// The explanations in each language, looked up once, so that pages (the authoring pages too)
-/// can keep them as `&'static str` as before they were translated.
-static MESSAGES: LazyLock<[HashMap<&'static str, String>; 2]> = LazyLock::new(|| {
-    Lang::ALL.map(|lang| {
-        GAP_KEYS
-            .iter()
-            .map(|key| (*key, i18n::try_lookup(lang, key).unwrap_or_default()))
-            .collect()
-    })
-});
-
 impl SmartGap {
     fn new(letter: &'static str, key: &'static str) -> Self {
-        let lang = match i18n::current() {
-            Lang::Da => 0,
-            Lang::En => 1,
-        };
-        let message = MESSAGES[lang].get(key).map_or(key, String::as_str);
         Self {
             letter,
             key,
-            message,
+            message: crate::t(key),
         }
     }
 }
@@ -130,6 +111,7 @@ pub fn check(input: &SmartInput<'_>) -> SmartResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{self, Lang};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -27,7 +27,7 @@ impl From<FollowupStatus> for StatusView {
 pub struct SmartView {
     pub is_smart: bool,
     pub letters: Vec<(&'static str, bool)>,
-    pub gaps: Vec<&'static str>,
+    pub gaps: Vec<String>,
 }
 
 pub struct SubGoalView {
@@ -73,7 +73,7 @@ pub fn smart_view(input: &SmartInput<'_>) -> SmartView {
     SmartView {
         is_smart: result.is_smart(),
         letters: result.letters(),
-        gaps: result.gaps.iter().map(|g| g.message).collect(),
+        gaps: result.gaps.iter().map(|g| g.message.clone()).collect(),
     }
 }
 
