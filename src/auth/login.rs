@@ -13,6 +13,7 @@ use super::{ClientIp, password, rate_limit, session, user_agent};
 use crate::AppState;
 use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
+use crate::web::redirect::local_target;
 use crate::web::{AppResult, Chrome, render};
 use crate::{t, t1};
 
@@ -39,16 +40,12 @@ pub struct LoginQuery {
     expired: Option<String>,
 }
 
-/// Only local paths are followed after sign-in, never another site.
-pub(crate) fn safe_next(next: Option<&str>) -> Option<String> {
-    next.filter(|n| {
-        n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() <= 500
-    })
-    .map(str::to_string)
-}
-
 pub async fn form(Viewer(user): Viewer, Query(query): Query<LoginQuery>) -> Response {
-    let next = safe_next(query.next.as_deref()).unwrap_or_default();
+    let next = query
+        .next
+        .as_deref()
+        .and_then(local_target)
+        .unwrap_or_default();
     if user.is_some() {
         return Redirect::to(if next.is_empty() { "/" } else { &next }).into_response();
     }
@@ -85,7 +82,7 @@ fn failed(form: &LoginForm, status: StatusCode, message: String) -> Response {
     let page = LoginPage {
         chrome: Chrome::new(t("auth-login-title"), None, None),
         email: form.email.chars().take(254).collect(),
-        next: safe_next(Some(&form.next)).unwrap_or_default(),
+        next: local_target(&form.next).unwrap_or_default(),
         error: Some(message),
         notice: None,
     };
@@ -222,7 +219,7 @@ pub async fn submit(
     .await?;
     tx.commit().await?;
 
-    let target = match safe_next(Some(&form.next)) {
+    let target = match local_target(&form.next) {
         Some(next) => next,
         None => {
             let tenants = crate::tenants::of_user(db, user.id).await?;
@@ -274,21 +271,4 @@ pub async fn logout(
     }
     let jar = jar.add(session::removal_cookie(&state.settings.sessions));
     Ok((jar, Redirect::to("/login?signed_out=1")).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_local_paths_are_followed() {
-        assert_eq!(
-            safe_next(Some("/t/sonderborg/")),
-            Some("/t/sonderborg/".into())
-        );
-        assert_eq!(safe_next(Some("//evil.example/")), None);
-        assert_eq!(safe_next(Some("https://evil.example/")), None);
-        assert_eq!(safe_next(Some("/\\evil.example")), None);
-        assert_eq!(safe_next(None), None);
-    }
 }

@@ -35,7 +35,7 @@ async fn switch(
     jar: CookieJar,
     Form(form): Form<SwitchForm>,
 ) -> AppResult<Response> {
-    let back = crate::auth::login::safe_next(Some(&form.back)).unwrap_or_else(|| "/".into());
+    let back = crate::web::redirect::local_target(&form.back).unwrap_or_else(|| "/".into());
     let Some(lang) = Lang::from_code(&form.lang) else {
         // An unknown language changes nothing; the page simply stays as it was.
         return Ok(Redirect::to(&back).into_response());

@@ -5,6 +5,7 @@ pub mod error;
 pub mod format;
 pub mod middleware;
 pub mod nav;
+pub mod redirect;
 pub mod routes;
 
 pub use error::{AppError, AppResult};
