@@ -88,3 +88,6 @@ auth-audit-renamed = Navn ændret til { $name }
 auth-audit-password-changed = Adgangskode skiftet
 auth-audit-password-set-via-link = Adgangskode valgt via link
 auth-audit-sessions-ended = { $count } andre sessioner afsluttet
+
+## Issue 11: sign-in under load (signin)
+auth-login-error-busy = Der er mange, der logger ind lige nu. Vent { $seconds } sekunder, og prøv igen.

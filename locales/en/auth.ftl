@@ -91,3 +91,6 @@ auth-audit-renamed = Name changed to { $name }
 auth-audit-password-changed = Password changed
 auth-audit-password-set-via-link = Password chosen via link
 auth-audit-sessions-ended = { $count } other sessions ended
+
+## Issue 11: sign-in under load (signin)
+auth-login-error-busy = Many people are signing in right now. Wait { $seconds } seconds and try again.

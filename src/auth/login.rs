@@ -3,12 +3,13 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use super::access::Viewer;
+use super::rate_limit::Refused;
 use super::{ClientIp, password, rate_limit, session, user_agent};
 use crate::AppState;
 use crate::audit::{self, Actor, Event};
@@ -89,6 +90,25 @@ fn failed(form: &LoginForm, status: StatusCode, message: String) -> Response {
     (status, render(&page)).into_response()
 }
 
+/// Too many sign-ins are being checked right now: the form again, with the e-mail kept, a
+/// message saying so, and when to try again.
+fn busy(form: &LoginForm) -> Response {
+    let mut response = failed(
+        form,
+        StatusCode::SERVICE_UNAVAILABLE,
+        t1(
+            "auth-login-error-busy",
+            "seconds",
+            password::RETRY_AFTER_SECONDS,
+        ),
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(password::RETRY_AFTER_SECONDS),
+    );
+    response
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -110,12 +130,11 @@ pub async fn submit(
     let db = &state.db;
     let account_key = rate_limit::account_key(&email);
     let ip_key = ip.as_deref().map(rate_limit::ip_key);
-    {
-        let mut conn = db.acquire().await?;
-        if let Some(until) =
-            rate_limit::locked_until(&mut conn, &account_key, rate_limit::ACCOUNT_MAX_FAILURES)
-                .await?
-        {
+    // The attempt is counted before the password is checked, so that parallel guesses cannot
+    // all be checked before the first failure is recorded.
+    let reservation = match rate_limit::reserve(db, &account_key, ip_key.as_deref()).await? {
+        Ok(reservation) => reservation,
+        Err(Refused::Account(until)) => {
             let message = t1(
                 "auth-login-error-account-locked",
                 "wait",
@@ -123,10 +142,7 @@ pub async fn submit(
             );
             return Ok(failed(&form, StatusCode::TOO_MANY_REQUESTS, message));
         }
-        if let Some(ip_key) = &ip_key
-            && let Some(until) =
-                rate_limit::locked_until(&mut conn, ip_key, rate_limit::IP_MAX_FAILURES).await?
-        {
+        Err(Refused::Ip(until)) => {
             let message = t1(
                 "auth-login-error-ip-blocked",
                 "wait",
@@ -134,7 +150,7 @@ pub async fn submit(
             );
             return Ok(failed(&form, StatusCode::TOO_MANY_REQUESTS, message));
         }
-    }
+    };
 
     let user = sqlx::query!(
         "SELECT id, display_name, password_hash, is_active, locale FROM users WHERE email = $1",
@@ -147,14 +163,17 @@ pub async fn submit(
         .filter(|u| u.is_active)
         .and_then(|u| u.password_hash.clone());
     // Verified even for unknown users (against a dummy hash), so both answers take as long.
-    let ok = password::verify(form.password.clone(), stored_hash).await;
+    let ok = match password::verify_sign_in(form.password.clone(), stored_hash).await {
+        Ok(ok) => ok,
+        Err(password::Busy) => {
+            // Not checked, so not counted: the user may simply try again in a moment.
+            reservation.give_back(&mut *db.acquire().await?).await?;
+            return Ok(busy(&form));
+        }
+    };
 
     let Some(user) = user.filter(|_| ok) else {
-        let mut tx = db.begin().await?;
-        let mut keys = vec![account_key];
-        keys.extend(ip_key);
-        rate_limit::record_failure(&mut tx, &keys).await?;
-        tx.commit().await?;
+        // The reservation stays as the failure.
         if let Some(known) = sqlx::query_scalar!("SELECT id FROM users WHERE email = $1", email)
             .fetch_optional(db)
             .await?
@@ -185,7 +204,7 @@ pub async fn submit(
 
     let policy = &state.settings.sessions;
     let mut tx = begin_user_tx(db, user.id).await?;
-    rate_limit::clear(&mut tx, &account_key).await?;
+    reservation.signed_in(&mut tx).await?;
     // A fresh session id at every sign-in; any session the browser came with is ended.
     if let Some(old) = jar.get(session::COOKIE_NAME) {
         session::delete(&mut *tx, old.value()).await?;
