@@ -87,8 +87,10 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
         _ => None,
     };
     if guard.access != Access::Public && user.is_none() {
-        if parts.method == axum::http::Method::POST && is_followup_form(parts.uri.path()) {
-            return Err(keep_and_sign_in(guard, &parts, body).await);
+        if parts.method == axum::http::Method::POST
+            && let Some((slug, id)) = followup_form(parts.uri.path())
+        {
+            return Err(keep_and_sign_in(guard, &parts, &jar, slug, id, body).await);
         }
         return Err(to_login(&parts));
     }
@@ -128,24 +130,59 @@ async fn membership(app: &AppState, slug: &str, user: SessionUser) -> Result<Mem
     Ok(Member { user, tenant, role })
 }
 
-/// 303 to the sign-in page, coming back here afterwards (for GET; a POST goes back to the front page).
 /// "/t/{slug}/followups/{id}": the form whose text must survive an expired session.
-fn is_followup_form(path: &str) -> bool {
+fn followup_form(path: &str) -> Option<(&str, &str)> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    matches!(segments.as_slice(), ["t", _, "followups", id] if Uuid::parse_str(id).is_ok())
+    match segments.as_slice() {
+        ["t", slug, "followups", id] if Uuid::parse_str(id).is_ok() => Some((slug, id)),
+        _ => None,
+    }
 }
 
 /// The session expired while the user was typing: keep what they posted, send them to sign in,
-/// and bring them back to the form, which fills the text in again.
-async fn keep_and_sign_in(guard: &Guard, parts: &Parts, body: axum::body::Body) -> Response {
+/// and bring them back to the form, which fills the text in again. Only for the user of a real,
+/// recently expired session in this browser, on a follow-up they may edit; any other request
+/// is sent to sign in without anything being read or written.
+async fn keep_and_sign_in(
+    guard: &Guard,
+    parts: &Parts,
+    jar: &CookieJar,
+    slug: &str,
+    id: &str,
+    body: axum::body::Body,
+) -> Response {
+    let app = &guard.app;
+    let writer = match jar.get(session::COOKIE_NAME) {
+        Some(cookie) if !cookie.value().is_empty() => {
+            match session::recently_expired(&app.db, cookie.value(), &app.settings.sessions).await {
+                Ok(writer) => writer,
+                Err(e) => return AppError::from(e).into_response(),
+            }
+        }
+        _ => None,
+    };
+    let Some(writer) = writer else {
+        return to_login(parts);
+    };
+    let member = match membership(app, slug, writer).await {
+        Ok(member) => member,
+        Err(AppError::NotFound) => return to_login(parts),
+        Err(e) => return e.into_response(),
+    };
+    match crate::followups::may_keep_pending(app, &member, id).await {
+        Ok(true) => {}
+        Ok(false) => return to_login(parts),
+        Err(e) => return e.into_response(),
+    }
     let path = parts.uri.path().to_string();
     let kept = match axum::body::to_bytes(body, super::pending::MAX_BODY).await {
         Ok(bytes) => match String::from_utf8(bytes.to_vec()) {
             Ok(text) => super::pending::keep(
-                &guard.app.db,
+                &app.db,
+                member.user_id(),
                 &path,
                 &text,
-                guard.app.settings.sessions.secure_cookie,
+                app.settings.sessions.secure_cookie,
             )
             .await
             .ok(),
@@ -161,6 +198,7 @@ async fn keep_and_sign_in(guard: &Guard, parts: &Parts, body: axum::body::Body) 
     }
 }
 
+/// 303 to the sign-in page, coming back here afterwards (for GET; a POST goes back to the front page).
 fn to_login(parts: &Parts) -> Response {
     let next = if parts.method == axum::http::Method::GET {
         parts

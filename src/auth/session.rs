@@ -119,6 +119,38 @@ pub async fn lookup(
     }))
 }
 
+/// The user of a session that ended by its timeouts within the last `policy.absolute` (not one
+/// that was signed out or ended: those rows are deleted), without reviving it. Used only to keep
+/// what that user was typing when it ended (`auth::pending`); it signs nobody in.
+pub async fn recently_expired(
+    db: impl PgExecutor<'_>,
+    token: &str,
+    policy: &SessionPolicy,
+) -> sqlx::Result<Option<SessionUser>> {
+    let hash = token_hash(token);
+    let idle_cutoff = Utc::now() - policy.idle;
+    // It ended at the earlier of its two timeouts; that moment lies within the last `absolute`.
+    let since = Utc::now() - policy.absolute;
+    let row = sqlx::query!(
+        r#"SELECT u.id, u.email, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.id_hash = $1 AND u.is_active
+             AND NOT (s.expires_at > now() AND s.last_seen_at > $2)
+             AND s.expires_at > $3 AND s.last_seen_at > $4"#,
+        hash,
+        idle_cutoff,
+        since,
+        since - policy.idle
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| SessionUser {
+        user_id: r.id,
+        email: r.email,
+        display_name: r.display_name,
+        session_hash: hash,
+    }))
+}
+
 pub async fn delete(db: impl PgExecutor<'_>, token: &str) -> sqlx::Result<()> {
     sqlx::query!("DELETE FROM sessions WHERE id_hash = $1", token_hash(token))
         .execute(db)

@@ -170,6 +170,20 @@ fn may_edit(member: &Member, f: &FollowupRow) -> Result<(), String> {
     }
 }
 
+/// Whether the follow-up `raw_id` is one `member` may edit now: only then does the access guard
+/// keep text posted to it after the member's session expired (`auth::pending`).
+pub(crate) async fn may_keep_pending(
+    state: &AppState,
+    member: &Member,
+    raw_id: &str,
+) -> AppResult<bool> {
+    match load(state, member, raw_id).await {
+        Ok(f) => Ok(may_edit(member, &f).is_ok()),
+        Err(AppError::NotFound) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 async fn build(
     state: &AppState,
     member: &Member,
@@ -294,12 +308,13 @@ pub async fn page(
 ) -> AppResult<Response> {
     let f = load(&state, &member, &id).await?;
     // Text typed before the session expired comes back into the form (not saved yet).
-    let restored = match crate::auth::pending::take(&state.db, &jar, uri.path()).await? {
-        Some(body) if may_edit(&member, &f).is_ok() => {
-            serde_urlencoded::from_str::<Input>(&body).ok()
-        }
-        _ => None,
-    };
+    let restored =
+        match crate::auth::pending::take(&state.db, &jar, uri.path(), member.user_id()).await? {
+            Some(body) if may_edit(&member, &f).is_ok() => {
+                serde_urlencoded::from_str::<Input>(&body).ok()
+            }
+            _ => None,
+        };
     let was_restored = restored.is_some();
     let mut page = build(&state, &member, f, restored).await?;
     if was_restored {

@@ -8,6 +8,7 @@ mod review;
 pub mod rounds;
 mod stories;
 
+pub(crate) use form::may_keep_pending;
 pub use queries::create_missing as create_missing_followups;
 mod values;
 pub use values::{parse_danish_number, parse_number};
