@@ -89,7 +89,8 @@ pub enum Command {
     /// Municipalities (for the platform operator).
     #[command(subcommand)]
     Tenant(TenantCommand),
-    /// Users (for the platform operator): create a municipality's first admin.
+    /// Users (for the platform operator): create a municipality's first admin; read the account
+    /// mails that wait for a mail server.
     #[command(subcommand)]
     User(UserCommand),
 }
@@ -130,6 +131,14 @@ pub enum UserCommand {
             default_value = "http://127.0.0.1:8080"
         )]
         base_url: String,
+    },
+    /// Print the mails about people's own accounts (invitations, password links) that wait to be
+    /// sent, newest first, with their links. Without RETNING_SMTP_URL they wait here: pass each on
+    /// to its addressee only. Links are never shown on a municipality's pages.
+    Mails {
+        /// Only the mails to this address.
+        #[arg(long)]
+        email: Option<String>,
     },
 }
 
@@ -305,6 +314,13 @@ async fn run_with_database(command: &Command, database: &Database) -> anyhow::Re
                     println!("{email} har allerede en adgangskode og har nu adgang til {tenant}.")
                 }
             }
+            Ok(())
+        }
+        Command::User(UserCommand::Mails { email }) => {
+            print!(
+                "{}",
+                crate::operator::account_mails(&database.app, email.as_deref()).await?
+            );
             Ok(())
         }
     }

@@ -1,4 +1,6 @@
-//! What the platform operator does from the command line: create municipalities and their first admin.
+//! What the platform operator does from the command line: create municipalities and their first
+//! admin, and read the account mails that wait because no mail server is set up. The operator's
+//! terminal is the one place besides the person's own mailbox where a one-time link may appear.
 
 use anyhow::{Context, bail};
 use sqlx::PgPool;
@@ -45,7 +47,9 @@ pub async fn create_tenant(pool: &PgPool, slug: &str, name: &str) -> anyhow::Res
     Ok(id)
 }
 
-/// Adds a user with a role; returns the link to choose a password when they have none yet.
+/// Adds a user with a role; returns the link to choose a password when they have none yet. The
+/// membership counts as accepted at once: the operator acts on the municipality's and the person's
+/// behalf here, and the link is printed on the operator's own terminal.
 pub async fn create_user(
     pool: &PgPool,
     slug: &str,
@@ -69,6 +73,8 @@ pub async fn create_user(
         .map_err(|_| anyhow::anyhow!("there is no municipality with the slug {slug:?}"))?;
     let mut tx = begin_tenant_tx(pool, tenant.id).await?;
     let user = crate::auth::users::find_or_create(&mut tx, &email, name).await?;
+    // The operator's own log may say whether the account is new; a municipality's pages never do.
+    tracing::info!(user_id = %user.id, created = user.created, tenant = slug, "user added by the operator");
     sqlx::query!(
         r#"INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
            ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, is_active = true"#,
@@ -105,4 +111,27 @@ pub async fn create_user(
     .await?;
     tx.commit().await?;
     Ok(link)
+}
+
+/// The account mails waiting to be sent (newest first, only those to `email` if given), written
+/// out for the operator with their links: without SMTP the operator passes them on.
+pub async fn account_mails(pool: &PgPool, email: Option<&str>) -> anyhow::Result<String> {
+    let mails = crate::auth::account_mail::waiting(pool, email).await?;
+    if mails.is_empty() {
+        return Ok("No account mails are waiting.\n".to_string());
+    }
+    let mut out = String::new();
+    for mail in mails {
+        out.push_str(&format!(
+            "=== {} to {} <{}> ({}, usable until {})\nSubject: {}\n\n{}\n\n",
+            mail.created_at.format("%Y-%m-%d %H:%M UTC"),
+            mail.to_name,
+            mail.to_email,
+            mail.kind,
+            mail.expires_at.format("%Y-%m-%d %H:%M UTC"),
+            mail.subject,
+            mail.body
+        ));
+    }
+    Ok(out)
 }

@@ -166,7 +166,7 @@ async fn form_errors_and_notices_are_in_english(admin: PgPool) {
         "public page",
     );
 
-    // A good invitation: the notice with the link is English too.
+    // A good invitation: the notice is English too.
     let done = post_as(
         &app,
         &format!("/t/{A}/admin/users/invite"),
@@ -181,7 +181,7 @@ async fn form_errors_and_notices_are_in_english(admin: PgPool) {
     assert_eq!(done.status, StatusCode::OK);
     assert_english(
         &done.body,
-        &["The invitation to New Person (new.person@example.dk) has been created."],
+        &["New Person (new.person@example.dk) has been invited as Reader."],
         "invited",
     );
 }

@@ -12,6 +12,10 @@ const GLOBAL_TABLES: &[&str] = &[
     "login_failures",
     "user_tokens",
     "pending_posts",
+    // A person's own account mails (links to choose a password): never a municipality's.
+    "account_mails",
+    // The rate limit of "Glemt adgangskode?", by hashed address and IP.
+    "password_link_requests",
 ];
 
 #[sqlx::test]

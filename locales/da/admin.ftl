@@ -38,15 +38,12 @@ admin-users-error-name-too-long = Navnet må højst være 200 tegn.
 admin-users-error-role = Vælg en rolle.
 admin-users-error-already-member = Personen er allerede bruger i kommunen. Ret rollen i listen nedenfor.
 admin-users-error-last-admin = Kommunen skal have mindst én aktiv administrator.
-admin-users-invited-link = Invitationen til { $name } ({ $email }) er oprettet. Send dette link til personen; det virker i 72 timer og kan kun bruges én gang:
-admin-users-invited-existing = { $name } har allerede en konto i Retning og har nu adgang til { $tenant } med sin eksisterende adgangskode.
 
 ## One user
 
 admin-user-page-title = { $name } – brugere
 admin-user-last-sign-in = senest logget ind: { $when }
 admin-user-deactivated = deaktiveret
-admin-user-send-link = Send dette link til { $name }. Det kan kun bruges én gang, og tidligere links holder op med at virke:
 admin-user-role-heading = Rolle og placering
 admin-user-failed = Ændringerne blev ikke gemt. Ret felterne markeret nedenfor.
 admin-user-job-title = Stilling
@@ -136,3 +133,15 @@ admin-outbox-no-smtp = Der er ikke sat en mailserver op (RETNING_SMTP_URL), så 
 admin-outbox-explainer = Retning sender besked, når en runde åbner, påmindelser 7 dage og 1 dag før fristen til dem, der ikke har indsendt, og en liste over manglende til sekretariatet efter fristen.
 admin-outbox-empty = Ingen mails endnu.
 admin-outbox-to = til { $to }
+
+## Issue 11 (credentials): invitations and password links go by e-mail to the person, never onto these pages
+admin-users-invitation-sent = { $name } ({ $email }) er inviteret som { $role }. Personen får en e-mail om invitationen og står som inviteret, indtil de har taget imod den.
+admin-users-mail-by-smtp = Links til at vælge adgangskode sendes kun til personens egen e-mail og vises aldrig her.
+admin-users-mail-waits-for-operator = Der er ikke sat en mailserver op, så e-mailen venter hos den driftsansvarlige for Retning, som sender den videre. Links til at vælge adgangskode vises aldrig her.
+admin-users-state-withdrawn = Invitation trukket tilbage
+admin-user-invitation-pending = inviteret, har ikke svaret endnu
+admin-user-invitation-withdrawn = invitationen er trukket tilbage
+admin-user-send-invitation-again = Send invitationen igen
+admin-user-withdraw-invitation = Træk invitationen tilbage
+admin-user-link-mailed = En e-mail til { $email } er på vej.
+admin-audit-invitation-resent = Invitationen til { $name } er sendt igen

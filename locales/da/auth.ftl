@@ -8,7 +8,6 @@ auth-login-heading = Log ind
 auth-login-email = E-mail
 auth-login-password = Adgangskode
 auth-login-submit = Log ind
-auth-login-forgot = Har du glemt din adgangskode, så bed kommunens administrator om et nyt link.
 auth-login-notice-expired = Din session er udløbet. Log ind igen – det, du skrev, er gemt og sættes ind igen.
 auth-login-notice-password-set = Din adgangskode er gemt. Log ind med den.
 auth-login-notice-signed-out = Du er logget ud.
@@ -91,3 +90,41 @@ auth-audit-sessions-ended = { $count } andre sessioner afsluttet
 
 ## Issue 11: sign-in under load (signin)
 auth-login-error-busy = Der er mange, der logger ind lige nu. Vent { $seconds } sekunder, og prøv igen.
+## Issue 11 (credentials): "Glemt adgangskode?", invitations waiting for an answer, and the mails
+## about a person's own account (written in the person's saved language)
+auth-forgot-link = Glemt adgangskode?
+auth-forgot-title = Glemt adgangskode
+auth-forgot-heading = Glemt adgangskode
+auth-forgot-intro = Skriv den e-mailadresse, du logger ind med. Har den en konto i Retning, sender vi et link, så du kan vælge en ny adgangskode.
+auth-forgot-submit = Send link
+auth-forgot-back = Tilbage til log ind
+auth-forgot-sent = Hvis adressen har en konto i Retning, sender vi nu en e-mail til den med et link til at vælge en ny adgangskode. Linket kan kun bruges én gang. Din nuværende adgangskode virker, indtil du vælger en ny.
+auth-forgot-error-email = Skriv en gyldig e-mailadresse, fx navn@kommune.dk.
+auth-forgot-error-too-many = Der er bedt om for mange links på kort tid. Prøv igen om en time.
+auth-expired-ask-again = Du kan også selv bede om et nyt link:
+auth-set-password-joins = Når du har gemt adgangskoden, får du adgang til: { $tenants }.
+auth-invitations-title = Invitationer
+auth-invitations-heading = Invitationer
+auth-invitations-intro = Du er inviteret til disse kommuner i Retning. Du bruger din egen konto og adgangskode; tak ja for at få adgang.
+auth-invitations-none = Du har ingen invitationer, der venter på svar.
+auth-invitations-to-front-page = Til forsiden
+auth-invitations-as = Som { $role }, inviteret { $when }.
+auth-invitations-accept = Tak ja
+auth-invitations-decline = Afvis
+auth-invitations-declined = Invitationen er afvist. Kommunen har ikke fået adgang til noget om dig.
+auth-audit-invitation-accepted = Invitationen er taget imod
+auth-audit-invitation-declined = Invitationen er afvist
+auth-mail-greeting = Kære { $name },
+auth-mail-sign-off = Venlig hilsen
+    Retning
+auth-mail-link-valid = Linket virker i { $hours } timer og kan kun bruges én gang:
+auth-mail-invitation-subject = Du er inviteret til { $tenant } i Retning
+auth-mail-invitation-text = { $by } har inviteret dig til { $tenant } i Retning som { $role }. Vælg din adgangskode her.
+auth-mail-invitation-unexpected = Kender du ikke til invitationen, kan du se bort fra denne mail. Så sker der ikke mere.
+auth-mail-added-subject = Du er inviteret til { $tenant } i Retning
+auth-mail-added-text = { $by } har inviteret dig til { $tenant } i Retning som { $role }. Du bruger din eksisterende konto og adgangskode. Log ind og tak ja til invitationen her:
+auth-mail-added-unexpected = Kender du ikke til invitationen, så afvis den på samme side eller se bort fra denne mail. Kommunen får ikke adgang til noget om dig, før du har taget imod den.
+auth-mail-password-subject = Vælg en ny adgangskode til Retning
+auth-mail-password-by-admin = { $by } fra { $tenant } har sendt dig et link, så du kan vælge en ny adgangskode til Retning.
+auth-mail-password-by-request = Nogen har bedt om et link til at vælge en ny adgangskode til Retning for denne adresse.
+auth-mail-password-unexpected = Har du ikke bedt om det, kan du se bort fra denne mail: din nuværende adgangskode virker, indtil du selv vælger en ny.

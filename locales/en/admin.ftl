@@ -38,15 +38,12 @@ admin-users-error-name-too-long = The name can be at most 200 characters.
 admin-users-error-role = Choose a role.
 admin-users-error-already-member = This person is already a user in the municipality. Change their role in the list below.
 admin-users-error-last-admin = The municipality must have at least one active administrator.
-admin-users-invited-link = The invitation to { $name } ({ $email }) has been created. Send this link to the person; it works for 72 hours and can only be used once:
-admin-users-invited-existing = { $name } already has a Retning account and now has access to { $tenant } with their existing password.
 
 ## One user
 
 admin-user-page-title = { $name } – users
 admin-user-last-sign-in = last signed in: { $when }
 admin-user-deactivated = deactivated
-admin-user-send-link = Send this link to { $name }. It can only be used once, and any earlier links stop working:
 admin-user-role-heading = Role and position
 admin-user-failed = The changes were not saved. Correct the fields marked below.
 admin-user-job-title = Job title
@@ -139,3 +136,15 @@ admin-outbox-no-smtp = No mail server has been set up (RETNING_SMTP_URL), so ema
 admin-outbox-explainer = Retning sends a message when a round opens, reminders 7 days and 1 day before the deadline to those who have not submitted, and a list of missing follow-ups to the secretariat after the deadline.
 admin-outbox-empty = No emails yet.
 admin-outbox-to = to { $to }
+
+## Issue 11 (credentials): invitations and password links go by email to the person, never onto these pages
+admin-users-invitation-sent = { $name } ({ $email }) has been invited as { $role }. The person gets an email about the invitation and is shown as invited until they have accepted it.
+admin-users-mail-by-smtp = Links to choose a password are sent only to the person's own email and are never shown here.
+admin-users-mail-waits-for-operator = No mail server has been set up, so the email waits with Retning's operator, who passes it on. Links to choose a password are never shown here.
+admin-users-state-withdrawn = Invitation withdrawn
+admin-user-invitation-pending = invited, has not answered yet
+admin-user-invitation-withdrawn = the invitation has been withdrawn
+admin-user-send-invitation-again = Send the invitation again
+admin-user-withdraw-invitation = Withdraw the invitation
+admin-user-link-mailed = An email to { $email } is on its way.
+admin-audit-invitation-resent = The invitation to { $name } was sent again

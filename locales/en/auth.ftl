@@ -8,7 +8,6 @@ auth-login-heading = Sign in
 auth-login-email = Email
 auth-login-password = Password
 auth-login-submit = Sign in
-auth-login-forgot = If you have forgotten your password, ask your municipality's administrator for a new link.
 auth-login-notice-expired = Your session has expired. Sign in again – what you wrote has been kept and will be put back.
 auth-login-notice-password-set = Your password has been saved. Sign in with it.
 auth-login-notice-signed-out = You have been signed out.
@@ -94,3 +93,41 @@ auth-audit-sessions-ended = { $count } other sessions ended
 
 ## Issue 11: sign-in under load (signin)
 auth-login-error-busy = Many people are signing in right now. Wait { $seconds } seconds and try again.
+## Issue 11 (credentials): "Forgot your password?", invitations waiting for an answer, and the mails
+## about a person's own account (written in the person's saved language)
+auth-forgot-link = Forgot your password?
+auth-forgot-title = Forgotten password
+auth-forgot-heading = Forgotten password
+auth-forgot-intro = Enter the email address you sign in with. If it has a Retning account, we will send a link so that you can choose a new password.
+auth-forgot-submit = Send link
+auth-forgot-back = Back to sign in
+auth-forgot-sent = If the address has a Retning account, we are now sending it an email with a link to choose a new password. The link can only be used once. Your current password works until you choose a new one.
+auth-forgot-error-email = Enter a valid email address, e.g. name@municipality.dk.
+auth-forgot-error-too-many = Too many links have been asked for in a short time. Try again in an hour.
+auth-expired-ask-again = You can also ask for a new link yourself:
+auth-set-password-joins = Once you have saved your password, you will have access to: { $tenants }.
+auth-invitations-title = Invitations
+auth-invitations-heading = Invitations
+auth-invitations-intro = You have been invited to these municipalities in Retning. You use your own account and password; accept to get access.
+auth-invitations-none = You have no invitations waiting for an answer.
+auth-invitations-to-front-page = To the front page
+auth-invitations-as = As { $role }, invited { $when }.
+auth-invitations-accept = Accept
+auth-invitations-decline = Decline
+auth-invitations-declined = The invitation has been declined. The municipality has not been given access to anything about you.
+auth-audit-invitation-accepted = Invitation accepted
+auth-audit-invitation-declined = Invitation declined
+auth-mail-greeting = Dear { $name },
+auth-mail-sign-off = Kind regards
+    Retning
+auth-mail-link-valid = The link works for { $hours } hours and can only be used once:
+auth-mail-invitation-subject = You have been invited to { $tenant } in Retning
+auth-mail-invitation-text = { $by } has invited you to { $tenant } in Retning as { $role }. Choose your password here.
+auth-mail-invitation-unexpected = If you do not know about this invitation, you can ignore this email. Nothing more will happen.
+auth-mail-added-subject = You have been invited to { $tenant } in Retning
+auth-mail-added-text = { $by } has invited you to { $tenant } in Retning as { $role }. You use your existing account and password. Sign in and accept the invitation here:
+auth-mail-added-unexpected = If you do not know about this invitation, decline it on the same page or ignore this email. The municipality gets access to nothing about you until you have accepted.
+auth-mail-password-subject = Choose a new password for Retning
+auth-mail-password-by-admin = { $by } of { $tenant } has sent you a link so that you can choose a new password for Retning.
+auth-mail-password-by-request = Someone asked for a link to choose a new password for Retning for this address.
+auth-mail-password-unexpected = If you did not ask for it, you can ignore this email: your current password works until you choose a new one yourself.

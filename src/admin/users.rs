@@ -1,4 +1,11 @@
 //! User administration: invite, set role and place in the organisation, deactivate, reset password.
+//!
+//! Accounts are global and their credentials belong to the person, so no page here ever shows a
+//! link to choose a password: invitations and password links go by e-mail to the person only
+//! (`auth::account_mail`). That one rule is also what keeps an invitation from telling the
+//! administrator whether the address already had an account: a new account and an existing one
+//! get the same notice, the same list entry (the name the administrator typed, "Invited") and the
+//! same buttons until the person accepts (`auth::invitations`).
 
 use askama::Template;
 use axum::Form;
@@ -14,7 +21,7 @@ use crate::AppState;
 use crate::audit::{self, Event};
 use crate::auth::ClientIp;
 use crate::auth::access::Member;
-use crate::auth::links::{self, Purpose};
+use crate::auth::account_mail::{self, FromTenant};
 use crate::db::begin_tenant_tx;
 use crate::domain::{LeadershipLevel, MemberRole};
 use crate::web::{AppError, AppResult, Chrome, format, render};
@@ -31,6 +38,10 @@ pub struct MemberRow {
     pub is_active: bool,
     pub has_password: bool,
     pub last_sign_in_at: Option<DateTime<Utc>>,
+    /// The person has accepted (always, for members not invited from these pages).
+    pub joined: bool,
+    /// An invitation waits for the person's answer.
+    pub pending: bool,
 }
 
 impl MemberRow {
@@ -46,16 +57,23 @@ async fn members(
     tenant_id: Uuid,
     user_id: Option<Uuid>,
 ) -> sqlx::Result<Vec<MemberRow>> {
+    // Until the person has accepted, the account's own name, password state and sign-ins are not
+    // the municipality's to see: it sees what its administrator typed.
     sqlx::query_as!(
         MemberRow,
-        r#"SELECT u.id as user_id, u.email, u.display_name, m.role as "role: MemberRole", m.title, m.org_unit_id,
+        r#"SELECT u.id as user_id, u.email,
+                  CASE WHEN m.joined_at IS NULL THEN COALESCE(m.invited_name, u.display_name) ELSE u.display_name END
+                    as "display_name!",
+                  m.role as "role: MemberRole", m.title, m.org_unit_id,
                   o.name as "org_unit?", m.leadership_level as "level: LeadershipLevel", m.is_active,
-                  (u.password_hash IS NOT NULL) as "has_password!", u.last_sign_in_at
+                  (m.joined_at IS NOT NULL AND u.password_hash IS NOT NULL) as "has_password!",
+                  CASE WHEN m.joined_at IS NULL THEN NULL ELSE u.last_sign_in_at END as last_sign_in_at,
+                  (m.joined_at IS NOT NULL) as "joined!", m.pending
            FROM memberships m
            JOIN users u ON u.id = m.user_id
            LEFT JOIN org_units o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
            WHERE m.tenant_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2)
-           ORDER BY m.is_active DESC, u.display_name"#,
+           ORDER BY m.is_active DESC, m.pending DESC, 3"#,
         tenant_id,
         user_id
     )
@@ -109,7 +127,6 @@ struct UsersPage {
     roles: &'static [MemberRole],
     input: InviteInput,
     errors: Vec<(&'static str, String)>,
-    link: Option<(String, String)>,
     notice: Option<String>,
 }
 
@@ -139,7 +156,6 @@ async fn users_page(state: &AppState, member: &Member) -> AppResult<UsersPage> {
             ..Default::default()
         },
         errors: Vec::new(),
-        link: None,
         notice: None,
     })
 }
@@ -239,22 +255,18 @@ pub async fn invite(
         page.errors = vec![("email", crate::t("admin-users-error-already-member"))];
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
+    // Waiting for the person's answer, whether the account is new or not (auth::invitations).
     sqlx::query!(
-        "INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)",
+        r#"INSERT INTO memberships (tenant_id, user_id, role, is_active, joined_at, pending, invited_name)
+           VALUES ($1, $2, $3, false, NULL, true, $4)"#,
         tenant_id,
         user.id,
-        role as MemberRole
+        role as MemberRole,
+        name
     )
     .execute(&mut *tx)
     .await?;
-    let link = crate::auth::users::invitation_if_needed(
-        &mut tx,
-        &state.settings.base_url,
-        &user,
-        tenant_id,
-        Some(member.user_id()),
-    )
-    .await?;
+    send_invitation(&state, &mut tx, &member, user.id, role).await?;
     let actor = member.actor(ip);
     let event = Event::new(
         "user.invited",
@@ -279,25 +291,53 @@ pub async fn invite(
     audit::record(&mut tx, tenant_id, &actor, event).await?;
     tx.commit().await?;
 
+    // Only what the administrator typed, whatever account the address had.
     let mut page = users_page(&state, &member).await?;
-    match link {
-        Some(link) => {
-            page.link = Some((
-                crate::t2("admin-users-invited-link", "name", &name, "email", &email),
-                link,
-            ))
-        }
-        None => {
-            page.notice = Some(crate::t2(
-                "admin-users-invited-existing",
-                "name",
-                &name,
-                "tenant",
-                &member.tenant.name,
-            ))
-        }
-    }
+    page.notice = Some(format!(
+        "{} {}",
+        crate::t3(
+            "admin-users-invitation-sent",
+            "name",
+            &name,
+            "email",
+            &email,
+            "role",
+            role.label()
+        ),
+        mail_route(&state)
+    ));
     Ok(render(&page))
+}
+
+/// Where the person's mail goes, as the administrator is told: the same for every person.
+fn mail_route(state: &AppState) -> String {
+    if state.settings.smtp_configured {
+        crate::t("admin-users-mail-by-smtp")
+    } else {
+        crate::t("admin-users-mail-waits-for-operator")
+    }
+}
+
+/// Mails the invitation to the person: a link to choose a password if the account has none, else
+/// a notice to accept with their own sign-in. Nothing of it comes back to the administrator.
+async fn send_invitation(
+    state: &AppState,
+    tx: &mut PgConnection,
+    member: &Member,
+    user_id: Uuid,
+    role: MemberRole,
+) -> AppResult<()> {
+    let Some(person) = account_mail::recipient(&mut *tx, user_id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let from = FromTenant {
+        tenant_id: member.tenant.id,
+        tenant_name: &member.tenant.name,
+        by_user: member.user_id(),
+        by_name: &member.user.display_name,
+    };
+    account_mail::queue_invitation(tx, &state.settings.base_url, &person, &from, role).await?;
+    Ok(())
 }
 
 #[derive(Template)]
@@ -311,7 +351,7 @@ struct EditPage {
     levels: &'static [LeadershipLevel],
     input: EditForm,
     errors: Vec<(&'static str, String)>,
-    link: Option<String>,
+    notice: Option<String>,
 }
 
 impl EditPage {
@@ -372,7 +412,7 @@ async fn edit_page(state: &AppState, member: &Member, user_id: Uuid) -> AppResul
         levels: LeadershipLevel::ALL,
         input,
         errors: Vec::new(),
-        link: None,
+        notice: None,
     })
 }
 
@@ -519,14 +559,30 @@ async fn set_active(
         page.errors = vec![("active", crate::t("admin-users-error-last-admin"))];
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
-    sqlx::query!(
-        "UPDATE memberships SET is_active = $3 WHERE tenant_id = $1 AND user_id = $2",
-        member.tenant.id,
-        user_id,
-        active
-    )
-    .execute(&mut *tx)
-    .await?;
+    if page.person.joined {
+        sqlx::query!(
+            "UPDATE memberships SET is_active = $3 WHERE tenant_id = $1 AND user_id = $2",
+            member.tenant.id,
+            user_id,
+            active
+        )
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        // An invitation the person has not answered is withdrawn or renewed, never made active:
+        // only the person's own yes does that (auth::invitations).
+        sqlx::query!(
+            "UPDATE memberships SET pending = $3 WHERE tenant_id = $1 AND user_id = $2 AND joined_at IS NULL",
+            member.tenant.id,
+            user_id,
+            active
+        )
+        .execute(&mut *tx)
+        .await?;
+        if active {
+            send_invitation(state, &mut tx, member, user_id, page.person.role).await?;
+        }
+    }
     let actor = member.actor(ip);
     let (action, summary) = if active {
         (
@@ -575,6 +631,8 @@ pub async fn activate(
     set_active(&state, &member, ip, &user_id, true).await
 }
 
+/// "Send invitation again" for someone who has not accepted, "send a link for a new password" for
+/// a member: either way a mail to the person, and the same notice here whatever their account is.
 pub async fn reset_link(
     State(state): State<AppState>,
     member: Member,
@@ -582,38 +640,48 @@ pub async fn reset_link(
     Path((_, user_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let user_id = parse_user_id(&user_id)?;
-    let mut page = edit_page(&state, &member, user_id).await?;
+    let page = edit_page(&state, &member, user_id).await?;
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let purpose = if page.person.has_password {
-        Purpose::Reset
+    let (action, key) = if page.person.joined {
+        let person = account_mail::recipient(&mut tx, user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let from = FromTenant {
+            tenant_id: member.tenant.id,
+            tenant_name: &member.tenant.name,
+            by_user: member.user_id(),
+            by_name: &member.user.display_name,
+        };
+        account_mail::queue_password_link(&mut tx, &state.settings.base_url, &person, Some(&from))
+            .await?;
+        ("user.password_link_created", "admin-audit-password-link")
     } else {
-        Purpose::Invite
-    };
-    let link = links::create(
-        &mut tx,
-        &state.settings.base_url,
-        user_id,
-        purpose,
-        Some(member.tenant.id),
-        Some(member.user_id()),
-    )
-    .await?;
-    let actor = member.actor(ip);
-    let summary = crate::audit::record_text(|| {
-        crate::t1(
-            "admin-audit-password-link",
-            "name",
-            &page.person.display_name,
+        // A withdrawn invitation waits for the person's answer again.
+        sqlx::query!(
+            "UPDATE memberships SET pending = true WHERE tenant_id = $1 AND user_id = $2 AND joined_at IS NULL",
+            member.tenant.id,
+            user_id
         )
-    });
+        .execute(&mut *tx)
+        .await?;
+        send_invitation(&state, &mut tx, &member, user_id, page.person.role).await?;
+        ("user.invitation_resent", "admin-audit-invitation-resent")
+    };
+    let actor = member.actor(ip);
+    let summary = crate::audit::record_text(|| crate::t1(key, "name", &page.person.display_name));
     audit::record(
         &mut tx,
         member.tenant.id,
         &actor,
-        Event::new("user.password_link_created", "user", Some(user_id), summary),
+        Event::new(action, "user", Some(user_id), summary),
     )
     .await?;
     tx.commit().await?;
-    page.link = Some(link);
+    let mut page = edit_page(&state, &member, user_id).await?;
+    page.notice = Some(format!(
+        "{} {}",
+        crate::t1("admin-user-link-mailed", "email", &page.person.email),
+        mail_route(&state)
+    ));
     Ok(render(&page))
 }

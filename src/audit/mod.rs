@@ -108,8 +108,10 @@ pub async fn record_in_user_tenants(
     actor: &Actor,
     event: Event<'_>,
 ) -> sqlx::Result<()> {
+    // Not in municipalities whose invitation the person has not accepted: what they do elsewhere
+    // (signing in, their name) is none of those municipalities' business yet.
     let tenants = sqlx::query_scalar!(
-        "SELECT tenant_id FROM memberships WHERE user_id = $1",
+        "SELECT tenant_id FROM memberships WHERE user_id = $1 AND joined_at IS NOT NULL",
         user_id
     )
     .fetch_all(&mut *conn)

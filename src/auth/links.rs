@@ -12,7 +12,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::session::{new_token, token_hash};
-use super::{ClientIp, password, session};
+use super::{ClientIp, account_mail, invitations, password, session};
 use crate::AppState;
 use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
@@ -27,7 +27,7 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    fn lifetime(self) -> Duration {
+    pub fn lifetime(self) -> Duration {
         match self {
             Purpose::Invite => Duration::hours(72),
             Purpose::Reset => Duration::hours(24),
@@ -36,7 +36,9 @@ impl Purpose {
 }
 
 /// Creates a one-time link for a user and returns its URL. Earlier unused links of the same
-/// purpose stop working, so only the newest link is valid.
+/// purpose stop working, so only the newest link is valid. The URL is a credential: it goes only
+/// into a mail to the person (`account_mail`) or to the platform operator's own terminal
+/// (`retning user create`), never onto a municipality's page and never into the log.
 pub async fn create(
     conn: &mut PgConnection,
     base_url: &str,
@@ -65,9 +67,9 @@ pub async fn create(
     )
     .execute(conn)
     .await?;
-    let url = format!("{base_url}/set-password/{token}");
-    tracing::info!(%user_id, ?purpose, link = %url, "one-time password link created");
-    Ok(url)
+    // Never log the link: whoever reads the log could choose the person's password with it.
+    tracing::info!(%user_id, ?purpose, "one-time password link created");
+    Ok(format!("{base_url}/set-password/{token}"))
 }
 
 struct ValidToken {
@@ -99,7 +101,20 @@ struct SetPasswordPage {
     email: String,
     display_name: String,
     invite: bool,
+    /// The municipalities whose invitations choosing the password accepts.
+    joins: Vec<String>,
     error: Option<String>,
+}
+
+/// Names of the municipalities waiting for this person, when the link is an invitation.
+async fn joins(state: &AppState, found: &ValidToken) -> sqlx::Result<Vec<String>> {
+    if found.purpose != Purpose::Invite {
+        return Ok(Vec::new());
+    }
+    let mut tx = begin_user_tx(&state.db, found.user_id).await?;
+    let pending = invitations::pending(&mut tx, found.user_id).await?;
+    tx.commit().await?;
+    Ok(pending.into_iter().map(|i| i.tenant_name).collect())
 }
 
 #[derive(Template)]
@@ -123,12 +138,15 @@ pub async fn form(State(state): State<AppState>, Path(token): Path<String>) -> A
     let Some(found) = find(&mut conn, &token).await? else {
         return Ok(expired());
     };
+    drop(conn);
+    let joins = joins(&state, &found).await?;
     Ok(render(&SetPasswordPage {
         chrome: Chrome::new(t("auth-set-password-title"), None, None),
         token,
         email: found.email,
         display_name: found.display_name,
         invite: found.purpose == Purpose::Invite && !found.has_password,
+        joins,
         error: None,
     }))
 }
@@ -170,12 +188,14 @@ pub async fn submit(
         password::check_policy(&form.password, &[&found.email, &display_name]).err()
     };
     if let Some(error) = error {
+        let joins = joins(&state, &found).await?;
         let page = SetPasswordPage {
             chrome: Chrome::new(t("auth-set-password-title"), None, None),
             token,
             email: found.email,
             display_name,
             invite: found.purpose == Purpose::Invite && !found.has_password,
+            joins,
             error: Some(error),
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
@@ -203,6 +223,19 @@ pub async fn submit(
     .await?;
     // Whoever held the old password is signed out everywhere.
     session::end_all(&mut *tx, found.user_id).await?;
+    // Any other link the person still has (an invitation and a reset, or mails not yet sent) is
+    // stale now: none of them may set the password again.
+    sqlx::query!(
+        "UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL",
+        found.user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    account_mail::links_used(&mut tx, found.user_id).await?;
+    if found.purpose == Purpose::Invite {
+        // Only the person's mailbox got this link: choosing the password is their yes.
+        invitations::accept_all(&mut tx, found.user_id).await?;
+    }
     let actor = Actor::user(found.user_id, display_name.clone(), ip);
     let action = if found.purpose == Purpose::Invite {
         "user.invitation_accepted"

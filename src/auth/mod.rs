@@ -3,6 +3,9 @@
 
 pub mod access;
 mod account;
+pub mod account_mail;
+mod forgot_password;
+mod invitations;
 pub mod links;
 pub(crate) mod login;
 pub mod password;
@@ -39,6 +42,10 @@ pub fn routes(table: RouteTable) -> RouteTable {
         )
         .get("/set-password/{token}", Access::Public, links::form)
         .post("/set-password/{token}", Access::Public, links::submit)
+        .get("/forgot-password", Access::Public, forgot_password::form)
+        .post("/forgot-password", Access::Public, forgot_password::submit)
+        .get("/invitations", Access::SignedIn, invitations::page)
+        .post("/invitations", Access::SignedIn, invitations::respond)
 }
 
 /// The peer's IP address, when the server knows it (not in router tests).

@@ -110,11 +110,12 @@ pub async fn person(
 ) -> AppResult<Response> {
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    // Someone invited who has not accepted is not the municipality's person yet (auth::invitations).
     let who = sqlx::query!(
         r#"SELECT u.display_name, m.title, o.name as "org_unit?", m.role as "role: crate::domain::MemberRole"
            FROM memberships m JOIN users u ON u.id = m.user_id
            LEFT JOIN org_units o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
-           WHERE m.tenant_id = $1 AND m.user_id = $2"#,
+           WHERE m.tenant_id = $1 AND m.user_id = $2 AND m.joined_at IS NOT NULL"#,
         tenant,
         user_id
     )

@@ -1,4 +1,5 @@
-//! The background worker: every minute, for every municipality, queue what is due and deliver it.
+//! The background worker: every minute, for every municipality, queue what is due and deliver it;
+//! then send the mails about people's own accounts (`auth::account_mail`).
 
 use std::time::Duration;
 
@@ -26,6 +27,8 @@ pub async fn run_once(
         delivered += deliver_due(&mut tx, tenant, mailer).await?;
         tx.commit().await?;
     }
+    // Mails about people's own accounts (global, never in a municipality's outbox).
+    delivered += crate::auth::account_mail::deliver_due(pool, mailer).await?;
     Ok((queued, delivered))
 }
 

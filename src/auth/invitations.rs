@@ -1,0 +1,182 @@
+//! Invitations waiting for the person's answer.
+//!
+//! A membership that a municipality's administrator made by inviting an address gives no access
+//! until the person accepts it: by choosing a password through the mailed link (an account without
+//! a password), or here, signed in with their own account (an account that already had one). Until
+//! then the municipality sees only the name and address it typed (see `admin::users`), and the
+//! person appears in none of its lists, so an invitation tells the inviting administrator nothing
+//! about an account that existed before, and an administrator cannot put a membership on somebody
+//! else's account without that person saying yes.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::ClientIp;
+use super::access::Viewer;
+use crate::AppState;
+use crate::audit::{self, Actor, Event};
+use crate::db::{begin_user_tx, set_tenant};
+use crate::domain::MemberRole;
+use crate::t;
+use crate::web::{AppError, AppResult, Chrome, format, render};
+
+pub struct PendingInvitation {
+    pub tenant_id: Uuid,
+    pub slug: String,
+    pub tenant_name: String,
+    pub role: MemberRole,
+    pub invited_at: DateTime<Utc>,
+}
+
+impl PendingInvitation {
+    pub fn invited_on(&self) -> String {
+        format::datetime(self.invited_at)
+    }
+}
+
+/// The person's invitations that wait for an answer; in a transaction begun with `begin_user_tx`
+/// for them (the policy `own_memberships` lets them read their own memberships everywhere).
+pub async fn pending(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+) -> sqlx::Result<Vec<PendingInvitation>> {
+    sqlx::query_as!(
+        PendingInvitation,
+        r#"SELECT m.tenant_id, t.slug, t.name as tenant_name, m.role as "role: MemberRole",
+                  m.created_at as invited_at
+           FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+           WHERE m.user_id = $1 AND m.pending
+           ORDER BY t.name"#,
+        user_id
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// Accepts or declines one waiting invitation; false if there is none (any more).
+async fn answer(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    tenant_id: Uuid,
+    accept: bool,
+) -> sqlx::Result<bool> {
+    // Row-level security lets a tenant's rows be changed only inside that tenant.
+    set_tenant(&mut *conn, tenant_id).await?;
+    let changed = sqlx::query!(
+        r#"UPDATE memberships SET pending = false, is_active = $3,
+                  joined_at = CASE WHEN $3 THEN now() ELSE joined_at END
+           WHERE tenant_id = $1 AND user_id = $2 AND pending"#,
+        tenant_id,
+        user_id,
+        accept
+    )
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// Accepts every waiting invitation: the person chose their password through an invitation link
+/// that only their own mailbox received, and every waiting invitation went to that mailbox.
+pub async fn accept_all(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
+    for invitation in pending(&mut *conn, user_id).await? {
+        answer(&mut *conn, user_id, invitation.tenant_id, true).await?;
+    }
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "auth/invitations.html")]
+struct InvitationsPage {
+    chrome: Chrome,
+    invitations: Vec<PendingInvitation>,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Notice {
+    declined: Option<String>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    axum::extract::Query(q): axum::extract::Query<Notice>,
+) -> AppResult<Response> {
+    // Access::SignedIn guarantees a user; this only keeps the handler total.
+    let user = user.ok_or(AppError::NotFound)?;
+    let mut tx = begin_user_tx(&state.db, user.user_id).await?;
+    let invitations = pending(&mut tx, user.user_id).await?;
+    tx.commit().await?;
+    Ok(render(&InvitationsPage {
+        chrome: Chrome::new(t("auth-invitations-title"), None, Some(user)),
+        invitations,
+        notice: q.declined.is_some().then(|| t("auth-invitations-declined")),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    tenant: String,
+    #[serde(default)]
+    answer: String,
+}
+
+pub async fn respond(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<AnswerForm>,
+) -> AppResult<Response> {
+    let user = user.ok_or(AppError::NotFound)?;
+    let accept = form.answer != "decline";
+    let mut tx = begin_user_tx(&state.db, user.user_id).await?;
+    let Some(invitation) = pending(&mut tx, user.user_id)
+        .await?
+        .into_iter()
+        .find(|i| i.slug == form.tenant)
+    else {
+        // Answered already (another tab), withdrawn, or never there: the list says what is left.
+        return Ok(Redirect::to("/invitations").into_response());
+    };
+    if answer(&mut tx, user.user_id, invitation.tenant_id, accept).await? {
+        let (action, key) = if accept {
+            ("user.invitation_accepted", "auth-audit-invitation-accepted")
+        } else {
+            ("user.invitation_declined", "auth-audit-invitation-declined")
+        };
+        // Someone who declines has not joined: the municipality learns only the address it typed,
+        // not the name on the account.
+        let label = if accept {
+            user.display_name.clone()
+        } else {
+            user.email.clone()
+        };
+        audit::record(
+            &mut tx,
+            invitation.tenant_id,
+            &Actor::user(user.user_id, label, ip),
+            Event::new(
+                action,
+                "user",
+                Some(user.user_id),
+                audit::record_text(|| t(key)),
+            ),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(if accept {
+        Redirect::to(&format!("/t/{}/", invitation.slug))
+    } else {
+        Redirect::to("/invitations?declined=1")
+    }
+    .into_response())
+}
