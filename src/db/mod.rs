@@ -21,6 +21,26 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// The role the application works as: not a superuser, not the owner of any table.
 pub const APP_ROLE: &str = "retning_app";
 
+/// Whether an error means the database cannot be reached right now (stopped, restarting, out of
+/// connections) rather than that the statement or the data is wrong. Such a request may well
+/// succeed a moment later, so the user is told the service is unavailable, not that it failed.
+pub fn is_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        // SQLSTATE class 08: connection exceptions; 57P01–57P03: the server is shutting down,
+        // crashed or not yet accepting connections; 53300: too many connections.
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03" | "53300")
+        }),
+        _ => false,
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct DbOptions {
     pub database_url: Option<String>,
