@@ -92,8 +92,9 @@ pub fn layers(mut routes: Router, settings: &Settings) -> Router {
     )
 }
 
-/// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
-pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
+/// Serves until SIGINT or SIGTERM, then lets requests in flight finish. `base_url` is where users
+/// reach Retning, for links in mails and invitations.
+pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Result<()> {
     // An empty RETNING_SMTP_URL (as docker-compose passes when unset) means no SMTP.
     let smtp_url = args
         .smtp_url
@@ -106,7 +107,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
             absolute: chrono::Duration::hours(args.session_max_hours.into()),
             secure_cookie: args.cookie_secure,
         },
-        base_url: args.base_url.trim_end_matches('/').to_string(),
+        base_url: base_url.trim_end_matches('/').to_string(),
         smtp_configured: smtp_url.is_some(),
         count_sql_statements: args.count_sql_statements,
     };
