@@ -174,6 +174,15 @@ pub struct ServeArgs {
     #[arg(long, env = "RETNING_COUNT_SQL_STATEMENTS")]
     pub count_sql_statements: bool,
 
+    /// Seconds a client has to send a request's headers. A connection that sends no request for
+    /// this long (a new one, or one kept alive after an answer) is closed too.
+    #[arg(long, env = "RETNING_HTTP_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub http_header_timeout: u64,
+
+    /// Open HTTP connections at most; connections beyond it are closed at once.
+    #[arg(long, env = "RETNING_HTTP_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    pub http_max_connections: u32,
+
     /// SMTP server for reminders, e.g. smtps://user:password@smtp.example.dk:465. Without it, mail
     /// stays in the outbox that administrators read in the browser.
     #[arg(long, env = "RETNING_SMTP_URL", hide_env_values = true)]
