@@ -31,8 +31,25 @@ pub struct Cli {
     )]
     pub log: String,
 
+    /// The address users reach Retning at (no trailing slash needed), used in invitation and
+    /// password links, whether `serve` or `user create` makes them.
+    #[arg(
+        long,
+        env = "RETNING_BASE_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
+    pub base_url: String,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The base URL as links are built from it: without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
 }
 
 #[derive(Debug, Args)]
@@ -124,13 +141,6 @@ pub enum UserCommand {
         /// admin, secretariat, steering, contributor or viewer.
         #[arg(long, default_value = "admin")]
         role: String,
-        /// The address users reach Retning at, for the link.
-        #[arg(
-            long,
-            env = "RETNING_BASE_URL",
-            default_value = "http://127.0.0.1:8080"
-        )]
-        base_url: String,
     },
     /// Print the mails about people's own accounts (invitations, password links) that wait to be
     /// sent, newest first, with their links. Without RETNING_SMTP_URL they wait here: pass each on
@@ -173,13 +183,15 @@ pub struct ServeArgs {
     #[arg(long, env = "RETNING_COUNT_SQL_STATEMENTS")]
     pub count_sql_statements: bool,
 
-    /// The address users reach Retning at, used in invitation and password links.
-    #[arg(
-        long,
-        env = "RETNING_BASE_URL",
-        default_value = "http://127.0.0.1:8080"
-    )]
-    pub base_url: String,
+    /// Seconds a client has to send a request's headers. A connection that sends no request for
+    /// this long (a new one, or one kept alive after an answer) is closed too.
+    #[arg(long, env = "RETNING_HTTP_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub http_header_timeout: u64,
+
+    /// Open HTTP connections at most; connections beyond it are closed at once.
+    #[arg(long, env = "RETNING_HTTP_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    pub http_max_connections: u32,
+
     /// SMTP server for reminders, e.g. smtps://user:password@smtp.example.dk:465. Without it, mail
     /// stays in the outbox that administrators read in the browser.
     #[arg(long, env = "RETNING_SMTP_URL", hide_env_values = true)]
@@ -252,18 +264,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 
     let database = Database::start(cli.db.options()).await?;
-    let result = run_with_database(&cli.command, &database).await;
+    let result = run_with_database(&cli.command, cli.base_url(), &database).await;
     database.shutdown().await;
     result
 }
 
-async fn run_with_database(command: &Command, database: &Database) -> anyhow::Result<()> {
+async fn run_with_database(
+    command: &Command,
+    base_url: &str,
+    database: &Database,
+) -> anyhow::Result<()> {
     match command {
         Command::Serve(args) => {
             if args.demo {
                 crate::demo::load_if_empty(&database.app).await?;
             }
-            crate::server::serve(database.app.clone(), args).await
+            crate::server::serve(database.app.clone(), args, base_url).await
         }
         Command::Migrate => Ok(()),
         Command::Import(args) => {
@@ -301,7 +317,6 @@ async fn run_with_database(command: &Command, database: &Database) -> anyhow::Re
             email,
             name,
             role,
-            base_url,
         }) => {
             let link =
                 crate::operator::create_user(&database.app, tenant, email, name, role, base_url)

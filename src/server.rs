@@ -1,9 +1,12 @@
 //! The HTTP server: middleware stack, listening, graceful shutdown.
 
+mod listen;
+
 use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
+use axum::extract::MatchedPath;
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
 use sqlx::PgPool;
 use tower::ServiceBuilder;
@@ -46,7 +49,14 @@ pub fn layers(mut routes: Router, settings: &Settings) -> Router {
                 .get(&REQUEST_ID)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("-");
-            tracing::info_span!("request", id = %request_id, method = %request.method(), path = %request.uri().path())
+            // The route's template ("/set-password/{token}"), never the path itself: paths carry
+            // secrets (one-time link tokens), and the query string is left out for the same reason.
+            // Requests that match no route are logged without their path.
+            let route = request
+                .extensions()
+                .get::<MatchedPath>()
+                .map_or("-", MatchedPath::as_str);
+            tracing::info_span!("request", id = %request_id, method = %request.method(), %route)
         })
         .on_response(DefaultOnResponse::new().level(Level::INFO));
     routes.layer(
@@ -92,8 +102,9 @@ pub fn layers(mut routes: Router, settings: &Settings) -> Router {
     )
 }
 
-/// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
-pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
+/// Serves until SIGINT or SIGTERM, then lets requests in flight finish. `base_url` is where users
+/// reach Retning, for links in mails and invitations.
+pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Result<()> {
     // An empty RETNING_SMTP_URL (as docker-compose passes when unset) means no SMTP.
     let smtp_url = args
         .smtp_url
@@ -106,7 +117,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
             absolute: chrono::Duration::hours(args.session_max_hours.into()),
             secure_cookie: args.cookie_secure,
         },
-        base_url: args.base_url.trim_end_matches('/').to_string(),
+        base_url: base_url.trim_end_matches('/').to_string(),
         smtp_configured: smtp_url.is_some(),
         count_sql_statements: args.count_sql_statements,
     };
@@ -116,6 +127,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
         mailer,
         settings.base_url.clone(),
     ));
+    let request_timeout = settings.request_timeout;
     let app = crate::app(AppState::new(db, settings));
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
@@ -125,13 +137,13 @@ pub async fn serve(db: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
         "Retning runs on http://{}  (stop it with Ctrl-C)",
         listener.local_addr()?
     );
-    // Connection info gives the peer address for sign-in rate limiting per IP.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let limits = listen::Limits {
+        header_timeout: Duration::from_secs(args.http_header_timeout),
+        max_connections: args.http_max_connections as usize,
+        // A request in flight ends within the request timeout (it then answers 408).
+        shutdown_grace: request_timeout + Duration::from_secs(5),
+    };
+    listen::serve(listener, app, limits, shutdown_signal()).await;
     worker.abort();
     tracing::info!("server stopped");
     Ok(())

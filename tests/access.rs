@@ -166,7 +166,7 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
             let status = page.status.as_u16();
             let ok = match (route.access, cookie, a_role) {
                 (_, _, _) if status >= 500 => false,
-                (Access::Public, _, _) => true,
+                (Access::Public | Access::Probe, _, _) => true,
                 // API routes take a bearer token, never a session: without one, 401.
                 (Access::ApiToken, _, _) => status == 401,
                 (Access::SignedIn, None, _) | (Access::Members(_), None, _) => {

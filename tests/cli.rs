@@ -239,3 +239,61 @@ fn serve_with_demo_data_then_ctrl_c_then_start_again() {
     );
     assert!(!data_dir.join("postmaster.pid").exists());
 }
+
+#[test]
+fn the_operators_commands_leave_a_running_server_running() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data_dir = dir.path().join("postgres");
+    let (server, addr) = start_server(&data_dir, false);
+
+    // The operator works on the server's own cluster while it runs.
+    let out = retning()
+        .args([
+            "tenant",
+            "create",
+            "--slug",
+            "vejle",
+            "--name",
+            "Vejle Kommune",
+        ])
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = retning()
+        .args(["user", "create", "--tenant", "vejle"])
+        .args(["--email", "admin@vejle.example", "--name", "Vera Admin"])
+        .arg("--data-dir")
+        .arg(&data_dir)
+        // The same setting as the server's, read from the same variable.
+        .env("RETNING_BASE_URL", "https://retning.vejle.example/")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        printed.contains("https://retning.vejle.example/set-password/"),
+        "{printed}"
+    );
+
+    // The server still has its database, and the new municipality is there.
+    let (status, _) = http_get(&addr, "/readyz");
+    assert_eq!(status, 200, "the database went away under the server");
+    let (status, _) = http_get(&addr, "/login");
+    assert_eq!(status, 200);
+    assert!(data_dir.join("postmaster.pid").exists());
+
+    // The server started the cluster, so its Ctrl-C stops it.
+    interrupt_and_wait(server);
+    assert!(!data_dir.join("postmaster.pid").exists());
+}

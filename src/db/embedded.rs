@@ -29,6 +29,9 @@ pub struct EmbeddedPostgres {
     data_dir: PathBuf,
     socket_dir: PathBuf,
     run_as: Option<SystemUser>,
+    /// Whether this process started the cluster. Only then may it stop it: a cluster found
+    /// running belongs to another Retning process (typically the server) that still uses it.
+    started_here: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -52,20 +55,22 @@ impl EmbeddedPostgres {
             None
         };
         let socket_dir = socket_dir_for(&data_dir);
-        let cluster = Self {
+        let mut cluster = Self {
             bin_dir,
             data_dir,
             socket_dir,
             run_as,
+            started_here: false,
         };
         cluster.prepare_dirs()?;
         if !cluster.data_dir.join("PG_VERSION").exists() {
             cluster.initdb().await?;
         }
         if cluster.is_running().await {
-            tracing::info!(data_dir = %cluster.data_dir.display(), "embedded PostgreSQL is already running; using it");
+            tracing::info!(data_dir = %cluster.data_dir.display(), "embedded PostgreSQL is already running; using it and leaving it running");
         } else {
             cluster.pg_ctl_start().await?;
+            cluster.started_here = true;
         }
         cluster.ensure_database().await?;
         Ok(cluster)
@@ -84,8 +89,22 @@ impl EmbeddedPostgres {
             .application_name("retning")
     }
 
-    /// Stops the cluster and waits until it is down ("fast": open sessions are rolled back).
+    /// The URL of the cluster's database as its owner (over the unix socket), e.g. for
+    /// DATABASE_URL of another process.
+    pub fn owner_url(&self) -> String {
+        format!(
+            "postgres://{OWNER_ROLE}@localhost:{PORT}/{DATABASE}?host={}",
+            self.socket_dir.display()
+        )
+    }
+
+    /// Stops the cluster and waits until it is down ("fast": open sessions are rolled back) —
+    /// if this process started it; a cluster that was already running is left running.
     pub async fn stop(self) {
+        if !self.started_here {
+            tracing::info!(data_dir = %self.data_dir.display(), "leaving the embedded PostgreSQL running for the process that started it");
+            return;
+        }
         let result = self
             .command("pg_ctl")
             .arg("stop")

@@ -17,12 +17,31 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+impl AppError {
+    /// The database could not be reached (see `db::is_unavailable`), also when the error came
+    /// wrapped in an `anyhow::Error`.
+    fn is_unavailable(&self) -> bool {
+        match self {
+            AppError::NotFound => false,
+            AppError::Database(err) => crate::db::is_unavailable(err),
+            AppError::Internal(err) => err
+                .chain()
+                .filter_map(|cause| cause.downcast_ref::<sqlx::Error>())
+                .any(crate::db::is_unavailable),
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        if self.is_unavailable() {
+            // An outage, not a bug: a warning, and the page that says "try again in a moment".
+            tracing::warn!(error = %self, "database unavailable");
+            return error_page(StatusCode::SERVICE_UNAVAILABLE);
+        }
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Database(sqlx::Error::RowNotFound) => StatusCode::NOT_FOUND,
-            AppError::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
             // The database's own lock on closed follow-up rounds (a race with closing the round).
             AppError::Database(sqlx::Error::Database(e))
                 if e.code().as_deref() == Some("RT001") =>
