@@ -37,7 +37,7 @@ impl ApiError {
             ApiError::BadRequest(message) => {
                 (StatusCode::BAD_REQUEST, "bad_request", message.clone())
             }
-            ApiError::Database(sqlx::Error::PoolTimedOut) => (
+            ApiError::Database(e) if crate::db::is_unavailable(e) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
                 crate::t("api-error-unavailable"),
