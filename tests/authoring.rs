@@ -1086,3 +1086,120 @@ async fn form_errors_and_conflicts_speak_english(admin: PgPool) {
     }
     assert_no_danish_interface(&body, "conflict page");
 }
+
+/// Issue 11: pressing Back after creating, changing the text and creating again answered like
+/// a success and dropped the change. The creator's own untouched item now takes the change
+/// (audited); once someone else has changed it, the conflict page shows both texts.
+#[sqlx::test]
+async fn creating_again_after_back_saves_the_change_or_shows_both(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let new = get_as(&app, &format!("/t/{T}/edit/focus-areas/new"), &cookie).await;
+    let minted = hidden(&new.body, "new_id");
+    let create = |title: &'static str, ambition: &'static str| {
+        let (app, cookie, minted) = (app.clone(), cookie.clone(), minted.clone());
+        async move {
+            post_as(
+                &app,
+                &format!("/t/{T}/edit/focus-areas"),
+                Some(&cookie),
+                &form(&[
+                    ("new_id", &minted),
+                    ("title", title),
+                    ("ambition", ambition),
+                    ("coordination", "central"),
+                ]),
+            )
+            .await
+        }
+    };
+    let first = create("Tilbage-knappen", "Første udgave").await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let id = anchored_id(first.location(), "#focus_area-");
+    assert_eq!(id.to_string(), minted, "created under the minted id");
+
+    // Back, a changed text, create again: saved, not dropped.
+    let again = create("Tilbage-knappen", "Anden udgave, rettet").await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    let (ambition, version): (String, i32) =
+        sqlx::query_as("SELECT ambition, version FROM focus_areas WHERE id = $1")
+            .bind(id)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(ambition, "Anden udgave, rettet");
+    assert_eq!(version, 2);
+    let events: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_events WHERE entity = 'focus_area' AND entity_id = $1 ORDER BY at",
+    )
+    .bind(id)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert_eq!(events, ["create", "update"], "the change is in the log");
+    // The same form once more, unchanged (a double click): nothing to do, no conflict.
+    assert_eq!(
+        create("Tilbage-knappen", "Anden udgave, rettet")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+
+    // Someone else edits it; the old creation form sent again now shows both texts.
+    let other = common::sign_in_as(&app, &admin, T, "admin").await;
+    let url = format!("/t/{T}/edit/focus-areas/{id}");
+    let edit = get_as(&app, &url, &other).await;
+    let saved = post_as(
+        &app,
+        &url,
+        Some(&other),
+        &form(&[
+            ("version", &hidden(&edit.body, "version")),
+            ("title", "Tilbage-knappen"),
+            ("ambition", "Direktionens udgave"),
+            ("coordination", "central"),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let late = create("Tilbage-knappen", "Tredje udgave fra den gamle fane").await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    let body = unescape(&late.body);
+    assert!(body.contains("Tredje udgave fra den gamle fane"), "{body}");
+    assert!(body.contains("Direktionens udgave"), "{body}");
+    assert!(
+        body.contains(&format!("action=\"{url}\"")),
+        "saving mine edits the item"
+    );
+    let ambition: String = sqlx::query_scalar("SELECT ambition FROM focus_areas WHERE id = $1")
+        .bind(id)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(ambition, "Direktionens udgave", "nothing overwritten");
+    assert_eq!(
+        count(
+            &admin,
+            "SELECT count(*) FROM focus_areas WHERE title = 'Tilbage-knappen'"
+        )
+        .await,
+        1
+    );
+
+    // Archived meanwhile: the form comes back as typed, ready to create a new one.
+    sqlx::query("UPDATE focus_areas SET archived_at = now() WHERE id = $1")
+        .bind(id)
+        .execute(&admin)
+        .await
+        .unwrap();
+    let archived = create("Tilbage-knappen", "Fjerde udgave").await;
+    assert_eq!(archived.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&archived.body);
+    assert!(body.contains("er arkiveret siden"), "{body}");
+    assert!(body.contains("Fjerde udgave"), "what was typed is kept");
+    assert_ne!(
+        hidden(&archived.body, "new_id"),
+        minted,
+        "a new id to create with"
+    );
+}
