@@ -1203,3 +1203,81 @@ async fn creating_again_after_back_saves_the_change_or_shows_both(admin: PgPool)
         "a new id to create with"
     );
 }
+
+/// Issue 11: Danish "1,234.5" was stored as 1.2345, and "12 %" was taken for a sub-goal in
+/// mio. kr. Numbers are read the way the page's language writes them, and what could be read
+/// two ways, or contradicts the unit, is refused next to the field.
+#[sqlx::test]
+async fn ambiguous_numbers_and_contradicting_units_are_refused(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let session = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let english = format!("{session}; lang=en");
+    let built = build_focus_area(&app, &admin, &session).await;
+    let post = |cookie: String, text: &'static str, unit: &'static str, baseline: &'static str| {
+        let (app, goal) = (app.clone(), built.goal);
+        async move {
+            post_as(
+                &app,
+                &format!("/t/{T}/edit/sub-goals"),
+                Some(&cookie),
+                &form(&[
+                    ("new_id", &Uuid::now_v7().to_string()),
+                    ("goal", &goal.to_string()),
+                    ("text", text),
+                    ("unit", unit),
+                    ("baseline_value", baseline),
+                    ("baseline_date", "2025-01-01"),
+                    ("target_value", "2.000"),
+                    ("deadline", "2029-12-31"),
+                ]),
+            )
+            .await
+        }
+    };
+    let stored = |text: &'static str| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query_scalar::<_, f64>("SELECT baseline_value FROM sub_goals WHERE text = $1")
+                .bind(text)
+                .fetch_optional(&admin)
+                .await
+                .unwrap()
+        }
+    };
+
+    let page = post(session.clone(), "Dansk tvetydigt", "mio. kr.", "1,234.5").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&page.body);
+    assert!(body.contains("Tallet kan læses på to måder."), "{body}");
+    assert!(body.contains("value=\"1,234.5\""), "what was typed is kept");
+    assert_eq!(stored("Dansk tvetydigt").await, None, "nothing saved");
+
+    let page = post(session.clone(), "Dansk rigtigt", "mio. kr.", "1.234,5").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("Dansk rigtigt").await, Some(1234.5));
+
+    let page = post(english.clone(), "English ambiguous", "mio. kr.", "1.234,5").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unescape(&page.body).contains("The number can be read two ways."));
+    assert_eq!(stored("English ambiguous").await, None);
+
+    let page = post(english.clone(), "English right", "mio. kr.", "1,234.5").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("English right").await, Some(1234.5));
+
+    let page = post(session.clone(), "Forkert enhed", "mio. kr.", "12 %").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unescape(&page.body).contains("Delmålets enhed er \"mio. kr.\", ikke procent."),
+        "{}",
+        page.body
+    );
+    assert_eq!(stored("Forkert enhed").await, None);
+
+    let page = post(session.clone(), "Med enheden", "mio. kr.", "12,5 mio. kr.").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("Med enheden").await, Some(12.5));
+    let page = post(session, "I procent", "%", "12 %").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("I procent").await, Some(12.0));
+}

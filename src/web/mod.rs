@@ -6,6 +6,7 @@ pub mod format;
 pub mod middleware;
 pub mod nav;
 pub mod routes;
+pub mod text;
 
 pub use error::{AppError, AppResult};
 
