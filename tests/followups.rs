@@ -937,6 +937,119 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     assert!(stories.body.contains("The good story") && stories.body.contains("Filter the stories"));
 }
 
+/// Issue 11: two identical saves a few milliseconds apart (a double click, a retry) showed the
+/// person a "changed by someone else" page about their own save. Both now land where the first
+/// did, and the follow-up is saved once.
+#[sqlx::test]
+async fn two_identical_saves_at_the_same_moment_both_succeed_once(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let id = link.rsplit('/').next().unwrap().to_string();
+    let state = |admin: PgPool, id: String| async move {
+        sqlx::query_as::<_, (i32, i64)>(
+            "SELECT f.version, (SELECT count(*) FROM followup_comments c WHERE c.followup_id = f.id AND c.kind = 'submitted')
+             FROM followups f WHERE f.id = $1::uuid",
+        )
+        .bind(id)
+        .fetch_one(&admin)
+        .await
+        .unwrap()
+    };
+    let mut conflicts = Vec::new();
+    for round in 0..24u64 {
+        let action = if round % 2 == 0 { "submit" } else { "draft" };
+        // Back to a draft the owner may edit again (as if the secretariat had returned it).
+        sqlx::query(
+            "UPDATE followups SET review_state = 'draft', submitted_at = NULL WHERE id = $1::uuid",
+        )
+        .bind(&id)
+        .execute(&admin)
+        .await
+        .unwrap();
+        let (before, submitted_before) = state(admin.clone(), id.clone()).await;
+        let narrative = format!("Gemt to gange, runde {round}.");
+        let body = form(&[
+            ("version", &before.to_string()),
+            ("status", "on_track"),
+            ("value", "42,5"),
+            ("narrative", &narrative),
+            ("action", action),
+        ]);
+        let delay = std::time::Duration::from_millis(round / 2 % 12 * 2);
+        let (first, second) = tokio::join!(post_as(&a.app, &link, Some(&a.owner), &body), async {
+            tokio::time::sleep(delay).await;
+            post_as(&a.app, &link, Some(&a.owner), &body).await
+        });
+        for (which, page) in [("first", &first), ("second", &second)] {
+            if page.status != StatusCode::SEE_OTHER {
+                conflicts.push(format!(
+                    "{action} {delay:?}, {which}: {} {}",
+                    page.status,
+                    if page.body.contains("ændret af en anden") {
+                        "(conflict page)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+        }
+        if first.status == StatusCode::SEE_OTHER && second.status == StatusCode::SEE_OTHER {
+            assert_eq!(
+                first.location(),
+                second.location(),
+                "both land on the same result"
+            );
+        }
+        let (after, submitted_after) = state(admin.clone(), id.clone()).await;
+        assert_eq!(after, before + 1, "{action} {delay:?}: saved once");
+        let submitted = i64::from(action == "submit");
+        assert_eq!(
+            submitted_after,
+            submitted_before + submitted,
+            "{action} {delay:?}"
+        );
+    }
+    assert!(
+        conflicts.is_empty(),
+        "identical saves answered other than as saved:\n{}",
+        conflicts.join("\n")
+    );
+
+    // Someone else's save in between is still a conflict, not a silent success.
+    let page = get_as(&a.app, &link, &a.owner).await;
+    let stale = version(&page.body);
+    let other = post_as(
+        &a.app,
+        &link,
+        Some(&a.secretariat),
+        &form(&[
+            ("version", &stale),
+            ("status", "at_risk"),
+            ("narrative", "Sekretariatets tekst."),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::SEE_OTHER);
+    let mine = post_as(
+        &a.app,
+        &link,
+        Some(&a.owner),
+        &form(&[
+            ("version", &stale),
+            ("status", "at_risk"),
+            ("narrative", "Sekretariatets tekst."),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(
+        mine.status,
+        StatusCode::CONFLICT,
+        "the same words saved by someone else are theirs, not this save"
+    );
+}
+
 /// Issue 11: a measured value is read the way the page writes numbers; one that reads two
 /// ways, or a "%" for a sub-goal measured in mio. kr., is refused next to the field, and text
 /// that cannot be stored (a NUL byte) is a field error, not an error page.

@@ -497,7 +497,7 @@ pub async fn save(
     };
     let version: i32 = input.version.parse().unwrap_or(-1);
     if version != f.version {
-        return conflict(&member, f, input);
+        return conflict_unless_applied(&state, &member, f, input, version, &valid).await;
     }
 
     let tenant = member.tenant.id;
@@ -527,10 +527,11 @@ pub async fn save(
     .fetch_optional(&mut *tx)
     .await?;
     if updated.is_none() {
-        // Someone saved in between: show both versions instead of overwriting theirs.
+        // Someone saved in between: show both versions instead of overwriting theirs (unless it
+        // was this very save, sent twice).
         drop(tx);
         let current = load(&state, &member, &id).await?;
-        return conflict(&member, current, input);
+        return conflict_unless_applied(&state, &member, current, input, version, &valid).await;
     }
     match &valid.story {
         Some(story) => {
@@ -619,6 +620,52 @@ pub async fn with_error(
     let mut page = build(state, member, f, None).await?;
     page.errors = vec![(field, message)];
     Ok((status, render(&page)).into_response())
+}
+
+/// The conflict page, unless what is stored now is exactly this save, made by this member on the
+/// version they had: the same form sent twice (a double click, a slow connection's retry), whose
+/// first copy won the race. That one answers as the first did, instead of telling the person
+/// that someone else changed what they themselves just saved.
+async fn conflict_unless_applied(
+    state: &AppState,
+    member: &Member,
+    current: FollowupRow,
+    input: Input,
+    base_version: i32,
+    valid: &Valid,
+) -> AppResult<Response> {
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let last_saved_by = sqlx::query_scalar!(
+        "SELECT updated_by FROM followups WHERE tenant_id = $1 AND id = $2 AND version = $3",
+        member.tenant.id,
+        current.id,
+        current.version
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .flatten();
+    tx.commit().await?;
+    let review_as_saved = if valid.submit {
+        current.review_state == ReviewState::Submitted
+    } else {
+        matches!(
+            current.review_state,
+            ReviewState::Draft | ReviewState::Returned
+        )
+    };
+    let applied = last_saved_by == Some(member.user_id())
+        && current.version == base_version + 1
+        && review_as_saved
+        && same_content(&current, &input);
+    if applied {
+        let saved = if valid.submit { "submitted" } else { "draft" };
+        return Ok(Redirect::to(&format!(
+            "/t/{}/followups/{}?saved={saved}",
+            member.tenant.slug, current.id
+        ))
+        .into_response());
+    }
+    conflict(member, current, input)
 }
 
 /// Same texts and values as stored in `saved`, ignoring the version and the button pressed. The
