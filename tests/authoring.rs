@@ -1086,3 +1086,198 @@ async fn form_errors_and_conflicts_speak_english(admin: PgPool) {
     }
     assert_no_danish_interface(&body, "conflict page");
 }
+
+/// Issue 11: pressing Back after creating, changing the text and creating again answered like
+/// a success and dropped the change. The creator's own untouched item now takes the change
+/// (audited); once someone else has changed it, the conflict page shows both texts.
+#[sqlx::test]
+async fn creating_again_after_back_saves_the_change_or_shows_both(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let new = get_as(&app, &format!("/t/{T}/edit/focus-areas/new"), &cookie).await;
+    let minted = hidden(&new.body, "new_id");
+    let create = |title: &'static str, ambition: &'static str| {
+        let (app, cookie, minted) = (app.clone(), cookie.clone(), minted.clone());
+        async move {
+            post_as(
+                &app,
+                &format!("/t/{T}/edit/focus-areas"),
+                Some(&cookie),
+                &form(&[
+                    ("new_id", &minted),
+                    ("title", title),
+                    ("ambition", ambition),
+                    ("coordination", "central"),
+                ]),
+            )
+            .await
+        }
+    };
+    let first = create("Tilbage-knappen", "Første udgave").await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let id = anchored_id(first.location(), "#focus_area-");
+    assert_eq!(id.to_string(), minted, "created under the minted id");
+
+    // Back, a changed text, create again: saved, not dropped.
+    let again = create("Tilbage-knappen", "Anden udgave, rettet").await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    let (ambition, version): (String, i32) =
+        sqlx::query_as("SELECT ambition, version FROM focus_areas WHERE id = $1")
+            .bind(id)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(ambition, "Anden udgave, rettet");
+    assert_eq!(version, 2);
+    let events: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_events WHERE entity = 'focus_area' AND entity_id = $1 ORDER BY at",
+    )
+    .bind(id)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert_eq!(events, ["create", "update"], "the change is in the log");
+    // The same form once more, unchanged (a double click): nothing to do, no conflict.
+    assert_eq!(
+        create("Tilbage-knappen", "Anden udgave, rettet")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+
+    // Someone else edits it; the old creation form sent again now shows both texts.
+    let other = common::sign_in_as(&app, &admin, T, "admin").await;
+    let url = format!("/t/{T}/edit/focus-areas/{id}");
+    let edit = get_as(&app, &url, &other).await;
+    let saved = post_as(
+        &app,
+        &url,
+        Some(&other),
+        &form(&[
+            ("version", &hidden(&edit.body, "version")),
+            ("title", "Tilbage-knappen"),
+            ("ambition", "Direktionens udgave"),
+            ("coordination", "central"),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let late = create("Tilbage-knappen", "Tredje udgave fra den gamle fane").await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    let body = unescape(&late.body);
+    assert!(body.contains("Tredje udgave fra den gamle fane"), "{body}");
+    assert!(body.contains("Direktionens udgave"), "{body}");
+    assert!(
+        body.contains(&format!("action=\"{url}\"")),
+        "saving mine edits the item"
+    );
+    let ambition: String = sqlx::query_scalar("SELECT ambition FROM focus_areas WHERE id = $1")
+        .bind(id)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(ambition, "Direktionens udgave", "nothing overwritten");
+    assert_eq!(
+        count(
+            &admin,
+            "SELECT count(*) FROM focus_areas WHERE title = 'Tilbage-knappen'"
+        )
+        .await,
+        1
+    );
+
+    // Archived meanwhile: the form comes back as typed, ready to create a new one.
+    sqlx::query("UPDATE focus_areas SET archived_at = now() WHERE id = $1")
+        .bind(id)
+        .execute(&admin)
+        .await
+        .unwrap();
+    let archived = create("Tilbage-knappen", "Fjerde udgave").await;
+    assert_eq!(archived.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&archived.body);
+    assert!(body.contains("er arkiveret siden"), "{body}");
+    assert!(body.contains("Fjerde udgave"), "what was typed is kept");
+    assert_ne!(
+        hidden(&archived.body, "new_id"),
+        minted,
+        "a new id to create with"
+    );
+}
+
+/// Issue 11: Danish "1,234.5" was stored as 1.2345, and "12 %" was taken for a sub-goal in
+/// mio. kr. Numbers are read the way the page's language writes them, and what could be read
+/// two ways, or contradicts the unit, is refused next to the field.
+#[sqlx::test]
+async fn ambiguous_numbers_and_contradicting_units_are_refused(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let session = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let english = format!("{session}; lang=en");
+    let built = build_focus_area(&app, &admin, &session).await;
+    let post = |cookie: String, text: &'static str, unit: &'static str, baseline: &'static str| {
+        let (app, goal) = (app.clone(), built.goal);
+        async move {
+            post_as(
+                &app,
+                &format!("/t/{T}/edit/sub-goals"),
+                Some(&cookie),
+                &form(&[
+                    ("new_id", &Uuid::now_v7().to_string()),
+                    ("goal", &goal.to_string()),
+                    ("text", text),
+                    ("unit", unit),
+                    ("baseline_value", baseline),
+                    ("baseline_date", "2025-01-01"),
+                    ("target_value", "2.000"),
+                    ("deadline", "2029-12-31"),
+                ]),
+            )
+            .await
+        }
+    };
+    let stored = |text: &'static str| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query_scalar::<_, f64>("SELECT baseline_value FROM sub_goals WHERE text = $1")
+                .bind(text)
+                .fetch_optional(&admin)
+                .await
+                .unwrap()
+        }
+    };
+
+    let page = post(session.clone(), "Dansk tvetydigt", "mio. kr.", "1,234.5").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&page.body);
+    assert!(body.contains("Tallet kan læses på to måder."), "{body}");
+    assert!(body.contains("value=\"1,234.5\""), "what was typed is kept");
+    assert_eq!(stored("Dansk tvetydigt").await, None, "nothing saved");
+
+    let page = post(session.clone(), "Dansk rigtigt", "mio. kr.", "1.234,5").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("Dansk rigtigt").await, Some(1234.5));
+
+    let page = post(english.clone(), "English ambiguous", "mio. kr.", "1.234,5").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unescape(&page.body).contains("The number can be read two ways."));
+    assert_eq!(stored("English ambiguous").await, None);
+
+    let page = post(english.clone(), "English right", "mio. kr.", "1,234.5").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("English right").await, Some(1234.5));
+
+    let page = post(session.clone(), "Forkert enhed", "mio. kr.", "12 %").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unescape(&page.body).contains("Delmålets enhed er \"mio. kr.\", ikke procent."),
+        "{}",
+        page.body
+    );
+    assert_eq!(stored("Forkert enhed").await, None);
+
+    let page = post(session.clone(), "Med enheden", "mio. kr.", "12,5 mio. kr.").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("Med enheden").await, Some(12.5));
+    let page = post(session, "I procent", "%", "12 %").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(stored("I procent").await, Some(12.0));
+}

@@ -936,3 +936,209 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     let stories = get_as(&a.app, &format!("/t/{T}/stories"), &secretariat).await;
     assert!(stories.body.contains("The good story") && stories.body.contains("Filter the stories"));
 }
+
+/// Issue 11: two identical saves a few milliseconds apart (a double click, a retry) showed the
+/// person a "changed by someone else" page about their own save. Both now land where the first
+/// did, and the follow-up is saved once.
+#[sqlx::test]
+async fn two_identical_saves_at_the_same_moment_both_succeed_once(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let id = link.rsplit('/').next().unwrap().to_string();
+    let state = |admin: PgPool, id: String| async move {
+        sqlx::query_as::<_, (i32, i64)>(
+            "SELECT f.version, (SELECT count(*) FROM followup_comments c WHERE c.followup_id = f.id AND c.kind = 'submitted')
+             FROM followups f WHERE f.id = $1::uuid",
+        )
+        .bind(id)
+        .fetch_one(&admin)
+        .await
+        .unwrap()
+    };
+    let mut conflicts = Vec::new();
+    for round in 0..24u64 {
+        let action = if round % 2 == 0 { "submit" } else { "draft" };
+        // Back to a draft the owner may edit again (as if the secretariat had returned it).
+        sqlx::query(
+            "UPDATE followups SET review_state = 'draft', submitted_at = NULL WHERE id = $1::uuid",
+        )
+        .bind(&id)
+        .execute(&admin)
+        .await
+        .unwrap();
+        let (before, submitted_before) = state(admin.clone(), id.clone()).await;
+        let narrative = format!("Gemt to gange, runde {round}.");
+        let body = form(&[
+            ("version", &before.to_string()),
+            ("status", "on_track"),
+            ("value", "42,5"),
+            ("narrative", &narrative),
+            ("action", action),
+        ]);
+        let delay = std::time::Duration::from_millis(round / 2 % 12 * 2);
+        let (first, second) = tokio::join!(post_as(&a.app, &link, Some(&a.owner), &body), async {
+            tokio::time::sleep(delay).await;
+            post_as(&a.app, &link, Some(&a.owner), &body).await
+        });
+        for (which, page) in [("first", &first), ("second", &second)] {
+            if page.status != StatusCode::SEE_OTHER {
+                conflicts.push(format!(
+                    "{action} {delay:?}, {which}: {} {}",
+                    page.status,
+                    if page.body.contains("ændret af en anden") {
+                        "(conflict page)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+        }
+        if first.status == StatusCode::SEE_OTHER && second.status == StatusCode::SEE_OTHER {
+            assert_eq!(
+                first.location(),
+                second.location(),
+                "both land on the same result"
+            );
+        }
+        let (after, submitted_after) = state(admin.clone(), id.clone()).await;
+        assert_eq!(after, before + 1, "{action} {delay:?}: saved once");
+        let submitted = i64::from(action == "submit");
+        assert_eq!(
+            submitted_after,
+            submitted_before + submitted,
+            "{action} {delay:?}"
+        );
+    }
+    assert!(
+        conflicts.is_empty(),
+        "identical saves answered other than as saved:\n{}",
+        conflicts.join("\n")
+    );
+
+    // Someone else's save in between is still a conflict, not a silent success.
+    let page = get_as(&a.app, &link, &a.owner).await;
+    let stale = version(&page.body);
+    let other = post_as(
+        &a.app,
+        &link,
+        Some(&a.secretariat),
+        &form(&[
+            ("version", &stale),
+            ("status", "at_risk"),
+            ("narrative", "Sekretariatets tekst."),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::SEE_OTHER);
+    let mine = post_as(
+        &a.app,
+        &link,
+        Some(&a.owner),
+        &form(&[
+            ("version", &stale),
+            ("status", "at_risk"),
+            ("narrative", "Sekretariatets tekst."),
+            ("action", "draft"),
+        ]),
+    )
+    .await;
+    assert_eq!(
+        mine.status,
+        StatusCode::CONFLICT,
+        "the same words saved by someone else are theirs, not this save"
+    );
+}
+
+/// Issue 11: a measured value is read the way the page writes numbers; one that reads two
+/// ways, or a "%" for a sub-goal measured in mio. kr., is refused next to the field, and text
+/// that cannot be stored (a NUL byte) is a field error, not an error page.
+#[sqlx::test]
+async fn measured_values_that_read_two_ways_or_contradict_the_unit_are_refused(admin: PgPool) {
+    let a = actors(&admin).await;
+    let link = percent_followup(&admin, &a.owner_email).await;
+    let id = link.rsplit('/').next().unwrap().to_string();
+    sqlx::query(
+        "UPDATE sub_goals SET unit = 'mio. kr.' WHERE id = (SELECT sub_goal_id FROM followups WHERE id = $1::uuid)",
+    )
+    .bind(&id)
+    .execute(&admin)
+    .await
+    .unwrap();
+    let stored = || {
+        let (admin, id) = (admin.clone(), id.clone());
+        async move {
+            sqlx::query_as::<_, (Option<f64>, Option<String>)>(
+                "SELECT measured_value, narrative FROM followups WHERE id = $1::uuid",
+            )
+            .bind(id)
+            .fetch_one(&admin)
+            .await
+            .unwrap()
+        }
+    };
+    let save = |cookie: String, value: &'static str, narrative: &'static str| {
+        let (app, link) = (a.app.clone(), link.clone());
+        async move {
+            let page = get_as(&app, &link, &cookie).await;
+            post_as(
+                &app,
+                &link,
+                Some(&cookie),
+                &form(&[
+                    ("version", &version(&page.body)),
+                    ("status", "on_track"),
+                    ("value", value),
+                    ("narrative", narrative),
+                    ("action", "draft"),
+                ]),
+            )
+            .await
+        }
+    };
+    let before = stored().await;
+    for (value, message) in [
+        ("1,234.5", "Tallet kan læses på to måder."),
+        ("12.34,5", "Punktummerne står forkert"),
+        ("12 %", "Delmålets enhed er \"mio. kr.\", ikke procent."),
+    ] {
+        let page = save(a.owner.clone(), value, "Prøver et tal.").await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{value}");
+        let body = common::unescape(&page.body);
+        assert!(body.contains(message), "{value}: {body}");
+        assert!(
+            body.contains(&format!("value=\"{value}\"")),
+            "{value} is kept"
+        );
+        assert_eq!(stored().await, before, "{value}: nothing saved");
+    }
+    let page = save(a.owner.clone(), "1.234,5", "Dansk tal.").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(stored().await.0, Some(1234.5));
+    let page = save(a.owner.clone(), "2,5 mio. kr.", "Med enheden.").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(stored().await.0, Some(2.5));
+
+    let english = in_english(&a.owner);
+    let page = save(english.clone(), "1.234,5", "English.").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::unescape(&page.body).contains("The number can be read two ways."));
+    let page = save(english, "1,234.5", "English number.").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(stored().await.0, Some(1234.5));
+
+    let before = stored().await;
+    let page = save(a.owner.clone(), "3", "Et tegn\0der ikke kan gemmes.").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        common::unescape(&page.body).contains("Teksten indeholder et tegn, der ikke kan gemmes")
+    );
+    assert_eq!(stored().await, before);
+    // Line breaks as Windows sends them are kept, stored as LF.
+    let page = save(a.owner.clone(), "3", "Første linje\r\nAnden linje").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        stored().await.1.as_deref(),
+        Some("Første linje\nAnden linje")
+    );
+}

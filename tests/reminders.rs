@@ -286,3 +286,144 @@ async fn each_mail_is_written_in_the_recipients_saved_language(admin: PgPool) {
     );
     assert!(body.contains(english.as_str()) && body.contains(danish.as_str()));
 }
+
+/// A stand-in SMTP server on a local port: answers every command as a real one would and
+/// records each message's envelope recipients and its text.
+async fn smtp_server() -> (
+    u16,
+    std::sync::Arc<std::sync::Mutex<Vec<(Vec<String>, String)>>>,
+) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let store = received.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else {
+                return;
+            };
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 test ESMTP\r\n").await.unwrap();
+                let (mut to, mut data, mut in_data) = (Vec::new(), String::new(), false);
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let reply: &[u8] = if in_data {
+                        if line == "." {
+                            in_data = false;
+                            store
+                                .lock()
+                                .unwrap()
+                                .push((std::mem::take(&mut to), std::mem::take(&mut data)));
+                            b"250 queued\r\n"
+                        } else {
+                            data.push_str(&line);
+                            data.push('\n');
+                            continue;
+                        }
+                    } else {
+                        let upper = line.to_ascii_uppercase();
+                        if upper.starts_with("RCPT TO:") {
+                            to.push(line[8..].trim().to_string());
+                            b"250 OK\r\n"
+                        } else if upper.starts_with("DATA") {
+                            in_data = true;
+                            b"354 go ahead\r\n"
+                        } else if upper.starts_with("QUIT") {
+                            write.write_all(b"221 bye\r\n").await.ok();
+                            return;
+                        } else {
+                            b"250 OK\r\n"
+                        }
+                    };
+                    if write.write_all(reply).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (port, received)
+}
+
+/// Issue 11: a reminder never reached "Lund, Karina": the address was written as text and read
+/// back, and the comma made it two addresses. The mailbox is now built from name and address.
+#[sqlx::test]
+async fn a_reminder_reaches_a_person_whose_name_has_a_comma(admin: PgPool) {
+    let pool = common::app_pool(&admin).await;
+    common::load_demo(&pool).await;
+    let email: String = sqlx::query_scalar(
+        "UPDATE users SET display_name = 'Lund, Karina'
+         WHERE id = (SELECT f.owner_id FROM followups f JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+                     JOIN tenants t ON t.id = f.tenant_id
+                     WHERE t.slug = $1 AND r.state = 'open' AND f.review_state = 'draft' AND f.owner_id IS NOT NULL
+                     ORDER BY f.id LIMIT 1)
+         RETURNING email",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let (port, received) = smtp_server().await;
+    let mailer = Mailer::from_settings(
+        Some(&format!("smtp://127.0.0.1:{port}")),
+        "Retning <noreply@retning.invalid>",
+    )
+    .unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    worker::run_once(&pool, &mailer, "https://retning.example", day)
+        .await
+        .unwrap();
+
+    let (status, error): (String, Option<String>) = sqlx::query_as(
+        "SELECT status, last_error FROM mail_queue WHERE to_email = $1 AND kind = 'round_opened'",
+    )
+    .bind(&email)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(status, "sent", "delivered, not retried: {error:?}");
+    let received = received.lock().unwrap().clone();
+    let (_, message) = received
+        .iter()
+        .find(|(to, _)| to.iter().any(|t| *t == format!("<{email}>")))
+        .unwrap_or_else(|| panic!("the server got a mail for {email}: {received:?}"));
+    let to = message
+        .lines()
+        .find_map(|l| l.strip_prefix("To: "))
+        .expect("a To header");
+    let (name, address) = to.rsplit_once(' ').expect("name and address");
+    assert_eq!(address, format!("<{email}>"), "one address: {to}");
+    assert_eq!(display_name(name), "Lund, Karina", "{to}");
+}
+
+/// A header's display name as a mail program shows it: quoted ("Lund, Karina") or an RFC 2047
+/// encoded word (=?utf-8?b?…?=, which lettre writes for names with a comma).
+fn display_name(raw: &str) -> String {
+    if let Some(quoted) = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        return quoted.replace("\\\"", "\"");
+    }
+    let Some(encoded) = raw
+        .strip_prefix("=?utf-8?b?")
+        .and_then(|r| r.strip_suffix("?="))
+    else {
+        return raw.to_string();
+    };
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut bytes = Vec::new();
+    for c in encoded.bytes().filter(|c| *c != b'=') {
+        let value = ALPHABET.iter().position(|a| *a == c).expect("base64") as u32;
+        bits = (bits << 6) | value;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            bytes.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    String::from_utf8(bytes).expect("utf-8")
+}

@@ -228,3 +228,6 @@ authoring-audit-restored = Gendannet: { $title }
 authoring-audit-moved-up = Flyttet op: { $title }
 authoring-audit-moved-down = Flyttet ned: { $title }
 authoring-inline-saved = Gemt.
+
+# Issue 11 (followup-input): the creation form sent again after its item was archived.
+authoring-error-archived-meanwhile = { $what }, som denne formular oprettede, er arkiveret siden. Det, du har skrevet, er ikke gemt: opret igen for at gemme det som et nyt, eller gendan det arkiverede fra arkivet.

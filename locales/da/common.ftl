@@ -52,3 +52,10 @@ common-items = { $count ->
    *[other] { $count } punkter
 }
 status-missing = Ikke indberettet
+
+# Issue 11 (followup-input): text that cannot be stored, and numbers that can be read two ways.
+text-error-control = Teksten indeholder et tegn, der ikke kan gemmes (fx et usynligt kontroltegn fra en kopieret tekst). Fjern det, og prøv igen.
+text-error-line-break = Skal stå på én linje – fjern linjeskiftet.
+number-error-ambiguous = Tallet kan læses på to måder. Skriv det med punktum mellem tusinder og komma før decimaler, fx 1.234,5.
+number-error-grouping = Punktummerne står forkert: der skal være tre cifre mellem hvert punktum, fx 1.234.567,5.
+number-error-unit = Delmålets enhed er "{ $unit }", ikke procent. Skriv tallet i { $unit } uden %.

@@ -234,3 +234,6 @@ authoring-audit-restored = Restored: { $title }
 authoring-audit-moved-up = Moved up: { $title }
 authoring-audit-moved-down = Moved down: { $title }
 authoring-inline-saved = Saved.
+
+# Issue 11 (followup-input): the creation form sent again after its item was archived.
+authoring-error-archived-meanwhile = { $what }, created by this form, has since been archived. What you wrote has not been saved: create again to save it as a new one, or restore the archived one from the archive.

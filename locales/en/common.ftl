@@ -52,3 +52,10 @@ common-items = { $count ->
    *[other] { $count } items
 }
 status-missing = Not reported
+
+# Issue 11 (followup-input): text that cannot be stored, and numbers that can be read two ways.
+text-error-control = The text contains a character that cannot be saved (for example an invisible control character from copied text). Remove it and try again.
+text-error-line-break = Must be on one line – remove the line break.
+number-error-ambiguous = The number can be read two ways. Write it with commas between thousands and a point before decimals, e.g. 1,234.5.
+number-error-grouping = The commas are misplaced: there must be three digits between commas, e.g. 1,234,567.5.
+number-error-unit = The sub-goal's unit is "{ $unit }", not per cent. Enter the number in { $unit } without %.

@@ -132,7 +132,11 @@ pub async fn create(
     } else if name.chars().count() > NAME_MAX {
         Some("too_long")
     } else {
-        None
+        match crate::web::text::line(&name) {
+            Err(crate::web::text::TextError::LineBreak) => Some("line_break"),
+            Err(crate::web::text::TextError::Control) => Some("control"),
+            Ok(_) => None,
+        }
     };
     let tenant_id = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant_id).await?;

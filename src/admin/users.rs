@@ -200,6 +200,7 @@ fn valid_email(email: &str) -> bool {
         && !domain.ends_with('.')
         && email.len() <= 254
         && !email.contains(char::is_whitespace)
+        && !email.contains(char::is_control)
         && email.matches('@').count() == 1
 }
 
@@ -219,6 +220,8 @@ pub async fn invite(
         errors.push(("name", crate::t("admin-users-error-name-empty")));
     } else if name.chars().count() > 200 {
         errors.push(("name", crate::t("admin-users-error-name-too-long")));
+    } else if let Err(problem) = crate::web::text::line(&name) {
+        errors.push(("name", problem.message()));
     }
     let role = MemberRole::parse(&form.role);
     if role.is_none() {
@@ -460,6 +463,8 @@ pub async fn update(
     let title = form.title.trim().to_string();
     if title.chars().count() > 300 {
         errors.push(("title", crate::t("admin-user-error-title-too-long")));
+    } else if let Err(problem) = crate::web::text::line(&title) {
+        errors.push(("title", problem.message()));
     }
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     if let Some(role) = role

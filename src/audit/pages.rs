@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppResult, Chrome, format, render};
+use crate::web::{AppResult, Chrome, format, render, text};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -91,6 +91,8 @@ pub async fn browse(
         .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc());
     let page = filter.page.unwrap_or(1).clamp(1, 10_000);
     let offset = i64::from(page - 1) * PAGE_SIZE;
+    // A filter that cannot be stored cannot match anything stored: it finds nothing.
+    let unmatchable = !text::is_line(&filter.action) || !text::is_line(&filter.actor);
     let action = (!filter.action.is_empty()).then_some(filter.action.as_str());
     let actor = (!filter.actor.trim().is_empty()).then(|| {
         format!(
@@ -107,7 +109,7 @@ pub async fn browse(
     )
     .fetch_all(&mut *tx)
     .await?;
-    let rows = sqlx::query!(
+    let query = sqlx::query!(
         r#"SELECT at, actor_label, ip, action, summary, before, after FROM audit_events
            WHERE tenant_id = $1
              AND ($2::text IS NULL OR action = $2)
@@ -123,9 +125,12 @@ pub async fn browse(
         to,
         PAGE_SIZE + 1,
         offset
-    )
-    .fetch_all(&mut *tx)
-    .await?;
+    );
+    let rows = if unmatchable {
+        Vec::new()
+    } else {
+        query.fetch_all(&mut *tx).await?
+    };
     tx.commit().await?;
 
     let has_more = rows.len() as i64 > PAGE_SIZE;

@@ -106,7 +106,7 @@ pub async fn change_name(
     let error = match name.chars().count() {
         0 => Some(t("auth-error-name-required")),
         n if n > 200 => Some(t("auth-error-name-too-long")),
-        _ => None,
+        _ => crate::web::text::line(&name).err().map(|e| e.message()),
     };
     if let Some(error) = error {
         let page = account_page(&user, form.display_name, Some(error), None, None);

@@ -182,6 +182,8 @@ pub async fn submit(
         Some(t("auth-error-name-required"))
     } else if display_name.chars().count() > 200 {
         Some(t("auth-error-name-too-long"))
+    } else if let Err(problem) = crate::web::text::line(&display_name) {
+        Some(problem.message())
     } else if form.password != form.repeat {
         Some(t("auth-error-passwords-differ"))
     } else {

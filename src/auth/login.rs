@@ -124,7 +124,11 @@ pub async fn submit(
             t("auth-login-error-missing"),
         ));
     }
-    if email.len() > 254 || form.password.len() > password::MAX_LENGTH * 4 {
+    // An address that cannot be stored (a NUL, a line break) belongs to nobody.
+    if email.len() > 254
+        || form.password.len() > password::MAX_LENGTH * 4
+        || !crate::web::text::is_line(&email)
+    {
         return Ok(failed(&form, StatusCode::UNAUTHORIZED, wrong()));
     }
     let db = &state.db;

@@ -160,7 +160,7 @@ impl Editable for Challenges {
         let mut e = Errors::default();
         let v = Values {
             title: fields::required(&mut e, "title", &input.title, 300),
-            description: fields::optional(&mut e, "description", &input.description, 10_000),
+            description: fields::optional_text(&mut e, "description", &input.description, 10_000),
             focus_areas: fields::many_of(
                 &mut e,
                 "focus_areas",

@@ -160,7 +160,7 @@ impl Editable for Clusters {
         let mut e = Errors::default();
         let v = Values {
             title: fields::required(&mut e, "title", &input.title, 300),
-            mission: fields::optional(&mut e, "mission", &input.mission, 10_000),
+            mission: fields::optional_text(&mut e, "mission", &input.mission, 10_000),
             challenges: fields::many_of(
                 &mut e,
                 "challenges",

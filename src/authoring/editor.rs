@@ -218,9 +218,94 @@ pub async fn create<E: Editable>(
             .change(None, Some(E::json(&values))),
         )
         .await?;
+        tx.commit().await?;
+        return Ok(Redirect::to(&back::<E>(&member.tenant.slug, id)).into_response());
     }
-    tx.commit().await?;
-    Ok(Redirect::to(&back::<E>(&member.tenant.slug, id)).into_response())
+    // The item exists: this form was sent before. Saying "created" while dropping what was
+    // typed now would lose it silently, so the new text is saved or shown next to the stored one.
+    let slug = member.tenant.slug.clone();
+    let Some((version, saved)) = E::current(&mut tx, tenant, id).await? else {
+        // Archived meanwhile: the form comes back as typed, and sending it again creates a new
+        // item (with a new id) rather than bringing back the archived one unasked.
+        tx.rollback().await?;
+        let mut errors = Errors::default();
+        errors.add(
+            "error-summary",
+            crate::t1("authoring-error-archived-meanwhile", "what", E::what()),
+        );
+        let input = with_new_id::<E>(input, Uuid::now_v7());
+        return form_page::<E>(&state, &member, None, Some(input), &HashMap::new(), errors).await;
+    };
+    if E::same(&values, &saved) {
+        // The same form twice (a double click): the first one did the work.
+        tx.rollback().await?;
+        return Ok(Redirect::to(&back::<E>(&slug, id)).into_response());
+    }
+    // Back after creating, a change, and create again: still the creator's own, untouched item,
+    // so the change is what they mean. Anything else is someone's later work: the conflict page.
+    if version == 1 && created_by(&mut tx, tenant, E::ENTITY, id).await? == Some(member.user_id()) {
+        E::update(&mut tx, tenant, id, &values).await?;
+        audit::record(
+            &mut tx,
+            tenant,
+            &member.actor(ip),
+            Event::new(
+                "update",
+                E::ENTITY,
+                Some(id),
+                crate::audit::record_text(|| E::summary(Some(&saved), &values, &offered)),
+            )
+            .change(Some(E::json(&saved)), Some(E::json(&values))),
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(Redirect::to(&back::<E>(&slug, id)).into_response());
+    }
+    tx.rollback().await?;
+    let theirs = E::input(&saved, version);
+    Ok(conflict::page(
+        Chrome::member(crate::t("authoring-conflict-title"), &member),
+        E::what(),
+        E::title(&saved),
+        E::conflict_rows(&input, &theirs, &offered),
+        format!("/t/{slug}/edit/{}/{id}", E::PATH),
+        &input,
+        version,
+    ))
+}
+
+/// The form as typed, with another minted id (every form names that field `new_id`).
+fn with_new_id<E: Editable>(input: E::Input, id: Uuid) -> E::Input {
+    let encoded = serde_html_form::to_string(&input).unwrap_or_default();
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(encoded.as_bytes()) {
+        if key == "new_id" {
+            form.append_pair(&key, &id.to_string());
+        } else {
+            form.append_pair(&key, &value);
+        }
+    }
+    serde_html_form::from_str(&form.finish()).unwrap_or(input)
+}
+
+/// Who created the item, from the audit log (written in the same transaction as the item).
+async fn created_by(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    entity: &str,
+    id: Uuid,
+) -> sqlx::Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT actor_id FROM audit_events
+           WHERE tenant_id = $1 AND action = 'create' AND entity = $2 AND entity_id = $3
+           ORDER BY at LIMIT 1"#,
+        tenant,
+        entity,
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .flatten())
 }
 
 pub async fn save<E: Editable>(

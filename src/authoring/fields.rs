@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
-use crate::followups::parse_number;
+use crate::web::format;
+use crate::web::text;
 
 /// The earliest and latest years a date field accepts; anything outside is a typing error.
 const FIRST_YEAR: i32 = 1990;
@@ -39,27 +40,71 @@ impl Errors {
     }
 }
 
-/// A required text of at most `max` characters, trimmed.
+/// A required one-line text (a title, a name) of at most `max` characters, trimmed.
 pub fn required(errors: &mut Errors, field: &'static str, value: &str, max: usize) -> String {
-    let value = value.trim();
+    let value = one_line(errors, field, value);
     if value.is_empty() {
         errors.add(field, crate::t("authoring-error-required"));
     } else {
-        too_long(errors, field, value, max);
+        too_long(errors, field, &value, max);
     }
-    value.to_string()
+    value
 }
 
-/// An optional text: empty becomes `None`.
+/// An optional one-line text: empty becomes `None`.
 pub fn optional(
     errors: &mut Errors,
     field: &'static str,
     value: &str,
     max: usize,
 ) -> Option<String> {
+    let value = one_line(errors, field, value);
+    too_long(errors, field, &value, max);
+    (!value.is_empty()).then_some(value)
+}
+
+/// A required text of several lines (a textarea), trimmed, line breaks kept.
+pub fn required_text(errors: &mut Errors, field: &'static str, value: &str, max: usize) -> String {
+    let value = lines(errors, field, value);
+    if value.is_empty() {
+        errors.add(field, crate::t("authoring-error-required"));
+    } else {
+        too_long(errors, field, &value, max);
+    }
+    value
+}
+
+/// An optional text of several lines: empty becomes `None`.
+pub fn optional_text(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
+    let value = lines(errors, field, value);
+    too_long(errors, field, &value, max);
+    (!value.is_empty()).then_some(value)
+}
+
+/// The trimmed text of a one-line field, with a message if it holds what cannot be stored
+/// (what is typed still comes back into the form, with the message next to it).
+fn one_line(errors: &mut Errors, field: &'static str, value: &str) -> String {
     let value = value.trim();
-    too_long(errors, field, value, max);
-    (!value.is_empty()).then(|| value.to_string())
+    if let Err(problem) = text::line(value) {
+        errors.add(field, problem.message());
+    }
+    value.to_string()
+}
+
+/// The trimmed text of a textarea, line breaks as LF; likewise.
+fn lines(errors: &mut Errors, field: &'static str, value: &str) -> String {
+    match text::multiline(value.trim()) {
+        Ok(value) => value,
+        Err(problem) => {
+            errors.add(field, problem.message());
+            value.trim().to_string()
+        }
+    }
 }
 
 fn too_long(errors: &mut Errors, field: &'static str, value: &str, max: usize) {
@@ -72,19 +117,45 @@ fn too_long(errors: &mut Errors, field: &'static str, value: &str, max: usize) {
     }
 }
 
-/// An optional number as Danes type it ("12,5", "1.234"); never NaN or absurdly large.
+/// An optional number as the page's language writes it ("12,5", "1.234" in Danish); never NaN,
+/// absurdly large or readable two ways.
 pub fn number(errors: &mut Errors, field: &'static str, value: &str) -> Option<f64> {
+    checked_number(errors, field, value, None)
+}
+
+/// An optional measured value of a sub-goal in `unit`, which may also be typed after it
+/// ("80 %"); a "%" contradicting the unit is refused.
+pub fn quantity(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    unit: Option<&str>,
+) -> Option<f64> {
+    checked_number(errors, field, value, Some(unit))
+}
+
+fn checked_number(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    unit: Option<Option<&str>>,
+) -> Option<f64> {
     if value.trim().is_empty() {
         return None;
     }
-    match parse_number(value) {
-        Some(n) if n.abs() <= MAX_ABS_NUMBER => Some(n),
-        Some(_) => {
+    let parsed = match unit {
+        Some(unit) => format::parse_quantity(value, unit),
+        None => format::parse_number(value),
+    };
+    match parsed {
+        Ok(n) if n.abs() <= MAX_ABS_NUMBER => Some(n),
+        Ok(_) => {
             errors.add(field, crate::t("authoring-error-number-too-large"));
             None
         }
-        None => {
-            errors.add(field, crate::t("authoring-error-number"));
+        Err(problem) => {
+            let not_a_number = || crate::t("authoring-error-number");
+            errors.add(field, problem.message(not_a_number, unit.flatten()));
             None
         }
     }
@@ -303,6 +374,37 @@ mod tests {
         let other = Uuid::now_v7();
         assert_eq!(one_of(&mut e, "owner", &other.to_string(), [], false), None);
         assert!(e.get("owner").is_some());
+    }
+
+    #[test]
+    fn text_that_cannot_be_stored_is_a_field_error() {
+        let mut e = Errors::default();
+        assert_eq!(required(&mut e, "title", "Vækst\0", 300), "Vækst\0");
+        assert!(e.get("title").unwrap().contains("tegn"));
+        assert_eq!(
+            optional(&mut e, "unit", "mio.\nkr.", 50).as_deref(),
+            Some("mio.\nkr.")
+        );
+        assert!(e.get("unit").unwrap().contains("én linje"));
+        assert_eq!(
+            optional_text(&mut e, "ambition", " Første\r\nAnden\tlinje ", 100).as_deref(),
+            Some("Første\nAnden\tlinje")
+        );
+        assert!(e.get("ambition").is_none());
+        required_text(&mut e, "text", "a\u{1}b", 100);
+        assert!(e.get("text").is_some());
+    }
+
+    #[test]
+    fn numbers_that_read_two_ways_or_contradict_the_unit_are_refused() {
+        let mut e = Errors::default();
+        assert_eq!(number(&mut e, "a", "1,234.5"), None);
+        assert!(e.get("a").unwrap().contains("to måder"));
+        assert_eq!(number(&mut e, "b", "1.234,5"), Some(1234.5));
+        assert_eq!(quantity(&mut e, "c", "12 %", Some("mio. kr.")), None);
+        assert!(e.get("c").unwrap().contains("mio. kr."));
+        assert_eq!(quantity(&mut e, "d", "12 %", Some("%")), Some(12.0));
+        assert!(e.get("b").is_none() && e.get("d").is_none());
     }
 
     #[test]

@@ -175,13 +175,13 @@ impl Editable for FocusAreas {
         let mut e = Errors::default();
         let v = Values {
             title: fields::required(&mut e, "title", &input.title, 300),
-            challenges_text: fields::optional(
+            challenges_text: fields::optional_text(
                 &mut e,
                 "challenges_text",
                 &input.challenges_text,
                 10_000,
             ),
-            ambition: fields::optional(&mut e, "ambition", &input.ambition, 10_000),
+            ambition: fields::optional_text(&mut e, "ambition", &input.ambition, 10_000),
             coordination: fields::word(
                 &mut e,
                 "coordination",

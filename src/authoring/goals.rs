@@ -170,7 +170,7 @@ impl Editable for Goals {
             choices::ids(&o.areas),
             true,
         );
-        let text = fields::required(&mut e, "text", &input.text, 10_000);
+        let text = fields::required_text(&mut e, "text", &input.text, 10_000);
         let owner_id = fields::one_of(
             &mut e,
             "owner",

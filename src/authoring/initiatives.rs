@@ -136,9 +136,9 @@ fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
     let mut e = Errors::default();
     let v = Values {
         title: fields::required(&mut e, "title", &input.title, 300),
-        description: fields::optional(&mut e, "description", &input.description, 10_000),
-        hypothesis: fields::optional(&mut e, "hypothesis", &input.hypothesis, 10_000),
-        success_criterion: fields::optional(
+        description: fields::optional_text(&mut e, "description", &input.description, 10_000),
+        hypothesis: fields::optional_text(&mut e, "hypothesis", &input.hypothesis, 10_000),
+        success_criterion: fields::optional_text(
             &mut e,
             "success_criterion",
             &input.success_criterion,

@@ -79,12 +79,13 @@ fn validate(input: &Input) -> Result<Values, Errors> {
     let mut e = Errors::default();
     let title = fields::required(&mut e, "title", &input.title, 300);
     let subtitle = fields::optional(&mut e, "subtitle", &input.subtitle, 300);
-    let introduction = fields::optional(&mut e, "introduction", &input.introduction, 20_000);
+    let introduction = fields::optional_text(&mut e, "introduction", &input.introduction, 20_000);
     let start = fields::required_date(&mut e, "period_start", &input.period_start);
     let end = fields::required_date(&mut e, "period_end", &input.period_end);
     let focus_area_label =
         fields::optional(&mut e, "focus_area_label", &input.focus_area_label, 100);
-    let followup_text = fields::optional(&mut e, "followup_text", &input.followup_text, 20_000);
+    let followup_text =
+        fields::optional_text(&mut e, "followup_text", &input.followup_text, 20_000);
     if let (Some(s), Some(en)) = (start, end)
         && en < s
     {

@@ -119,12 +119,18 @@ fn check(input: &Input, offered: &Offered) -> Result<Values, Errors> {
         GoalGroup::ids(&offered.goals),
         true,
     );
-    let text = fields::required(&mut e, "text", &input.text, 10_000);
+    let text = fields::required_text(&mut e, "text", &input.text, 10_000);
     let indicator = fields::optional(&mut e, "indicator", &input.indicator, 300);
     let unit = fields::optional(&mut e, "unit", &input.unit, 50);
-    let baseline_value = fields::number(&mut e, "baseline_value", &input.baseline_value);
+    let baseline_value = fields::quantity(
+        &mut e,
+        "baseline_value",
+        &input.baseline_value,
+        unit.as_deref(),
+    );
     let baseline_date = fields::date(&mut e, "baseline_date", &input.baseline_date);
-    let target_value = fields::number(&mut e, "target_value", &input.target_value);
+    let target_value =
+        fields::quantity(&mut e, "target_value", &input.target_value, unit.as_deref());
     let direction = fields::word(
         &mut e,
         "direction",

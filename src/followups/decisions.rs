@@ -39,15 +39,21 @@ pub async fn record(
         return Err(AppError::NotFound);
     };
     let kind = DecisionKind::parse(&form.kind).filter(|k| *k != DecisionKind::Note);
-    let reason = form.reason.trim().to_string();
+    let (reason, unstorable) = match crate::web::text::multiline(form.reason.trim()) {
+        Ok(reason) => (reason, None),
+        Err(problem) => (form.reason.trim().to_string(), Some(problem)),
+    };
     let problem = match (kind, reason.chars().count()) {
         (None, _) => Some("followups-decisions-error-kind"),
         (_, 0) => Some("followups-decisions-error-reason-required"),
         (_, n) if n > 5000 => Some("followups-decisions-error-reason-too-long"),
         _ => None,
     };
-    let (Some(kind), None) = (kind, problem) else {
-        let message = problem.map(t).unwrap_or_default();
+    let (Some(kind), None, None) = (kind, problem, unstorable) else {
+        let message = problem
+            .map(t)
+            .or(unstorable.map(crate::web::text::TextError::message))
+            .unwrap_or_default();
         return super::form::with_error(
             &state,
             &member,

@@ -11,7 +11,6 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::queries::{self, FollowupRow};
-use super::values::parse_number;
 use crate::AppState;
 use crate::audit::{self, Event};
 use crate::auth::ClientIp;
@@ -349,9 +348,12 @@ struct Valid {
     submit: bool,
 }
 
+/// A textarea's text as stored: trimmed, line breaks as LF, empty as `None` (`validate` has
+/// refused what cannot be stored).
 fn text(value: &str) -> Option<String> {
     let trimmed = value.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_string())
+    (!trimmed.is_empty())
+        .then(|| crate::web::text::multiline(trimmed).unwrap_or_else(|_| trimmed.to_string()))
 }
 
 fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, String)>> {
@@ -377,23 +379,21 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
             errors.push(("value", t("followups-error-value-no-unit")));
             None
         }
-        (raw, Some(unit)) => match parse_number(raw) {
-            None => {
-                errors.push((
-                    "value",
-                    t1("followups-error-value-not-number", "unit", unit),
-                ));
+        (raw, Some(unit)) => match format::parse_quantity(raw, Some(unit)) {
+            Err(problem) => {
+                let not_a_number = || t1("followups-error-value-not-number", "unit", unit);
+                errors.push(("value", problem.message(not_a_number, Some(unit))));
                 None
             }
-            Some(v) if unit == "%" && !(0.0..=100.0).contains(&v) => {
+            Ok(v) if unit == "%" && !(0.0..=100.0).contains(&v) => {
                 errors.push(("value", t("followups-error-value-percent")));
                 None
             }
-            Some(v) if v.abs() >= 1e12 => {
+            Ok(v) if v.abs() >= 1e12 => {
                 errors.push(("value", t("followups-error-value-too-large")));
                 None
             }
-            Some(v) => Some(v),
+            Ok(v) => Some(v),
         },
     };
     for (field, label, value) in [
@@ -406,6 +406,10 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
         ("learned", "followups-field-learned", &input.learned),
         ("story", "followups-field-story", &input.story),
     ] {
+        if let Err(problem) = crate::web::text::multiline(value) {
+            errors.push((field, problem.message()));
+            continue;
+        }
         let length = value.trim().chars().count();
         if length > MAX_TEXT {
             errors.push((
@@ -483,7 +487,7 @@ pub async fn save(
         // A double-clicked submit arrives here a second time: the first one did the work.
         if input.action == "submit"
             && f.review_state == ReviewState::Submitted
-            && same_content(&Input::from_row(&f), &input)
+            && same_content(&f, &input)
         {
             return Ok(Redirect::to(&format!(
                 "/t/{}/followups/{}?saved=submitted",
@@ -508,7 +512,7 @@ pub async fn save(
     };
     let version: i32 = input.version.parse().unwrap_or(-1);
     if version != f.version {
-        return conflict(&member, f, input);
+        return conflict_unless_applied(&state, &member, f, input, version, &valid).await;
     }
 
     let tenant = member.tenant.id;
@@ -538,10 +542,11 @@ pub async fn save(
     .fetch_optional(&mut *tx)
     .await?;
     if updated.is_none() {
-        // Someone saved in between: show both versions instead of overwriting theirs.
+        // Someone saved in between: show both versions instead of overwriting theirs (unless it
+        // was this very save, sent twice).
         drop(tx);
         let current = load(&state, &member, &id).await?;
-        return conflict(&member, current, input);
+        return conflict_unless_applied(&state, &member, current, input, version, &valid).await;
     }
     match &valid.story {
         Some(story) => {
@@ -632,32 +637,78 @@ pub async fn with_error(
     Ok((status, render(&page)).into_response())
 }
 
-/// Same texts and values, ignoring the version and the button pressed.
-fn same_content(saved: &Input, posted: &Input) -> bool {
+/// The conflict page, unless what is stored now is exactly this save, made by this member on the
+/// version they had: the same form sent twice (a double click, a slow connection's retry), whose
+/// first copy won the race. That one answers as the first did, instead of telling the person
+/// that someone else changed what they themselves just saved.
+async fn conflict_unless_applied(
+    state: &AppState,
+    member: &Member,
+    current: FollowupRow,
+    input: Input,
+    base_version: i32,
+    valid: &Valid,
+) -> AppResult<Response> {
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let last_saved_by = sqlx::query_scalar!(
+        "SELECT updated_by FROM followups WHERE tenant_id = $1 AND id = $2 AND version = $3",
+        member.tenant.id,
+        current.id,
+        current.version
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .flatten();
+    tx.commit().await?;
+    let review_as_saved = if valid.submit {
+        current.review_state == ReviewState::Submitted
+    } else {
+        matches!(
+            current.review_state,
+            ReviewState::Draft | ReviewState::Returned
+        )
+    };
+    let applied = last_saved_by == Some(member.user_id())
+        && current.version == base_version + 1
+        && review_as_saved
+        && same_content(&current, &input);
+    if applied {
+        let saved = if valid.submit { "submitted" } else { "draft" };
+        return Ok(Redirect::to(&format!(
+            "/t/{}/followups/{}?saved={saved}",
+            member.tenant.slug, current.id
+        ))
+        .into_response());
+    }
+    conflict(member, current, input)
+}
+
+/// Same texts and values as stored in `saved`, ignoring the version and the button pressed. The
+/// value is compared as the number stored, not as the page rounds it for showing.
+fn same_content(saved: &FollowupRow, posted: &Input) -> bool {
     let norm = |i: &Input| {
         let mut i = i.clone();
-        i.version.clear();
-        i.action.clear();
-        i.value = i.value.trim().to_string();
         for s in [
             &mut i.narrative,
             &mut i.next_steps,
             &mut i.learned,
             &mut i.story,
         ] {
-            *s = s.trim().to_string();
+            *s = text(s).unwrap_or_default();
         }
         i.story_shareable = i.story_shareable.map(|_| "on".into());
         i
     };
-    let (a, b) = (norm(saved), norm(posted));
+    let (a, b) = (norm(&Input::from_row(saved)), norm(posted));
+    let posted_value = format::parse_quantity(posted.value.trim(), saved.unit.as_deref()).ok();
     a.status == b.status
         && a.narrative == b.narrative
         && a.next_steps == b.next_steps
         && a.learned == b.learned
         && a.story == b.story
         && a.proposal == b.proposal
-        && parse_number(&a.value) == parse_number(&b.value)
+        && a.story_shareable == b.story_shareable
+        && saved.measured_value == posted_value
 }
 
 fn conflict(member: &Member, current: FollowupRow, yours: Input) -> AppResult<Response> {

@@ -33,8 +33,13 @@ pub async fn decide(
 ) -> AppResult<Response> {
     let f = super::form::load(&state, &member, &id).await?;
     let (id, tenant) = (f.id, member.tenant.id);
-    let comment = form.comment.trim().to_string();
-    let problem = if f.round_state != RoundState::Open {
+    let (comment, unstorable) = match crate::web::text::multiline(form.comment.trim()) {
+        Ok(comment) => (comment, None),
+        Err(problem) => (String::new(), Some(problem)),
+    };
+    let problem = if let Some(problem) = unstorable {
+        Some(problem.message())
+    } else if f.round_state != RoundState::Open {
         Some(t("followups-review-error-round-closed"))
     } else if f.review_state != ReviewState::Submitted {
         Some(t("followups-review-error-not-submitted"))

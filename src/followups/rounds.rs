@@ -150,6 +150,8 @@ pub async fn create(
         errors.push(("label", t("followups-rounds-error-label-required")));
     } else if label.chars().count() > 100 {
         errors.push(("label", t("followups-rounds-error-label-too-long")));
+    } else if let Err(problem) = crate::web::text::line(&label) {
+        errors.push(("label", problem.message()));
     }
     let period_end = parse_date(&form.period_end);
     if period_end.is_none() {

@@ -1,6 +1,7 @@
 //! Delivering queued mail: over SMTP when configured, else into the local outbox. A failed send is
 //! retried with exponential back-off and given up after a number of attempts.
 
+use lettre::Address;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::PgConnection;
@@ -108,14 +109,28 @@ pub async fn deliver_due(
     Ok(delivered)
 }
 
+/// The recipient as a mailbox built from its parts, never parsed from "Name <address>": a display
+/// name like "Lund, Karina" is quoted as the standard requires instead of read as two addresses.
+fn recipient(name: &str, email: &str) -> Result<Mailbox, String> {
+    let address: Address = email
+        .trim()
+        .parse()
+        .map_err(|e| format!("bad address: {e}"))?;
+    // Control characters (a line break above all) have no place in a header.
+    let name: String = name.chars().filter(|c| !c.is_control()).collect();
+    let name = name.trim();
+    Ok(Mailbox::new(
+        (!name.is_empty()).then(|| name.to_string()),
+        address,
+    ))
+}
+
 async fn send(
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: &Mailbox,
     mail: &Due,
 ) -> Result<(), String> {
-    let to: Mailbox = format!("{} <{}>", mail.to_name, mail.to_email)
-        .parse()
-        .map_err(|e| format!("bad address: {e}"))?;
+    let to = recipient(&mail.to_name, &mail.to_email)?;
     let message = Message::builder()
         .from(from.clone())
         .to(to)
@@ -127,4 +142,20 @@ async fn send(
         .await
         .map(|_| ())
         .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recipient;
+
+    #[test]
+    fn display_names_are_quoted_not_parsed() {
+        let to = recipient("Lund, Karina", "karina.lund@example.dk").unwrap();
+        assert_eq!(to.to_string(), r#""Lund, Karina" <karina.lund@example.dk>"#);
+        assert_eq!(to.email.to_string(), "karina.lund@example.dk");
+        let tricky = recipient("Eve <eve@evil.example>\r\nBcc: x@y.z", "anna@example.dk").unwrap();
+        assert_eq!(tricky.email.to_string(), "anna@example.dk");
+        assert!(!tricky.to_string().contains('\n'));
+        assert!(recipient("Anna", "not an address").is_err());
+    }
 }

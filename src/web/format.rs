@@ -104,6 +104,154 @@ pub fn quantity(value: f64, unit: Option<&str>) -> String {
     }
 }
 
+/// Why a typed number was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all ("tolv", "12 timer").
+    NotANumber,
+    /// Separators in the other language's order ("1,234.5" on a Danish page): read either way,
+    /// it would store a number a thousand times off, so it is refused.
+    Ambiguous,
+    /// Thousands separators not every three digits ("1.23.456"), or two decimal separators.
+    Grouping,
+    /// "12 %" for a sub-goal measured in something else.
+    UnitMismatch,
+}
+
+impl NumberError {
+    /// The message next to the field; `not_a_number` is the form's own wording for that case.
+    pub fn message(self, not_a_number: impl FnOnce() -> String, unit: Option<&str>) -> String {
+        match self {
+            NumberError::NotANumber => not_a_number(),
+            NumberError::Ambiguous => crate::t("number-error-ambiguous"),
+            NumberError::Grouping => crate::t("number-error-grouping"),
+            NumberError::UnitMismatch => {
+                crate::t1("number-error-unit", "unit", unit.unwrap_or_default())
+            }
+        }
+    }
+}
+
+/// A number typed in the reader's language, the way [`number`] writes it for that language.
+pub fn parse_number(input: &str) -> Result<f64, NumberError> {
+    parse_number_in(i18n::current(), input)
+}
+
+/// A number typed in `lang`: Danish "1.234,5" and English "1,234.5", spaces also grouping
+/// thousands. A lone separator that cannot group thousands is read as the decimal separator
+/// ("0.5" in Danish, "2,5" in English), which is what anybody typing it means; anything that
+/// could mean two numbers, or groups digits wrongly, is refused rather than guessed.
+pub fn parse_number_in(lang: Lang, input: &str) -> Result<f64, NumberError> {
+    let (thousands, decimal) = match lang {
+        Lang::Da => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let trimmed = input.trim();
+    let (negative, body) = match trimmed.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    // Spaces (also the no-break ones a word processor puts in) can only group thousands.
+    let body: String = body
+        .chars()
+        .map(|c| match c {
+            ' ' | '\u{a0}' | '\u{202f}' => SPACE,
+            c => c,
+        })
+        .collect();
+    let digit_at_ends = body.starts_with(|c: char| c.is_ascii_digit())
+        && body.ends_with(|c: char| c.is_ascii_digit());
+    if !digit_at_ends
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | SPACE))
+    {
+        return Err(NumberError::NotANumber);
+    }
+    let decimals = body.matches(decimal).count();
+    let separators = body.matches(thousands).count();
+    if decimals > 1 {
+        // "1,234,567" on a Danish page is English thousands; anything else is just misplaced.
+        return Err(if separators == 0 && grouped(&body.replace(decimal, "_")) {
+            NumberError::Ambiguous
+        } else {
+            NumberError::Grouping
+        });
+    }
+    if decimals == 1 && separators > 0 && body.rfind(thousands) > body.rfind(decimal) {
+        // "1,234.5" on a Danish page: a thousands separator after the decimal one.
+        return Err(NumberError::Ambiguous);
+    }
+    let (whole, fraction) = body.split_once(decimal).unwrap_or((&body, ""));
+    let marked = whole.replace([thousands, SPACE], "_");
+    let (whole, fraction) = if !marked.contains('_') {
+        (marked, fraction.to_string())
+    } else if grouped(&marked) {
+        (marked.replace('_', ""), fraction.to_string())
+    } else if separators == 1 && decimals == 0 && !whole.contains(SPACE) {
+        // One separator that cannot group thousands ("0.5" on a Danish page, "2,5" on an
+        // English one) can only be meant as the decimal separator.
+        let (w, f) = whole.split_once(thousands).unwrap_or((whole, ""));
+        (w.to_string(), f.to_string())
+    } else {
+        return Err(NumberError::Grouping);
+    };
+    let text = if fraction.is_empty() {
+        whole
+    } else {
+        format!("{whole}.{fraction}")
+    };
+    let value: f64 = text.parse().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(NumberError::NotANumber);
+    }
+    Ok(if negative { -value } else { value })
+}
+
+/// Stands for a space between digits while a number is read.
+const SPACE: char = ' ';
+
+/// "1_234_567": a first group of one to three digits, then groups of exactly three.
+fn grouped(whole: &str) -> bool {
+    let mut parts = whole.split('_');
+    let first = parts.next().unwrap_or_default();
+    (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && parts.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Units that are per cent, however the sub-goal spells it.
+fn is_percent(unit: &str) -> bool {
+    let unit = unit.trim().to_lowercase();
+    unit.contains('%')
+        || ["pct", "procent", "percent", "per cent"]
+            .iter()
+            .any(|p| unit.starts_with(p))
+}
+
+/// A measured value typed with or without its unit: "2,5 mio. kr." for a sub-goal in mio. kr.,
+/// "80 %" for one in %. A "%" after the number of a sub-goal measured in anything else
+/// contradicts it and is refused; so is an ambiguous number.
+pub fn parse_quantity(input: &str, unit: Option<&str>) -> Result<f64, NumberError> {
+    let unit = unit.map(str::trim).filter(|u| !u.is_empty());
+    let mut value = input.trim();
+    if let Some(unit) = unit
+        && value.len() > unit.len()
+        && let Some(head) = value.get(..value.len() - unit.len())
+        && value[head.len()..].eq_ignore_ascii_case(unit)
+        && head.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace())
+    {
+        value = head.trim_end();
+    }
+    if let Some(head) = value.strip_suffix('%') {
+        if unit.is_some_and(|u| !is_percent(u)) {
+            return Err(NumberError::UnitMismatch);
+        }
+        value = head.trim_end();
+    }
+    parse_number(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +280,64 @@ mod tests {
             assert_eq!(date_short(d), "05/10/2015");
             assert_eq!(number_danish(1234.5), "1.234,5");
         });
+    }
+
+    #[test]
+    fn numbers_are_read_as_the_language_writes_them() {
+        use NumberError::*;
+        let da = |s: &str| parse_number_in(Lang::Da, s);
+        let en = |s: &str| parse_number_in(Lang::En, s);
+        assert_eq!(da("1.234,5"), Ok(1234.5));
+        assert_eq!(da("1.234"), Ok(1234.0));
+        assert_eq!(da("1.234.567"), Ok(1_234_567.0));
+        assert_eq!(da("12,5"), Ok(12.5));
+        assert_eq!(da("0.5"), Ok(0.5));
+        assert_eq!(da("-3"), Ok(-3.0));
+        assert_eq!(da("1 234,5"), Ok(1234.5));
+        assert_eq!(da("1,234.5"), Err(Ambiguous));
+        assert_eq!(da("1,234,567"), Err(Ambiguous));
+        assert_eq!(da("1.23.456"), Err(Grouping));
+        assert_eq!(da("12.34,5"), Err(Grouping));
+        assert_eq!(da("1,2,3"), Err(Grouping));
+        assert_eq!(da("tolv"), Err(NotANumber));
+        assert_eq!(da("12 timer"), Err(NotANumber));
+        assert_eq!(da("1e5"), Err(NotANumber));
+        assert_eq!(da(",5"), Err(NotANumber));
+        assert_eq!(da(""), Err(NotANumber));
+        assert_eq!(en("1,234.5"), Ok(1234.5));
+        assert_eq!(en("1,234"), Ok(1234.0));
+        assert_eq!(en("12.5"), Ok(12.5));
+        assert_eq!(en("2,5"), Ok(2.5));
+        assert_eq!(en("1.234,5"), Err(Ambiguous));
+        assert_eq!(en("1.234.567"), Err(Ambiguous));
+        assert_eq!(en("1,23,456"), Err(Grouping));
+        assert_eq!(en("twelve"), Err(NotANumber));
+        // What the page writes, the page reads back.
+        for value in [0.0, 0.13, 12.5, 1234.5, -1_000_000.25] {
+            assert_eq!(da(&number_with(value, '.', ',')), Ok(value));
+            assert_eq!(en(&number_with(value, ',', '.')), Ok(value));
+        }
+    }
+
+    #[test]
+    fn a_unit_after_the_number_must_be_the_sub_goals() {
+        assert_eq!(parse_quantity("80 %", Some("%")), Ok(80.0));
+        assert_eq!(parse_quantity("80%", Some("pct.")), Ok(80.0));
+        assert_eq!(parse_quantity("2,5 mio. kr.", Some("mio. kr.")), Ok(2.5));
+        assert_eq!(parse_quantity("2,5", Some("mio. kr.")), Ok(2.5));
+        assert_eq!(
+            parse_quantity("12 %", Some("mio. kr.")),
+            Err(NumberError::UnitMismatch)
+        );
+        assert_eq!(parse_quantity("12 %", None), Ok(12.0));
+        assert_eq!(
+            parse_quantity("1,234.5 mio. kr.", Some("mio. kr.")),
+            Err(NumberError::Ambiguous)
+        );
+        assert_eq!(
+            parse_quantity("12 timer", Some("mio. kr.")),
+            Err(NumberError::NotANumber)
+        );
     }
 
     #[test]

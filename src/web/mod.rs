@@ -7,6 +7,7 @@ pub mod middleware;
 pub mod nav;
 pub mod redirect;
 pub mod routes;
+pub mod text;
 
 pub use error::{AppError, AppResult};
 
