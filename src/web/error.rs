@@ -48,6 +48,15 @@ impl IntoResponse for AppError {
             {
                 StatusCode::CONFLICT
             }
+            // Text PostgreSQL cannot store (a NUL byte, an invalid byte sequence). Every form checks
+            // typed text first (`web::text`); this is the last line of defence for a field that was
+            // missed, so that it is the request that is refused, not the server that fails.
+            AppError::Database(sqlx::Error::Database(e))
+                if matches!(e.code().as_deref(), Some("22021" | "22P05")) =>
+            {
+                tracing::warn!(error = %e, "text the database cannot store reached a query");
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if status.is_server_error() {
