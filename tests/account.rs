@@ -20,7 +20,7 @@ async fn signing_in_speaks_english_errors_included(admin: PgPool) {
     let login = get_en(&app, "/login").await;
     assert_eq!(login.status, StatusCode::OK);
     assert!(login.body.contains("<html lang=\"en\">"));
-    for text in ["Sign in", "Email", "Password", "ask your municipality"] {
+    for text in ["Sign in", "Email", "Password", "Forgot your password?"] {
         assert!(
             login.body.contains(text),
             "{text} on the English sign-in page"
