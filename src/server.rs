@@ -111,7 +111,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Resu
         .as_deref()
         .filter(|url| !url.trim().is_empty());
     let settings = Settings {
-        request_timeout: Duration::from_secs(args.request_timeout),
+        request_timeout: args.request_timeout,
         sessions: crate::auth::session::SessionPolicy {
             idle: chrono::Duration::minutes(args.session_idle_minutes.into()),
             absolute: chrono::Duration::hours(args.session_max_hours.into()),
