@@ -1,6 +1,6 @@
 //! A request cancelled half-way leaves nothing behind. The real `retning serve` takes a storm of
 //! follow-up saves and authoring forms whose clients give up after 0–50 ms, one server with a
-//! request timeout of a few milliseconds and one with the normal 30 s. Afterwards no pooled
+//! request timeout of 15 ms and one with the normal 30 s. Afterwards no pooled
 //! connection of the application may sit in a transaction, neither server may have logged
 //! PostgreSQL's "there is already a transaction in progress" / "there is no transaction in
 //! progress", and every row written must be one whole change with its audit event, never one that
@@ -168,8 +168,8 @@ async fn cancelled_requests_leave_no_transaction_and_no_half_change_behind(admin
     let owner = common::sign_in(&app, &owner_email, common::DEMO_PASSWORD).await;
     let secretariat = common::sign_in(&app, &secretariat_email, common::DEMO_PASSWORD).await;
     let versions_before = followup_versions(&admin, &followups).await;
-    // Commits take a few milliseconds, as on a busy disk: checks deferred to the commit sleep for
-    // up to 8 ms, so that the short timeout and the clients giving up often catch a COMMIT in flight.
+    // Commits take some milliseconds, as on a busy disk: checks deferred to the commit sleep for up
+    // to 20 ms, so that the short timeout and the clients giving up often catch a COMMIT in flight.
     sqlx::raw_sql(
         "CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN PERFORM pg_sleep(random() * 0.02); RETURN NULL; END $$;
