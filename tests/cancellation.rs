@@ -476,9 +476,10 @@ async fn the_benchmarks_dashboard_runs_at_16_connections_leave_no_warning(admin:
 }
 
 /// A pooled connection must come back as the pool made it. Transactions end before that (above);
-/// settings must end with them: every `set_config` in the code is transaction-local, and no
-/// statement sets, resets or discards anything for the session, changes the `search_path` or
-/// prepares statements by hand (sqlx's own prepared statements are the pool's mode).
+/// settings must end with them: every `set_config` on the application's connections is
+/// transaction-local, and no statement sets, resets or discards anything for the session, changes
+/// the `search_path` or prepares statements by hand (sqlx's own prepared statements are the pool's
+/// mode).
 #[test]
 fn no_statement_changes_the_session() {
     fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) {
@@ -492,11 +493,13 @@ fn no_statement_changes_the_session() {
         }
     }
     let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    rust_files(&src, &mut files);
     assert!(files.len() > 50, "the sources are found");
+    // Start-up's own connection as the schema owner (migrations, the app role's password) is
+    // closed after it and never pooled: its session settings end with it.
+    let owner_only = [src.join("db/roles.rs")];
+    files.retain(|f| !owner_only.contains(f));
     let mut found = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
