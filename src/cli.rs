@@ -162,9 +162,10 @@ pub struct ServeArgs {
     #[arg(long, env = "RETNING_DEMO")]
     pub demo: bool,
 
-    /// Seconds a request may take before it is answered with a timeout page.
-    #[arg(long, env = "RETNING_REQUEST_TIMEOUT", default_value_t = 30)]
-    pub request_timeout: u64,
+    /// Seconds a request may take before it is answered with a timeout page (a fraction such as
+    /// 0.5 is allowed). A request that has begun to commit its change is answered when it is done.
+    #[arg(long, env = "RETNING_REQUEST_TIMEOUT", default_value = "30", value_parser = seconds)]
+    pub request_timeout: std::time::Duration,
 
     /// Send the session cookie only over HTTPS (and send HSTS). Turn off only for plain-http local runs.
     #[arg(long, env = "RETNING_COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
@@ -343,4 +344,16 @@ async fn run_with_database(
 
 fn read_file(path: &std::path::Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
+}
+
+/// Reads a number of seconds, whole or with a fraction ("30", "0.005").
+fn seconds(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if seconds.is_nan() || seconds <= 0.0 {
+        return Err(format!("{text:?}: the number of seconds must be above 0"));
+    }
+    std::time::Duration::try_from_secs_f64(seconds).map_err(|err| format!("{text:?}: {err}"))
 }

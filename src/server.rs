@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::Router;
 use axum::extract::MatchedPath;
-use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, Request, header};
 use sqlx::PgPool;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -15,7 +15,6 @@ use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -95,9 +94,10 @@ pub fn layers(mut routes: Router, settings: &Settings) -> Router {
             // Every state change is a POST; cross-site POSTs are refused by Sec-Fetch-Site/Origin.
             .layer(CsrfLayer::new())
             .layer(CatchPanicLayer::new())
-            .layer(TimeoutLayer::with_status_code(
-                StatusCode::REQUEST_TIMEOUT,
+            // Like tower-http's TimeoutLayer, but a request committing its change is let finish.
+            .layer(axum::middleware::from_fn_with_state(
                 settings.request_timeout,
+                crate::db::request_timeout,
             )),
     )
 }
@@ -111,7 +111,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Resu
         .as_deref()
         .filter(|url| !url.trim().is_empty());
     let settings = Settings {
-        request_timeout: Duration::from_secs(args.request_timeout),
+        request_timeout: args.request_timeout,
         sessions: crate::auth::session::SessionPolicy {
             idle: chrono::Duration::minutes(args.session_idle_minutes.into()),
             absolute: chrono::Duration::hours(args.session_max_hours.into()),

@@ -360,7 +360,7 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> sqlx::Result<u64> {
     let Mailer::Smtp { transport, from } = mailer else {
         return Ok(0);
     };
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin(pool).await?;
     let due = sqlx::query_as!(
         Due,
         r#"SELECT id, to_email, to_name, subject, body as "body!", attempts FROM account_mails

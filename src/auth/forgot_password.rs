@@ -97,7 +97,7 @@ pub async fn submit(
     if let Some(ip) = &ip {
         keys.push((key_hash("ip", ip), PER_IP));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     if !admit(&mut tx, &mut keys).await? {
         drop(tx);
         let error = Some(t("auth-forgot-error-too-many"));
@@ -119,7 +119,7 @@ pub async fn submit(
 }
 
 async fn mail_a_link(state: &AppState, email: &str) -> sqlx::Result<()> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     if let Some(person) = account_mail::recipient_by_email(&mut tx, email).await? {
         account_mail::queue_password_link(&mut tx, &state.settings.base_url, &person, None).await?;
     }

@@ -271,7 +271,7 @@ pub async fn logout(
     jar: CookieJar,
 ) -> AppResult<Response> {
     if let Some(cookie) = jar.get(session::COOKIE_NAME) {
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin(&state.db).await?;
         session::delete(&mut *tx, cookie.value()).await?;
         tx.commit().await?;
     }

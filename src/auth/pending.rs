@@ -31,7 +31,7 @@ pub async fn keep(
     secure: bool,
 ) -> sqlx::Result<Cookie<'static>> {
     let token = new_token();
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin(db).await?;
     // One at a time per user, so that the cap holds however many posts arrive at once.
     sqlx::query!(
         "SELECT 1 AS locked FROM pg_advisory_xact_lock($1, hashtext($2))",

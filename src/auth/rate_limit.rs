@@ -51,7 +51,7 @@ pub async fn reserve(
     account_key: &str,
     ip_key: Option<&str>,
 ) -> sqlx::Result<Result<Reservation, Refused>> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin(db).await?;
     sqlx::query!(
         "SELECT 1 AS locked FROM pg_advisory_xact_lock($1, hashtext($2))",
         ACCOUNT_LOCKS,

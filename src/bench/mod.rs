@@ -257,8 +257,10 @@ pub async fn run(options: Options) -> anyhow::Result<bool> {
     if data_dir.join("postmaster.pid").exists() {
         cluster.stop().await;
     }
-    let (measurements, problems, peak_rss_kib) = measured?;
+    let (measurements, mut problems, peak_rss_kib) = measured?;
     stopped?;
+    let log = std::fs::read_to_string(work_dir.join("server.log")).unwrap_or_default();
+    problems.extend(check_log(&log));
 
     let report = Report {
         machine,
@@ -429,6 +431,44 @@ pub fn check_saves(answered: u64, stored: i64, connections: usize) -> Option<Str
     } else {
         None
     }
+}
+
+/// PostgreSQL's warnings that a transaction was begun inside another one or ended when none was
+/// open, as sqlx logs them: each means that a request cancelled at the wrong moment (wrk closes
+/// its connections with requests in flight at the end of every run) left its pooled connection in
+/// a state the next statement noticed (src/db/cancel.rs).
+pub fn check_log(log: &str) -> Option<String> {
+    let warnings: Vec<&str> = log
+        .lines()
+        .filter(|line| {
+            line.contains("there is already a transaction in progress")
+                || line.contains("there is no transaction in progress")
+        })
+        .collect();
+    let first = warnings.first()?;
+    Some(format!(
+        "the server's log has {} warnings of PostgreSQL about transactions, the first: {}",
+        warnings.len(),
+        without_colours(first).trim()
+    ))
+}
+
+/// A log line without its terminal colour codes (ESC [ … m).
+fn without_colours(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    text
 }
 
 /// A fresh cluster in `data_dir` with statement statistics: any cluster left there by an earlier

@@ -1,6 +1,7 @@
 //! Database access: the connection pools, the embedded PostgreSQL cluster, migrations and
 //! tenant-scoped transactions.
 
+mod cancel;
 pub mod embedded;
 mod roles;
 pub mod tenant_tx;
@@ -13,7 +14,8 @@ use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, PgPool};
 
-pub use tenant_tx::{begin_tenant_tx, begin_user_tx, plan_for_this_tenant, set_tenant};
+pub use cancel::request_timeout;
+pub use tenant_tx::{Tx, begin, begin_tenant_tx, begin_user_tx, plan_for_this_tenant, set_tenant};
 
 /// The migrations, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

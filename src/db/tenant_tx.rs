@@ -1,22 +1,69 @@
 //! Tenant-scoped transactions: the row-level security policies only show rows of the tenant set here.
+//!
+//! Every transaction of the application is a [`Tx`], begun by one of the functions here, so that a
+//! request cancelled at any point leaves no transaction behind on a pooled connection (see
+//! `super::cancel`). `sqlx::Pool::begin` is not used directly (clippy.toml forbids it).
 
-use sqlx::{PgPool, Postgres, Transaction};
+use std::ops::{Deref, DerefMut};
+
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 use uuid::Uuid;
+
+use super::cancel::{committing, finish_on_drop};
+
+/// An open transaction on a pooled connection. Use it as the connection (`&mut *tx`); end it with
+/// [`Tx::commit`], or [`Tx::rollback`] or by dropping it, which rolls it back before the
+/// connection is used again.
+pub struct Tx(Transaction<'static, Postgres>);
+
+impl Tx {
+    /// Commits. Once begun, the commit is finished even if the request is cancelled meanwhile, and
+    /// the request timeout waits for it (`super::cancel::request_timeout`).
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        committing(self.0.commit()).await
+    }
+
+    /// Rolls back. Once begun, the rollback is finished even if the request is cancelled meanwhile
+    /// (a cancelled `ROLLBACK` would otherwise be followed by a second one).
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        finish_on_drop(self.0.rollback()).await
+    }
+}
+
+impl Deref for Tx {
+    type Target = PgConnection;
+
+    fn deref(&self) -> &PgConnection {
+        &self.0
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut PgConnection {
+        &mut self.0
+    }
+}
+
+/// Begins a plain transaction (for what belongs to no tenant and no user: sign-in failures, the
+/// import of a whole municipality).
+///
+/// sqlx counts a transaction only once PostgreSQL has answered its `BEGIN`: cancelled while
+/// waiting for that answer, it would leave the connection in a transaction nobody ends. So the
+/// `BEGIN` is finished by a task of its own if the caller goes away, and the transaction it opened
+/// is then dropped there, which rolls it back.
+#[allow(clippy::disallowed_methods)]
+pub async fn begin(pool: &PgPool) -> Result<Tx, sqlx::Error> {
+    let pool = pool.clone();
+    let tx = finish_on_drop(async move { pool.begin().await }).await?;
+    Ok(Tx(tx))
+}
 
 /// Begins a transaction in which every tenant table shows and accepts only `tenant_id`'s rows.
 /// The setting is transaction-local (`set_config(..., true)`), so it can never leak to the next
 /// user of the pooled connection.
-pub async fn begin_tenant_tx(
-    pool: &PgPool,
-    tenant_id: Uuid,
-) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    sqlx::query!(
-        "SELECT set_config('retning.tenant_id', $1, true)",
-        tenant_id.to_string()
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+pub async fn begin_tenant_tx(pool: &PgPool, tenant_id: Uuid) -> Result<Tx, sqlx::Error> {
+    let mut tx = begin(pool).await?;
+    set_tenant(&mut tx, tenant_id).await?;
     Ok(tx)
 }
 
@@ -34,11 +81,8 @@ pub async fn plan_for_this_tenant(conn: &mut sqlx::PgConnection) -> Result<(), s
 
 /// Begins a transaction in which the signed-in user may read their own memberships in every
 /// municipality (policy `own_memberships`), and nothing else of any tenant.
-pub async fn begin_user_tx(
-    pool: &PgPool,
-    user_id: Uuid,
-) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+pub async fn begin_user_tx(pool: &PgPool, user_id: Uuid) -> Result<Tx, sqlx::Error> {
+    let mut tx = begin(pool).await?;
     sqlx::query!(
         "SELECT set_config('retning.user_id', $1, true)",
         user_id.to_string()

@@ -59,7 +59,7 @@ pub async fn import(
             "{slug:?} is not a valid municipality slug (lowercase letters, digits and '-', e.g. \"sonderborg\")"
         );
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin(pool).await?;
     let tenant_id = upsert_tenant(&mut tx, slug, &file.tenant).await?;
     tx.commit().await?;
 
