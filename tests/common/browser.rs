@@ -168,13 +168,18 @@ pub async fn click(
     browser: &fantoccini::Client,
     locator: Locator<'_>,
 ) -> Result<(), fantoccini::error::CmdError> {
-    browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(locator)
-        .await?
-        .click()
-        .await
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let element = browser.wait().at_most(WAIT).for_element(locator).await?;
+        match element.click().await {
+            // The page replaced the element between finding and clicking it (the in-place
+            // editor redraws the outline after a save): find it again, as a person would.
+            Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            result => return result,
+        }
+    }
 }
 
 pub async fn type_into(
@@ -182,11 +187,19 @@ pub async fn type_into(
     css: &str,
     text: &str,
 ) -> Result<(), fantoccini::error::CmdError> {
-    browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await?
-        .send_keys(text)
-        .await
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let element = browser
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await?;
+        match element.send_keys(text).await {
+            // Replaced by a redraw between finding and typing (see `click`): find it again.
+            Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            result => return result,
+        }
+    }
 }
