@@ -244,22 +244,7 @@ pub async fn create<E: Editable>(
     // Back after creating, a change, and create again: still the creator's own, untouched item,
     // so the change is what they mean. Anything else is someone's later work: the conflict page.
     if version == 1 && created_by(&mut tx, tenant, E::ENTITY, id).await? == Some(member.user_id()) {
-        E::update(&mut tx, tenant, id, &values).await?;
-        audit::record(
-            &mut tx,
-            tenant,
-            &member.actor(ip),
-            Event::new(
-                "update",
-                E::ENTITY,
-                Some(id),
-                crate::audit::record_text(|| E::summary(Some(&saved), &values, &offered)),
-            )
-            .change(Some(E::json(&saved)), Some(E::json(&values))),
-        )
-        .await?;
-        tx.commit().await?;
-        return Ok(Redirect::to(&back::<E>(&slug, id)).into_response());
+        return update_item::<E>(tx, &member, ip, id, &saved, &values, &offered).await;
     }
     tx.rollback().await?;
     let theirs = E::input(&saved, version);
@@ -356,7 +341,23 @@ pub async fn save<E: Editable>(
             version,
         ));
     }
-    E::update(&mut tx, tenant, id, &values).await?;
+    update_item::<E>(tx, &member, ip, id, &saved, &values, &offered).await
+}
+
+/// Writes the new values over the stored item with its audit event (before and after), commits,
+/// and goes back to the item in the outline: the one way an item is updated, from its own form
+/// and from its create form sent again after Back.
+async fn update_item<E: Editable>(
+    mut tx: crate::db::Tx,
+    member: &Member,
+    ip: Option<String>,
+    id: Uuid,
+    saved: &E::Values,
+    values: &E::Values,
+    offered: &E::Offered,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    E::update(&mut tx, tenant, id, values).await?;
     audit::record(
         &mut tx,
         tenant,
@@ -365,11 +366,11 @@ pub async fn save<E: Editable>(
             "update",
             E::ENTITY,
             Some(id),
-            crate::audit::record_text(|| E::summary(Some(&saved), &values, &offered)),
+            crate::audit::record_text(|| E::summary(Some(saved), values, offered)),
         )
-        .change(Some(E::json(&saved)), Some(E::json(&values))),
+        .change(Some(E::json(saved)), Some(E::json(values))),
     )
     .await?;
     tx.commit().await?;
-    Ok(Redirect::to(&back::<E>(&slug, id)).into_response())
+    Ok(Redirect::to(&back::<E>(&member.tenant.slug, id)).into_response())
 }
