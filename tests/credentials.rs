@@ -230,8 +230,18 @@ async fn inviting_another_municipalitys_admin_reveals_nothing_and_hands_over_not
     assert!(victim_mails.contains(&format!("{BASE}/invitations")));
     assert!(set_password_paths(&victim_mails).is_empty());
 
-    // The victim's own password still works; Sønderborg waits for their answer.
-    let own = common::sign_in(&app, &victim, DEMO_PASSWORD).await;
+    // The victim's own password still works, and signing in leads to the invitation that waits;
+    // Sønderborg waits for their answer.
+    let signed_in = common::post_as(
+        &app,
+        "/login",
+        None,
+        &common::form(&[("email", victim.as_str()), ("password", DEMO_PASSWORD)]),
+    )
+    .await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    assert_eq!(signed_in.location(), "/invitations");
+    let own = signed_in.session_cookie().expect("a session cookie");
     assert_eq!(
         get_as(&app, &format!("/t/{OTHER}/admin/users"), &own)
             .await

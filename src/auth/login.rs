@@ -227,6 +227,11 @@ pub async fn submit(
     )
     .execute(&mut *tx)
     .await?;
+    // An invitation waiting for this person's answer is where they go first: without it, someone
+    // invited by a second municipality would only learn of it from the notice mail.
+    let invited = !super::invitations::pending(&mut tx, user.id)
+        .await?
+        .is_empty();
     let actor = Actor::user(user.id, user.display_name.clone(), ip.clone());
     audit::record_in_user_tenants(
         &mut tx,
@@ -244,6 +249,7 @@ pub async fn submit(
 
     let target = match local_target(&form.next) {
         Some(next) => next,
+        None if invited => "/invitations".to_string(),
         None => {
             let tenants = crate::tenants::of_user(db, user.id).await?;
             match tenants.as_slice() {
