@@ -171,6 +171,16 @@ async fn every_main_page_meets_wcag_2_1_aa(admin: PgPool) {
     let secretariat = common::member_email(&admin, T, "secretariat").await;
     let administrator = common::member_email(&admin, T, "admin").await;
     let skanderborg = common::member_email(&admin, "skanderborg", "secretariat").await;
+    // Another municipality's invitation waits for the owner's answer (the /invitations page).
+    sqlx::query(
+        "INSERT INTO memberships (tenant_id, user_id, role, is_active, joined_at, pending, invited_name)
+         SELECT t.id, u.id, 'viewer', false, NULL, true, 'Inviteret'
+         FROM tenants t, users u WHERE t.slug = 'skanderborg' AND u.email = $1",
+    )
+    .bind(&owner)
+    .execute(&admin)
+    .await
+    .unwrap();
     let addr = serve(&pool).await;
     let driver = ChromeDriver::start();
     let profile = tempfile::tempdir().unwrap();
@@ -190,6 +200,12 @@ async fn every_main_page_meets_wcag_2_1_aa(admin: PgPool) {
         click(b, Locator::Css("main button[type=submit]")).await?;
         wait_text(b, "[role=alert]", "forkert").await?;
         check(b, axe, "login with an error", f).await?;
+        let forgot = format!("{base}/forgot-password");
+        visit(b, &forgot, axe, "forgotten password", f).await?;
+        type_into(b, "#email", "ikke en adresse").await?;
+        click(b, Locator::Css("main button[type=submit]")).await?;
+        wait_text(b, "main", "e-mail").await?;
+        check(b, axe, "forgotten password with an error", f).await?;
         let missing = format!("{base}/no-such-page");
         visit(b, &missing, axe, "page not found", f).await?;
         visit(
@@ -220,6 +236,7 @@ async fn every_main_page_meets_wcag_2_1_aa(admin: PgPool) {
         visit(b, &format!("{base}{person}"), axe, "person", f).await?;
         visit(b, &format!("{base}/t/{T}/stories"), axe, "stories", f).await?;
         visit(b, &format!("{base}/account"), axe, "account", f).await?;
+        visit(b, &format!("{base}/invitations"), axe, "invitations", f).await?;
         visit(b, &format!("{base}/t/{T}/my"), axe, "my follow-ups", f).await?;
 
         // The owner's follow-up of a measured sub-goal: the form, then with errors shown.
