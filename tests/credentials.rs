@@ -960,3 +960,58 @@ async fn the_log_of_a_real_server_never_holds_a_link(admin: PgPool) {
         assert!(!log.contains(token.as_str()), "a token in the log");
     }
 }
+
+#[sqlx::test]
+async fn changing_ones_own_password_ends_the_links_still_out(admin: PgPool) {
+    let (app, pool) = common::demo(&admin).await;
+    let person = common::member_email(&admin, A, "contributor").await;
+    // A reset link is out (asked for by someone who knows the address), waiting in the mail.
+    assert_eq!(
+        forgot(&app, &person, None).await.status,
+        StatusCode::SEE_OTHER
+    );
+    eventually(&admin, "SELECT count(*) FROM account_mails", 1).await;
+    let mails = retning::operator::account_mails(&pool, Some(&person))
+        .await
+        .unwrap();
+    let link = set_password_paths(&mails)
+        .pop()
+        .expect("a link in the mail");
+    assert_eq!(common::get(&app, &link).await.status, StatusCode::OK);
+
+    // The person changes their password on their own account page.
+    let cookie = common::sign_in(&app, &person, DEMO_PASSWORD).await;
+    let new_password = "Grøn cykel langs Als Fjord 2031";
+    let changed = common::post_as(
+        &app,
+        "/account/password",
+        Some(&cookie),
+        &form(&[
+            ("current", DEMO_PASSWORD),
+            ("new", new_password),
+            ("repeat", new_password),
+        ]),
+    )
+    .await;
+    assert!(changed.status.is_redirection(), "{}", changed.status);
+
+    // The old link sets nothing any more, and its mail no longer holds it.
+    let stale = common::get(&app, &link).await;
+    assert_eq!(stale.status, StatusCode::NOT_FOUND);
+    let taken = common::post_as(
+        &app,
+        &link,
+        None,
+        &form(&[
+            ("password", "Rød båd i Sønderborg havn 77"),
+            ("repeat", "Rød båd i Sønderborg havn 77"),
+        ]),
+    )
+    .await;
+    assert_eq!(taken.status, StatusCode::NOT_FOUND);
+    let waiting = retning::operator::account_mails(&pool, Some(&person))
+        .await
+        .unwrap();
+    assert!(set_password_paths(&waiting).is_empty(), "{waiting}");
+    common::sign_in(&app, &person, new_password).await;
+}

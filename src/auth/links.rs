@@ -225,15 +225,7 @@ pub async fn submit(
     .await?;
     // Whoever held the old password is signed out everywhere.
     session::end_all(&mut *tx, found.user_id).await?;
-    // Any other link the person still has (an invitation and a reset, or mails not yet sent) is
-    // stale now: none of them may set the password again.
-    sqlx::query!(
-        "UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL",
-        found.user_id
-    )
-    .execute(&mut *tx)
-    .await?;
-    account_mail::links_used(&mut tx, found.user_id).await?;
+    end_outstanding(&mut tx, found.user_id).await?;
     if found.purpose == Purpose::Invite {
         // Only the person's mailbox got this link: choosing the password is their yes.
         invitations::accept_all(&mut tx, found.user_id).await?;
@@ -258,4 +250,16 @@ pub async fn submit(
     .await?;
     tx.commit().await.map_err(AppError::from)?;
     Ok(Redirect::to("/login?password_set=1").into_response())
+}
+
+/// Ends every link the person still has (an invitation and a reset, or mails not yet sent): once
+/// the password has been chosen or changed, none of them may set it again.
+pub async fn end_outstanding(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL",
+        user_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    account_mail::links_used(conn, user_id).await
 }
