@@ -624,6 +624,36 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
     .await;
     assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::unescape(&no_reason.body).contains("Skriv begrundelsen"));
+    // A refused decision comes back as typed: the reason written is not lost.
+    let typed = "Bidrager ikke til missionen, men læringen deles i klyngen.";
+    let no_kind = post_as(
+        &app,
+        &url,
+        Some(&steering),
+        &form(&[("kind", "pause"), ("reason", typed)]),
+    )
+    .await;
+    assert_eq!(no_kind.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = common::unescape(&no_kind.body);
+    assert!(body.contains("Vælg fortsæt, justér, stop eller skalér."));
+    assert!(
+        body.contains(&format!(">{typed}</textarea>")),
+        "the reason is kept"
+    );
+    let too_long = "x".repeat(5001);
+    let kept_kind = post_as(
+        &app,
+        &url,
+        Some(&steering),
+        &form(&[("kind", "scale"), ("reason", &too_long)]),
+    )
+    .await;
+    assert_eq!(kept_kind.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        kept_kind
+            .body
+            .contains(r#"<option value="scale" selected>"#)
+    );
     let decided = post_as(
         &app,
         &url,

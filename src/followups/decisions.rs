@@ -4,7 +4,6 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -54,13 +53,12 @@ pub async fn record(
             .map(t)
             .or(unstorable.map(crate::web::text::TextError::message))
             .unwrap_or_default();
-        return super::form::with_error(
+        return super::form::with_decision_error(
             &state,
             &member,
             f,
-            "decision",
+            (form.kind.clone(), form.reason.clone()),
             message,
-            StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     };

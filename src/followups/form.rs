@@ -139,6 +139,8 @@ struct FormPage {
     errors: Vec<(&'static str, String)>,
     statuses: &'static [FollowupStatus],
     proposals: &'static [DecisionKind],
+    /// The steering group's decision as typed, when it came back with an error: (kind, reason).
+    decision_input: (String, String),
     notice: Option<String>,
 }
 
@@ -271,6 +273,7 @@ async fn build(
         errors: Vec::new(),
         statuses: FollowupStatus::ALL,
         proposals: &PROPOSALS,
+        decision_input: (String::new(), String::new()),
         notice: None,
         unit: f.unit.clone(),
         subject: f.subject,
@@ -635,6 +638,21 @@ pub async fn with_error(
     let mut page = build(state, member, f, None).await?;
     page.errors = vec![(field, message)];
     Ok((status, render(&page)).into_response())
+}
+
+/// The follow-up page with a refused decision: the message, and the decision as it was typed, so
+/// that the reason written is not lost.
+pub async fn with_decision_error(
+    state: &AppState,
+    member: &Member,
+    f: FollowupRow,
+    typed: (String, String),
+    message: String,
+) -> AppResult<Response> {
+    let mut page = build(state, member, f, None).await?;
+    page.errors = vec![("decision", message)];
+    page.decision_input = typed;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }
 
 /// The conflict page, unless what is stored now is exactly this save, made by this member on the
