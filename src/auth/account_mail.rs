@@ -13,9 +13,6 @@
 //! database refuses a body on a mail that is not waiting).
 
 use chrono::{DateTime, Duration, Utc};
-use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -371,7 +368,10 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> sqlx::Result<u64> {
     .await?;
     let mut sent = 0;
     for mail in due {
-        match send(transport, from, &mail).await {
+        let to = (mail.to_name.as_str(), mail.to_email.as_str());
+        match crate::reminders::send::smtp(transport, from, to, &mail.subject, mail.body.clone())
+            .await
+        {
             Ok(()) => {
                 sqlx::query!(
                     "UPDATE account_mails SET status = 'sent', body = NULL, sent_at = now(), attempts = attempts + 1
@@ -408,32 +408,6 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> sqlx::Result<u64> {
     }
     tx.commit().await?;
     Ok(sent)
-}
-
-async fn send(
-    transport: &AsyncSmtpTransport<Tokio1Executor>,
-    from: &Mailbox,
-    mail: &Due,
-) -> Result<(), String> {
-    // Built from its parts, never parsed from "Name <address>": a name with a comma, quote or
-    // angle bracket cannot change where the mail goes.
-    let address = mail
-        .to_email
-        .parse()
-        .map_err(|e| format!("bad address: {e}"))?;
-    let message = Message::builder()
-        .from(from.clone())
-        .to(Mailbox::new(Some(mail.to_name.clone()), address))
-        .subject(&mail.subject)
-        // Names and texts are Danish: say UTF-8 rather than leave the charset to the reader.
-        .header(ContentType::TEXT_PLAIN)
-        .body(mail.body.clone())
-        .map_err(|e| format!("could not build the message: {e}"))?;
-    transport
-        .send(message)
-        .await
-        .map(|_| ())
-        .map_err(|e| e.to_string())
 }
 
 /// A mail waiting to be sent, as the operator sees it.

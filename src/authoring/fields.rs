@@ -380,12 +380,20 @@ mod tests {
     fn text_that_cannot_be_stored_is_a_field_error() {
         let mut e = Errors::default();
         assert_eq!(required(&mut e, "title", "Vækst\0", 300), "Vækst\0");
-        assert!(e.get("title").unwrap().contains("tegn"));
+        assert!(
+            e.get("title")
+                .expect("an error for the title")
+                .contains("tegn")
+        );
         assert_eq!(
             optional(&mut e, "unit", "mio.\nkr.", 50).as_deref(),
             Some("mio.\nkr.")
         );
-        assert!(e.get("unit").unwrap().contains("én linje"));
+        assert!(
+            e.get("unit")
+                .expect("an error for the unit")
+                .contains("én linje")
+        );
         assert_eq!(
             optional_text(&mut e, "ambition", " Første\r\nAnden\tlinje ", 100).as_deref(),
             Some("Første\nAnden\tlinje")
@@ -399,10 +407,10 @@ mod tests {
     fn numbers_that_read_two_ways_or_contradict_the_unit_are_refused() {
         let mut e = Errors::default();
         assert_eq!(number(&mut e, "a", "1,234.5"), None);
-        assert!(e.get("a").unwrap().contains("to måder"));
+        assert!(e.get("a").expect("an error for a").contains("to måder"));
         assert_eq!(number(&mut e, "b", "1.234,5"), Some(1234.5));
         assert_eq!(quantity(&mut e, "c", "12 %", Some("mio. kr.")), None);
-        assert!(e.get("c").unwrap().contains("mio. kr."));
+        assert!(e.get("c").expect("an error for c").contains("mio. kr."));
         assert_eq!(quantity(&mut e, "d", "12 %", Some("%")), Some(12.0));
         assert!(e.get("b").is_none() && e.get("d").is_none());
     }

@@ -216,8 +216,13 @@ mod tests {
                 Duration::from_millis(50),
                 request_timeout,
             ));
-        let request = Request::get(path).body(Body::empty()).unwrap();
-        app.oneshot(request).await.unwrap().status()
+        let request = Request::get(path)
+            .body(Body::empty())
+            .expect("a valid request");
+        app.oneshot(request)
+            .await
+            .expect("the router answers")
+            .status()
     }
 
     #[tokio::test]

@@ -6,7 +6,7 @@
 
 pub mod outbox;
 mod schedule;
-mod send;
+pub(crate) mod send;
 pub mod worker;
 
 pub use schedule::enqueue_due;

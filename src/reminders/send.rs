@@ -3,6 +3,7 @@
 
 use lettre::Address;
 use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -66,7 +67,15 @@ pub async fn deliver_due(
     for mail in due {
         let result = match mailer {
             Mailer::Outbox => Ok("outbox"),
-            Mailer::Smtp { transport, from } => send(transport, from, &mail).await.map(|()| "sent"),
+            Mailer::Smtp { transport, from } => smtp(
+                transport,
+                from,
+                (&mail.to_name, &mail.to_email),
+                &mail.subject,
+                mail.body.clone(),
+            )
+            .await
+            .map(|()| "sent"),
         };
         match result {
             Ok(status) => {
@@ -125,17 +134,22 @@ fn recipient(name: &str, email: &str) -> Result<Mailbox, String> {
     ))
 }
 
-async fn send(
+/// Sends one plain-text mail over SMTP: the one place a message is built, for reminders and for
+/// the mails about a person's own account alike. The recipient is built from its parts (see
+/// `recipient`), and the text is declared UTF-8, since names and texts are Danish.
+pub(crate) async fn smtp(
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: &Mailbox,
-    mail: &Due,
+    (to_name, to_email): (&str, &str),
+    subject: &str,
+    body: String,
 ) -> Result<(), String> {
-    let to = recipient(&mail.to_name, &mail.to_email)?;
     let message = Message::builder()
         .from(from.clone())
-        .to(to)
-        .subject(&mail.subject)
-        .body(mail.body.clone())
+        .to(recipient(to_name, to_email)?)
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
         .map_err(|e| format!("could not build the message: {e}"))?;
     transport
         .send(message)
@@ -150,10 +164,11 @@ mod tests {
 
     #[test]
     fn display_names_are_quoted_not_parsed() {
-        let to = recipient("Lund, Karina", "karina.lund@example.dk").unwrap();
+        let to = recipient("Lund, Karina", "karina.lund@example.dk").expect("a valid mailbox");
         assert_eq!(to.to_string(), r#""Lund, Karina" <karina.lund@example.dk>"#);
         assert_eq!(to.email.to_string(), "karina.lund@example.dk");
-        let tricky = recipient("Eve <eve@evil.example>\r\nBcc: x@y.z", "anna@example.dk").unwrap();
+        let tricky = recipient("Eve <eve@evil.example>\r\nBcc: x@y.z", "anna@example.dk")
+            .expect("the address alone decides the mailbox");
         assert_eq!(tricky.email.to_string(), "anna@example.dk");
         assert!(!tricky.to_string().contains('\n'));
         assert!(recipient("Anna", "not an address").is_err());

@@ -77,7 +77,7 @@ mod tests {
             Some("/t/s%C3%B8nderborg/a%20b")
         );
         for target in ["/t/sønderborg/", "/æ ø å/\u{a0}", "/%0d%0a"] {
-            let followed = local_target(target).unwrap();
+            let followed = local_target(target).expect("a local target is followed");
             assert!(
                 axum::http::HeaderValue::from_str(&followed).is_ok(),
                 "{followed}"

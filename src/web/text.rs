@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn multi_line_fields_keep_tabs_and_line_breaks_as_lf() {
-        assert_eq!(multiline("a\r\nb\rc\nd\te").unwrap(), "a\nb\nc\nd\te");
+        assert_eq!(
+            multiline("a\r\nb\rc\nd\te").expect("line breaks and tabs are kept"),
+            "a\nb\nc\nd\te"
+        );
         assert_eq!(multiline("a\0b"), Err(TextError::Control));
         assert_eq!(multiline("a\u{1b}[31mb"), Err(TextError::Control));
         assert_eq!(multiline("a\u{9b}b"), Err(TextError::Control));
