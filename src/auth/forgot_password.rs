@@ -73,6 +73,9 @@ fn looks_like_an_address(email: &str) -> bool {
                 && !domain.is_empty()
                 && email.len() <= 254
                 && !email.contains(char::is_whitespace)
+                // No address holds a control character, and PostgreSQL cannot even store a NUL:
+                // refused here, it never reaches the work done after the answer.
+                && !email.contains(char::is_control)
         }
         None => false,
     }
@@ -166,4 +169,17 @@ async fn admit(conn: &mut PgConnection, keys: &mut [(Vec<u8>, i64)]) -> sqlx::Re
         .execute(conn)
         .await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_an_address;
+
+    #[test]
+    fn an_address_has_no_control_characters() {
+        assert!(looks_like_an_address("anna@kommune.dk"));
+        assert!(!looks_like_an_address("an\u{0}na@kommune.dk"));
+        assert!(!looks_like_an_address("anna@kom\u{7}mune.dk"));
+        assert!(!looks_like_an_address("anna.kommune.dk"));
+    }
 }
