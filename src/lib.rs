@@ -19,8 +19,12 @@ pub mod domain;
 pub mod exports;
 pub mod followups;
 pub mod health;
+pub mod home;
 pub mod i18n;
 pub mod initiatives;
+pub mod kernel;
+pub mod layout;
+pub mod mail;
 pub mod meeting_pack;
 pub mod operator;
 pub mod people;
@@ -32,7 +36,6 @@ pub mod status;
 pub mod strategy;
 pub mod strategy_file;
 pub mod telemetry;
-pub mod tenants;
 pub mod testdata;
 pub mod web;
 
@@ -50,7 +53,7 @@ use sqlx::PgPool;
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub request_timeout: Duration,
-    pub sessions: auth::session::SessionPolicy,
+    pub sessions: kernel::session::SessionPolicy,
     /// The address users reach Retning at, for links in invitations (no trailing slash).
     pub base_url: String,
     /// Whether mail goes out over SMTP (else it stays in the outbox).
@@ -64,7 +67,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             request_timeout: Duration::from_secs(30),
-            sessions: auth::session::SessionPolicy::default(),
+            sessions: kernel::session::SessionPolicy::default(),
             base_url: "http://127.0.0.1:8080".to_string(),
             smtp_configured: false,
             count_sql_statements: false,
@@ -96,12 +99,12 @@ impl FromRef<AppState> for PgPool {
 }
 
 /// Every route of the application with the access it needs.
-pub fn route_table(state: AppState) -> web::routes::RouteTable {
-    let table = web::routes::RouteTable::new(state);
+pub fn route_table(state: AppState) -> kernel::routes::RouteTable {
+    let table = kernel::routes::RouteTable::new(state);
     let table = health::routes(table);
     let table = accessibility::routes(table);
-    let table = i18n::switch::routes(table);
-    let table = tenants::routes(table);
+    let table = auth::language::routes(table);
+    let table = home::routes(table);
     let table = auth::routes(table);
     let table = strategy::routes(table);
     let table = followups::routes(table);

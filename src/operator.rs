@@ -6,9 +6,9 @@ use anyhow::{Context, bail};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, Event};
 use crate::db::begin_tenant_tx;
 use crate::domain::MemberRole;
+use crate::kernel::audit::{self, Actor, Event};
 use crate::strategy_file::valid_slug;
 
 pub async fn create_tenant(pool: &PgPool, slug: &str, name: &str) -> anyhow::Result<Uuid> {
@@ -68,7 +68,7 @@ pub async fn create_user(
     if name.is_empty() || name.chars().count() > 200 {
         bail!("the name must be 1–200 characters");
     }
-    let tenant = crate::tenants::by_slug(pool, slug)
+    let tenant = crate::kernel::tenancy::by_slug(pool, slug)
         .await
         .map_err(|_| anyhow::anyhow!("there is no municipality with the slug {slug:?}"))?;
     let mut tx = begin_tenant_tx(pool, tenant.id).await?;

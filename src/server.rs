@@ -112,7 +112,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Resu
         .filter(|url| !url.trim().is_empty());
     let settings = Settings {
         request_timeout: args.request_timeout,
-        sessions: crate::auth::session::SessionPolicy {
+        sessions: crate::kernel::session::SessionPolicy {
             idle: chrono::Duration::minutes(args.session_idle_minutes.into()),
             absolute: chrono::Duration::hours(args.session_max_hours.into()),
             secure_cookie: args.cookie_secure,
@@ -121,7 +121,7 @@ pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Resu
         smtp_configured: smtp_url.is_some(),
         count_sql_statements: args.count_sql_statements,
     };
-    let mailer = crate::reminders::Mailer::from_settings(smtp_url, &args.mail_from)?;
+    let mailer = crate::mail::Mailer::from_settings(smtp_url, &args.mail_from)?;
     let worker = tokio::spawn(crate::reminders::worker::run(
         db.clone(),
         mailer,

@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{Req, form, post_as, send};
-use retning::auth::access::Access;
+use retning::kernel::access::Access;
 use sqlx::PgPool;
 
 const A: &str = "sonderborg";
@@ -756,7 +756,7 @@ async fn too_many_failures_from_one_address_block_it(admin: PgPool) {
 
 async fn app_with_policy(
     admin: &PgPool,
-    policy: retning::auth::session::SessionPolicy,
+    policy: retning::kernel::session::SessionPolicy,
 ) -> axum::Router {
     let pool = common::app_pool(admin).await;
     common::load_demo(&pool).await;
@@ -769,7 +769,7 @@ async fn app_with_policy(
 
 #[sqlx::test]
 async fn sessions_end_after_the_idle_timeout(admin: PgPool) {
-    let policy = retning::auth::session::SessionPolicy {
+    let policy = retning::kernel::session::SessionPolicy {
         idle: chrono::Duration::seconds(1),
         ..Default::default()
     };
@@ -789,7 +789,7 @@ async fn sessions_end_after_the_idle_timeout(admin: PgPool) {
 
 #[sqlx::test]
 async fn sessions_end_after_the_absolute_timeout_however_active(admin: PgPool) {
-    let policy = retning::auth::session::SessionPolicy {
+    let policy = retning::kernel::session::SessionPolicy {
         absolute: chrono::Duration::seconds(2),
         ..Default::default()
     };

@@ -456,7 +456,7 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
         .collect();
     assert_eq!(registered, described, "routes and OpenAPI paths differ");
     for route in routes.iter().filter(|r| r.path.starts_with("/api/")) {
-        let token_route = route.access == retning::auth::access::Access::ApiToken;
+        let token_route = route.access == retning::kernel::access::Access::ApiToken;
         let op = &doc["paths"][route.path]["get"];
         assert_eq!(
             op["responses"]["401"].is_object(),

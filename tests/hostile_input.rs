@@ -692,7 +692,7 @@ async fn hostile_input_in_any_field_or_filter_never_answers_5xx(admin: PgPool) {
         .iter()
         .filter(|r| {
             r.method == Method::GET
-                && !matches!(r.access, retning::auth::access::Access::ApiToken)
+                && !matches!(r.access, retning::kernel::access::Access::ApiToken)
                 && !r.path.contains("{token}")
                 && !r.path.contains("{file}")
         })

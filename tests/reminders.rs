@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
 use chrono::NaiveDate;
-use retning::reminders::{Mailer, worker};
+use retning::mail::Mailer;
+use retning::reminders::worker;
 use sqlx::PgPool;
 
 const T: &str = "sonderborg";

@@ -4,9 +4,9 @@
 use askama::Template;
 use axum::response::Response;
 
-use crate::auth::access::{Access, Viewer};
-use crate::web::routes::RouteTable;
-use crate::web::{Chrome, render};
+use crate::kernel::access::{Access, Viewer};
+use crate::kernel::routes::RouteTable;
+use crate::layout::{Chrome, render};
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table.get("/tilgaengelighed", Access::Public, statement)

@@ -11,13 +11,14 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::api::auth::new_token;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
-use crate::auth::session::token_hash;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::kernel::api_token::new_token;
+use crate::kernel::audit::{self, Event};
+use crate::kernel::session::token_hash;
+use crate::layout::{Chrome, render};
+use crate::web::{AppResult, format};
 
 const NAME_MAX: usize = 100;
 
@@ -178,7 +179,7 @@ pub async fn create(
         "api_token.created",
         "api_token",
         Some(id),
-        crate::audit::record_text(|| crate::t1("admin-audit-token-created", "name", &name)),
+        crate::kernel::audit::record_text(|| crate::t1("admin-audit-token-created", "name", &name)),
     )
     .change(
         None,
@@ -227,7 +228,7 @@ pub async fn revoke(
                     "api_token.revoked",
                     "api_token",
                     Some(id),
-                    crate::audit::record_text(|| {
+                    crate::kernel::audit::record_text(|| {
                         crate::t1("admin-audit-token-revoked", "name", &row.name)
                     }),
                 )

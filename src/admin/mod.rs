@@ -4,8 +4,8 @@ mod api_tokens;
 mod public_page;
 mod users;
 
-use crate::auth::access::ADMINS;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::ADMINS;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

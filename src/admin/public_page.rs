@@ -11,12 +11,13 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::{Chrome, render};
 use crate::public::settings;
-use crate::web::{AppResult, Chrome, render};
+use crate::web::AppResult;
 
 pub struct AreaOption {
     pub id: Uuid,
@@ -167,9 +168,9 @@ pub async fn save(
         "public_page",
         None,
         if enabled {
-            crate::audit::record_text(|| crate::t1("admin-audit-public-shown", "count", selected.len()))
+            crate::kernel::audit::record_text(|| crate::t1("admin-audit-public-shown", "count", selected.len()))
         } else {
-            crate::audit::record_text(|| crate::t("admin-audit-public-off"))
+            crate::kernel::audit::record_text(|| crate::t("admin-audit-public-off"))
         },
     )
     .change(

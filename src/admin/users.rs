@@ -18,13 +18,14 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::auth::account_mail::{self, FromTenant};
 use crate::db::begin_tenant_tx;
 use crate::domain::{LeadershipLevel, MemberRole};
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult, format};
 
 pub struct MemberRow {
     pub user_id: Uuid,
@@ -275,7 +276,7 @@ pub async fn invite(
         "user.invited",
         "user",
         Some(user.id),
-        crate::audit::record_text(|| {
+        crate::kernel::audit::record_text(|| {
             crate::t3(
                 "admin-audit-user-invited",
                 "name",
@@ -506,7 +507,7 @@ pub async fn update(
     let (action, summary) = if role != page.person.role {
         (
             "member.role_changed",
-            crate::audit::record_text(|| {
+            crate::kernel::audit::record_text(|| {
                 crate::t3(
                     "admin-audit-role-changed",
                     "name",
@@ -521,7 +522,7 @@ pub async fn update(
     } else {
         (
             "member.updated",
-            crate::audit::record_text(|| {
+            crate::kernel::audit::record_text(|| {
                 crate::t1(
                     "admin-audit-member-updated",
                     "name",
@@ -592,14 +593,14 @@ async fn set_active(
     let (action, summary) = if active {
         (
             "member.activated",
-            crate::audit::record_text(|| {
+            crate::kernel::audit::record_text(|| {
                 crate::t1("admin-audit-activated", "name", &page.person.display_name)
             }),
         )
     } else {
         (
             "member.deactivated",
-            crate::audit::record_text(|| {
+            crate::kernel::audit::record_text(|| {
                 crate::t1("admin-audit-deactivated", "name", &page.person.display_name)
             }),
         )
@@ -673,7 +674,8 @@ pub async fn reset_link(
         ("user.invitation_resent", "admin-audit-invitation-resent")
     };
     let actor = member.actor(ip);
-    let summary = crate::audit::record_text(|| crate::t1(key, "name", &page.person.display_name));
+    let summary =
+        crate::kernel::audit::record_text(|| crate::t1(key, "name", &page.person.display_name));
     audit::record(
         &mut tx,
         member.tenant.id,

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::auth::ApiClient;
-use super::error::ApiError;
 use super::pagination::{Page, PageRequest};
 use crate::AppState;
 use crate::db::begin_tenant_tx;
 use crate::domain::{FollowupStatus, InitiativeLifecycle, ReviewState, RoundState};
+use crate::kernel::api_token::ApiClient;
+use crate::web::api_error::ApiError;
 
 #[derive(Deserialize, Default)]
 struct ListQuery {

@@ -1,8 +1,6 @@
 //! The read-only JSON API for BI tools (Power BI and the like): `/api/v1/t/{slug}/…`, authenticated
 //! by per-tenant API tokens, described by the OpenAPI document at `/api/v1/openapi.json`.
 
-pub mod auth;
-pub mod error;
 mod lists;
 pub mod pagination;
 mod strategy;
@@ -10,8 +8,8 @@ mod strategy;
 use axum::http::header;
 use axum::response::IntoResponse;
 
-use crate::auth::access::Access;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::Access;
+use crate::kernel::routes::RouteTable;
 
 /// The OpenAPI 3.1 description, kept by hand next to the code; `tests/api.rs` checks it against
 /// the route table and against real answers, so the two cannot drift apart unnoticed.

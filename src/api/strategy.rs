@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::auth::ApiClient;
-use super::error::ApiError;
 use crate::AppState;
 use crate::db::begin_tenant_tx;
 use crate::domain::{CoordinationMode, StrategyStatus};
+use crate::kernel::api_token::ApiClient;
+use crate::web::api_error::ApiError;
 
 #[derive(Serialize)]
 pub struct StrategyTree {

@@ -7,9 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppResult, Chrome, format, render, text};
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
+use crate::web::{AppResult, format, text};
 
 const PAGE_SIZE: i64 = 50;
 

@@ -7,12 +7,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::access::Viewer;
-use super::{ClientIp, password, session};
+use super::{ClientIp, password};
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::kernel::access::Viewer;
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::session;
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult, format};
 use crate::{t, t1, t2};
 
 #[derive(Template)]
@@ -34,13 +36,15 @@ struct LanguageChoice {
     current: bool,
 }
 
-fn signed_in(user: Option<super::session::SessionUser>) -> AppResult<super::session::SessionUser> {
+fn signed_in(
+    user: Option<crate::kernel::session::SessionUser>,
+) -> AppResult<crate::kernel::session::SessionUser> {
     // The route's Access::SignedIn guarantees a user; this only keeps the handler total.
     user.ok_or(AppError::NotFound)
 }
 
 fn account_page(
-    user: &super::session::SessionUser,
+    user: &crate::kernel::session::SessionUser,
     display_name: String,
     name_error: Option<String>,
     password_error: Option<String>,

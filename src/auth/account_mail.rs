@@ -19,7 +19,7 @@ use uuid::Uuid;
 use super::links::{self, Purpose};
 use crate::domain::MemberRole;
 use crate::i18n::{Lang, sync_scope};
-use crate::reminders::Mailer;
+use crate::mail::Mailer;
 use crate::{t, t1, t2, t3};
 
 /// Sending attempts before a mail is given up (and its link cleared).
@@ -369,9 +369,7 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> sqlx::Result<u64> {
     let mut sent = 0;
     for mail in due {
         let to = (mail.to_name.as_str(), mail.to_email.as_str());
-        match crate::reminders::send::smtp(transport, from, to, &mail.subject, mail.body.clone())
-            .await
-        {
+        match crate::mail::smtp(transport, from, to, &mail.subject, mail.body.clone()).await {
             Ok(()) => {
                 sqlx::query!(
                     "UPDATE account_mails SET status = 'sent', body = NULL, sent_at = now(), attempts = attempts + 1

@@ -22,8 +22,9 @@ use sqlx::PgConnection;
 use super::ClientIp;
 use super::account_mail;
 use crate::AppState;
+use crate::layout::{Chrome, render};
 use crate::t;
-use crate::web::{AppResult, Chrome, render};
+use crate::web::AppResult;
 
 /// Links one address may ask for within the window.
 pub const PER_ADDRESS: i64 = 3;

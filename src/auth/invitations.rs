@@ -18,13 +18,14 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::ClientIp;
-use super::access::Viewer;
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
 use crate::db::{begin_user_tx, set_tenant};
 use crate::domain::MemberRole;
+use crate::kernel::access::Viewer;
+use crate::kernel::audit::{self, Actor, Event};
+use crate::layout::{Chrome, render};
 use crate::t;
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::web::{AppError, AppResult, format};
 
 pub struct PendingInvitation {
     pub tenant_id: Uuid,

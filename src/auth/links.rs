@@ -11,13 +11,14 @@ use serde::Deserialize;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::session::{new_token, token_hash};
-use super::{ClientIp, account_mail, invitations, password, session};
+use super::{ClientIp, account_mail, invitations, password};
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::session::{self, new_token, token_hash};
+use crate::layout::{Chrome, render};
 use crate::t;
-use crate::web::{AppError, AppResult, Chrome, render};
+use crate::web::{AppError, AppResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "token_purpose", rename_all = "snake_case")]

@@ -8,14 +8,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
-use super::access::Viewer;
 use super::rate_limit::Refused;
-use super::{ClientIp, password, rate_limit, session, user_agent};
+use super::{ClientIp, password, rate_limit, user_agent};
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
 use crate::db::begin_user_tx;
+use crate::kernel::access::Viewer;
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::session;
+use crate::layout::{Chrome, render};
+use crate::web::AppResult;
 use crate::web::redirect::local_target;
-use crate::web::{AppResult, Chrome, render};
 use crate::{t, t1};
 
 /// The one message for every wrong combination: it must not tell which part was wrong.
@@ -251,7 +253,7 @@ pub async fn submit(
         Some(next) => next,
         None if invited => "/invitations".to_string(),
         None => {
-            let tenants = crate::tenants::of_user(db, user.id).await?;
+            let tenants = crate::home::of_user(db, user.id).await?;
             match tenants.as_slice() {
                 [only] => format!("/t/{}/", only.slug),
                 _ => "/".to_string(),

@@ -1,17 +1,16 @@
 //! Accounts: sign-in and sign-out, sessions, the user's own account page, and one-time links
 //! for setting a password (invitations and resets).
 
-pub mod access;
 mod account;
 pub mod account_mail;
 mod forgot_password;
 mod invitations;
+pub mod language;
 pub mod links;
 pub(crate) mod login;
 pub mod password;
 pub mod pending;
 pub mod rate_limit;
-pub mod session;
 pub mod users;
 
 use std::net::SocketAddr;
@@ -19,8 +18,8 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 
-use crate::web::routes::RouteTable;
-use access::Access;
+use crate::kernel::access::Access;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

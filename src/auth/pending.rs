@@ -10,7 +10,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::session::{new_token, token_hash};
+use crate::kernel::session::{new_token, token_hash};
 
 pub const COOKIE_NAME: &str = "retning_pending";
 /// Larger posts are not kept. A follow-up form with all four texts at their 10,000-character

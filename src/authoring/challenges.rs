@@ -15,7 +15,7 @@ use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors, Selected};
-use crate::web::{Chrome, render};
+use crate::layout::{Chrome, render};
 
 pub struct Challenges;
 

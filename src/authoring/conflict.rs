@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::web::{Chrome, render};
+use crate::layout::{Chrome, render};
 
 pub struct Row {
     pub label: String,

@@ -20,11 +20,12 @@ use super::conflict;
 use super::context::{self, EditedStrategy};
 use super::fields::{self, Errors};
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppError, AppResult, Chrome};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::Chrome;
+use crate::web::{AppError, AppResult};
 
 /// What the form page of an item needs besides the layout.
 pub struct FormData<E: Editable> {
@@ -213,7 +214,7 @@ pub async fn create<E: Editable>(
                 "create",
                 E::ENTITY,
                 Some(id),
-                crate::audit::record_text(|| E::summary(None, &values, &offered)),
+                crate::kernel::audit::record_text(|| E::summary(None, &values, &offered)),
             )
             .change(None, Some(E::json(&values))),
         )
@@ -348,7 +349,7 @@ pub async fn save<E: Editable>(
 /// and goes back to the item in the outline: the one way an item is updated, from its own form
 /// and from its create form sent again after Back.
 async fn update_item<E: Editable>(
-    mut tx: crate::db::Tx,
+    mut tx: crate::db::TenantTx,
     member: &Member,
     ip: Option<String>,
     id: Uuid,
@@ -366,7 +367,7 @@ async fn update_item<E: Editable>(
             "update",
             E::ENTITY,
             Some(id),
-            crate::audit::record_text(|| E::summary(Some(saved), values, offered)),
+            crate::kernel::audit::record_text(|| E::summary(Some(saved), values, offered)),
         )
         .change(Some(E::json(saved)), Some(E::json(values))),
     )

@@ -16,7 +16,7 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
 use crate::domain::CoordinationMode;
-use crate::web::{Chrome, render};
+use crate::layout::{Chrome, render};
 
 pub struct FocusAreas;
 

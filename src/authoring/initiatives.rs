@@ -17,7 +17,8 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors, Selected};
 use crate::domain::InitiativeLifecycle;
-use crate::web::{Chrome, format, render};
+use crate::layout::{Chrome, render};
+use crate::web::format;
 
 pub struct Initiatives;
 

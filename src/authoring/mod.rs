@@ -20,7 +20,7 @@ mod sub_goals;
 mod workspace;
 
 use crate::followups::SECRETARIAT;
-use crate::web::routes::RouteTable;
+use crate::kernel::routes::RouteTable;
 use challenges::Challenges;
 use clusters::Clusters;
 use focus_areas::FocusAreas;
@@ -31,7 +31,7 @@ use sub_goals::SubGoals;
 pub use context::strategy as strategy_of;
 
 /// Those who keep the strategy: the secretariat and the municipality's administrators.
-pub const EDITORS: crate::auth::access::Access = SECRETARIAT;
+pub const EDITORS: crate::kernel::access::Access = SECRETARIAT;
 
 /// The eight routes of one kind of item: new, create, edit, save, move, confirm delete, delete,
 /// restore.

@@ -15,11 +15,12 @@ use super::conflict;
 use super::context;
 use super::fields::{self, Errors};
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::{Chrome, render};
+use crate::web::{AppResult, format};
 
 #[derive(Deserialize, Serialize, Default, Clone)]
 pub struct Input {
@@ -226,7 +227,7 @@ pub async fn save(
                     "create",
                     "strategy",
                     Some(id),
-                    crate::audit::record_text(|| {
+                    crate::kernel::audit::record_text(|| {
                         crate::t1("authoring-audit-strategy-created", "title", &v.title)
                     }),
                 )
@@ -316,7 +317,7 @@ pub async fn save(
                     "update",
                     "strategy",
                     Some(id),
-                    crate::audit::record_text(|| {
+                    crate::kernel::audit::record_text(|| {
                         crate::t1("authoring-audit-strategy-changed", "title", &v.title)
                     }),
                 )

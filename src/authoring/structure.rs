@@ -14,11 +14,12 @@ use super::choices;
 use super::context;
 use super::portfolio;
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppError, AppResult, Chrome, render};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -224,7 +225,7 @@ pub async fn delete<K: OfKind>(
                 "archive",
                 kind.entity(),
                 Some(id),
-                crate::audit::record_text(|| {
+                crate::kernel::audit::record_text(|| {
                     crate::t1("authoring-audit-archived", "title", &short)
                 }),
             ),
@@ -271,7 +272,9 @@ pub async fn delete<K: OfKind>(
                 "delete",
                 kind.entity(),
                 Some(id),
-                crate::audit::record_text(|| crate::t1("authoring-audit-deleted", "title", &short)),
+                crate::kernel::audit::record_text(|| {
+                    crate::t1("authoring-audit-deleted", "title", &short)
+                }),
             )
             .change(Some(serde_json::json!({ "title": title })), None),
         )
@@ -400,7 +403,7 @@ pub async fn restore<K: OfKind>(
                 "restore",
                 kind.entity(),
                 Some(id),
-                crate::audit::record_text(|| {
+                crate::kernel::audit::record_text(|| {
                     crate::t1(
                         "authoring-audit-restored",
                         "title",
@@ -482,9 +485,13 @@ pub async fn reorder<K: OfKind>(
     if moved.rows_affected() > 0 {
         let short = choices::shorten(&title, 200);
         let summary = if up {
-            crate::audit::record_text(|| crate::t1("authoring-audit-moved-up", "title", short))
+            crate::kernel::audit::record_text(|| {
+                crate::t1("authoring-audit-moved-up", "title", short)
+            })
         } else {
-            crate::audit::record_text(|| crate::t1("authoring-audit-moved-down", "title", short))
+            crate::kernel::audit::record_text(|| {
+                crate::t1("authoring-audit-moved-down", "title", short)
+            })
         };
         audit::record(
             &mut tx,

@@ -17,8 +17,9 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
 use crate::domain::GoalDirection;
+use crate::layout::{Chrome, render};
 use crate::strategy::smart::{self, SmartInput};
-use crate::web::{Chrome, format, render};
+use crate::web::format;
 
 pub struct SubGoals;
 

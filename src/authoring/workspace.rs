@@ -10,11 +10,12 @@ use uuid::Uuid;
 
 use super::context::{self, EditedStrategy};
 use crate::AppState;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::GoalDirection;
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
 use crate::strategy::smart::{self, SmartInput};
-use crate::web::{AppResult, Chrome, format, render};
+use crate::web::{AppResult, format};
 
 struct SubGoalItem {
     id: Uuid,

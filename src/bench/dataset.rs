@@ -151,14 +151,14 @@ pub async fn prepare(app: &PgPool, slug: &str, savers: usize) -> anyhow::Result<
             savers + 1
         );
     }
-    let api_token = crate::api::auth::new_token();
+    let api_token = crate::kernel::api_token::new_token();
     let hint: String = api_token.chars().take(10).collect();
     sqlx::query!(
         "INSERT INTO api_tokens (tenant_id, id, name, token_hash, hint) VALUES ($1, $2, $3, $4, $5)",
         tenant_id,
         Uuid::now_v7(),
         "Benchmark",
-        crate::auth::session::token_hash(&api_token),
+        crate::kernel::session::token_hash(&api_token),
         hint
     )
     .execute(&mut *tx)

@@ -1,12 +1,11 @@
 //! The municipality's look: its colour in the header (and on primary buttons), set by an
 //! administrator under Administration and delivered as a tiny colour-addressed stylesheet.
 
-pub mod colour;
 mod settings;
 pub mod stylesheet;
 
-use crate::auth::access::{ADMINS, Access};
-use crate::web::routes::RouteTable;
+use crate::kernel::access::{ADMINS, Access};
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

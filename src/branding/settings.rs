@@ -8,13 +8,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::colour::Colour;
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::colour::Colour;
+use crate::layout::{Chrome, render};
+use crate::web::{AppResult, format};
 
 /// Longer than any way of writing a colour; anything past it is not one.
 const MAX_INPUT: usize = 20;
@@ -131,10 +132,10 @@ pub async fn save(
         .execute(&mut *tx)
         .await?;
         let summary = match &stored {
-            Some(c) => {
-                crate::audit::record_text(|| crate::t1("branding-audit-set", "colour", c.clone()))
-            }
-            None => crate::audit::record_text(|| crate::t("branding-audit-reset")),
+            Some(c) => crate::kernel::audit::record_text(|| {
+                crate::t1("branding-audit-set", "colour", c.clone())
+            }),
+            None => crate::kernel::audit::record_text(|| crate::t("branding-audit-reset")),
         };
         let event = Event::new("tenant.branding_updated", "tenant", Some(tenant), summary).change(
             Some(serde_json::json!({ "brand_colour": before })),

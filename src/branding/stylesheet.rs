@@ -7,13 +7,8 @@ use axum::extract::Path;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::colour::Colour;
+use crate::layout::colour::Colour;
 use crate::web::AppError;
-
-/// The stylesheet's URL for a stored colour (`#1a5c8e`).
-pub fn url(stored: &str) -> Option<String> {
-    Colour::parse(stored).map(|c| format!("/brand/{}.css", c.hex()))
-}
 
 /// The custom properties of `static/app.css` that carry the colour.
 pub fn css(colour: Colour) -> String {

@@ -5,8 +5,8 @@
 pub mod page;
 pub mod snapshot;
 
-use crate::auth::access::ANY_MEMBER;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table.get("/t/{slug}/dashboard", ANY_MEMBER, page::dashboard)

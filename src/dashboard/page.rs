@@ -8,13 +8,14 @@ use uuid::Uuid;
 
 use super::snapshot::{self, Completion, Snapshot};
 use super::{RoundQuery, today};
-use crate::auth::access::Member;
 use crate::charts::{StackedBars, TrendChart};
 use crate::db::begin_tenant_tx;
 use crate::domain::RoundState;
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
+use crate::web::AppResult;
 use crate::web::format::{self, Block, blocks};
-use crate::web::{AppResult, Chrome, render};
 
 /// The dashboard lists at most this many sub-goals; the status pages have them all.
 const LIST_LIMIT: usize = 12;

@@ -15,7 +15,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, PgPool};
 
 pub use cancel::request_timeout;
-pub use tenant_tx::{Tx, begin, begin_tenant_tx, begin_user_tx, plan_for_this_tenant, set_tenant};
+pub use tenant_tx::{
+    TenantTx, Tx, begin, begin_tenant_tx, begin_user_tx, plan_for_this_tenant, set_tenant,
+};
 
 /// The migrations, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

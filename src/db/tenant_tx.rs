@@ -58,13 +58,58 @@ pub async fn begin(pool: &PgPool) -> Result<Tx, sqlx::Error> {
     Ok(Tx(tx))
 }
 
+/// A transaction in which every tenant table shows and accepts only one municipality's rows, and
+/// which knows that municipality: a query function takes `&mut TenantTx` instead of a connection
+/// and a tenant id that could belong to another transaction. It derefs to the connection, so
+/// queries run on `&mut *tx` as on a [`Tx`].
+pub struct TenantTx {
+    tx: Tx,
+    tenant_id: Uuid,
+}
+
+impl TenantTx {
+    /// The municipality whose rows this transaction sees.
+    pub fn tenant_id(&self) -> Uuid {
+        self.tenant_id
+    }
+
+    /// See [`Tx::commit`].
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    /// See [`Tx::rollback`].
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+
+    /// The plain transaction, for code that moves on to other tenants (`set_tenant`).
+    pub fn into_inner(self) -> Tx {
+        self.tx
+    }
+}
+
+impl Deref for TenantTx {
+    type Target = PgConnection;
+
+    fn deref(&self) -> &PgConnection {
+        &self.tx
+    }
+}
+
+impl DerefMut for TenantTx {
+    fn deref_mut(&mut self) -> &mut PgConnection {
+        &mut self.tx
+    }
+}
+
 /// Begins a transaction in which every tenant table shows and accepts only `tenant_id`'s rows.
 /// The setting is transaction-local (`set_config(..., true)`), so it can never leak to the next
 /// user of the pooled connection.
-pub async fn begin_tenant_tx(pool: &PgPool, tenant_id: Uuid) -> Result<Tx, sqlx::Error> {
+pub async fn begin_tenant_tx(pool: &PgPool, tenant_id: Uuid) -> Result<TenantTx, sqlx::Error> {
     let mut tx = begin(pool).await?;
     set_tenant(&mut tx, tenant_id).await?;
-    Ok(tx)
+    Ok(TenantTx { tx, tenant_id })
 }
 
 /// Plans the transaction's further statements with their actual parameters, for loaders that read

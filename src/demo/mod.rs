@@ -146,3 +146,17 @@ pub async fn load_if_empty(pool: &PgPool) -> anyhow::Result<()> {
     print_users(&demo_users(pool).await?);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::colour::Colour;
+
+    #[test]
+    fn the_demo_colours_carry_white_text() {
+        for (slug, colour) in super::DEMO_COLOURS {
+            let c = Colour::parse(colour).expect("a demo colour parses");
+            assert!(c.carries_white_text(), "{slug}: {colour}");
+            assert_eq!(c.to_string(), *colour, "stored in canonical form");
+        }
+    }
+}

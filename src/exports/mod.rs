@@ -6,8 +6,8 @@ mod data;
 mod page;
 mod xlsx_file;
 
-use crate::auth::access::ANY_MEMBER;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

@@ -10,9 +10,10 @@ use uuid::Uuid;
 
 use super::data::{self, RoundOption};
 use crate::AppState;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult, format};
 
 /// The value of the round picker meaning "the strategy without follow-ups".
 const NO_ROUND: &str = "none";

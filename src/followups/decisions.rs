@@ -9,11 +9,11 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{DecisionKind, InitiativeLifecycle};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
 use crate::web::{AppError, AppResult};
 use crate::{t, t3};
 

@@ -12,13 +12,14 @@ use uuid::Uuid;
 
 use super::queries::{self, FollowupRow};
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{DecisionKind, FollowupStatus, MemberRole, ReviewState, RoundState};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::web::{AppError, AppResult, format};
 use crate::{t, t1, t2, t3};
 
 const MAX_TEXT: usize = 10_000;
@@ -173,7 +174,7 @@ fn may_edit(member: &Member, f: &FollowupRow) -> Result<(), String> {
 
 /// Whether the follow-up `raw_id` is one `member` may edit now: only then does the access guard
 /// keep text posted to it after the member's session expired (`auth::pending`).
-pub(crate) async fn may_keep_pending(
+pub(super) async fn may_keep_pending(
     state: &AppState,
     member: &Member,
     raw_id: &str,

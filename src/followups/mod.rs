@@ -1,6 +1,7 @@
 //! Half-yearly follow-up: rounds (secretariat), the owners' updates, and review.
 
 mod decisions;
+mod expired;
 mod form;
 mod my;
 mod queries;
@@ -8,14 +9,13 @@ mod review;
 pub mod rounds;
 mod stories;
 
-pub(crate) use form::may_keep_pending;
 pub use queries::create_missing as create_missing_followups;
 mod values;
 pub use values::{parse_danish_number, parse_number};
 
-use crate::auth::access::{ANY_MEMBER, Access};
 use crate::domain::MemberRole;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::{ANY_MEMBER, Access};
+use crate::kernel::routes::RouteTable;
 
 /// Those who run the follow-up: the secretariat and the municipality's administrators.
 pub const SECRETARIAT: Access = Access::Members(&[MemberRole::Secretariat, MemberRole::Admin]);
@@ -36,7 +36,12 @@ pub fn routes(table: RouteTable) -> RouteTable {
         .post("/t/{slug}/rounds/{id}/close", SECRETARIAT, rounds::close)
         .get("/t/{slug}/my", ANY_MEMBER, my::page)
         .get("/t/{slug}/followups/{id}", ANY_MEMBER, form::page)
-        .post("/t/{slug}/followups/{id}", ANY_MEMBER, form::save)
+        .post_keeping(
+            "/t/{slug}/followups/{id}",
+            ANY_MEMBER,
+            form::save,
+            expired::keep_and_sign_in,
+        )
         .post(
             "/t/{slug}/followups/{id}/review",
             SECRETARIAT,

@@ -7,12 +7,13 @@ use axum::response::Response;
 use super::queries;
 use super::rounds::review_css;
 use crate::AppState;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::ReviewState;
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
 use crate::t1;
-use crate::web::{AppResult, Chrome, format, render};
+use crate::web::{AppResult, format};
 
 pub struct MyItem {
     pub id: uuid::Uuid,

@@ -8,11 +8,11 @@ use serde::Deserialize;
 
 use super::queries;
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{ReviewState, RoundState};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
 use crate::web::AppResult;
 use crate::{t, t3};
 

@@ -14,12 +14,13 @@ use uuid::Uuid;
 
 use super::queries::{self, ListRow, RoundRow};
 use crate::AppState;
-use crate::audit::{self, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{ReviewState, RoundState};
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Event};
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult, format};
 use crate::{t, t1, t2};
 
 async fn current_strategy(conn: &mut sqlx::PgConnection, tenant: Uuid) -> AppResult<Uuid> {

@@ -8,11 +8,12 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
 use crate::t1;
+use crate::web::AppResult;
 use crate::web::format::{Block, blocks};
-use crate::web::{AppResult, Chrome, render};
 
 #[derive(Deserialize, Default)]
 pub struct Filter {

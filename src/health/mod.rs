@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use sqlx::PgPool;
 
-use crate::auth::access::Access;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::Access;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

@@ -12,7 +12,6 @@
 //! that one of the languages lacks, or when the two languages' files differ in their keys.
 
 pub mod negotiate;
-pub mod switch;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

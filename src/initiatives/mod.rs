@@ -3,8 +3,8 @@
 
 mod portfolio;
 
-use crate::auth::access::ANY_MEMBER;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table.get("/t/{slug}/initiatives", ANY_MEMBER, portfolio::page)

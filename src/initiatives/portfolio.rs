@@ -10,12 +10,13 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::{DecisionKind, FollowupStatus, InitiativeLifecycle};
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
+use crate::web::AppResult;
 use crate::web::format;
-use crate::web::{AppResult, Chrome, render};
 
 #[derive(Deserialize, Default)]
 pub struct ViewQuery {

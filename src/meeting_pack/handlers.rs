@@ -7,12 +7,13 @@ use axum::response::{IntoResponse, Response};
 use sqlx::PgPool;
 
 use super::pack::Pack;
-use crate::auth::access::Member;
 use crate::dashboard::page::{RoundPicker, round_query};
 use crate::dashboard::snapshot::{self, Snapshot};
 use crate::dashboard::{RoundQuery, today};
 use crate::db::begin_tenant_tx;
-use crate::web::{AppError, AppResult, Chrome, render};
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult};
 
 #[derive(Template)]
 #[template(path = "meeting_pack/pack.html")]

@@ -11,7 +11,7 @@ pub mod pack;
 pub mod pdf;
 
 use crate::followups::DECIDERS;
-use crate::web::routes::RouteTable;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

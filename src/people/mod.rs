@@ -7,10 +7,11 @@ use axum::response::Response;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::auth::access::{ANY_MEMBER, Member};
 use crate::db::begin_tenant_tx;
-use crate::web::routes::RouteTable;
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::kernel::access::{ANY_MEMBER, Member};
+use crate::kernel::routes::RouteTable;
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult, format};
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table.get("/t/{slug}/people", ANY_MEMBER, list).get(

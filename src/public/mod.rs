@@ -6,8 +6,8 @@ pub mod content;
 mod page;
 pub mod settings;
 
-use crate::auth::access::Access;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::Access;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table.get("/public/{slug}", Access::Public, page::show)

@@ -9,9 +9,10 @@ use super::content::{self, PublicStatus};
 use super::settings;
 use crate::AppState;
 use crate::db::begin_tenant_tx;
+use crate::layout::render;
 use crate::strategy::{StatusView, baseline_text};
 use crate::web::format;
-use crate::web::{AppError, AppResult, assets, render};
+use crate::web::{AppError, AppResult, assets};
 
 pub struct SubGoalView {
     pub text: String,
@@ -85,7 +86,7 @@ fn sub_goal_view(sub: content::PublishedSubGoal, status: Option<&PublicStatus>) 
 }
 
 pub async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    let tenant = crate::tenants::by_slug(&state.db, &slug).await?;
+    let tenant = crate::kernel::tenancy::by_slug(&state.db, &slug).await?;
     let mut tx = begin_tenant_tx(&state.db, tenant.id).await?;
     let settings = settings::load(&mut tx, tenant.id).await?;
     if !settings.enabled {

@@ -10,4 +10,4 @@ pub(crate) mod send;
 pub mod worker;
 
 pub use schedule::enqueue_due;
-pub use send::{Mailer, deliver_due};
+pub use send::deliver_due;

@@ -5,9 +5,10 @@ use axum::extract::State;
 use axum::response::Response;
 
 use crate::AppState;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
-use crate::web::{AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
+use crate::web::{AppResult, format};
 
 pub struct MailView {
     pub created: String,

@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use sqlx::PgPool;
 
-use super::{Mailer, deliver_due, enqueue_due};
+use super::{deliver_due, enqueue_due};
 use crate::db::begin_tenant_tx;
+use crate::mail::Mailer;
 
 /// One pass over all municipalities; returns (queued, delivered).
 pub async fn run_once(

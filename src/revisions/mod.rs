@@ -9,9 +9,9 @@ pub mod snapshot;
 
 pub use pages::record;
 
-use crate::auth::access::ANY_MEMBER;
 use crate::authoring::EDITORS;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

@@ -13,13 +13,14 @@ use uuid::Uuid;
 use super::compare::{self, Counts, Row};
 use super::snapshot::{self, Snapshot};
 use crate::AppState;
-use crate::audit::{self, Actor, Event};
 use crate::auth::ClientIp;
-use crate::auth::access::Member;
 use crate::authoring::fields::{self, Errors};
 use crate::db::begin_tenant_tx;
 use crate::domain::MemberRole;
-use crate::web::{AppError, AppResult, Chrome, format, render};
+use crate::kernel::access::Member;
+use crate::kernel::audit::{self, Actor, Event};
+use crate::layout::{Chrome, render};
+use crate::web::{AppError, AppResult, format};
 
 struct VersionRow {
     number: i32,
@@ -279,7 +280,7 @@ pub async fn record(
             "approve",
             "strategy_revision",
             Some(id),
-            crate::audit::record_text(|| crate::t3(
+            crate::kernel::audit::record_text(|| crate::t3(
                 "revisions-audit-approved",
                 "number",
                 number,

@@ -3,8 +3,8 @@
 
 pub mod page;
 
-use crate::auth::access::ANY_MEMBER;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table.get("/t/{slug}/status", ANY_MEMBER, page::status)

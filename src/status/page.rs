@@ -7,14 +7,15 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::auth::access::Member;
 use crate::charts::{Bucket, Counts};
 use crate::dashboard::page::{RoundChoice, RoundFacts, round_choices, round_facts, round_query};
 use crate::dashboard::snapshot::{self, Snapshot, SubGoalInfo};
 use crate::db::begin_tenant_tx;
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
+use crate::web::AppResult;
 use crate::web::format::{self, Block, blocks};
-use crate::web::{AppResult, Chrome, render};
 
 #[derive(Deserialize, Default)]
 pub struct StatusQuery {

@@ -7,8 +7,8 @@ mod views;
 
 pub use views::{StatusView, baseline_text};
 
-use crate::auth::access::ANY_MEMBER;
-use crate::web::routes::RouteTable;
+use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table

@@ -8,12 +8,13 @@ use uuid::Uuid;
 
 use super::queries::{self, ChallengeRow, StrategyRow};
 use super::views::*;
-use crate::auth::access::Member;
 use crate::db::begin_tenant_tx;
 use crate::domain::FollowupStatus;
 use crate::i18n::Lang;
+use crate::kernel::access::Member;
+use crate::layout::{Chrome, render};
 use crate::web::format::{self, Block, blocks};
-use crate::web::{AppError, AppResult, Chrome, render};
+use crate::web::{AppError, AppResult};
 
 pub struct StrategyView {
     pub title: String,

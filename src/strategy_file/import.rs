@@ -185,7 +185,7 @@ impl Loader<'_> {
             Uuid::now_v7(),
             if replaced { "strategy.replaced" } else { "strategy.imported" },
             strategy_id,
-            crate::audit::record_text(|| crate::t1("audit-record-strategy-imported", "title", &file.strategy.title)),
+            crate::kernel::audit::record_text(|| crate::t1("audit-record-strategy-imported", "title", &file.strategy.title)),
             serde_json::json!({ "key": file.strategy.key, "title": file.strategy.title }),
         )
         .execute(&mut *self.conn)
@@ -218,7 +218,7 @@ impl Loader<'_> {
             by,
             s.decision_ref.as_deref(),
             &snapshot,
-            &crate::audit::Actor::system("retning import"),
+            &crate::kernel::audit::Actor::system("retning import"),
         )
         .await
         .map_err(|e| anyhow::anyhow!("recording version 1: {e}"))?;

@@ -29,7 +29,7 @@ pub async fn friendly_errors(request: Request, next: Next) -> Response {
         return response;
     }
     let mut friendly = if is_api {
-        crate::api::error::for_status(status)
+        crate::web::api_error::for_status(status)
     } else {
         error_page(status)
     };

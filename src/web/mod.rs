@@ -1,117 +1,13 @@
-//! Shared web plumbing: errors, static assets, formatting of dates and numbers, middleware.
+//! HTTP plumbing below everything else: the error pages (HTML and JSON), static assets,
+//! formatting of dates and numbers, checks of submitted text, redirects, middleware. It knows no
+//! municipality, user or page layout (those are `crate::kernel` and `crate::layout`).
 
+pub mod api_error;
 pub mod assets;
 pub mod error;
 pub mod format;
 pub mod middleware;
-pub mod nav;
 pub mod redirect;
-pub mod routes;
 pub mod text;
 
 pub use error::{AppError, AppResult};
-
-use askama::Template;
-use axum::response::{Html, IntoResponse, Response};
-
-/// Renders a page template; a template error becomes the friendly error page.
-pub fn render<T: Template>(page: &T) -> Response {
-    match page.render() {
-        Ok(html) => Html(html).into_response(),
-        Err(err) => AppError::Internal(anyhow::Error::new(err).context("rendering a template"))
-            .into_response(),
-    }
-}
-
-/// What the base layout needs on every page: the title, the municipality (inside one), asset URLs.
-pub struct Chrome {
-    pub title: String,
-    pub tenant: Option<crate::tenants::Tenant>,
-    /// The signed-in user, for the header (name, account, sign out).
-    pub user: Option<crate::auth::session::SessionUser>,
-    /// The user's role in `tenant`, which decides the tenant's navigation.
-    pub role: Option<crate::domain::MemberRole>,
-    pub css: &'static str,
-    /// The municipality's colour as a stylesheet (`/brand/<hex>.css`), after `css`.
-    pub brand_css: Option<String>,
-    pub print_css: &'static str,
-    pub favicon: &'static str,
-    /// Progressive enhancement for the editing workspace; pages work without it.
-    pub script: &'static str,
-    /// Closes the header's menus on Escape and on a click elsewhere; they work without it.
-    pub nav_script: &'static str,
-    /// The language of the page, and the page itself, for the language switch.
-    pub lang: crate::i18n::Lang,
-    pub here: String,
-}
-
-impl Chrome {
-    pub fn new(
-        title: impl Into<String>,
-        tenant: Option<crate::tenants::Tenant>,
-        user: Option<crate::auth::session::SessionUser>,
-    ) -> Self {
-        let brand_css = tenant
-            .as_ref()
-            .and_then(|t| t.brand_colour.as_deref())
-            .and_then(crate::branding::stylesheet::url);
-        Self {
-            title: title.into(),
-            brand_css,
-            tenant,
-            user,
-            role: None,
-            css: assets::url("app.css"),
-            print_css: assets::url("print.css"),
-            favicon: assets::url("favicon.svg"),
-            script: assets::url("enhance.js"),
-            nav_script: assets::url("nav.js"),
-            lang: crate::i18n::current(),
-            here: crate::i18n::here(),
-        }
-    }
-
-    /// The layout of a page inside a municipality, for one of its members.
-    pub fn member(title: impl Into<String>, member: &crate::auth::access::Member) -> Self {
-        let mut chrome = Self::new(
-            title,
-            Some(member.tenant.clone()),
-            Some(member.user.clone()),
-        );
-        chrome.role = Some(member.role);
-        chrome
-    }
-
-    /// The secretariat (and administrators) run the follow-up rounds.
-    pub fn runs_rounds(&self) -> bool {
-        matches!(
-            self.role,
-            Some(crate::domain::MemberRole::Secretariat | crate::domain::MemberRole::Admin)
-        )
-    }
-
-    /// The steering group and those who serve it (the meeting pack, decisions).
-    pub fn decides(&self) -> bool {
-        matches!(
-            self.role,
-            Some(
-                crate::domain::MemberRole::Steering
-                    | crate::domain::MemberRole::Secretariat
-                    | crate::domain::MemberRole::Admin
-            )
-        )
-    }
-
-    pub fn is_admin(&self) -> bool {
-        self.role == Some(crate::domain::MemberRole::Admin)
-    }
-
-    /// The municipality's navigation for this member, with the current page marked; empty
-    /// outside a municipality.
-    pub fn nav(&self) -> nav::Nav {
-        match (&self.tenant, self.role) {
-            (Some(tenant), Some(role)) => nav::build(&tenant.slug, role, &self.here),
-            _ => nav::Nav::default(),
-        }
-    }
-}

@@ -2,6 +2,9 @@
 //! runs. A tenant route for someone who is not an active member with a fitting role answers 404,
 //! exactly like a tenant that does not exist, so municipalities cannot be enumerated.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use axum::extract::{FromRequestParts, RawPathParams, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::Next;
@@ -12,7 +15,7 @@ use uuid::Uuid;
 use super::session::{self, SessionUser};
 use crate::AppState;
 use crate::domain::MemberRole;
-use crate::tenants::Tenant;
+use crate::kernel::tenancy::Tenant;
 use crate::web::AppError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +55,8 @@ impl Member {
     }
 
     /// This member as the author of an audit event.
-    pub fn actor(&self, ip: Option<String>) -> crate::audit::Actor {
-        crate::audit::Actor::user(self.user_id(), self.user.display_name.clone(), ip)
+    pub fn actor(&self, ip: Option<String>) -> crate::kernel::audit::Actor {
+        crate::kernel::audit::Actor::user(self.user_id(), self.user.display_name.clone(), ip)
     }
 }
 
@@ -61,7 +64,21 @@ impl Member {
 pub struct Guard {
     pub access: Access,
     pub app: AppState,
+    /// What the route does with a post that arrives without a live session, instead of only
+    /// sending the poster to sign in (see `crate::kernel::routes::RouteTable::post_keeping`).
+    pub on_expired: Option<OnExpired>,
 }
+
+/// A post that arrived without a live session, handed whole to the route's `OnExpired`.
+pub struct Expired {
+    pub app: AppState,
+    pub parts: Parts,
+    pub body: axum::body::Body,
+}
+
+/// A route's answer to a post without a live session. A plain function pointer, so that the
+/// kernel knows nothing of the feature (the follow-up form) that keeps the text.
+pub type OnExpired = fn(Expired) -> Pin<Box<dyn Future<Output = Response> + Send>>;
 
 /// Resolves the session and checks the route's access before the handler runs.
 pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> Response {
@@ -77,7 +94,7 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
     }
     let (mut parts, body) = request.into_parts();
     if guard.access == Access::ApiToken {
-        let client = crate::api::auth::authenticate(&guard.app, &mut parts)
+        let client = crate::kernel::api_token::authenticate(&guard.app, &mut parts)
             .await
             .map_err(IntoResponse::into_response)?;
         parts.extensions.insert(client);
@@ -94,9 +111,10 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
     };
     if guard.access != Access::Public && user.is_none() {
         if parts.method == axum::http::Method::POST
-            && let Some((slug, id)) = followup_form(parts.uri.path())
+            && let Some(on_expired) = guard.on_expired
         {
-            return Err(keep_and_sign_in(guard, &parts, &jar, slug, id, body).await);
+            let app = guard.app.clone();
+            return Err(on_expired(Expired { app, parts, body }).await);
         }
         return Err(to_login(&parts));
     }
@@ -121,8 +139,9 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
     Ok(Request::from_parts(parts, body))
 }
 
-async fn membership(app: &AppState, slug: &str, user: SessionUser) -> Result<Member, AppError> {
-    let tenant = crate::tenants::by_slug(&app.db, slug).await?;
+/// `user`'s active membership of the municipality `slug`; a 404 when there is none.
+pub async fn membership(app: &AppState, slug: &str, user: SessionUser) -> Result<Member, AppError> {
+    let tenant = crate::kernel::tenancy::by_slug(&app.db, slug).await?;
     let mut tx = crate::db::begin_tenant_tx(&app.db, tenant.id).await?;
     let role = sqlx::query_scalar!(
         r#"SELECT role as "role: MemberRole" FROM memberships WHERE tenant_id = $1 AND user_id = $2 AND is_active"#,
@@ -136,76 +155,8 @@ async fn membership(app: &AppState, slug: &str, user: SessionUser) -> Result<Mem
     Ok(Member { user, tenant, role })
 }
 
-/// "/t/{slug}/followups/{id}": the form whose text must survive an expired session.
-fn followup_form(path: &str) -> Option<(&str, &str)> {
-    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    match segments.as_slice() {
-        ["t", slug, "followups", id] if Uuid::parse_str(id).is_ok() => Some((slug, id)),
-        _ => None,
-    }
-}
-
-/// The session expired while the user was typing: keep what they posted, send them to sign in,
-/// and bring them back to the form, which fills the text in again. Only for the user of a real,
-/// recently expired session in this browser, on a follow-up they may edit; any other request
-/// is sent to sign in without anything being read or written.
-async fn keep_and_sign_in(
-    guard: &Guard,
-    parts: &Parts,
-    jar: &CookieJar,
-    slug: &str,
-    id: &str,
-    body: axum::body::Body,
-) -> Response {
-    let app = &guard.app;
-    let writer = match jar.get(session::COOKIE_NAME) {
-        Some(cookie) if !cookie.value().is_empty() => {
-            match session::recently_expired(&app.db, cookie.value(), &app.settings.sessions).await {
-                Ok(writer) => writer,
-                Err(e) => return AppError::from(e).into_response(),
-            }
-        }
-        _ => None,
-    };
-    let Some(writer) = writer else {
-        return to_login(parts);
-    };
-    let member = match membership(app, slug, writer).await {
-        Ok(member) => member,
-        Err(AppError::NotFound) => return to_login(parts),
-        Err(e) => return e.into_response(),
-    };
-    match crate::followups::may_keep_pending(app, &member, id).await {
-        Ok(true) => {}
-        Ok(false) => return to_login(parts),
-        Err(e) => return e.into_response(),
-    }
-    let path = parts.uri.path().to_string();
-    let kept = match axum::body::to_bytes(body, super::pending::MAX_BODY).await {
-        Ok(bytes) => match String::from_utf8(bytes.to_vec()) {
-            Ok(text) => super::pending::keep(
-                &app.db,
-                member.user_id(),
-                &path,
-                &text,
-                app.settings.sessions.secure_cookie,
-            )
-            .await
-            .ok(),
-            Err(_) => None,
-        },
-        Err(_) => None,
-    };
-    let encoded: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
-    let redirect = Redirect::to(&format!("/login?next={encoded}&expired=1"));
-    match kept {
-        Some(cookie) => (CookieJar::new().add(cookie), redirect).into_response(),
-        None => redirect.into_response(),
-    }
-}
-
 /// 303 to the sign-in page, coming back here afterwards (for GET; a POST goes back to the front page).
-fn to_login(parts: &Parts) -> Response {
+pub fn to_login(parts: &Parts) -> Response {
     let next = if parts.method == axum::http::Method::GET {
         parts
             .uri

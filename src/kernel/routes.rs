@@ -1,5 +1,5 @@
 //! The route table: every route is registered with the access it needs, which is enforced by
-//! `auth::access::guard` before the handler runs, and listed so that tests can walk them all.
+//! `crate::kernel::access::guard` before the handler runs, and listed so that tests can walk them all.
 
 use axum::Router;
 use axum::handler::Handler;
@@ -7,7 +7,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 
 use crate::AppState;
-use crate::auth::access::{self, Access, Guard};
+use crate::kernel::access::{self, Access, Guard, OnExpired};
 
 #[derive(Debug, Clone)]
 pub struct RouteInfo {
@@ -36,7 +36,7 @@ impl RouteTable {
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.add(Method::GET, path, access, get(handler))
+        self.add(Method::GET, path, access, get(handler), None)
     }
 
     pub fn post<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
@@ -44,7 +44,23 @@ impl RouteTable {
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.add(Method::POST, path, access, post(handler))
+        self.add(Method::POST, path, access, post(handler), None)
+    }
+
+    /// A form whose text must survive an expired session: a post without a live session goes to
+    /// `on_expired` (which may keep it) instead of straight to the sign-in page.
+    pub fn post_keeping<H, T>(
+        self,
+        path: &'static str,
+        access: Access,
+        handler: H,
+        on_expired: OnExpired,
+    ) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::POST, path, access, post(handler), Some(on_expired))
     }
 
     fn add(
@@ -53,10 +69,12 @@ impl RouteTable {
         path: &'static str,
         access: Access,
         route: MethodRouter<AppState>,
+        on_expired: Option<OnExpired>,
     ) -> Self {
         let guard = Guard {
             access,
             app: self.state.clone(),
+            on_expired,
         };
         let route = route.route_layer(axum::middleware::from_fn_with_state(guard, access::guard));
         self.router = self.router.route(path, route);

@@ -6,12 +6,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
-use super::{Lang, negotiate};
 use crate::AppState;
-use crate::auth::access::{Access, Viewer};
 use crate::db::tenant_tx::begin_user_tx;
+use crate::i18n::{Lang, negotiate};
+use crate::kernel::access::{Access, Viewer};
+use crate::kernel::routes::RouteTable;
 use crate::web::AppResult;
-use crate::web::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table.post("/language", Access::Public, switch)

@@ -6,11 +6,11 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use uuid::Uuid;
 
-use super::error::ApiError;
 use crate::AppState;
-use crate::auth::session::token_hash;
 use crate::db::begin_tenant_tx;
-use crate::tenants::Tenant;
+use crate::kernel::session::token_hash;
+use crate::kernel::tenancy::Tenant;
+use crate::web::api_error::ApiError;
 
 /// Every token starts with this, so that a leaked one is easy to recognise (e.g. by secret scanners).
 pub const TOKEN_PREFIX: &str = "rtn_";
@@ -24,7 +24,7 @@ pub struct ApiClient {
 
 /// A new token: the prefix and 256 random bits, hex encoded.
 pub fn new_token() -> String {
-    format!("{TOKEN_PREFIX}{}", crate::auth::session::new_token())
+    format!("{TOKEN_PREFIX}{}", crate::kernel::session::new_token())
 }
 
 /// Resolves the tenant of the path and checks the bearer token against it, noting when it was used.

@@ -86,6 +86,12 @@ impl fmt::Display for Colour {
     }
 }
 
+/// The URL of the stylesheet that carries a stored colour (`#1a5c8e`), served by
+/// `crate::branding::stylesheet`: the colour is the address, so nothing is looked up.
+pub fn stylesheet_url(stored: &str) -> Option<String> {
+    Colour::parse(stored).map(|c| format!("/brand/{}.css", c.hex()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,14 +152,5 @@ mod tests {
             "not darker than it needs to be"
         );
         assert!(shade.b > shade.r, "still blue: {shade}");
-    }
-
-    #[test]
-    fn the_demo_colours_carry_white_text() {
-        for (slug, colour) in crate::demo::DEMO_COLOURS {
-            let c = Colour::parse(colour).unwrap();
-            assert!(c.carries_white_text(), "{slug}: {colour}");
-            assert_eq!(c.to_string(), *colour, "stored in canonical form");
-        }
     }
 }

@@ -1,40 +1,17 @@
-//! Municipalities (tenants): the front page that lists the signed-in user's municipalities, and
-//! looking one up by its slug.
+//! The front page: the signed-in user's municipalities.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use sqlx::{PgExecutor, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::auth::access::{Access, Viewer};
 use crate::db::begin_user_tx;
 use crate::domain::MemberRole;
-use crate::web::routes::RouteTable;
-use crate::web::{AppError, AppResult, Chrome, render};
-
-/// A municipality as the pages need it.
-#[derive(Debug, Clone)]
-pub struct Tenant {
-    pub id: Uuid,
-    pub slug: String,
-    pub name: String,
-    pub is_demo: bool,
-    /// The municipality's own colour (`#rrggbb`), if an administrator chose one.
-    pub brand_colour: Option<String>,
-}
-
-/// Finds a municipality by its slug; an unknown slug is a 404.
-pub async fn by_slug(db: impl PgExecutor<'_>, slug: &str) -> AppResult<Tenant> {
-    sqlx::query_as!(
-        Tenant,
-        "SELECT id, slug, name, is_demo, brand_colour FROM tenants WHERE slug = $1",
-        slug
-    )
-    .fetch_optional(db)
-    .await?
-    .ok_or(AppError::NotFound)
-}
+use crate::kernel::access::{Access, Viewer};
+use crate::kernel::routes::RouteTable;
+use crate::layout::{Chrome, render};
+use crate::web::AppResult;
 
 /// A municipality the user is an active member of, with their role there.
 pub struct MyTenant {
