@@ -186,7 +186,7 @@ pub async fn change_password(
     // A new password ends every other session and every link still out: whoever knew the old
     // password, or holds an old link, is out.
     session::end_others(&mut *tx, user.user_id, &user.session_hash).await?;
-    super::links::end_outstanding(&mut tx, user.user_id).await?;
+    super::account_mail::end_links(&mut tx, user.user_id).await?;
     let actor = Actor::user(user.user_id, user.display_name.clone(), ip);
     audit::record_in_user_tenants(
         &mut tx,

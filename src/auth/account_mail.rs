@@ -316,9 +316,11 @@ async fn insert(
     Ok(())
 }
 
-/// The person chose a password through a link: the links in mails still waiting are dead (their
-/// tokens were ended with it), so their bodies go.
-pub async fn links_used(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
+/// Ends every link the person still has (an invitation and a reset, or mails not yet sent): once
+/// the password has been chosen or changed, none of them may set it again, and the mails still
+/// waiting with such a link lose their bodies.
+pub async fn end_links(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
+    links::end_all(&mut *conn, user_id).await?;
     sqlx::query!(
         "UPDATE account_mails SET status = 'superseded', body = NULL
          WHERE user_id = $1 AND status = 'queued' AND kind <> 'added_to_tenant'",

@@ -1,24 +1,11 @@
 //! One-time links to set a password: invitations (valid 72 hours) and password resets (24 hours).
 //! The link holds a random token; the database holds only its SHA-256.
 
-use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Duration;
-use serde::Deserialize;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::{ClientIp, account_mail, invitations, password};
-use crate::AppState;
-use crate::db::begin_user_tx;
-use crate::kernel::audit::{self, Actor, Event};
-use crate::kernel::session::{self, new_token, token_hash};
-use crate::layout::{Chrome, render};
-use crate::t;
-use crate::web::{AppError, AppResult};
+use crate::kernel::session::{new_token, token_hash};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "token_purpose", rename_all = "snake_case")]
@@ -73,15 +60,16 @@ pub async fn create(
     Ok(format!("{base_url}/set-password/{token}"))
 }
 
-struct ValidToken {
-    user_id: Uuid,
-    email: String,
-    display_name: String,
-    purpose: Purpose,
-    has_password: bool,
+/// A link that can still be used, and whose it is.
+pub(super) struct ValidToken {
+    pub user_id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub purpose: Purpose,
+    pub has_password: bool,
 }
 
-async fn find(conn: &mut PgConnection, token: &str) -> sqlx::Result<Option<ValidToken>> {
+pub(super) async fn find(conn: &mut PgConnection, token: &str) -> sqlx::Result<Option<ValidToken>> {
     sqlx::query_as!(
         ValidToken,
         r#"SELECT t.user_id, u.email, u.display_name, t.purpose as "purpose: Purpose",
@@ -94,173 +82,15 @@ async fn find(conn: &mut PgConnection, token: &str) -> sqlx::Result<Option<Valid
     .await
 }
 
-#[derive(Template)]
-#[template(path = "auth/set_password.html")]
-struct SetPasswordPage {
-    chrome: Chrome,
-    token: String,
-    email: String,
-    display_name: String,
-    invite: bool,
-    /// The municipalities whose invitations choosing the password accepts.
-    joins: Vec<String>,
-    error: Option<String>,
-}
-
-/// Names of the municipalities waiting for this person, when the link is an invitation.
-async fn joins(state: &AppState, found: &ValidToken) -> sqlx::Result<Vec<String>> {
-    if found.purpose != Purpose::Invite {
-        return Ok(Vec::new());
-    }
-    let mut tx = begin_user_tx(&state.db, found.user_id).await?;
-    let pending = invitations::pending(&mut tx, found.user_id).await?;
-    tx.commit().await?;
-    Ok(pending.into_iter().map(|i| i.tenant_name).collect())
-}
-
-#[derive(Template)]
-#[template(path = "auth/link_expired.html")]
-struct ExpiredPage {
-    chrome: Chrome,
-}
-
-fn expired() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        render(&ExpiredPage {
-            chrome: Chrome::new(t("auth-expired-title"), None, None),
-        }),
-    )
-        .into_response()
-}
-
-pub async fn form(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
-    let mut conn = state.db.acquire().await?;
-    let Some(found) = find(&mut conn, &token).await? else {
-        return Ok(expired());
-    };
-    drop(conn);
-    let joins = joins(&state, &found).await?;
-    Ok(render(&SetPasswordPage {
-        chrome: Chrome::new(t("auth-set-password-title"), None, None),
-        token,
-        email: found.email,
-        display_name: found.display_name,
-        invite: found.purpose == Purpose::Invite && !found.has_password,
-        joins,
-        error: None,
-    }))
-}
-
-#[derive(Deserialize)]
-pub struct SetPasswordForm {
-    #[serde(default)]
-    display_name: Option<String>,
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    repeat: String,
-}
-
-pub async fn submit(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    ClientIp(ip): ClientIp,
-    Form(form): Form<SetPasswordForm>,
-) -> AppResult<Response> {
-    let mut conn = state.db.acquire().await?;
-    let Some(found) = find(&mut conn, &token).await? else {
-        return Ok(expired());
-    };
-    drop(conn);
-    let display_name = form
-        .display_name
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or(&found.display_name)
-        .to_string();
-    let error = if display_name.is_empty() {
-        Some(t("auth-error-name-required"))
-    } else if display_name.chars().count() > 200 {
-        Some(t("auth-error-name-too-long"))
-    } else if let Err(problem) = crate::web::text::line(&display_name) {
-        Some(problem.message())
-    } else if form.password != form.repeat {
-        Some(t("auth-error-passwords-differ"))
-    } else {
-        password::check_policy(&form.password, &[&found.email, &display_name]).err()
-    };
-    if let Some(error) = error {
-        let joins = joins(&state, &found).await?;
-        let page = SetPasswordPage {
-            chrome: Chrome::new(t("auth-set-password-title"), None, None),
-            token,
-            email: found.email,
-            display_name,
-            invite: found.purpose == Purpose::Invite && !found.has_password,
-            joins,
-            error: Some(error),
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
-    }
-    let hash = password::hash(form.password).await?;
-    let mut tx = begin_user_tx(&state.db, found.user_id).await?;
-    // Mark the token used in the same statement that checks it, so a double submit cannot use it twice.
-    let used = sqlx::query!(
-        "UPDATE user_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()",
-        token_hash(&token)
-    )
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if used == 0 {
-        return Ok(expired());
-    }
-    sqlx::query!(
-        "UPDATE users SET password_hash = $2, display_name = $3 WHERE id = $1",
-        found.user_id,
-        hash,
-        display_name
-    )
-    .execute(&mut *tx)
-    .await?;
-    // Whoever held the old password is signed out everywhere.
-    session::end_all(&mut *tx, found.user_id).await?;
-    end_outstanding(&mut tx, found.user_id).await?;
-    if found.purpose == Purpose::Invite {
-        // Only the person's mailbox got this link: choosing the password is their yes.
-        invitations::accept_all(&mut tx, found.user_id).await?;
-    }
-    let actor = Actor::user(found.user_id, display_name.clone(), ip);
-    let action = if found.purpose == Purpose::Invite {
-        "user.invitation_accepted"
-    } else {
-        "user.password_reset"
-    };
-    audit::record_in_user_tenants(
-        &mut tx,
-        found.user_id,
-        &actor,
-        Event::new(
-            action,
-            "user",
-            Some(found.user_id),
-            audit::record_text(|| t("auth-audit-password-set-via-link")),
-        ),
-    )
-    .await?;
-    tx.commit().await.map_err(AppError::from)?;
-    Ok(Redirect::to("/login?password_set=1").into_response())
-}
-
-/// Ends every link the person still has (an invitation and a reset, or mails not yet sent): once
-/// the password has been chosen or changed, none of them may set it again.
-pub async fn end_outstanding(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
+/// Ends every link the person still has (an invitation and a reset): once the password has been
+/// chosen or changed, none of them may set it again. `account_mail::end_links` also clears the
+/// mails that carry them.
+pub async fn end_all(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
     sqlx::query!(
         "UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL",
         user_id
     )
     .execute(&mut *conn)
     .await?;
-    account_mail::links_used(conn, user_id).await
+    Ok(())
 }

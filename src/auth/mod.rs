@@ -11,6 +11,7 @@ pub(crate) mod login;
 pub mod password;
 pub mod pending;
 pub mod rate_limit;
+mod set_password;
 pub mod users;
 
 use std::net::SocketAddr;
@@ -39,8 +40,12 @@ pub fn routes(table: RouteTable) -> RouteTable {
             Access::SignedIn,
             account::end_other_sessions,
         )
-        .get("/set-password/{token}", Access::Public, links::form)
-        .post("/set-password/{token}", Access::Public, links::submit)
+        .get("/set-password/{token}", Access::Public, set_password::form)
+        .post(
+            "/set-password/{token}",
+            Access::Public,
+            set_password::submit,
+        )
         .get("/forgot-password", Access::Public, forgot_password::form)
         .post("/forgot-password", Access::Public, forgot_password::submit)
         .get("/invitations", Access::SignedIn, invitations::page)
