@@ -2,7 +2,10 @@
 //! the application's own role so that row-level security is in force exactly as in production.
 #![allow(dead_code)]
 
+pub mod bin;
 pub mod browser;
+pub mod build;
+pub mod text;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
@@ -260,4 +263,175 @@ pub fn links(body: &str, slug: &str, kind: &str) -> Vec<String> {
     found.sort();
     found.dedup();
     found
+}
+
+/// The roles a member can hold (the database's `member_role`), for signing in as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Admin,
+    Secretariat,
+    Steering,
+    Contributor,
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Secretariat,
+        Role::Steering,
+        Role::Contributor,
+        Role::Viewer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Secretariat => "secretariat",
+            Role::Steering => "steering",
+            Role::Contributor => "contributor",
+            Role::Viewer => "viewer",
+        }
+    }
+}
+
+/// The real router on the test's database, connected as the application's role, with the
+/// superuser pool beside it for looking things up (what bors' `BorsTester` and crates.io's
+/// `TestApp` hold: the app under test plus direct database access, built once per test).
+#[derive(Clone)]
+pub struct TestApp {
+    pub router: axum::Router,
+    /// The pool as `retning_app` (row-level security in force).
+    pub pool: PgPool,
+    /// The test's superuser pool (`#[sqlx::test]`'s argument).
+    pub admin: PgPool,
+    /// The municipality that `signed_in_as` signs in to.
+    pub slug: String,
+}
+
+impl TestApp {
+    /// The app on an empty database.
+    pub async fn new(admin: &PgPool) -> TestApp {
+        let pool = app_pool(admin).await;
+        TestApp {
+            router: app(&pool),
+            pool,
+            admin: admin.clone(),
+            slug: String::new(),
+        }
+    }
+
+    /// The app on the three demo municipalities; `signed_in_as` signs in to Sønderborg.
+    pub async fn demo(admin: &PgPool) -> TestApp {
+        let app = TestApp::new(admin).await;
+        load_demo(&app.pool).await;
+        app.in_tenant("sonderborg")
+    }
+
+    /// The same app, signing in to another municipality.
+    pub fn in_tenant(mut self, slug: &str) -> TestApp {
+        self.slug = slug.to_string();
+        self
+    }
+
+    /// A browser that has not signed in.
+    pub fn anonymous(&self) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookie: None,
+            email: String::new(),
+        }
+    }
+
+    /// A browser that sends exactly this Cookie header (a session and whatever else it holds).
+    pub fn with_cookie(&self, cookie: &str) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookie: Some(cookie.to_string()),
+            email: String::new(),
+        }
+    }
+
+    /// A browser signed in as the first active member with `role` in this app's municipality.
+    pub async fn signed_in_as(&self, role: Role) -> Client {
+        self.signed_in_to(&self.slug, role).await
+    }
+
+    /// A browser signed in as the first active member with `role` in `slug`.
+    pub async fn signed_in_to(&self, slug: &str, role: Role) -> Client {
+        let email = member_email(&self.admin, slug, role.as_str()).await;
+        self.sign_in(&email, DEMO_PASSWORD).await
+    }
+
+    /// A browser signed in with these credentials (the sign-in must succeed).
+    pub async fn sign_in(&self, email: &str, password: &str) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookie: Some(sign_in(&self.router, email, password).await),
+            email: email.to_string(),
+        }
+    }
+
+    /// The id of the municipality `slug`.
+    pub async fn tenant_id(&self, slug: &str) -> uuid::Uuid {
+        sqlx::query_scalar("SELECT id FROM tenants WHERE slug = $1")
+            .bind(slug)
+            .fetch_one(&self.admin)
+            .await
+            .unwrap_or_else(|e| panic!("no municipality {slug}: {e}"))
+    }
+}
+
+/// One browser on the app: it sends its session cookie with every request and posts forms as a
+/// same-site browser does (Origin and Sec-Fetch-Site), as `send` always has.
+#[derive(Clone)]
+pub struct Client {
+    router: axum::Router,
+    cookie: Option<String>,
+    /// Who signed in (empty when anonymous).
+    pub email: String,
+}
+
+impl Client {
+    /// The session cookie ("retning_session=…").
+    pub fn cookie(&self) -> &str {
+        self.cookie.as_deref().expect("a signed-in client")
+    }
+
+    /// The same browser with English chosen in the header's language switch (its cookie).
+    pub fn in_english(mut self) -> Self {
+        self.cookie = Some(match self.cookie {
+            Some(cookie) => format!("{cookie}; lang=en"),
+            None => "lang=en".to_string(),
+        });
+        self
+    }
+
+    pub async fn get(&self, uri: &str) -> Page {
+        self.send(Method::GET, uri, None).await
+    }
+
+    /// POSTs `pairs` as an url-encoded form.
+    pub async fn post(&self, uri: &str, pairs: &[(&str, &str)]) -> Page {
+        self.post_raw(uri, &form(pairs)).await
+    }
+
+    /// POSTs an already encoded body.
+    pub async fn post_raw(&self, uri: &str, body: &str) -> Page {
+        self.send(Method::POST, uri, Some(body)).await
+    }
+
+    async fn send(&self, method: Method, uri: &str, form: Option<&str>) -> Page {
+        send(
+            &self.router,
+            Req {
+                method,
+                uri,
+                cookie: self.cookie.as_deref(),
+                form,
+                origin: None,
+            },
+        )
+        .await
+    }
 }
