@@ -4,7 +4,8 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{form, get_as, post_as};
+use common::build::Round;
+use common::{Client, Role, TestApp, form};
 use sqlx::PgPool;
 
 const T: &str = "sonderborg";
@@ -44,22 +45,21 @@ fn followup_links(body: &str) -> Vec<String> {
 }
 
 struct Actors {
-    app: axum::Router,
-    secretariat: String,
-    owner: String,
+    app: TestApp,
+    secretariat: Client,
+    owner: Client,
     owner_email: String,
 }
 
 async fn actors(admin: &PgPool) -> Actors {
-    let (app, _) = common::demo(admin).await;
-    let secretariat = common::sign_in_as(&app, admin, T, "secretariat").await;
-    let owner_email = common::member_email(admin, T, "contributor").await;
-    let owner = common::sign_in(&app, &owner_email, common::DEMO_PASSWORD).await;
+    let app = TestApp::demo(admin).await;
+    let secretariat = app.signed_in_as(Role::Secretariat).await;
+    let owner = app.signed_in_as(Role::Contributor).await;
     Actors {
         app,
         secretariat,
+        owner_email: owner.email.clone(),
         owner,
-        owner_email,
     }
 }
 
@@ -72,38 +72,18 @@ async fn fresh_round(a: &Actors, admin: &PgPool) -> String {
     .fetch_one(admin)
     .await
     .unwrap();
-    let closed = post_as(
-        &a.app,
-        &format!("/t/{T}/rounds/{open}/close"),
-        Some(&a.secretariat),
-        "",
-    )
-    .await;
+    let closed = a
+        .secretariat
+        .post_raw(&format!("/t/{T}/rounds/{open}/close"), "")
+        .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
-    let created = post_as(
-        &a.app,
-        &format!("/t/{T}/rounds"),
-        Some(&a.secretariat),
-        &form(&[
-            ("label", "2027 H1"),
-            ("period_end", "2027-06-30"),
-            ("deadline", "2027-08-15"),
-        ]),
-    )
-    .await;
-    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
-    let id: uuid::Uuid =
-        sqlx::query_scalar("SELECT id FROM followup_rounds WHERE label = '2027 H1'")
-            .fetch_one(admin)
-            .await
-            .unwrap();
-    let opened = post_as(
-        &a.app,
-        &format!("/t/{T}/rounds/{id}/open"),
-        Some(&a.secretariat),
-        "",
-    )
-    .await;
+    let id = Round::new("2027 H1", "2027-06-30", "2027-08-15")
+        .create(&a.secretariat, admin, T)
+        .await;
+    let opened = a
+        .secretariat
+        .post_raw(&format!("/t/{T}/rounds/{id}/open"), "")
+        .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER);
     id.to_string()
 }
@@ -127,7 +107,7 @@ async fn the_whole_round_from_opening_to_locked(admin: PgPool) {
     assert_eq!(created, expected);
 
     // The owner sees their follow-ups with the deadline.
-    let my = get_as(&a.app, &format!("/t/{T}/my"), &a.owner).await;
+    let my = a.owner.get(&format!("/t/{T}/my")).await;
     assert_eq!(my.status, StatusCode::OK);
     assert!(my.body.contains("2027 H1") && my.body.contains("15. august 2027"));
     assert!(
@@ -136,94 +116,88 @@ async fn the_whole_round_from_opening_to_locked(admin: PgPool) {
     );
     let link = percent_followup(&admin, &a.owner_email).await;
     assert!(my.body.contains(&link));
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     assert!(
         page.body.contains("Sidste runde"),
         "the previous round is shown"
     );
 
     // Draft, then submit.
-    let draft = post_as(
-        &a.app,
-        &link,
-        Some(&a.owner),
-        &form(&[
-            ("version", &version(&page.body)),
-            ("status", "at_risk"),
-            ("value", "1,4"),
-            ("narrative", "Første udkast."),
-            ("action", "draft"),
-        ]),
-    )
-    .await;
+    let draft = a
+        .owner
+        .post(
+            &link,
+            &[
+                ("version", &version(&page.body)),
+                ("status", "at_risk"),
+                ("value", "1,4"),
+                ("narrative", "Første udkast."),
+                ("action", "draft"),
+            ],
+        )
+        .await;
     assert_eq!(draft.status, StatusCode::SEE_OTHER);
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     assert!(page.body.contains("Første udkast.") && page.body.contains("value=\"1,4\""));
-    let submit = post_as(
-        &a.app,
-        &link,
-        Some(&a.owner),
-        &form(&[
-            ("version", &version(&page.body)),
-            ("status", "at_risk"),
-            ("value", "1,4"),
-            ("narrative", "Afvigelsen er faldet."),
-            ("story", "Økonomerne holdt et fælles budgetopfølgningsmøde."),
-            ("story_shareable", "on"),
-            ("action", "submit"),
-        ]),
-    )
-    .await;
+    let submit = a
+        .owner
+        .post(
+            &link,
+            &[
+                ("version", &version(&page.body)),
+                ("status", "at_risk"),
+                ("value", "1,4"),
+                ("narrative", "Afvigelsen er faldet."),
+                ("story", "Økonomerne holdt et fælles budgetopfølgningsmøde."),
+                ("story_shareable", "on"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
     assert_eq!(submit.status, StatusCode::SEE_OTHER);
 
     // The secretariat returns it with a comment; the owner sees the comment, edits, resubmits.
     let review_url = format!("{link}/review");
-    let no_comment = post_as(
-        &a.app,
-        &review_url,
-        Some(&a.secretariat),
-        &form(&[("action", "return"), ("comment", "")]),
-    )
-    .await;
+    let no_comment = a
+        .secretariat
+        .post(&review_url, &[("action", "return"), ("comment", "")])
+        .await;
     assert_eq!(no_comment.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let returned = post_as(
-        &a.app,
-        &review_url,
-        Some(&a.secretariat),
-        &form(&[
-            ("action", "return"),
-            ("comment", "Skriv hvilke måneder der afveg."),
-        ]),
-    )
-    .await;
+    let returned = a
+        .secretariat
+        .post(
+            &review_url,
+            &[
+                ("action", "return"),
+                ("comment", "Skriv hvilke måneder der afveg."),
+            ],
+        )
+        .await;
     assert_eq!(returned.status, StatusCode::SEE_OTHER);
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     assert!(
         page.body.contains("Skriv hvilke måneder der afveg.") && page.body.contains("Sendt retur")
     );
-    let resubmit = post_as(
-        &a.app,
-        &link,
-        Some(&a.owner),
-        &form(&[
-            ("version", &version(&page.body)),
-            ("status", "at_risk"),
-            ("value", "1,4"),
-            ("narrative", "Afvigelsen var i marts og april."),
-            ("action", "submit"),
-        ]),
-    )
-    .await;
+    let resubmit = a
+        .owner
+        .post(
+            &link,
+            &[
+                ("version", &version(&page.body)),
+                ("status", "at_risk"),
+                ("value", "1,4"),
+                ("narrative", "Afvigelsen var i marts og april."),
+                ("action", "submit"),
+            ],
+        )
+        .await;
     assert_eq!(resubmit.status, StatusCode::SEE_OTHER);
-    let approved = post_as(
-        &a.app,
-        &review_url,
-        Some(&a.secretariat),
-        &form(&[("action", "approve"), ("comment", "")]),
-    )
-    .await;
+    let approved = a
+        .secretariat
+        .post(&review_url, &[("action", "approve"), ("comment", "")])
+        .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER);
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     assert!(page.body.contains("Godkendt"));
     // The whole conversation stays on the follow-up.
     for kind in ["Indsendt", "Sendt retur", "Godkendt"] {
@@ -231,34 +205,32 @@ async fn the_whole_round_from_opening_to_locked(admin: PgPool) {
     }
 
     // The secretariat closes the round; nothing in it can change any more, not even directly in the database.
-    let closed = post_as(
-        &a.app,
-        &format!("/t/{T}/rounds/{round}/close"),
-        Some(&a.secretariat),
-        "",
-    )
-    .await;
+    let closed = a
+        .secretariat
+        .post_raw(&format!("/t/{T}/rounds/{round}/close"), "")
+        .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
     let other = followup_links(
-        &get_as(&a.app, &format!("/t/{T}/rounds/{round}"), &a.secretariat)
+        &a.secretariat
+            .get(&format!("/t/{T}/rounds/{round}"))
             .await
             .body,
     )
     .into_iter()
     .find(|l| *l != link)
     .unwrap();
-    let page = get_as(&a.app, &other, &a.secretariat).await;
-    let refused = post_as(
-        &a.app,
-        &other,
-        Some(&a.secretariat),
-        &form(&[
-            ("version", &version(&page.body)),
-            ("status", "done"),
-            ("action", "submit"),
-        ]),
-    )
-    .await;
+    let page = a.secretariat.get(&other).await;
+    let refused = a
+        .secretariat
+        .post(
+            &other,
+            &[
+                ("version", &version(&page.body)),
+                ("status", "done"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(common::unescape(&refused.body).contains("Runden er lukket"));
     let pool = common::app_pool(&admin).await;
@@ -303,7 +275,7 @@ async fn the_whole_round_from_opening_to_locked(admin: PgPool) {
 async fn invalid_input_gets_a_clear_message_and_changes_nothing(admin: PgPool) {
     let a = actors(&admin).await;
     let link = percent_followup(&admin, &a.owner_email).await;
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     let v = version(&page.body);
     let before: (Option<String>, i32) =
         sqlx::query_as("SELECT narrative, version FROM followups WHERE id = $1::uuid")
@@ -362,7 +334,7 @@ async fn invalid_input_gets_a_clear_message_and_changes_nothing(admin: PgPool) {
     for (fields, message) in cases {
         let mut pairs = vec![("version", v.as_str())];
         pairs.extend(fields.iter().copied());
-        let response = post_as(&a.app, &link, Some(&a.owner), &form(&pairs)).await;
+        let response = a.owner.post_raw(&link, &form(&pairs)).await;
         assert_eq!(
             response.status,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -389,16 +361,17 @@ async fn invalid_input_gets_a_clear_message_and_changes_nothing(admin: PgPool) {
         .fetch_one(&admin)
         .await
         .unwrap();
-    let response = post_as(
-        &a.app,
-        &format!("/t/{T}/followups/{foreign}"),
-        Some(&a.owner),
-        &form(&[("version", "1"), ("status", "done"), ("action", "submit")]),
-    )
-    .await;
+    let response = a
+        .owner
+        .post(
+            &format!("/t/{T}/followups/{foreign}"),
+            &[("version", "1"), ("status", "done"), ("action", "submit")],
+        )
+        .await;
     assert_eq!(response.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        get_as(&a.app, &format!("/t/{T}/followups/{foreign}"), &a.owner)
+        a.owner
+            .get(&format!("/t/{T}/followups/{foreign}"))
             .await
             .status,
         StatusCode::NOT_FOUND
@@ -415,13 +388,13 @@ async fn invalid_input_gets_a_clear_message_and_changes_nothing(admin: PgPool) {
     .fetch_one(&admin)
     .await
     .unwrap();
-    let response = post_as(
-        &a.app,
-        &format!("/t/{T}/followups/{closed}"),
-        Some(&a.owner),
-        &form(&[("version", "1"), ("status", "done"), ("action", "submit")]),
-    )
-    .await;
+    let response = a
+        .owner
+        .post(
+            &format!("/t/{T}/followups/{closed}"),
+            &[("version", "1"), ("status", "done"), ("action", "submit")],
+        )
+        .await;
     assert_eq!(response.status, StatusCode::CONFLICT);
 }
 
@@ -429,35 +402,35 @@ async fn invalid_input_gets_a_clear_message_and_changes_nothing(admin: PgPool) {
 async fn two_people_saving_the_same_follow_up_get_a_conflict_not_an_overwrite(admin: PgPool) {
     let a = actors(&admin).await;
     let link = percent_followup(&admin, &a.owner_email).await;
-    let owner_view = get_as(&a.app, &link, &a.owner).await;
-    let secretariat_view = get_as(&a.app, &link, &a.secretariat).await;
+    let owner_view = a.owner.get(&link).await;
+    let secretariat_view = a.secretariat.get(&link).await;
     assert_eq!(version(&owner_view.body), version(&secretariat_view.body));
 
-    let first = post_as(
-        &a.app,
-        &link,
-        Some(&a.owner),
-        &form(&[
-            ("version", &version(&owner_view.body)),
-            ("status", "on_track"),
-            ("narrative", "Ejerens tekst."),
-            ("action", "draft"),
-        ]),
-    )
-    .await;
+    let first = a
+        .owner
+        .post(
+            &link,
+            &[
+                ("version", &version(&owner_view.body)),
+                ("status", "on_track"),
+                ("narrative", "Ejerens tekst."),
+                ("action", "draft"),
+            ],
+        )
+        .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
-    let second = post_as(
-        &a.app,
-        &link,
-        Some(&a.secretariat),
-        &form(&[
-            ("version", &version(&secretariat_view.body)),
-            ("status", "at_risk"),
-            ("narrative", "Sekretariatets tekst."),
-            ("action", "draft"),
-        ]),
-    )
-    .await;
+    let second = a
+        .secretariat
+        .post(
+            &link,
+            &[
+                ("version", &version(&secretariat_view.body)),
+                ("status", "at_risk"),
+                ("narrative", "Sekretariatets tekst."),
+                ("action", "draft"),
+            ],
+        )
+        .await;
     assert_eq!(second.status, StatusCode::CONFLICT);
     let text = common::unescape(&second.body);
     assert!(
@@ -477,15 +450,15 @@ async fn two_people_saving_the_same_follow_up_get_a_conflict_not_an_overwrite(ad
 async fn a_double_clicked_submit_submits_once(admin: PgPool) {
     let a = actors(&admin).await;
     let link = percent_followup(&admin, &a.owner_email).await;
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     let body = form(&[
         ("version", &version(&page.body)),
         ("status", "done"),
         ("narrative", "Færdig."),
         ("action", "submit"),
     ]);
-    let first = post_as(&a.app, &link, Some(&a.owner), &body).await;
-    let second = post_as(&a.app, &link, Some(&a.owner), &body).await;
+    let first = a.owner.post_raw(&link, &body).await;
+    let second = a.owner.post_raw(&link, &body).await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
     assert_eq!(
         second.status,
@@ -505,43 +478,42 @@ async fn a_double_clicked_submit_submits_once(admin: PgPool) {
 async fn the_secretariat_can_fill_in_on_an_owners_behalf(admin: PgPool) {
     let a = actors(&admin).await;
     let link = percent_followup(&admin, &a.owner_email).await;
-    let page = get_as(&a.app, &link, &a.secretariat).await;
-    let saved = post_as(
-        &a.app,
-        &link,
-        Some(&a.secretariat),
-        &form(&[
-            ("version", &version(&page.body)),
-            ("status", "on_track"),
-            ("narrative", "Aftalt i telefonen."),
-            ("action", "submit"),
-        ]),
-    )
-    .await;
+    let page = a.secretariat.get(&link).await;
+    let saved = a
+        .secretariat
+        .post(
+            &link,
+            &[
+                ("version", &version(&page.body)),
+                ("status", "on_track"),
+                ("narrative", "Aftalt i telefonen."),
+                ("action", "submit"),
+            ],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     assert!(
         page.body
             .contains("udfyldt af sekretariatet på den ansvarliges vegne")
     );
 
     // A viewer who is not the owner cannot write in it.
-    let viewer = common::sign_in_as(&a.app, &admin, T, "viewer").await;
-    let refused = post_as(
-        &a.app,
-        &link,
-        Some(&viewer),
-        &form(&[("version", "99"), ("status", "done"), ("action", "draft")]),
-    )
-    .await;
+    let viewer = a.app.signed_in_to(T, Role::Viewer).await;
+    let refused = viewer
+        .post(
+            &link,
+            &[("version", "99"), ("status", "done"), ("action", "draft")],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
 }
 
 #[sqlx::test]
 async fn the_story_feed_shows_approved_shareable_stories_and_filters(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "viewer").await;
-    let feed = get_as(&app, &format!("/t/{T}/stories"), &cookie).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Viewer).await;
+    let feed = cookie.get(&format!("/t/{T}/stories")).await;
     assert_eq!(feed.status, StatusCode::OK);
     let shareable: Vec<String> = sqlx::query_scalar(
         "SELECT st.text FROM stories st JOIN followups f ON f.tenant_id = st.tenant_id AND f.id = st.followup_id
@@ -580,31 +552,28 @@ async fn the_story_feed_shows_approved_shareable_stories_and_filters(admin: PgPo
         .fetch_one(&admin)
         .await
         .unwrap();
-    let filtered = get_as(&app, &format!("/t/{T}/stories?round={round}"), &cookie).await;
+    let filtered = cookie.get(&format!("/t/{T}/stories?round={round}")).await;
     let n = filtered.body.matches("<li class=\"story\">").count();
     assert!(n > 0 && n < shareable.len());
     let foreign: uuid::Uuid = sqlx::query_scalar("SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = 'haderslev' LIMIT 1")
         .fetch_one(&admin)
         .await
         .unwrap();
-    let none = get_as(&app, &format!("/t/{T}/stories?round={foreign}"), &cookie).await;
+    let none = cookie.get(&format!("/t/{T}/stories?round={foreign}")).await;
     assert_eq!(none.status, StatusCode::OK);
     assert_eq!(none.body.matches("<li class=\"story\">").count(), 0);
-    let broken = get_as(
-        &app,
-        &format!("/t/{T}/stories?round=not-an-id&focus_area=%27"),
-        &cookie,
-    )
-    .await;
+    let broken = cookie
+        .get(&format!("/t/{T}/stories?round=not-an-id&focus_area=%27"))
+        .await;
     assert_eq!(broken.status, StatusCode::OK);
 }
 
 #[sqlx::test]
 async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let slug = "skanderborg";
-    let steering = common::sign_in_as(&app, &admin, slug, "steering").await;
-    let secretariat = common::sign_in_as(&app, &admin, slug, "secretariat").await;
+    let steering = app.signed_in_to(slug, Role::Steering).await;
+    let secretariat = app.signed_in_to(slug, Role::Secretariat).await;
     let (followup, initiative): (uuid::Uuid, uuid::Uuid) = sqlx::query_as(
         "SELECT f.id, f.initiative_id FROM followups f
          JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id AND r.state = 'open'
@@ -615,24 +584,16 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
     .await
     .unwrap();
     let url = format!("/t/{slug}/followups/{followup}/decision");
-    let no_reason = post_as(
-        &app,
-        &url,
-        Some(&steering),
-        &form(&[("kind", "stop"), ("reason", " ")]),
-    )
-    .await;
+    let no_reason = steering
+        .post(&url, &[("kind", "stop"), ("reason", " ")])
+        .await;
     assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::unescape(&no_reason.body).contains("Skriv begrundelsen"));
     // A refused decision comes back as typed: the reason written is not lost.
     let typed = "Bidrager ikke til missionen, men læringen deles i klyngen.";
-    let no_kind = post_as(
-        &app,
-        &url,
-        Some(&steering),
-        &form(&[("kind", "pause"), ("reason", typed)]),
-    )
-    .await;
+    let no_kind = steering
+        .post(&url, &[("kind", "pause"), ("reason", typed)])
+        .await;
     assert_eq!(no_kind.status, StatusCode::UNPROCESSABLE_ENTITY);
     let body = common::unescape(&no_kind.body);
     assert!(body.contains("Vælg fortsæt, justér, stop eller skalér."));
@@ -641,28 +602,25 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
         "the reason is kept"
     );
     let too_long = "x".repeat(5001);
-    let kept_kind = post_as(
-        &app,
-        &url,
-        Some(&steering),
-        &form(&[("kind", "scale"), ("reason", &too_long)]),
-    )
-    .await;
+    let kept_kind = steering
+        .post(&url, &[("kind", "scale"), ("reason", &too_long)])
+        .await;
     assert_eq!(kept_kind.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         kept_kind
             .body
             .contains(r#"<option value="scale" selected>"#)
     );
-    let decided = post_as(
-        &app,
-        &url,
-        Some(&steering),
-        &form(&[("kind", "stop"), ("reason", "Bidrager ikke til missionen.")]),
-    )
-    .await;
+    let decided = steering
+        .post(
+            &url,
+            &[("kind", "stop"), ("reason", "Bidrager ikke til missionen.")],
+        )
+        .await;
     assert_eq!(decided.status, StatusCode::SEE_OTHER);
-    let page = get_as(&app, &format!("/t/{slug}/followups/{followup}"), &steering).await;
+    let page = steering
+        .get(&format!("/t/{slug}/followups/{followup}"))
+        .await;
     assert!(page.body.contains("Bidrager ikke til missionen."));
     let lifecycle: String =
         sqlx::query_scalar("SELECT lifecycle::text FROM initiatives WHERE id = $1")
@@ -673,14 +631,10 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
     assert_eq!(lifecycle, "stopped");
 
     // A contributor may not decide.
-    let contributor = common::sign_in_as(&app, &admin, slug, "contributor").await;
-    let refused = post_as(
-        &app,
-        &url,
-        Some(&contributor),
-        &form(&[("kind", "scale"), ("reason", "x")]),
-    )
-    .await;
+    let contributor = app.signed_in_to(slug, Role::Contributor).await;
+    let refused = contributor
+        .post(&url, &[("kind", "scale"), ("reason", "x")])
+        .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
 
     // Next round: no follow-up for the stopped initiative.
@@ -689,36 +643,27 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
         .fetch_one(&admin)
         .await
         .unwrap();
-    post_as(
-        &app,
-        &format!("/t/{slug}/rounds/{open}/close"),
-        Some(&secretariat),
-        "",
-    )
-    .await;
-    post_as(
-        &app,
-        &format!("/t/{slug}/rounds"),
-        Some(&secretariat),
-        &form(&[
-            ("label", "2026 H1 – ny runde"),
-            ("period_end", "2026-06-30"),
-            ("deadline", "2026-08-15"),
-        ]),
-    )
-    .await;
+    secretariat
+        .post_raw(&format!("/t/{slug}/rounds/{open}/close"), "")
+        .await;
+    secretariat
+        .post(
+            &format!("/t/{slug}/rounds"),
+            &[
+                ("label", "2026 H1 – ny runde"),
+                ("period_end", "2026-06-30"),
+                ("deadline", "2026-08-15"),
+            ],
+        )
+        .await;
     let next: uuid::Uuid =
         sqlx::query_scalar("SELECT id FROM followup_rounds WHERE label = '2026 H1 – ny runde'")
             .fetch_one(&admin)
             .await
             .unwrap();
-    let opened = post_as(
-        &app,
-        &format!("/t/{slug}/rounds/{next}/open"),
-        Some(&secretariat),
-        "",
-    )
-    .await;
+    let opened = secretariat
+        .post_raw(&format!("/t/{slug}/rounds/{next}/open"), "")
+        .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER);
     let (stopped, active): (i64, i64) = sqlx::query_as(
         "SELECT count(*) FILTER (WHERE f.initiative_id = $2), count(*) FILTER (WHERE f.initiative_id IS NOT NULL)
@@ -740,25 +685,25 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
 async fn text_typed_when_the_session_expired_survives_signing_in_again(admin: PgPool) {
     let a = actors(&admin).await;
     let link = percent_followup(&admin, &a.owner_email).await;
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     // The session expires while the owner is typing (an hour and a half without a request).
     sqlx::query("UPDATE sessions SET last_seen_at = now() - interval '90 minutes'")
         .execute(&admin)
         .await
         .unwrap();
     let typed = "En lang tekst, skrevet mens sessionen udløb.";
-    let post = post_as(
-        &a.app,
-        &link,
-        Some(&a.owner),
-        &form(&[
-            ("version", &version(&page.body)),
-            ("status", "on_track"),
-            ("narrative", typed),
-            ("action", "submit"),
-        ]),
-    )
-    .await;
+    let post = a
+        .owner
+        .post(
+            &link,
+            &[
+                ("version", &version(&page.body)),
+                ("status", "on_track"),
+                ("narrative", typed),
+                ("action", "submit"),
+            ],
+        )
+        .await;
     assert_eq!(post.status, StatusCode::SEE_OTHER);
     assert!(post.location().starts_with("/login?next=") && post.location().contains("expired=1"));
     let pending = post
@@ -769,25 +714,26 @@ async fn text_typed_when_the_session_expired_survives_signing_in_again(admin: Pg
         .find(|c| c.starts_with("retning_pending="))
         .map(|c| c.split(';').next().unwrap().to_string())
         .expect("the typed text is kept for this browser");
-    let login = common::get(&a.app, post.location()).await;
+    let login = a.app.anonymous().get(post.location()).await;
     assert!(common::unescape(&login.body).contains("Din session er udløbet"));
 
     // Signing in again (a new session) leads back to the form with the text filled in, not yet saved.
-    let signed_in = post_as(
-        &a.app,
-        "/login",
-        Some(&pending),
-        &form(&[
-            ("email", &a.owner_email),
-            ("password", common::DEMO_PASSWORD),
-            ("next", &link),
-        ]),
-    )
-    .await;
+    let signed_in = a
+        .app
+        .with_cookie(&pending)
+        .post(
+            "/login",
+            &[
+                ("email", &a.owner_email),
+                ("password", common::DEMO_PASSWORD),
+                ("next", &link),
+            ],
+        )
+        .await;
     assert_eq!(signed_in.location(), link);
     let session = signed_in.session_cookie().unwrap();
-    let both = format!("{session}; {pending}");
-    let restored = get_as(&a.app, &link, &both).await;
+    let both = a.app.with_cookie(&format!("{session}; {pending}"));
+    let restored = both.get(&link).await;
     let text = common::unescape(&restored.body);
     assert!(text.contains(typed), "the text is back in the form");
     assert!(text.contains("er sat ind igen"));
@@ -803,22 +749,17 @@ async fn text_typed_when_the_session_expired_survives_signing_in_again(admin: Pg
         "nothing is saved behind the user's back"
     );
     // The kept text is used once.
-    let again = get_as(&a.app, &link, &both).await;
+    let again = both.get(&link).await;
     assert!(!common::unescape(&again.body).contains("er sat ind igen"));
-}
-
-/// The same session with the language cookie the header's switch sets.
-fn in_english(cookie: &str) -> String {
-    format!("{cookie}; lang=en")
 }
 
 #[sqlx::test]
 async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: PgPool) {
     let a = actors(&admin).await;
-    let owner = in_english(&a.owner);
-    let secretariat = in_english(&a.secretariat);
+    let owner = a.owner.clone().in_english();
+    let secretariat = a.secretariat.clone().in_english();
 
-    let my = get_as(&a.app, &format!("/t/{T}/my"), &owner).await;
+    let my = owner.get(&format!("/t/{T}/my")).await;
     assert_eq!(my.status, StatusCode::OK);
     assert!(my.body.contains("<html lang=\"en\">"));
     for text in ["My follow-ups", "To be written (", "Round "] {
@@ -827,7 +768,7 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     assert!(!my.body.contains("Mine opfølgninger") && !my.body.contains("Skal skrives"));
 
     let link = percent_followup(&admin, &a.owner_email).await;
-    let form_page = get_as(&a.app, &link, &owner).await;
+    let form_page = owner.get(&link).await;
     let text = common::unescape(&form_page.body);
     for text_en in [
         "What has been done?",
@@ -854,19 +795,18 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
 
     // Validation messages in English, with the number read the English way.
     let v = version(&form_page.body);
-    let refused = post_as(
-        &a.app,
-        &link,
-        Some(&owner),
-        &form(&[
-            ("version", &v),
-            ("status", "on_track"),
-            ("value", "twelve"),
-            ("narrative", "Kept while I fix the number"),
-            ("action", "submit"),
-        ]),
-    )
-    .await;
+    let refused = owner
+        .post(
+            &link,
+            &[
+                ("version", &v),
+                ("status", "on_track"),
+                ("value", "twelve"),
+                ("narrative", "Kept while I fix the number"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let text = common::unescape(&refused.body);
     assert!(
@@ -875,28 +815,23 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     );
     assert!(text.contains("The follow-up was not saved."));
     assert!(text.contains("Kept while I fix the number"));
-    let refused = post_as(
-        &a.app,
-        &link,
-        Some(&owner),
-        &form(&[("version", &v), ("action", "submit")]),
-    )
-    .await;
+    let refused = owner
+        .post(&link, &[("version", &v), ("action", "submit")])
+        .await;
     assert!(refused.body.contains("Choose a status before you submit."));
 
     // "12.5" is twelve and a half to someone writing English; saved, it reads back the same way.
-    let saved = post_as(
-        &a.app,
-        &link,
-        Some(&owner),
-        &form(&[
-            ("version", &v),
-            ("status", "at_risk"),
-            ("value", "12.5"),
-            ("action", "draft"),
-        ]),
-    )
-    .await;
+    let saved = owner
+        .post(
+            &link,
+            &[
+                ("version", &v),
+                ("status", "at_risk"),
+                ("value", "12.5"),
+                ("action", "draft"),
+            ],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let value: f64 = sqlx::query_scalar("SELECT measured_value FROM followups WHERE id = $1::uuid")
         .bind(link.rsplit('/').next().unwrap())
@@ -904,7 +839,7 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
         .await
         .unwrap();
     assert_eq!(value, 12.5);
-    let notice = get_as(&a.app, saved.location(), &owner).await;
+    let notice = owner.get(saved.location()).await;
     assert!(notice.body.contains("The draft has been saved."));
     // The audit log is the municipality's record: written in Danish whoever acted.
     let summary: String = sqlx::query_scalar(
@@ -919,7 +854,7 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     );
 
     // The secretariat's pages and their validation in English.
-    let rounds = get_as(&a.app, &format!("/t/{T}/rounds"), &secretariat).await;
+    let rounds = secretariat.get(&format!("/t/{T}/rounds")).await;
     for text in [
         "Follow-up rounds",
         "New round",
@@ -928,17 +863,16 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     ] {
         assert!(rounds.body.contains(text), "{text} on the rounds page");
     }
-    let refused = post_as(
-        &a.app,
-        &format!("/t/{T}/rounds"),
-        Some(&secretariat),
-        &form(&[
-            ("label", ""),
-            ("period_end", "2027-02-30"),
-            ("deadline", ""),
-        ]),
-    )
-    .await;
+    let refused = secretariat
+        .post(
+            &format!("/t/{T}/rounds"),
+            &[
+                ("label", ""),
+                ("period_end", "2027-02-30"),
+                ("deadline", ""),
+            ],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let text = common::unescape(&refused.body);
     assert!(
@@ -953,7 +887,7 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     .fetch_one(&admin)
     .await
     .unwrap();
-    let progress = get_as(&a.app, &format!("/t/{T}/rounds/{round}"), &secretariat).await;
+    let progress = secretariat.get(&format!("/t/{T}/rounds/{round}")).await;
     for text in [
         "Progress",
         "By focus area",
@@ -963,7 +897,7 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
     ] {
         assert!(progress.body.contains(text), "{text} on the round page");
     }
-    let stories = get_as(&a.app, &format!("/t/{T}/stories"), &secretariat).await;
+    let stories = secretariat.get(&format!("/t/{T}/stories")).await;
     assert!(stories.body.contains("The good story") && stories.body.contains("Filter the stories"));
 }
 
@@ -1006,9 +940,9 @@ async fn two_identical_saves_at_the_same_moment_both_succeed_once(admin: PgPool)
             ("action", action),
         ]);
         let delay = std::time::Duration::from_millis(round / 2 % 12 * 2);
-        let (first, second) = tokio::join!(post_as(&a.app, &link, Some(&a.owner), &body), async {
+        let (first, second) = tokio::join!(a.owner.post_raw(&link, &body), async {
             tokio::time::sleep(delay).await;
-            post_as(&a.app, &link, Some(&a.owner), &body).await
+            a.owner.post_raw(&link, &body).await
         });
         for (which, page) in [("first", &first), ("second", &second)] {
             if page.status != StatusCode::SEE_OTHER {
@@ -1046,33 +980,33 @@ async fn two_identical_saves_at_the_same_moment_both_succeed_once(admin: PgPool)
     );
 
     // Someone else's save in between is still a conflict, not a silent success.
-    let page = get_as(&a.app, &link, &a.owner).await;
+    let page = a.owner.get(&link).await;
     let stale = version(&page.body);
-    let other = post_as(
-        &a.app,
-        &link,
-        Some(&a.secretariat),
-        &form(&[
-            ("version", &stale),
-            ("status", "at_risk"),
-            ("narrative", "Sekretariatets tekst."),
-            ("action", "draft"),
-        ]),
-    )
-    .await;
+    let other = a
+        .secretariat
+        .post(
+            &link,
+            &[
+                ("version", &stale),
+                ("status", "at_risk"),
+                ("narrative", "Sekretariatets tekst."),
+                ("action", "draft"),
+            ],
+        )
+        .await;
     assert_eq!(other.status, StatusCode::SEE_OTHER);
-    let mine = post_as(
-        &a.app,
-        &link,
-        Some(&a.owner),
-        &form(&[
-            ("version", &stale),
-            ("status", "at_risk"),
-            ("narrative", "Sekretariatets tekst."),
-            ("action", "draft"),
-        ]),
-    )
-    .await;
+    let mine = a
+        .owner
+        .post(
+            &link,
+            &[
+                ("version", &stale),
+                ("status", "at_risk"),
+                ("narrative", "Sekretariatets tekst."),
+                ("action", "draft"),
+            ],
+        )
+        .await;
     assert_eq!(
         mine.status,
         StatusCode::CONFLICT,
@@ -1107,23 +1041,22 @@ async fn measured_values_that_read_two_ways_or_contradict_the_unit_are_refused(a
             .unwrap()
         }
     };
-    let save = |cookie: String, value: &'static str, narrative: &'static str| {
-        let (app, link) = (a.app.clone(), link.clone());
+    let save = |cookie: Client, value: &'static str, narrative: &'static str| {
+        let link = link.clone();
         async move {
-            let page = get_as(&app, &link, &cookie).await;
-            post_as(
-                &app,
-                &link,
-                Some(&cookie),
-                &form(&[
-                    ("version", &version(&page.body)),
-                    ("status", "on_track"),
-                    ("value", value),
-                    ("narrative", narrative),
-                    ("action", "draft"),
-                ]),
-            )
-            .await
+            let page = cookie.get(&link).await;
+            cookie
+                .post(
+                    &link,
+                    &[
+                        ("version", &version(&page.body)),
+                        ("status", "on_track"),
+                        ("value", value),
+                        ("narrative", narrative),
+                        ("action", "draft"),
+                    ],
+                )
+                .await
         }
     };
     let before = stored().await;
@@ -1149,7 +1082,7 @@ async fn measured_values_that_read_two_ways_or_contradict_the_unit_are_refused(a
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(stored().await.0, Some(2.5));
 
-    let english = in_english(&a.owner);
+    let english = a.owner.clone().in_english();
     let page = save(english.clone(), "1.234,5", "English.").await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::unescape(&page.body).contains("The number can be read two ways."));
