@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{form, get_as, post_as, unescape};
+use common::{Client, Role, TestApp, form, unescape};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -47,74 +47,65 @@ struct Built {
 }
 
 /// A focus area with one goal and one SMART sub-goal, created through the forms.
-async fn build_focus_area(app: &axum::Router, admin: &PgPool, cookie: &str) -> Built {
-    let new = get_as(app, &format!("/t/{T}/edit/focus-areas/new"), cookie).await;
+async fn build_focus_area(cookie: &Client, admin: &PgPool) -> Built {
+    let new = cookie.get(&format!("/t/{T}/edit/focus-areas/new")).await;
     assert_eq!(new.status, StatusCode::OK);
-    let created = post_as(
-        app,
-        &format!("/t/{T}/edit/focus-areas"),
-        Some(cookie),
-        &form(&[
-            ("new_id", &hidden(&new.body, "new_id")),
-            ("title", "Grøn omstilling i hverdagen"),
-            ("challenges_text", "Vi udleder for meget CO2."),
-            ("ambition", "Sønderborg er CO2-neutral."),
-            ("coordination", "central"),
-            ("director", ""),
-        ]),
-    )
-    .await;
+    let created = cookie
+        .post(
+            &format!("/t/{T}/edit/focus-areas"),
+            &[
+                ("new_id", &hidden(&new.body, "new_id")),
+                ("title", "Grøn omstilling i hverdagen"),
+                ("challenges_text", "Vi udleder for meget CO2."),
+                ("ambition", "Sønderborg er CO2-neutral."),
+                ("coordination", "central"),
+                ("director", ""),
+            ],
+        )
+        .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     let area = anchored_id(created.location(), "#focus_area-");
 
-    let new = get_as(
-        app,
-        &format!("/t/{T}/edit/goals/new?focus_area={area}"),
-        cookie,
-    )
-    .await;
-    let goal = post_as(
-        app,
-        &format!("/t/{T}/edit/goals"),
-        Some(cookie),
-        &form(&[
-            ("new_id", &hidden(&new.body, "new_id")),
-            ("focus_area", &area.to_string()),
-            ("text", "Flere borgere cykler til arbejde"),
-            ("owner", ""),
-        ]),
-    )
-    .await;
+    let new = cookie
+        .get(&format!("/t/{T}/edit/goals/new?focus_area={area}"))
+        .await;
+    let goal = cookie
+        .post(
+            &format!("/t/{T}/edit/goals"),
+            &[
+                ("new_id", &hidden(&new.body, "new_id")),
+                ("focus_area", &area.to_string()),
+                ("text", "Flere borgere cykler til arbejde"),
+                ("owner", ""),
+            ],
+        )
+        .await;
     assert_eq!(goal.status, StatusCode::SEE_OTHER, "{}", goal.body);
     let goal = anchored_id(goal.location(), "#goal-");
 
     let owner = user_id(admin, T, "contributor").await;
-    let new = get_as(
-        app,
-        &format!("/t/{T}/edit/sub-goals/new?goal={goal}"),
-        cookie,
-    )
-    .await;
-    let sub = post_as(
-        app,
-        &format!("/t/{T}/edit/sub-goals"),
-        Some(cookie),
-        &form(&[
-            ("new_id", &hidden(&new.body, "new_id")),
-            ("goal", &goal.to_string()),
-            ("text", "Andelen af pendlere der cykler stiger til 30 %"),
-            ("indicator", "Andel pendlere på cykel"),
-            ("unit", "%"),
-            ("baseline_value", "18,5"),
-            ("baseline_date", "2025-01-01"),
-            ("target_value", "30"),
-            ("direction", "increase"),
-            ("deadline", "2029-12-31"),
-            ("owner", &owner.to_string()),
-            ("org_unit", ""),
-        ]),
-    )
-    .await;
+    let new = cookie
+        .get(&format!("/t/{T}/edit/sub-goals/new?goal={goal}"))
+        .await;
+    let sub = cookie
+        .post(
+            &format!("/t/{T}/edit/sub-goals"),
+            &[
+                ("new_id", &hidden(&new.body, "new_id")),
+                ("goal", &goal.to_string()),
+                ("text", "Andelen af pendlere der cykler stiger til 30 %"),
+                ("indicator", "Andel pendlere på cykel"),
+                ("unit", "%"),
+                ("baseline_value", "18,5"),
+                ("baseline_date", "2025-01-01"),
+                ("target_value", "30"),
+                ("direction", "increase"),
+                ("deadline", "2029-12-31"),
+                ("owner", &owner.to_string()),
+                ("org_unit", ""),
+            ],
+        )
+        .await;
     assert_eq!(sub.status, StatusCode::SEE_OTHER, "{}", sub.body);
     let sub = anchored_id(sub.location(), "#sub_goal-");
     Built { area, goal, sub }
@@ -122,23 +113,26 @@ async fn build_focus_area(app: &axum::Router, admin: &PgPool, cookie: &str) -> B
 
 #[sqlx::test]
 async fn a_secretariat_builds_a_focus_area_that_readers_see(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let built = build_focus_area(&app, &admin, &cookie).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
+    let built = build_focus_area(&cookie, &admin).await;
 
-    let workspace = unescape(&get_as(&app, &format!("/t/{T}/edit"), &cookie).await.body);
+    let workspace = unescape(&cookie.get(&format!("/t/{T}/edit")).await.body);
     assert!(workspace.contains("Grøn omstilling i hverdagen"));
     assert!(workspace.contains("Andelen af pendlere der cykler stiger til 30 %"));
 
     // A reader sees it in the strategy, fully SMART.
-    let viewer = common::sign_in_as(&app, &admin, T, "viewer").await;
-    let page = get_as(&app, &format!("/t/{T}/focus-areas/{}", built.area), &viewer).await;
+    let viewer = app.signed_in_to(T, Role::Viewer).await;
+    let page = viewer
+        .get(&format!("/t/{T}/focus-areas/{}", built.area))
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     let body = unescape(&page.body);
     assert!(body.contains("Flere borgere cykler til arbejde"));
     assert!(body.contains("1 af 1 delmål er specifikke"), "{body}");
     let sub = unescape(
-        &get_as(&app, &format!("/t/{T}/sub-goals/{}", built.sub), &viewer)
+        &viewer
+            .get(&format!("/t/{T}/sub-goals/{}", built.sub))
             .await
             .body,
     );
@@ -156,28 +150,24 @@ async fn a_secretariat_builds_a_focus_area_that_readers_see(admin: PgPool) {
     assert_eq!(events, 3);
 
     // Readers cannot edit.
-    let denied = get_as(&app, &format!("/t/{T}/edit"), &viewer).await;
+    let denied = viewer.get(&format!("/t/{T}/edit")).await;
     assert_eq!(denied.status, StatusCode::NOT_FOUND);
 }
 
 #[sqlx::test]
 async fn a_double_submit_creates_one_item(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let new = get_as(&app, &format!("/t/{T}/edit/focus-areas/new"), &cookie).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
+    let new = cookie.get(&format!("/t/{T}/edit/focus-areas/new")).await;
     let body = form(&[
         ("new_id", &hidden(&new.body, "new_id")),
         ("title", "Kun én gang"),
         ("coordination", "decentral"),
     ]);
     for _ in 0..2 {
-        let page = post_as(
-            &app,
-            &format!("/t/{T}/edit/focus-areas"),
-            Some(&cookie),
-            &body,
-        )
-        .await;
+        let page = cookie
+            .post_raw(&format!("/t/{T}/edit/focus-areas"), &body)
+            .await;
         assert_eq!(page.status, StatusCode::SEE_OTHER);
     }
     assert_eq!(
@@ -192,8 +182,8 @@ async fn a_double_submit_creates_one_item(admin: PgPool) {
 
 #[sqlx::test]
 async fn bad_input_is_refused_next_to_the_field_and_kept(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
     let goal: Uuid = sqlx::query_scalar(
         "SELECT g.id FROM goals g JOIN tenants t ON t.id = g.tenant_id WHERE t.slug = $1 LIMIT 1",
     )
@@ -203,25 +193,24 @@ async fn bad_input_is_refused_next_to_the_field_and_kept(admin: PgPool) {
     .unwrap();
     let foreign_owner = user_id(&admin, OTHER, "contributor").await;
     let before = count(&admin, "SELECT count(*) FROM sub_goals").await;
-    let page = post_as(
-        &app,
-        &format!("/t/{T}/edit/sub-goals"),
-        Some(&cookie),
-        &form(&[
-            ("new_id", &Uuid::now_v7().to_string()),
-            ("goal", &goal.to_string()),
-            ("text", "Ventetiden på genoptræning falder mærkbart"),
-            ("indicator", "Ventetid"),
-            ("unit", "dage"),
-            ("baseline_value", "tolv"),
-            ("baseline_date", "2027-06-01"),
-            ("target_value", "-"),
-            ("deadline", "2026-01-01"),
-            ("owner", &foreign_owner.to_string()),
-            ("org_unit", "not-a-uuid"),
-        ]),
-    )
-    .await;
+    let page = cookie
+        .post(
+            &format!("/t/{T}/edit/sub-goals"),
+            &[
+                ("new_id", &Uuid::now_v7().to_string()),
+                ("goal", &goal.to_string()),
+                ("text", "Ventetiden på genoptræning falder mærkbart"),
+                ("indicator", "Ventetid"),
+                ("unit", "dage"),
+                ("baseline_value", "tolv"),
+                ("baseline_date", "2027-06-01"),
+                ("target_value", "-"),
+                ("deadline", "2026-01-01"),
+                ("owner", &foreign_owner.to_string()),
+                ("org_unit", "not-a-uuid"),
+            ],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     let body = unescape(&page.body);
     assert!(body.contains("Skriv et tal, fx 12 eller 12,5."), "{body}");
@@ -238,18 +227,17 @@ async fn bad_input_is_refused_next_to_the_field_and_kept(admin: PgPool) {
     );
 
     // Out-of-range and impossible dates, and too long text, on the strategy form.
-    let page = post_as(
-        &app,
-        &format!("/t/{T}/edit/strategy"),
-        Some(&cookie),
-        &form(&[
-            ("version", "1"),
-            ("title", &"x".repeat(301)),
-            ("period_start", "1850-01-01"),
-            ("period_end", "31-02-2030"),
-        ]),
-    )
-    .await;
+    let page = cookie
+        .post(
+            &format!("/t/{T}/edit/strategy"),
+            &[
+                ("version", "1"),
+                ("title", &"x".repeat(301)),
+                ("period_start", "1850-01-01"),
+                ("period_end", "31-02-2030"),
+            ],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     let body = unescape(&page.body);
     assert!(body.contains("Må højst være 300 tegn (der er 301)."));
@@ -267,39 +255,37 @@ async fn bad_input_is_refused_next_to_the_field_and_kept(admin: PgPool) {
 
 #[sqlx::test]
 async fn the_second_of_two_editors_sees_both_versions(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let first = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let second = common::sign_in_as(&app, &admin, T, "admin").await;
-    let built = build_focus_area(&app, &admin, &first).await;
+    let app = TestApp::demo(&admin).await;
+    let first = app.signed_in_to(T, Role::Secretariat).await;
+    let second = app.signed_in_to(T, Role::Admin).await;
+    let built = build_focus_area(&first, &admin).await;
     let url = format!("/t/{T}/edit/goals/{}", built.goal);
-    let a = get_as(&app, &url, &first).await;
-    let b = get_as(&app, &url, &second).await;
+    let a = first.get(&url).await;
+    let b = second.get(&url).await;
     let version = hidden(&a.body, "version");
     assert_eq!(version, hidden(&b.body, "version"));
 
-    let saved = post_as(
-        &app,
-        &url,
-        Some(&first),
-        &form(&[
-            ("version", &version),
-            ("focus_area", &built.area.to_string()),
-            ("text", "Flere borgere cykler eller går til arbejde"),
-        ]),
-    )
-    .await;
+    let saved = first
+        .post(
+            &url,
+            &[
+                ("version", &version),
+                ("focus_area", &built.area.to_string()),
+                ("text", "Flere borgere cykler eller går til arbejde"),
+            ],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    let late = post_as(
-        &app,
-        &url,
-        Some(&second),
-        &form(&[
-            ("version", &version),
-            ("focus_area", &built.area.to_string()),
-            ("text", "Flere borgere tager bussen til arbejde"),
-        ]),
-    )
-    .await;
+    let late = second
+        .post(
+            &url,
+            &[
+                ("version", &version),
+                ("focus_area", &built.area.to_string()),
+                ("text", "Flere borgere tager bussen til arbejde"),
+            ],
+        )
+        .await;
     assert_eq!(late.status, StatusCode::CONFLICT);
     let body = unescape(&late.body);
     assert!(
@@ -322,24 +308,23 @@ async fn the_second_of_two_editors_sees_both_versions(admin: PgPool) {
 
     // Saving knowingly from the conflict page uses the version it showed.
     let newer = hidden(&late.body, "version");
-    let again = post_as(
-        &app,
-        &url,
-        Some(&second),
-        &form(&[
-            ("version", &newer),
-            ("focus_area", &built.area.to_string()),
-            ("text", "Flere borgere tager bussen til arbejde"),
-        ]),
-    )
-    .await;
+    let again = second
+        .post(
+            &url,
+            &[
+                ("version", &newer),
+                ("focus_area", &built.area.to_string()),
+                ("text", "Flere borgere tager bussen til arbejde"),
+            ],
+        )
+        .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
 }
 
 #[sqlx::test]
 async fn moving_and_archiving_keep_the_follow_up_history(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
     // A sub-goal with follow-ups someone wrote, and another goal to move it to.
     let row: (Uuid, Uuid, i32) = sqlx::query_as(
         "SELECT s.id, s.goal_id, s.version FROM sub_goals s JOIN tenants t ON t.id = s.tenant_id
@@ -365,30 +350,29 @@ async fn moving_and_archiving_keep_the_follow_up_history(admin: PgPool) {
     )
     .await;
 
-    let edit = get_as(&app, &format!("/t/{T}/edit/sub-goals/{sub}"), &cookie).await;
+    let edit = cookie.get(&format!("/t/{T}/edit/sub-goals/{sub}")).await;
     let field = |name: &str| unescape(&hidden(&edit.body, name));
     let text_start = edit.body.find("name=\"text\"").unwrap();
     let text_body = &edit.body[text_start..];
     let text = unescape(
         &text_body[text_body.find('>').unwrap() + 1..text_body.find("</textarea>").unwrap()],
     );
-    let moved = post_as(
-        &app,
-        &format!("/t/{T}/edit/sub-goals/{sub}"),
-        Some(&cookie),
-        &form(&[
-            ("version", &field("version")),
-            ("goal", &target.to_string()),
-            ("text", &text),
-            ("indicator", &field("indicator")),
-            ("unit", &field("unit")),
-            ("baseline_value", &field("baseline_value")),
-            ("baseline_date", &field("baseline_date")),
-            ("target_value", &field("target_value")),
-            ("deadline", &field("deadline")),
-        ]),
-    )
-    .await;
+    let moved = cookie
+        .post(
+            &format!("/t/{T}/edit/sub-goals/{sub}"),
+            &[
+                ("version", &field("version")),
+                ("goal", &target.to_string()),
+                ("text", &text),
+                ("indicator", &field("indicator")),
+                ("unit", &field("unit")),
+                ("baseline_value", &field("baseline_value")),
+                ("baseline_date", &field("baseline_date")),
+                ("target_value", &field("target_value")),
+                ("deadline", &field("deadline")),
+            ],
+        )
+        .await;
     assert_eq!(
         moved.status,
         StatusCode::SEE_OTHER,
@@ -403,20 +387,13 @@ async fn moving_and_archiving_keep_the_follow_up_history(admin: PgPool) {
     assert_eq!(goal_now, target);
 
     // Deleting asks first, and says it will archive.
-    let confirm = get_as(
-        &app,
-        &format!("/t/{T}/edit/sub-goals/{sub}/delete"),
-        &cookie,
-    )
-    .await;
+    let confirm = cookie
+        .get(&format!("/t/{T}/edit/sub-goals/{sub}/delete"))
+        .await;
     assert!(unescape(&confirm.body).contains("arkiveret"));
-    let deleted = post_as(
-        &app,
-        &format!("/t/{T}/edit/sub-goals/{sub}/delete"),
-        Some(&cookie),
-        "",
-    )
-    .await;
+    let deleted = cookie
+        .post_raw(&format!("/t/{T}/edit/sub-goals/{sub}/delete"), "")
+        .await;
     assert_eq!(deleted.status, StatusCode::SEE_OTHER);
     assert_eq!(
         count(
@@ -427,39 +404,32 @@ async fn moving_and_archiving_keep_the_follow_up_history(admin: PgPool) {
         followups_before,
         "history kept"
     );
-    let gone = get_as(&app, &format!("/t/{T}/sub-goals/{sub}"), &cookie).await;
+    let gone = cookie.get(&format!("/t/{T}/sub-goals/{sub}")).await;
     assert_eq!(
         gone.status,
         StatusCode::NOT_FOUND,
         "archived items leave the strategy"
     );
-    let workspace = unescape(&get_as(&app, &format!("/t/{T}/edit"), &cookie).await.body);
+    let workspace = unescape(&cookie.get(&format!("/t/{T}/edit")).await.body);
     assert!(workspace.contains("Arkiveret"));
 
-    let restored = post_as(
-        &app,
-        &format!("/t/{T}/edit/sub-goals/{sub}/restore"),
-        Some(&cookie),
-        "",
-    )
-    .await;
+    let restored = cookie
+        .post_raw(&format!("/t/{T}/edit/sub-goals/{sub}/restore"), "")
+        .await;
     assert_eq!(restored.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        get_as(&app, &format!("/t/{T}/sub-goals/{sub}"), &cookie)
-            .await
-            .status,
+        cookie.get(&format!("/t/{T}/sub-goals/{sub}")).await.status,
         StatusCode::OK
     );
 
     // Something without history is really deleted.
-    let built = build_focus_area(&app, &admin, &cookie).await;
-    let deleted = post_as(
-        &app,
-        &format!("/t/{T}/edit/focus-areas/{}/delete", built.area),
-        Some(&cookie),
-        "",
-    )
-    .await;
+    let built = build_focus_area(&cookie, &admin).await;
+    let deleted = cookie
+        .post_raw(
+            &format!("/t/{T}/edit/focus-areas/{}/delete", built.area),
+            "",
+        )
+        .await;
     assert_eq!(deleted.status, StatusCode::SEE_OTHER);
     assert_eq!(
         count(
@@ -480,8 +450,8 @@ async fn moving_and_archiving_keep_the_follow_up_history(admin: PgPool) {
 
 #[sqlx::test]
 async fn reordering_swaps_neighbours(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
     let order = || async {
         sqlx::query_scalar::<_, Uuid>(
             "SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 ORDER BY f.position",
@@ -492,13 +462,12 @@ async fn reordering_swaps_neighbours(admin: PgPool) {
         .unwrap()
     };
     let before = order().await;
-    let page = post_as(
-        &app,
-        &format!("/t/{T}/edit/focus-areas/{}/move", before[1]),
-        Some(&cookie),
-        &form(&[("direction", "up")]),
-    )
-    .await;
+    let page = cookie
+        .post(
+            &format!("/t/{T}/edit/focus-areas/{}/move", before[1]),
+            &[("direction", "up")],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let after = order().await;
     assert_eq!(after[0], before[1]);
@@ -508,37 +477,34 @@ async fn reordering_swaps_neighbours(admin: PgPool) {
 
 #[sqlx::test]
 async fn approved_versions_stay_readable_and_compare_word_by_word(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
     // The demo strategy was approved once on import.
-    let v1 = get_as(&app, &format!("/t/{T}/versions/1"), &cookie).await;
+    let v1 = cookie.get(&format!("/t/{T}/versions/1")).await;
     assert_eq!(v1.status, StatusCode::OK);
-    let built = build_focus_area(&app, &admin, &cookie).await;
+    let built = build_focus_area(&cookie, &admin).await;
 
     // Approving needs a body; an unchanged strategy cannot be approved twice.
-    let refused = post_as(
-        &app,
-        &format!("/t/{T}/versions"),
-        Some(&cookie),
-        &form(&[("approved_on", "2026-11-20")]),
-    )
-    .await;
+    let refused = cookie
+        .post(
+            &format!("/t/{T}/versions"),
+            &[("approved_on", "2026-11-20")],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let approve = |on: &'static str, by: &'static str, r: &'static str| {
-        let app = app.clone();
         let cookie = cookie.clone();
         async move {
-            post_as(
-                &app,
-                &format!("/t/{T}/versions"),
-                Some(&cookie),
-                &form(&[
-                    ("approved_on", on),
-                    ("approved_by", by),
-                    ("decision_ref", r),
-                ]),
-            )
-            .await
+            cookie
+                .post(
+                    &format!("/t/{T}/versions"),
+                    &[
+                        ("approved_on", on),
+                        ("approved_by", by),
+                        ("decision_ref", r),
+                    ],
+                )
+                .await
         }
     };
     let v2 = approve("2026-11-20", "Byrådet", "Sag 26/1234").await;
@@ -550,81 +516,62 @@ async fn approved_versions_stay_readable_and_compare_word_by_word(admin: PgPool)
 
     // Reword the goal and approve again.
     let url = format!("/t/{T}/edit/goals/{}", built.goal);
-    let edit = get_as(&app, &url, &cookie).await;
-    let saved = post_as(
-        &app,
-        &url,
-        Some(&cookie),
-        &form(&[
-            ("version", &hidden(&edit.body, "version")),
-            ("focus_area", &built.area.to_string()),
-            ("text", "Flere borgere cykler hver dag til arbejde"),
-        ]),
-    )
-    .await;
+    let edit = cookie.get(&url).await;
+    let saved = cookie
+        .post(
+            &url,
+            &[
+                ("version", &hidden(&edit.body, "version")),
+                ("focus_area", &built.area.to_string()),
+                ("text", "Flere borgere cykler hver dag til arbejde"),
+            ],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let v3 = approve("2027-11-19", "Byrådet", "Sag 27/77").await;
     assert_eq!(v3.location(), format!("/t/{T}/versions/3"));
 
     // Version 2 still reads as it was approved.
-    let old = unescape(
-        &get_as(&app, &format!("/t/{T}/versions/2"), &cookie)
-            .await
-            .body,
-    );
+    let old = unescape(&cookie.get(&format!("/t/{T}/versions/2")).await.body);
     assert!(old.contains("Flere borgere cykler til arbejde"));
     assert!(!old.contains("cykler hver dag"));
 
-    let cmp = get_as(
-        &app,
-        &format!("/t/{T}/versions/compare?from=2&to=3"),
-        &cookie,
-    )
-    .await;
+    let cmp = cookie
+        .get(&format!("/t/{T}/versions/compare?from=2&to=3"))
+        .await;
     assert_eq!(cmp.status, StatusCode::OK);
     let body = unescape(&cmp.body);
     assert!(body.contains("<ins>hver dag </ins>"), "{body}");
     assert!(body.contains("<strong>1</strong> ændret"));
     // From version 1 the whole focus area is new.
     let cmp = unescape(
-        &get_as(
-            &app,
-            &format!("/t/{T}/versions/compare?from=1&to=3&only_changes=1"),
-            &cookie,
-        )
-        .await
-        .body,
+        &cookie
+            .get(&format!(
+                "/t/{T}/versions/compare?from=1&to=3&only_changes=1"
+            ))
+            .await
+            .body,
     );
     assert!(cmp.contains("Tilføjet"));
     assert!(cmp.contains("Grøn omstilling i hverdagen"));
 
     // Readers read versions but cannot approve; other municipalities see nothing.
-    let viewer = common::sign_in_as(&app, &admin, T, "viewer").await;
+    let viewer = app.signed_in_to(T, Role::Viewer).await;
     assert_eq!(
-        get_as(&app, &format!("/t/{T}/versions/3"), &viewer)
-            .await
-            .status,
+        viewer.get(&format!("/t/{T}/versions/3")).await.status,
         StatusCode::OK
     );
-    let denied = post_as(
-        &app,
-        &format!("/t/{T}/versions"),
-        Some(&viewer),
-        &form(&[("approved_by", "x")]),
-    )
-    .await;
+    let denied = viewer
+        .post(&format!("/t/{T}/versions"), &[("approved_by", "x")])
+        .await;
     assert_eq!(denied.status, StatusCode::NOT_FOUND);
-    let outsider = common::sign_in_as(&app, &admin, OTHER, "admin").await;
+    let outsider = app.signed_in_to(OTHER, Role::Admin).await;
     assert_eq!(
-        get_as(&app, &format!("/t/{T}/versions/3"), &outsider)
-            .await
-            .status,
+        outsider.get(&format!("/t/{T}/versions/3")).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        get_as(&app, &format!("/t/{OTHER}/versions/3"), &outsider)
-            .await
-            .status,
+        outsider.get(&format!("/t/{OTHER}/versions/3")).await.status,
         StatusCode::NOT_FOUND
     );
     let approvals = count(
@@ -637,8 +584,8 @@ async fn approved_versions_stay_readable_and_compare_word_by_word(admin: PgPool)
 
 #[sqlx::test]
 async fn a_persons_page_lists_what_they_own(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "viewer").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Viewer).await;
     let owner = user_id(&admin, T, "contributor").await;
     let owned: Vec<String> = sqlx::query_scalar("SELECT text FROM sub_goals WHERE owner_id = $1")
         .bind(owner)
@@ -646,19 +593,17 @@ async fn a_persons_page_lists_what_they_own(admin: PgPool) {
         .await
         .unwrap();
     assert!(!owned.is_empty());
-    let page = get_as(&app, &format!("/t/{T}/people/{owner}"), &cookie).await;
+    let page = cookie.get(&format!("/t/{T}/people/{owner}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let body = unescape(&page.body);
     for text in owned {
         assert!(body.contains(&text), "{text}");
     }
-    let list = get_as(&app, &format!("/t/{T}/people"), &cookie).await;
+    let list = cookie.get(&format!("/t/{T}/people")).await;
     assert!(list.body.contains(&format!("/t/{T}/people/{owner}")));
     let foreign = user_id(&admin, OTHER, "contributor").await;
     assert_eq!(
-        get_as(&app, &format!("/t/{T}/people/{foreign}"), &cookie)
-            .await
-            .status,
+        cookie.get(&format!("/t/{T}/people/{foreign}")).await.status,
         StatusCode::NOT_FOUND
     );
 }
@@ -666,8 +611,8 @@ async fn a_persons_page_lists_what_they_own(admin: PgPool) {
 #[sqlx::test]
 async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admin: PgPool) {
     const S: &str = "skanderborg";
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, S, "secretariat").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(S, Role::Secretariat).await;
     let area: Uuid = sqlx::query_scalar(
         "SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 ORDER BY f.position LIMIT 1",
     )
@@ -676,23 +621,22 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
     .await
     .unwrap();
 
-    let new = get_as(&app, &format!("/t/{S}/edit/challenges/new"), &cookie).await;
+    let new = cookie.get(&format!("/t/{S}/edit/challenges/new")).await;
     assert_eq!(new.status, StatusCode::OK);
-    let created = post_as(
-        &app,
-        &format!("/t/{S}/edit/challenges"),
-        Some(&cookie),
-        &form(&[
-            ("new_id", &hidden(&new.body, "new_id")),
-            ("title", "Ensomhed blandt ældre"),
-            (
-                "description",
-                "Flere ældre lever alene og føler sig ensomme.",
-            ),
-            ("focus_areas", &area.to_string()),
-        ]),
-    )
-    .await;
+    let created = cookie
+        .post(
+            &format!("/t/{S}/edit/challenges"),
+            &[
+                ("new_id", &hidden(&new.body, "new_id")),
+                ("title", "Ensomhed blandt ældre"),
+                (
+                    "description",
+                    "Flere ældre lever alene og føler sig ensomme.",
+                ),
+                ("focus_areas", &area.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     let problem = anchored_id(created.location(), "#challenge-");
     let linked: i64 = count(
@@ -702,22 +646,21 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
     .await;
     assert_eq!(linked, 1);
 
-    let new = get_as(&app, &format!("/t/{S}/edit/clusters/new"), &cookie).await;
+    let new = cookie.get(&format!("/t/{S}/edit/clusters/new")).await;
     assert!(
         unescape(&new.body).contains("Ensomhed blandt ældre"),
         "the problem is offered"
     );
-    let cluster = post_as(
-        &app,
-        &format!("/t/{S}/edit/clusters"),
-        Some(&cookie),
-        &form(&[
-            ("new_id", &hidden(&new.body, "new_id")),
-            ("title", "Fællesskaber for alle"),
-            ("challenges", &problem.to_string()),
-        ]),
-    )
-    .await;
+    let cluster = cookie
+        .post(
+            &format!("/t/{S}/edit/clusters"),
+            &[
+                ("new_id", &hidden(&new.body, "new_id")),
+                ("title", "Fællesskaber for alle"),
+                ("challenges", &problem.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(cluster.status, StatusCode::SEE_OTHER);
     let cluster = anchored_id(cluster.location(), "#cluster-");
 
@@ -729,20 +672,19 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
     .fetch_one(&admin)
     .await
     .unwrap();
-    let new = get_as(&app, &format!("/t/{S}/edit/initiatives/new"), &cookie).await;
-    let refused = post_as(
-        &app,
-        &format!("/t/{S}/edit/initiatives"),
-        Some(&cookie),
-        &form(&[
-            ("new_id", &hidden(&new.body, "new_id")),
-            ("title", "Spisevenner"),
-            ("lifecycle", "idea"),
-            ("challenges", &problem.to_string()),
-            ("challenges", &foreign.to_string()),
-        ]),
-    )
-    .await;
+    let new = cookie.get(&format!("/t/{S}/edit/initiatives/new")).await;
+    let refused = cookie
+        .post(
+            &format!("/t/{S}/edit/initiatives"),
+            &[
+                ("new_id", &hidden(&new.body, "new_id")),
+                ("title", "Spisevenner"),
+                ("lifecycle", "idea"),
+                ("challenges", &problem.to_string()),
+                ("challenges", &foreign.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unescape(&refused.body).contains("Vælg blandt mulighederne på listen."));
     assert!(
@@ -750,26 +692,25 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
         "kept as typed"
     );
 
-    let initiative = post_as(
-        &app,
-        &format!("/t/{S}/edit/initiatives"),
-        Some(&cookie),
-        &form(&[
-            ("new_id", &hidden(&new.body, "new_id")),
-            ("title", "Spisevenner"),
-            (
-                "hypothesis",
-                "Hvis ældre spiser sammen, bliver færre ensomme.",
-            ),
-            ("success_criterion", "30 faste spisevenner-par i 2026"),
-            ("evaluation_date", "2026-12-31"),
-            ("lifecycle", "active"),
-            ("cluster", &cluster.to_string()),
-            ("focus_area", &area.to_string()),
-            ("challenges", &problem.to_string()),
-        ]),
-    )
-    .await;
+    let initiative = cookie
+        .post(
+            &format!("/t/{S}/edit/initiatives"),
+            &[
+                ("new_id", &hidden(&new.body, "new_id")),
+                ("title", "Spisevenner"),
+                (
+                    "hypothesis",
+                    "Hvis ældre spiser sammen, bliver færre ensomme.",
+                ),
+                ("success_criterion", "30 faste spisevenner-par i 2026"),
+                ("evaluation_date", "2026-12-31"),
+                ("lifecycle", "active"),
+                ("cluster", &cluster.to_string()),
+                ("focus_area", &area.to_string()),
+                ("challenges", &problem.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(
         initiative.status,
         StatusCode::SEE_OTHER,
@@ -777,7 +718,7 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
         unescape(&initiative.body)
     );
     let initiative = anchored_id(initiative.location(), "#initiative-");
-    let workspace = unescape(&get_as(&app, &format!("/t/{S}/edit"), &cookie).await.body);
+    let workspace = unescape(&cookie.get(&format!("/t/{S}/edit")).await.body);
     assert!(workspace.contains("Spisevenner"));
     assert!(workspace.contains("Aktiv"));
 
@@ -791,20 +732,13 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
     .execute(&admin)
     .await
     .unwrap();
-    let confirm = get_as(
-        &app,
-        &format!("/t/{S}/edit/initiatives/{initiative}/delete"),
-        &cookie,
-    )
-    .await;
+    let confirm = cookie
+        .get(&format!("/t/{S}/edit/initiatives/{initiative}/delete"))
+        .await;
     assert!(unescape(&confirm.body).contains("Arkivér initiativet"));
-    post_as(
-        &app,
-        &format!("/t/{S}/edit/initiatives/{initiative}/delete"),
-        Some(&cookie),
-        "",
-    )
-    .await;
+    cookie
+        .post_raw(&format!("/t/{S}/edit/initiatives/{initiative}/delete"), "")
+        .await;
     let archived: bool =
         sqlx::query_scalar("SELECT archived_at IS NOT NULL FROM initiatives WHERE id = $1")
             .bind(initiative)
@@ -813,13 +747,9 @@ async fn shared_problems_clusters_and_initiatives_are_kept_with_their_links(admi
             .unwrap();
     assert!(archived);
     // The problem is linked to the cluster: it is archived too, not destroyed.
-    post_as(
-        &app,
-        &format!("/t/{S}/edit/challenges/{problem}/delete"),
-        Some(&cookie),
-        "",
-    )
-    .await;
+    cookie
+        .post_raw(&format!("/t/{S}/edit/challenges/{problem}/delete"), "")
+        .await;
     assert_eq!(
         count(
             &admin,
@@ -859,27 +789,25 @@ fn assert_no_danish_interface(page: &str, what: &str) {
 
 #[sqlx::test]
 async fn the_editing_and_version_pages_speak_english(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let session = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let built = build_focus_area(&app, &admin, &session).await;
-    let approved = post_as(
-        &app,
-        &format!("/t/{T}/versions"),
-        Some(&session),
-        &form(&[
-            ("approved_on", "2026-11-20"),
-            ("approved_by", "Byrådet"),
-            ("decision_ref", "Sag 26/1234"),
-        ]),
-    )
-    .await;
+    let app = TestApp::demo(&admin).await;
+    let session = app.signed_in_to(T, Role::Secretariat).await;
+    let built = build_focus_area(&session, &admin).await;
+    let approved = session
+        .post(
+            &format!("/t/{T}/versions"),
+            &[
+                ("approved_on", "2026-11-20"),
+                ("approved_by", "Byrådet"),
+                ("decision_ref", "Sag 26/1234"),
+            ],
+        )
+        .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER);
-    let english = format!("{session}; lang=en");
+    let english = session.clone().in_english();
     let page = |uri: String| {
-        let app = app.clone();
         let english = english.clone();
         async move {
-            let page = get_as(&app, &uri, &english).await;
+            let page = english.get(&uri).await;
             assert_eq!(page.status, StatusCode::OK, "{uri}");
             let body = unescape(&page.body);
             assert!(body.contains("<html lang=\"en\">"), "{uri}");
@@ -979,27 +907,26 @@ async fn the_editing_and_version_pages_speak_english(admin: PgPool) {
 
 #[sqlx::test]
 async fn form_errors_and_conflicts_speak_english(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let session = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let english = format!("{session}; lang=en");
-    let built = build_focus_area(&app, &admin, &session).await;
-    let page = post_as(
-        &app,
-        &format!("/t/{T}/edit/sub-goals"),
-        Some(&english),
-        &form(&[
-            ("new_id", &Uuid::now_v7().to_string()),
-            ("goal", &built.goal.to_string()),
-            ("text", "Ventetiden på genoptræning falder mærkbart"),
-            ("unit", ""),
-            ("baseline_value", "twelve"),
-            ("baseline_date", "2027-06-01"),
-            ("target_value", "30"),
-            ("deadline", "2026-01-01"),
-            ("owner", &Uuid::now_v7().to_string()),
-        ]),
-    )
-    .await;
+    let app = TestApp::demo(&admin).await;
+    let session = app.signed_in_to(T, Role::Secretariat).await;
+    let english = session.clone().in_english();
+    let built = build_focus_area(&session, &admin).await;
+    let page = english
+        .post(
+            &format!("/t/{T}/edit/sub-goals"),
+            &[
+                ("new_id", &Uuid::now_v7().to_string()),
+                ("goal", &built.goal.to_string()),
+                ("text", "Ventetiden på genoptræning falder mærkbart"),
+                ("unit", ""),
+                ("baseline_value", "twelve"),
+                ("baseline_date", "2027-06-01"),
+                ("target_value", "30"),
+                ("deadline", "2026-01-01"),
+                ("owner", &Uuid::now_v7().to_string()),
+            ],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     let body = unescape(&page.body);
     assert!(body.contains("<html lang=\"en\">"));
@@ -1019,51 +946,45 @@ async fn form_errors_and_conflicts_speak_english(admin: PgPool) {
     }
     assert_no_danish_interface(&body, "sub-goal errors");
 
-    let page = post_as(
-        &app,
-        &format!("/t/{T}/edit/strategy"),
-        Some(&english),
-        &form(&[
-            ("version", "1"),
-            ("title", &"x".repeat(301)),
-            ("period_start", "1850-01-01"),
-            ("period_end", "31-02-2030"),
-        ]),
-    )
-    .await;
+    let page = english
+        .post(
+            &format!("/t/{T}/edit/strategy"),
+            &[
+                ("version", "1"),
+                ("title", &"x".repeat(301)),
+                ("period_start", "1850-01-01"),
+                ("period_end", "31-02-2030"),
+            ],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     let body = unescape(&page.body);
     assert!(body.contains("Must be at most 300 characters (it is 301)."));
     assert!(body.contains("The date must be between 1990 and 2100."));
     assert!(body.contains("Enter a date as dd-mm-yyyy."));
 
-    let refused = post_as(
-        &app,
-        &format!("/t/{T}/versions"),
-        Some(&english),
-        &form(&[("approved_on", "")]),
-    )
-    .await;
+    let refused = english
+        .post(&format!("/t/{T}/versions"), &[("approved_on", "")])
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unescape(&refused.body).contains("This field is required."));
 
     // Someone else saved the goal in the meantime: the conflict page, in English.
     let url = format!("/t/{T}/edit/goals/{}", built.goal);
-    let version = hidden(&get_as(&app, &url, &session).await.body, "version");
-    let save = |cookie: String, text: &'static str| {
-        let (app, url, version, area) = (app.clone(), url.clone(), version.clone(), built.area);
+    let version = hidden(&session.get(&url).await.body, "version");
+    let save = |cookie: Client, text: &'static str| {
+        let (url, version, area) = (url.clone(), version.clone(), built.area);
         async move {
-            post_as(
-                &app,
-                &url,
-                Some(&cookie),
-                &form(&[
-                    ("version", &version),
-                    ("focus_area", &area.to_string()),
-                    ("text", text),
-                ]),
-            )
-            .await
+            cookie
+                .post(
+                    &url,
+                    &[
+                        ("version", &version),
+                        ("focus_area", &area.to_string()),
+                        ("text", text),
+                    ],
+                )
+                .await
         }
     };
     assert_eq!(
@@ -1092,25 +1013,24 @@ async fn form_errors_and_conflicts_speak_english(admin: PgPool) {
 /// (audited); once someone else has changed it, the conflict page shows both texts.
 #[sqlx::test]
 async fn creating_again_after_back_saves_the_change_or_shows_both(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let new = get_as(&app, &format!("/t/{T}/edit/focus-areas/new"), &cookie).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
+    let new = cookie.get(&format!("/t/{T}/edit/focus-areas/new")).await;
     let minted = hidden(&new.body, "new_id");
     let create = |title: &'static str, ambition: &'static str| {
-        let (app, cookie, minted) = (app.clone(), cookie.clone(), minted.clone());
+        let (cookie, minted) = (cookie.clone(), minted.clone());
         async move {
-            post_as(
-                &app,
-                &format!("/t/{T}/edit/focus-areas"),
-                Some(&cookie),
-                &form(&[
-                    ("new_id", &minted),
-                    ("title", title),
-                    ("ambition", ambition),
-                    ("coordination", "central"),
-                ]),
-            )
-            .await
+            cookie
+                .post(
+                    &format!("/t/{T}/edit/focus-areas"),
+                    &[
+                        ("new_id", &minted),
+                        ("title", title),
+                        ("ambition", ambition),
+                        ("coordination", "central"),
+                    ],
+                )
+                .await
         }
     };
     let first = create("Tilbage-knappen", "Første udgave").await;
@@ -1146,21 +1066,20 @@ async fn creating_again_after_back_saves_the_change_or_shows_both(admin: PgPool)
     );
 
     // Someone else edits it; the old creation form sent again now shows both texts.
-    let other = common::sign_in_as(&app, &admin, T, "admin").await;
+    let other = app.signed_in_to(T, Role::Admin).await;
     let url = format!("/t/{T}/edit/focus-areas/{id}");
-    let edit = get_as(&app, &url, &other).await;
-    let saved = post_as(
-        &app,
-        &url,
-        Some(&other),
-        &form(&[
-            ("version", &hidden(&edit.body, "version")),
-            ("title", "Tilbage-knappen"),
-            ("ambition", "Direktionens udgave"),
-            ("coordination", "central"),
-        ]),
-    )
-    .await;
+    let edit = other.get(&url).await;
+    let saved = other
+        .post(
+            &url,
+            &[
+                ("version", &hidden(&edit.body, "version")),
+                ("title", "Tilbage-knappen"),
+                ("ambition", "Direktionens udgave"),
+                ("coordination", "central"),
+            ],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let late = create("Tilbage-knappen", "Tredje udgave fra den gamle fane").await;
     assert_eq!(late.status, StatusCode::CONFLICT);
@@ -1209,29 +1128,28 @@ async fn creating_again_after_back_saves_the_change_or_shows_both(admin: PgPool)
 /// two ways, or contradicts the unit, is refused next to the field.
 #[sqlx::test]
 async fn ambiguous_numbers_and_contradicting_units_are_refused(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let session = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let english = format!("{session}; lang=en");
-    let built = build_focus_area(&app, &admin, &session).await;
-    let post = |cookie: String, text: &'static str, unit: &'static str, baseline: &'static str| {
-        let (app, goal) = (app.clone(), built.goal);
+    let app = TestApp::demo(&admin).await;
+    let session = app.signed_in_to(T, Role::Secretariat).await;
+    let english = session.clone().in_english();
+    let built = build_focus_area(&session, &admin).await;
+    let post = |cookie: Client, text: &'static str, unit: &'static str, baseline: &'static str| {
+        let goal = built.goal;
         async move {
-            post_as(
-                &app,
-                &format!("/t/{T}/edit/sub-goals"),
-                Some(&cookie),
-                &form(&[
-                    ("new_id", &Uuid::now_v7().to_string()),
-                    ("goal", &goal.to_string()),
-                    ("text", text),
-                    ("unit", unit),
-                    ("baseline_value", baseline),
-                    ("baseline_date", "2025-01-01"),
-                    ("target_value", "2.000"),
-                    ("deadline", "2029-12-31"),
-                ]),
-            )
-            .await
+            cookie
+                .post(
+                    &format!("/t/{T}/edit/sub-goals"),
+                    &[
+                        ("new_id", &Uuid::now_v7().to_string()),
+                        ("goal", &goal.to_string()),
+                        ("text", text),
+                        ("unit", unit),
+                        ("baseline_value", baseline),
+                        ("baseline_date", "2025-01-01"),
+                        ("target_value", "2.000"),
+                        ("deadline", "2029-12-31"),
+                    ],
+                )
+                .await
         }
     };
     let stored = |text: &'static str| {
