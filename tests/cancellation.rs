@@ -39,7 +39,7 @@ struct Server {
 /// Starts `retning serve` on the test database with its log (stderr) written to `log`.
 async fn serve(database_url: &str, request_timeout: &str, log: &Path) -> Server {
     let log_file = std::fs::File::create(log).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_retning"))
+    let mut child = Command::from(common::bin::retning())
         .args(["serve", "--bind", "127.0.0.1:0", "--cookie-secure", "false"])
         .args(["--request-timeout", request_timeout])
         .env("DATABASE_URL", database_url)
@@ -55,8 +55,8 @@ async fn serve(database_url: &str, request_timeout: &str, log: &Path) -> Server 
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let addr = tokio::time::timeout(Duration::from_secs(60), async {
         while let Some(line) = lines.next_line().await.unwrap() {
-            if let Some(rest) = line.split("http://").nth(1) {
-                return rest.split_whitespace().next().unwrap().to_string();
+            if let Some(addr) = common::bin::address_in(&line) {
+                return addr;
             }
         }
         panic!(
@@ -73,23 +73,6 @@ async fn serve(database_url: &str, request_timeout: &str, log: &Path) -> Server 
         addr,
         log: log.to_path_buf(),
     }
-}
-
-/// The URL of the test's own database, for the server process.
-fn database_url(admin: &PgPool) -> String {
-    let options = admin.connect_options();
-    let database = options
-        .get_database()
-        .expect("sqlx::test names the database");
-    let mut url = format!(
-        "postgres://{}@localhost:{}/{database}",
-        options.get_username(),
-        options.get_port()
-    );
-    if let Some(socket) = options.get_socket() {
-        url.push_str(&format!("?host={}", socket.display()));
-    }
-    url
 }
 
 /// A number in 0..=n from fresh randomness (uuid's v4 generator; the tests have no rand crate).
@@ -183,7 +166,7 @@ async fn cancelled_requests_leave_no_transaction_and_no_half_change_behind(admin
     .unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    let url = database_url(&admin);
+    let url = common::bin::database_url(&admin);
     let hasty = serve(&url, "0.015", &dir.path().join("hasty.log")).await;
     let patient = serve(&url, "30", &dir.path().join("patient.log")).await;
 
@@ -447,7 +430,12 @@ async fn the_benchmarks_dashboard_runs_at_16_connections_leave_no_warning(admin:
     let cookie = common::sign_in(&common::app(&pool), &tenant.email, dataset::PASSWORD).await;
 
     let dir = tempfile::tempdir().unwrap();
-    let server = serve(&database_url(&admin), "30", &dir.path().join("server.log")).await;
+    let server = serve(
+        &common::bin::database_url(&admin),
+        "30",
+        &dir.path().join("server.log"),
+    )
+    .await;
     let script = dir.path().join("wrk.lua");
     std::fs::write(&script, load::SCRIPT).unwrap();
     let base_url = format!("http://{}", server.addr);

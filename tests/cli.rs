@@ -1,16 +1,18 @@
 //! The `retning` binary as an operator uses it.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+
+use common::bin::{address_in, run_ok};
 use std::time::{Duration, Instant};
 
 fn retning() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_retning"));
-    command
-        .env_remove("DATABASE_URL")
-        .env("RETNING_LOG", "warn");
+    let mut command = common::bin::retning();
+    command.env_remove("DATABASE_URL");
     command
 }
 
@@ -95,7 +97,7 @@ fn start_server(data_dir: &Path, demo: bool) -> (Server, String) {
         let line = line.unwrap();
         printed.push_str(&line);
         printed.push('\n');
-        if let Some(rest) = line.split("http://").nth(1) {
+        if let Some(addr) = address_in(&line) {
             if demo {
                 // The run command prints the demo users and their password before the address.
                 assert!(printed.contains(retning::demo::DEMO_PASSWORD), "{printed}");
@@ -113,7 +115,7 @@ fn start_server(data_dir: &Path, demo: bool) -> (Server, String) {
                     assert!(printed.contains(role), "{role} missing:\n{printed}");
                 }
             }
-            return (server, rest.split_whitespace().next().unwrap().to_string());
+            return (server, addr);
         }
     }
     panic!("the server never printed its address:\n{printed}");
@@ -162,81 +164,52 @@ fn serve_with_demo_data_then_ctrl_c_then_start_again() {
     interrupt_and_wait(server);
 
     // export and import work against the same embedded cluster.
-    let out = retning()
-        .args(["export", "--tenant", "skanderborg", "--data-dir"])
-        .arg(&data_dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let exported = run_ok(
+        retning()
+            .args(["export", "--tenant", "skanderborg", "--data-dir"])
+            .arg(&data_dir),
     );
-    let exported = String::from_utf8(out.stdout).unwrap();
     assert!(exported.contains("title = \"Direktionens UdviklingsSpor (DUS) 2024-25\""));
     let file = dir.path().join("skanderborg.toml");
     std::fs::write(&file, &exported).unwrap();
-    let out = retning()
-        .args(["import", "--tenant", "skanderborg-kopi", "--data-dir"])
-        .arg(&data_dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        retning()
+            .args(["import", "--tenant", "skanderborg-kopi", "--data-dir"])
+            .arg(&data_dir)
+            .arg(&file),
     );
-    assert!(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .contains("skanderborg-kopi: imported")
-    );
+    assert!(out.contains("skanderborg-kopi: imported"));
 
     // The operator creates a municipality and its first admin, who gets a one-time link.
-    let out = retning()
-        .args([
-            "tenant",
-            "create",
-            "--slug",
-            "aabenraa",
-            "--name",
-            "Aabenraa Kommune",
-            "--data-dir",
-        ])
-        .arg(&data_dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        retning()
+            .args([
+                "tenant",
+                "create",
+                "--slug",
+                "aabenraa",
+                "--name",
+                "Aabenraa Kommune",
+                "--data-dir",
+            ])
+            .arg(&data_dir),
     );
-    let out = retning()
-        .args([
-            "user",
-            "create",
-            "--tenant",
-            "aabenraa",
-            "--email",
-            "admin@aabenraa.example",
-            "--name",
-            "Anna Admin",
-        ])
-        .arg("--data-dir")
-        .arg(&data_dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        retning()
+            .args([
+                "user",
+                "create",
+                "--tenant",
+                "aabenraa",
+                "--email",
+                "admin@aabenraa.example",
+                "--name",
+                "Anna Admin",
+            ])
+            .arg("--data-dir")
+            .arg(&data_dir),
     );
-    assert!(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .contains("http://127.0.0.1:8080/set-password/")
-    );
+    assert!(out.contains("http://127.0.0.1:8080/set-password/"));
     assert!(!data_dir.join("postmaster.pid").exists());
 }
 
@@ -248,39 +221,28 @@ fn the_operators_commands_leave_a_running_server_running() {
     let (server, addr) = start_server(&data_dir, false);
 
     // The operator works on the server's own cluster while it runs.
-    let out = retning()
-        .args([
-            "tenant",
-            "create",
-            "--slug",
-            "vejle",
-            "--name",
-            "Vejle Kommune",
-        ])
-        .arg("--data-dir")
-        .arg(&data_dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        retning()
+            .args([
+                "tenant",
+                "create",
+                "--slug",
+                "vejle",
+                "--name",
+                "Vejle Kommune",
+            ])
+            .arg("--data-dir")
+            .arg(&data_dir),
     );
-    let out = retning()
-        .args(["user", "create", "--tenant", "vejle"])
-        .args(["--email", "admin@vejle.example", "--name", "Vera Admin"])
-        .arg("--data-dir")
-        .arg(&data_dir)
-        // The same setting as the server's, read from the same variable.
-        .env("RETNING_BASE_URL", "https://retning.vejle.example/")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let printed = run_ok(
+        retning()
+            .args(["user", "create", "--tenant", "vejle"])
+            .args(["--email", "admin@vejle.example", "--name", "Vera Admin"])
+            .arg("--data-dir")
+            .arg(&data_dir)
+            // The same setting as the server's, read from the same variable.
+            .env("RETNING_BASE_URL", "https://retning.vejle.example/"),
     );
-    let printed = String::from_utf8(out.stdout).unwrap();
     assert!(
         printed.contains("https://retning.vejle.example/set-password/"),
         "{printed}"

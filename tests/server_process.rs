@@ -5,6 +5,8 @@
 //! Each test runs the real binary against a PostgreSQL cluster of its own, which the test starts,
 //! stops and starts again (Retning's own launcher, `db::embedded`, reached through DATABASE_URL).
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::os::unix::fs::PermissionsExt;
@@ -12,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::bin::run_ok;
 use retning::db::embedded::EmbeddedPostgres;
 use retning::i18n::{Lang, try_lookup};
 
@@ -67,10 +70,9 @@ impl Drop for Cluster {
 }
 
 fn retning(database_url: &str) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_retning"));
+    let mut command = common::bin::retning();
     command
         .env("DATABASE_URL", database_url)
-        .env("RETNING_LOG", "warn")
         .env_remove("RUST_LOG")
         .env_remove("RETNING_BASE_URL");
     command
@@ -257,41 +259,27 @@ fn form(pairs: &[(&str, &str)]) -> String {
 /// As the operator and the new admin would: a municipality, its first admin by one-time link,
 /// the password set through the link, and signing in. Returns the link and the session cookie.
 fn first_admin(database_url: &str, addr: &str) -> (String, String) {
-    let out = retning(database_url)
-        .args([
-            "tenant",
-            "create",
-            "--slug",
-            "aabenraa",
-            "--name",
-            "Aabenraa Kommune",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(retning(database_url).args([
+        "tenant",
+        "create",
+        "--slug",
+        "aabenraa",
+        "--name",
+        "Aabenraa Kommune",
+    ]));
+    let printed = run_ok(
+        retning(database_url)
+            .args([
+                "user",
+                "create",
+                "--tenant",
+                "aabenraa",
+                "--email",
+                "anna@aabenraa.example",
+            ])
+            .args(["--name", "Anna Admin"])
+            .env("RETNING_BASE_URL", format!("http://{addr}")),
     );
-    let out = retning(database_url)
-        .args([
-            "user",
-            "create",
-            "--tenant",
-            "aabenraa",
-            "--email",
-            "anna@aabenraa.example",
-        ])
-        .args(["--name", "Anna Admin"])
-        .env("RETNING_BASE_URL", format!("http://{addr}"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed = String::from_utf8(out.stdout).unwrap();
     let link = printed
         .split_whitespace()
         .find(|word| word.contains("/set-password/"))

@@ -5,7 +5,7 @@
 mod common;
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
@@ -33,21 +33,10 @@ impl Drop for Server {
 impl Server {
     /// `retning serve` on the test's own database, listening on a free loopback port.
     async fn start(admin: &PgPool) -> Server {
-        let database: String = sqlx::query_scalar("SELECT current_database()")
-            .fetch_one(admin)
-            .await
-            .unwrap();
-        // The test cluster's URL with this test's database in place of the cluster's default one.
-        let cluster = std::env::var("DATABASE_URL").expect("DATABASE_URL names the test cluster");
-        let (before_query, query) = cluster.split_once('?').unwrap_or((&cluster, ""));
-        let (server, _) = before_query
-            .rsplit_once('/')
-            .expect("DATABASE_URL has a database path");
-        let url = format!("{server}/{database}?{query}");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_retning"))
+        let url = common::bin::database_url(admin);
+        let mut child = common::bin::retning()
             .args(["serve", "--bind", "127.0.0.1:0", "--cookie-secure", "false"])
             .env("DATABASE_URL", url)
-            .env("RETNING_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -64,10 +53,7 @@ impl Server {
         .await
         .unwrap()
         .expect("the server prints its address");
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
+        let addr = common::bin::address_in(&line)
             .and_then(|addr| addr.parse().ok())
             .expect("an address after http://");
         Server { child, addr }
