@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Req, form, post_as, send};
+use common::{Req, Role, TestApp, form, send};
 use retning::kernel::access::Access;
 use sqlx::PgPool;
 
@@ -123,7 +123,8 @@ fn fill(path: &str, slug: &str, ids: &Ids) -> String {
 
 #[sqlx::test]
 async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
-    let (app, pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
     let routes = retning::route_table(retning::AppState::new(
         pool.clone(),
         retning::Settings::default(),
@@ -138,12 +139,16 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
     for role in ROLES {
         visitors.push((
             format!("{A} {role}"),
-            Some(common::sign_in_as(&app, &admin, A, role).await),
+            Some(common::sign_in_as(&app.router, &admin, A, role).await),
             Some(role),
         ));
     }
-    let b_admin = common::sign_in_as(&app, &admin, B, "admin").await;
-    visitors.push((format!("{B} admin"), Some(b_admin), None));
+    let b_admin = app.signed_in_to(B, Role::Admin).await;
+    visitors.push((
+        format!("{B} admin"),
+        Some(b_admin.cookie().to_string()),
+        None,
+    ));
 
     let mut failures = Vec::new();
     for route in &routes {
@@ -153,7 +158,7 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
         for (who, cookie, a_role) in &visitors {
             let uri = fill(route.path, A, &a_ids);
             let page = send(
-                &app,
+                &app.router,
                 Req {
                     method: route.method.clone(),
                     uri: &uri,
@@ -212,7 +217,7 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
             {
                 let foreign = fill(route.path, A, &b_ids);
                 let page = send(
-                    &app,
+                    &app.router,
                     Req {
                         method: route.method.clone(),
                         uri: &foreign,
@@ -248,26 +253,25 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
 
 #[sqlx::test]
 async fn tenant_b_ids_in_form_fields_are_refused(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
     let a = ids(&admin, A).await;
     let b_org_unit: uuid::Uuid = sqlx::query_scalar("SELECT o.id FROM org_units o JOIN tenants t ON t.id = o.tenant_id WHERE t.slug = $1 LIMIT 1")
         .bind(B)
         .fetch_one(&admin)
         .await
         .unwrap();
-    let page = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/{}", a.user),
-        Some(&cookie),
-        &form(&[
-            ("role", "viewer"),
-            ("title", ""),
-            ("org_unit", &b_org_unit.to_string()),
-            ("level", ""),
-        ]),
-    )
-    .await;
+    let page = cookie
+        .post(
+            &format!("/t/{A}/admin/users/{}", a.user),
+            &[
+                ("role", "viewer"),
+                ("title", ""),
+                ("org_unit", &b_org_unit.to_string()),
+                ("level", ""),
+            ],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.body.contains("Vælg en enhed fra listen."));
     let role: String =
@@ -281,19 +285,19 @@ async fn tenant_b_ids_in_form_fields_are_refused(admin: PgPool) {
 
 #[sqlx::test]
 async fn a_cross_site_post_is_refused_and_changes_nothing(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
     let body = form(&[
         ("email", "evil@example.com"),
         ("name", "Evil"),
         ("role", "admin"),
     ]);
     let page = send(
-        &app,
+        &app.router,
         Req {
             method: Method::POST,
             uri: &format!("/t/{A}/admin/users/invite"),
-            cookie: Some(&cookie),
+            cookie: Some(cookie.cookie()),
             form: Some(&body),
             origin: Some("https://evil.example"),
         },
@@ -315,16 +319,11 @@ async fn a_cross_site_post_is_refused_and_changes_nothing(admin: PgPool) {
 
 #[sqlx::test]
 async fn sign_out_ends_the_session_and_a_replayed_cookie_gets_the_login_page(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "viewer").await;
-    assert_eq!(
-        common::get_as(&app, &format!("/t/{A}/"), &cookie)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Viewer).await;
+    assert_eq!(cookie.get(&format!("/t/{A}/")).await.status, StatusCode::OK);
 
-    let out = post_as(&app, "/logout", Some(&cookie), "").await;
+    let out = cookie.post_raw("/logout", "").await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     assert!(
         out.headers
@@ -338,63 +337,55 @@ async fn sign_out_ends_the_session_and_a_replayed_cookie_gets_the_login_page(adm
         .unwrap();
     assert_eq!(sessions, 0, "sign-out deletes the session server-side");
 
-    let replay = common::get_as(&app, &format!("/t/{A}/"), &cookie).await;
+    let replay = cookie.get(&format!("/t/{A}/")).await;
     assert_eq!(replay.status, StatusCode::SEE_OTHER);
     assert!(replay.location().starts_with("/login"));
 }
 
 #[sqlx::test]
 async fn the_session_id_changes_at_sign_in(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let email = common::member_email(&admin, A, "viewer").await;
-    let first = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
+    let first = app.sign_in(&email, common::DEMO_PASSWORD).await;
     // Signing in again from a browser that carries a session gets a new id; the old one is ended.
-    let page = post_as(
-        &app,
-        "/login",
-        Some(&first),
-        &form(&[("email", &email), ("password", common::DEMO_PASSWORD)]),
-    )
-    .await;
-    let second = page.session_cookie().expect("new cookie");
-    assert_ne!(first, second);
+    let page = first
+        .post(
+            "/login",
+            &[("email", &email), ("password", common::DEMO_PASSWORD)],
+        )
+        .await;
+    let second = app.with_cookie(&page.session_cookie().expect("new cookie"));
+    assert_ne!(first.cookie(), second.cookie());
     assert_eq!(
-        common::get_as(&app, &format!("/t/{A}/"), &first)
-            .await
-            .status,
+        first.get(&format!("/t/{A}/")).await.status,
         StatusCode::SEE_OTHER
     );
-    assert_eq!(
-        common::get_as(&app, &format!("/t/{A}/"), &second)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    assert_eq!(second.get(&format!("/t/{A}/")).await.status, StatusCode::OK);
 }
 
 #[sqlx::test]
 async fn failed_sign_ins_say_nothing_about_which_part_was_wrong_and_lock_the_account(
     admin: PgPool,
 ) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let email = common::member_email(&admin, A, "contributor").await;
-    let unknown = post_as(
-        &app,
-        "/login",
-        None,
-        &form(&[
-            ("email", "nobody@nowhere.example"),
-            ("password", "whatever-it-is"),
-        ]),
-    )
-    .await;
-    let wrong = post_as(
-        &app,
-        "/login",
-        None,
-        &form(&[("email", &email), ("password", "wrong-password-1")]),
-    )
-    .await;
+    let unknown = app
+        .anonymous()
+        .post(
+            "/login",
+            &[
+                ("email", "nobody@nowhere.example"),
+                ("password", "whatever-it-is"),
+            ],
+        )
+        .await;
+    let wrong = app
+        .anonymous()
+        .post(
+            "/login",
+            &[("email", &email), ("password", "wrong-password-1")],
+        )
+        .await;
     assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     let message = |body: &str| body.contains("E-mail eller adgangskode er forkert.");
@@ -402,22 +393,21 @@ async fn failed_sign_ins_say_nothing_about_which_part_was_wrong_and_lock_the_acc
     assert!(unknown.session_cookie().is_none() && wrong.session_cookie().is_none());
 
     for _ in 1..retning::auth::rate_limit::ACCOUNT_MAX_FAILURES {
-        post_as(
-            &app,
-            "/login",
-            None,
-            &form(&[("email", &email), ("password", "wrong-password-1")]),
-        )
-        .await;
+        app.anonymous()
+            .post(
+                "/login",
+                &[("email", &email), ("password", "wrong-password-1")],
+            )
+            .await;
     }
     // Locked now: even the right password is refused, and the page says for how long.
-    let locked = post_as(
-        &app,
-        "/login",
-        None,
-        &form(&[("email", &email), ("password", common::DEMO_PASSWORD)]),
-    )
-    .await;
+    let locked = app
+        .anonymous()
+        .post(
+            "/login",
+            &[("email", &email), ("password", common::DEMO_PASSWORD)],
+        )
+        .await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     let text = common::unescape(&locked.body);
     assert!(
@@ -428,61 +418,59 @@ async fn failed_sign_ins_say_nothing_about_which_part_was_wrong_and_lock_the_acc
 
     // An unknown address locks the same way, so a lock reveals nothing.
     for _ in 0..retning::auth::rate_limit::ACCOUNT_MAX_FAILURES {
-        post_as(
-            &app,
+        app.anonymous()
+            .post(
+                "/login",
+                &[
+                    ("email", "ghost@nowhere.example"),
+                    ("password", "x-wrong-password"),
+                ],
+            )
+            .await;
+    }
+    let ghost = app
+        .anonymous()
+        .post(
             "/login",
-            None,
-            &form(&[
-                ("email", "ghost@nowhere.example"),
-                ("password", "x-wrong-password"),
-            ]),
+            &[("email", "ghost@nowhere.example"), ("password", "x")],
         )
         .await;
-    }
-    let ghost = post_as(
-        &app,
-        "/login",
-        None,
-        &form(&[("email", "ghost@nowhere.example"), ("password", "x")]),
-    )
-    .await;
     assert_eq!(ghost.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[sqlx::test]
 async fn invitation_to_first_sign_in_and_the_audit_log(admin: PgPool) {
-    let (app, pool) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
+    let cookie = app.signed_in_to(A, Role::Admin).await;
 
     // Bad input keeps what was typed and says what is wrong.
-    let bad = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/invite"),
-        Some(&cookie),
-        &form(&[
-            ("email", "not-an-email"),
-            ("name", "Ny Kollega"),
-            ("role", "steering"),
-        ]),
-    )
-    .await;
+    let bad = cookie
+        .post(
+            &format!("/t/{A}/admin/users/invite"),
+            &[
+                ("email", "not-an-email"),
+                ("name", "Ny Kollega"),
+                ("role", "steering"),
+            ],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         bad.body.contains("Skriv en gyldig e-mailadresse")
             && bad.body.contains("value=\"Ny Kollega\"")
     );
 
-    let page = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/invite"),
-        Some(&cookie),
-        &form(&[
-            ("email", "Ny.Kollega@Sonderborg.example"),
-            ("name", "Ny Kollega"),
-            ("role", "steering"),
-        ]),
-    )
-    .await;
+    let page = cookie
+        .post(
+            &format!("/t/{A}/admin/users/invite"),
+            &[
+                ("email", "Ny.Kollega@Sonderborg.example"),
+                ("name", "Ny Kollega"),
+                ("role", "steering"),
+            ],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         !page.body.contains("/set-password/"),
@@ -498,71 +486,67 @@ async fn invitation_to_first_sign_in_and_the_audit_log(admin: PgPool) {
     let link = mails[start..].split_whitespace().next().unwrap();
     let path = link.trim_start_matches("http://127.0.0.1:8080");
 
-    let form_page = common::get(&app, path).await;
+    let form_page = app.anonymous().get(path).await;
     assert_eq!(form_page.status, StatusCode::OK);
-    let weak = post_as(
-        &app,
-        path,
-        None,
-        &form(&[
-            ("display_name", "Ny Kollega"),
-            ("password", "password1234"),
-            ("repeat", "password1234"),
-        ]),
-    )
-    .await;
+    let weak = app
+        .anonymous()
+        .post(
+            path,
+            &[
+                ("display_name", "Ny Kollega"),
+                ("password", "password1234"),
+                ("repeat", "password1234"),
+            ],
+        )
+        .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::unescape(&weak.body).contains("for let at gætte"));
-    let short = post_as(
-        &app,
-        path,
-        None,
-        &form(&[
-            ("display_name", "Ny Kollega"),
-            ("password", "kort"),
-            ("repeat", "kort"),
-        ]),
-    )
-    .await;
+    let short = app
+        .anonymous()
+        .post(
+            path,
+            &[
+                ("display_name", "Ny Kollega"),
+                ("password", "kort"),
+                ("repeat", "kort"),
+            ],
+        )
+        .await;
     assert!(common::unescape(&short.body).contains("mindst 12 tegn"));
 
     let good = "Grøn bænk ved Sønderborg Slot";
-    let done = post_as(
-        &app,
-        path,
-        None,
-        &form(&[
-            ("display_name", "Ny Kollega"),
-            ("password", good),
-            ("repeat", good),
-        ]),
-    )
-    .await;
+    let done = app
+        .anonymous()
+        .post(
+            path,
+            &[
+                ("display_name", "Ny Kollega"),
+                ("password", good),
+                ("repeat", good),
+            ],
+        )
+        .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
-    let again = post_as(
-        &app,
-        path,
-        None,
-        &form(&[
-            ("display_name", "Ny Kollega"),
-            ("password", good),
-            ("repeat", good),
-        ]),
-    )
-    .await;
+    let again = app
+        .anonymous()
+        .post(
+            path,
+            &[
+                ("display_name", "Ny Kollega"),
+                ("password", good),
+                ("repeat", good),
+            ],
+        )
+        .await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "a link works once");
 
-    let new_cookie = common::sign_in(&app, "ny.kollega@sonderborg.example", good).await;
+    let new_cookie = app.sign_in("ny.kollega@sonderborg.example", good).await;
     assert_eq!(
-        common::get_as(&app, &format!("/t/{A}/"), &new_cookie)
-            .await
-            .status,
+        new_cookie.get(&format!("/t/{A}/")).await.status,
         StatusCode::OK
     );
     assert_eq!(
-        common::get_as(&app, &format!("/t/{B}/"), &new_cookie)
-            .await
-            .status,
+        new_cookie.get(&format!("/t/{B}/")).await.status,
         StatusCode::NOT_FOUND
     );
 
@@ -572,32 +556,25 @@ async fn invitation_to_first_sign_in_and_the_audit_log(admin: PgPool) {
             .fetch_one(&admin)
             .await
             .unwrap();
-    let off = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/{user_id}/deactivate"),
-        Some(&cookie),
-        "",
-    )
-    .await;
+    let off = cookie
+        .post_raw(&format!("/t/{A}/admin/users/{user_id}/deactivate"), "")
+        .await;
     assert_eq!(off.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        common::get_as(&app, &format!("/t/{A}/"), &new_cookie)
-            .await
-            .status,
+        new_cookie.get(&format!("/t/{A}/")).await.status,
         StatusCode::NOT_FOUND
     );
 
-    post_as(
-        &app,
-        "/login",
-        None,
-        &form(&[
-            ("email", "ny.kollega@sonderborg.example"),
-            ("password", "not the password"),
-        ]),
-    )
-    .await;
-    let audit = common::get_as(&app, &format!("/t/{A}/admin/audit"), &cookie).await;
+    app.anonymous()
+        .post(
+            "/login",
+            &[
+                ("email", "ny.kollega@sonderborg.example"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    let audit = cookie.get(&format!("/t/{A}/admin/audit")).await;
     assert_eq!(audit.status, StatusCode::OK);
     for action in [
         "auth.sign_in",
@@ -611,30 +588,24 @@ async fn invitation_to_first_sign_in_and_the_audit_log(admin: PgPool) {
             "{action} missing from the audit log"
         );
     }
-    let filtered = common::get_as(
-        &app,
-        &format!("/t/{A}/admin/audit?action=user.invited"),
-        &cookie,
-    )
-    .await;
+    let filtered = cookie
+        .get(&format!("/t/{A}/admin/audit?action=user.invited"))
+        .await;
     assert!(
         filtered.body.contains("user.invited")
             && !filtered.body.contains("<code>auth.sign_in</code>")
     );
-    let bad_date = common::get_as(
-        &app,
-        &format!("/t/{A}/admin/audit?from=2025-02-30"),
-        &cookie,
-    )
-    .await;
+    let bad_date = cookie
+        .get(&format!("/t/{A}/admin/audit?from=2025-02-30"))
+        .await;
     assert_eq!(bad_date.status, StatusCode::OK);
     assert!(bad_date.body.contains("Skriv en dato som 2025-06-30."));
 }
 
 #[sqlx::test]
 async fn role_changes_are_audited_and_the_last_admin_stays(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, B, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(B, Role::Admin).await;
     let me: uuid::Uuid = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(common::member_email(&admin, B, "admin").await)
         .fetch_one(&admin)
@@ -646,34 +617,32 @@ async fn role_changes_are_audited_and_the_last_admin_stays(admin: PgPool) {
         .await
         .unwrap();
     assert_eq!(admins, 1);
-    let demote = post_as(
-        &app,
-        &format!("/t/{B}/admin/users/{me}"),
-        Some(&cookie),
-        &form(&[
-            ("role", "viewer"),
-            ("title", ""),
-            ("org_unit", ""),
-            ("level", ""),
-        ]),
-    )
-    .await;
+    let demote = cookie
+        .post(
+            &format!("/t/{B}/admin/users/{me}"),
+            &[
+                ("role", "viewer"),
+                ("title", ""),
+                ("org_unit", ""),
+                ("level", ""),
+            ],
+        )
+        .await;
     assert_eq!(demote.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(demote.body.contains("mindst én aktiv administrator"));
 
     let other = ids(&admin, B).await.user;
-    let promote = post_as(
-        &app,
-        &format!("/t/{B}/admin/users/{other}"),
-        Some(&cookie),
-        &form(&[
-            ("role", "secretariat"),
-            ("title", "Konsulent"),
-            ("org_unit", ""),
-            ("level", ""),
-        ]),
-    )
-    .await;
+    let promote = cookie
+        .post(
+            &format!("/t/{B}/admin/users/{other}"),
+            &[
+                ("role", "secretariat"),
+                ("title", "Konsulent"),
+                ("org_unit", ""),
+                ("level", ""),
+            ],
+        )
+        .await;
     assert_eq!(promote.status, StatusCode::SEE_OTHER);
     let (before, after): (serde_json::Value, serde_json::Value) = sqlx::query_as(
         "SELECT before, after FROM audit_events WHERE action = 'member.role_changed'",
@@ -687,31 +656,25 @@ async fn role_changes_are_audited_and_the_last_admin_stays(admin: PgPool) {
 
 #[sqlx::test]
 async fn my_sessions_lists_them_and_ends_the_others(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let email = common::member_email(&admin, A, "steering").await;
-    let laptop = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
-    let phone = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
-    let list = common::get_as(&app, "/account/sessions", &laptop).await;
+    let laptop = app.sign_in(&email, common::DEMO_PASSWORD).await;
+    let phone = app.sign_in(&email, common::DEMO_PASSWORD).await;
+    let list = laptop.get("/account/sessions").await;
     assert_eq!(list.status, StatusCode::OK);
     assert_eq!(list.body.matches("<tr><td>").count(), 2);
     assert!(list.body.contains("denne session"));
-    let ended = post_as(&app, "/account/sessions/end-others", Some(&laptop), "").await;
+    let ended = laptop.post_raw("/account/sessions/end-others", "").await;
     assert_eq!(ended.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        common::get_as(&app, "/account", &phone).await.status,
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        common::get_as(&app, "/account", &laptop).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(phone.get("/account").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(laptop.get("/account").await.status, StatusCode::OK);
 }
 
 #[sqlx::test]
 async fn too_many_failures_from_one_address_block_it(admin: PgPool) {
     use axum::extract::ConnectInfo;
     use tower::ServiceExt;
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let from = |ip: [u8; 4], email: String, password: &str| {
         let body = form(&[("email", &email), ("password", password)]);
         axum::http::Request::post("/login")
@@ -725,6 +688,7 @@ async fn too_many_failures_from_one_address_block_it(admin: PgPool) {
     // Spread over many addresses so that no account lock kicks in first.
     for i in 0..retning::auth::rate_limit::IP_MAX_FAILURES {
         let response = app
+            .router
             .clone()
             .oneshot(from(
                 [10, 0, 0, 1],
@@ -737,12 +701,14 @@ async fn too_many_failures_from_one_address_block_it(admin: PgPool) {
     }
     let email = common::member_email(&admin, A, "viewer").await;
     let blocked = app
+        .router
         .clone()
         .oneshot(from([10, 0, 0, 1], email.clone(), common::DEMO_PASSWORD))
         .await
         .unwrap();
     assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS);
     let other_address = app
+        .router
         .clone()
         .oneshot(from([10, 0, 0, 2], email, common::DEMO_PASSWORD))
         .await
@@ -757,14 +723,12 @@ async fn too_many_failures_from_one_address_block_it(admin: PgPool) {
 async fn app_with_policy(
     admin: &PgPool,
     policy: retning::kernel::session::SessionPolicy,
-) -> axum::Router {
-    let pool = common::app_pool(admin).await;
-    common::load_demo(&pool).await;
+) -> TestApp {
     let settings = retning::Settings {
         sessions: policy,
         ..Default::default()
     };
-    retning::app(retning::AppState::new(pool, settings))
+    TestApp::demo_with(admin, settings).await
 }
 
 #[sqlx::test]
@@ -774,15 +738,10 @@ async fn sessions_end_after_the_idle_timeout(admin: PgPool) {
         ..Default::default()
     };
     let app = app_with_policy(&admin, policy).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "viewer").await;
-    assert_eq!(
-        common::get_as(&app, &format!("/t/{A}/"), &cookie)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    let cookie = app.signed_in_to(A, Role::Viewer).await;
+    assert_eq!(cookie.get(&format!("/t/{A}/")).await.status, StatusCode::OK);
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let page = common::get_as(&app, &format!("/t/{A}/"), &cookie).await;
+    let page = cookie.get(&format!("/t/{A}/")).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert!(page.location().starts_with("/login"));
 }
@@ -794,21 +753,14 @@ async fn sessions_end_after_the_absolute_timeout_however_active(admin: PgPool) {
         ..Default::default()
     };
     let app = app_with_policy(&admin, policy).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "viewer").await;
+    let cookie = app.signed_in_to(A, Role::Viewer).await;
     for _ in 0..3 {
-        assert_eq!(
-            common::get_as(&app, &format!("/t/{A}/"), &cookie)
-                .await
-                .status,
-            StatusCode::OK
-        );
+        assert_eq!(cookie.get(&format!("/t/{A}/")).await.status, StatusCode::OK);
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     }
     tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
     assert_eq!(
-        common::get_as(&app, &format!("/t/{A}/"), &cookie)
-            .await
-            .status,
+        cookie.get(&format!("/t/{A}/")).await.status,
         StatusCode::SEE_OTHER
     );
 }

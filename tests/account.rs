@@ -4,19 +4,17 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{form, get, get_as, post_as};
+use common::{Role, TestApp};
 use sqlx::PgPool;
 
 const T: &str = "sonderborg";
-const EN: &str = "lang=en";
-
-async fn get_en(app: &axum::Router, uri: &str) -> common::Page {
-    get_as(app, uri, EN).await
+async fn get_en(app: &TestApp, uri: &str) -> common::Page {
+    app.anonymous().in_english().get(uri).await
 }
 
 #[sqlx::test]
 async fn signing_in_speaks_english_errors_included(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let login = get_en(&app, "/login").await;
     assert_eq!(login.status, StatusCode::OK);
     assert!(login.body.contains("<html lang=\"en\">"));
@@ -28,53 +26,52 @@ async fn signing_in_speaks_english_errors_included(admin: PgPool) {
     }
     assert!(!login.body.contains("Adgangskode"));
 
-    let empty = post_as(
-        &app,
-        "/login",
-        Some(EN),
-        &form(&[("email", ""), ("password", "")]),
-    )
-    .await;
+    let empty = app
+        .anonymous()
+        .in_english()
+        .post("/login", &[("email", ""), ("password", "")])
+        .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         empty
             .body
             .contains("Enter both your email and your password.")
     );
-    let wrong = post_as(
-        &app,
-        "/login",
-        Some(EN),
-        &form(&[
-            ("email", "nobody@example.dk"),
-            ("password", "not the password"),
-        ]),
-    )
-    .await;
+    let wrong = app
+        .anonymous()
+        .in_english()
+        .post(
+            "/login",
+            &[
+                ("email", "nobody@example.dk"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert!(wrong.body.contains("The email or password is incorrect."));
     // Danish stays the default for a browser that asks for nothing.
-    let danish = post_as(
-        &app,
-        "/login",
-        None,
-        &form(&[
-            ("email", "nobody@example.dk"),
-            ("password", "not the password"),
-        ]),
-    )
-    .await;
+    let danish = app
+        .anonymous()
+        .post(
+            "/login",
+            &[
+                ("email", "nobody@example.dk"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
     assert!(danish.body.contains("E-mail eller adgangskode er forkert."));
 }
 
 #[sqlx::test]
 async fn the_account_page_offers_the_language_and_saves_the_choice(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let email = common::member_email(&admin, T, "contributor").await;
-    let session = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
+    let session = app.sign_in(&email, common::DEMO_PASSWORD).await;
 
     // In Danish, Danish is the choice shown.
-    let account = get_as(&app, "/account", &session).await;
+    let account = session.get("/account").await;
     assert_eq!(account.status, StatusCode::OK);
     assert!(account.body.contains("Min konto") && account.body.contains("action=\"/language\""));
     assert!(account.body.contains("name=\"back\" value=\"/account\""));
@@ -90,13 +87,9 @@ async fn the_account_page_offers_the_language_and_saves_the_choice(admin: PgPool
     );
 
     // Choosing English from the account page: back on the account page, saved on the user.
-    let chosen = post_as(
-        &app,
-        "/language",
-        Some(&session),
-        &form(&[("lang", "en"), ("back", "/account")]),
-    )
-    .await;
+    let chosen = session
+        .post("/language", &[("lang", "en"), ("back", "/account")])
+        .await;
     assert_eq!(chosen.status, StatusCode::SEE_OTHER);
     assert_eq!(chosen.location(), "/account");
     let cookie = chosen
@@ -118,8 +111,8 @@ async fn the_account_page_offers_the_language_and_saves_the_choice(admin: PgPool
         .unwrap();
     assert_eq!(saved.as_deref(), Some("en"));
 
-    let both = format!("{session}; {cookie}");
-    let account = get_as(&app, "/account", &both).await;
+    let both = app.with_cookie(&format!("{}; {cookie}", session.cookie()));
+    let account = both.get("/account").await;
     assert!(account.body.contains("<html lang=\"en\">"));
     for text in [
         "My account",
@@ -141,26 +134,19 @@ async fn the_account_page_offers_the_language_and_saves_the_choice(admin: PgPool
     assert!(!account.body.contains("Min konto"));
 
     // Validation on the account page in English.
-    let refused = post_as(
-        &app,
-        "/account/name",
-        Some(&both),
-        &form(&[("display_name", " ")]),
-    )
-    .await;
+    let refused = both.post("/account/name", &[("display_name", " ")]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Enter your name."));
-    let refused = post_as(
-        &app,
-        "/account/password",
-        Some(&both),
-        &form(&[
-            ("current", common::DEMO_PASSWORD),
-            ("new", "short"),
-            ("repeat", "short"),
-        ]),
-    )
-    .await;
+    let refused = both
+        .post(
+            "/account/password",
+            &[
+                ("current", common::DEMO_PASSWORD),
+                ("new", "short"),
+                ("repeat", "short"),
+            ],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         refused
@@ -168,17 +154,17 @@ async fn the_account_page_offers_the_language_and_saves_the_choice(admin: PgPool
             .contains("The password must be at least 12 characters.")
     );
 
-    let sessions = get_as(&app, "/account/sessions", &both).await;
+    let sessions = both.get("/account/sessions").await;
     assert!(sessions.body.contains("My sessions") && sessions.body.contains("this session"));
 
     // The choice follows the user to a fresh browser at the next sign-in.
-    let again = post_as(
-        &app,
-        "/login",
-        None,
-        &form(&[("email", &email), ("password", common::DEMO_PASSWORD)]),
-    )
-    .await;
+    let again = app
+        .anonymous()
+        .post(
+            "/login",
+            &[("email", &email), ("password", common::DEMO_PASSWORD)],
+        )
+        .await;
     assert!(
         again
             .headers
@@ -191,7 +177,7 @@ async fn the_account_page_offers_the_language_and_saves_the_choice(admin: PgPool
 
 #[sqlx::test]
 async fn the_front_page_statement_and_audit_log_in_english(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let front = get_en(&app, "/").await;
     assert!(front.body.contains("<html lang=\"en\">"));
     assert!(
@@ -210,13 +196,13 @@ async fn the_front_page_statement_and_audit_log_in_english(admin: PgPool) {
         assert!(statement.contains(text), "{text} in the English statement");
     }
     assert!(!statement.contains("kun på dansk"));
-    let danish = common::unescape(&get(&app, "/tilgaengelighed").await.body);
+    let danish = common::unescape(&app.anonymous().get("/tilgaengelighed").await.body);
     assert!(danish.contains("brugerfladen findes på dansk og engelsk"));
     assert!(!danish.contains("endnu kun på dansk"));
 
-    let admin_session = common::sign_in_as(&app, &admin, T, "admin").await;
-    let both = format!("{admin_session}; {EN}");
-    let audit = get_as(&app, &format!("/t/{T}/admin/audit"), &both).await;
+    let admin_session = app.signed_in_to(T, Role::Admin).await;
+    let both = admin_session.in_english();
+    let audit = both.get(&format!("/t/{T}/admin/audit")).await;
     assert_eq!(audit.status, StatusCode::OK);
     for text in [
         "Audit trail",
@@ -227,7 +213,9 @@ async fn the_front_page_statement_and_audit_log_in_english(admin: PgPool) {
     ] {
         assert!(audit.body.contains(text), "{text} on the English audit log");
     }
-    let refused = get_as(&app, &format!("/t/{T}/admin/audit?from=30-06-2025"), &both).await;
+    let refused = both
+        .get(&format!("/t/{T}/admin/audit?from=30-06-2025"))
+        .await;
     assert!(refused.body.contains("Enter a date such as 2025-06-30."));
     // Stored summaries are records, shown as written.
     assert!(audit.body.contains("Logget ind"));

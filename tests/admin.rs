@@ -5,16 +5,15 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{form, post_as};
+use common::{Client, Role, TestApp};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 const A: &str = "sonderborg";
 
 /// An admin's session that reads the pages in English, as after pressing "English" in the header.
-async fn english_admin(app: &axum::Router, admin: &PgPool) -> String {
-    let cookie = common::sign_in_as(app, admin, A, "admin").await;
-    format!("{cookie}; lang=en")
+async fn english_admin(app: &TestApp) -> Client {
+    app.signed_in_to(A, Role::Admin).await.in_english()
 }
 
 fn assert_english(body: &str, expected: &[&str], uri: &str) {
@@ -42,8 +41,8 @@ fn assert_english(body: &str, expected: &[&str], uri: &str) {
 
 #[sqlx::test]
 async fn the_admin_pages_read_in_english(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = english_admin(&app, &admin).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = english_admin(&app).await;
     let user: Uuid = sqlx::query_scalar(
         "SELECT m.user_id FROM memberships m JOIN tenants t ON t.id = m.tenant_id
          WHERE t.slug = $1 AND m.role = 'contributor' LIMIT 1",
@@ -101,7 +100,7 @@ async fn the_admin_pages_read_in_english(admin: PgPool) {
         ),
     ];
     for (uri, expected) in pages {
-        let page = common::get_as(&app, &uri, &cookie).await;
+        let page = cookie.get(&uri).await;
         assert_eq!(page.status, StatusCode::OK, "{uri}");
         assert_english(&page.body, expected, &uri);
     }
@@ -109,16 +108,15 @@ async fn the_admin_pages_read_in_english(admin: PgPool) {
 
 #[sqlx::test]
 async fn form_errors_and_notices_are_in_english(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = english_admin(&app, &admin).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = english_admin(&app).await;
 
-    let invite = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/invite"),
-        Some(&cookie),
-        &form(&[("email", "not-an-address"), ("name", ""), ("role", "boss")]),
-    )
-    .await;
+    let invite = cookie
+        .post(
+            &format!("/t/{A}/admin/users/invite"),
+            &[("email", "not-an-address"), ("name", ""), ("role", "boss")],
+        )
+        .await;
     assert_eq!(invite.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_english(
         &invite.body,
@@ -135,13 +133,9 @@ async fn form_errors_and_notices_are_in_english(admin: PgPool) {
         "input kept"
     );
 
-    let token = post_as(
-        &app,
-        &format!("/t/{A}/admin/api-tokens"),
-        Some(&cookie),
-        &form(&[("name", "   ")]),
-    )
-    .await;
+    let token = cookie
+        .post(&format!("/t/{A}/admin/api-tokens"), &[("name", " ")])
+        .await;
     assert_eq!(token.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_english(
         &token.body,
@@ -152,13 +146,9 @@ async fn form_errors_and_notices_are_in_english(admin: PgPool) {
         "api token",
     );
 
-    let public = post_as(
-        &app,
-        &format!("/t/{A}/admin/public"),
-        Some(&cookie),
-        &form(&[("enabled", "on")]),
-    )
-    .await;
+    let public = cookie
+        .post(&format!("/t/{A}/admin/public"), &[("enabled", "on")])
+        .await;
     assert_eq!(public.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_english(
         &public.body,
@@ -167,17 +157,16 @@ async fn form_errors_and_notices_are_in_english(admin: PgPool) {
     );
 
     // A good invitation: the notice is English too.
-    let done = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/invite"),
-        Some(&cookie),
-        &form(&[
-            ("email", "new.person@example.dk"),
-            ("name", "New Person"),
-            ("role", "viewer"),
-        ]),
-    )
-    .await;
+    let done = cookie
+        .post(
+            &format!("/t/{A}/admin/users/invite"),
+            &[
+                ("email", "new.person@example.dk"),
+                ("name", "New Person"),
+                ("role", "viewer"),
+            ],
+        )
+        .await;
     assert_eq!(done.status, StatusCode::OK);
     assert_english(
         &done.body,
@@ -188,9 +177,9 @@ async fn form_errors_and_notices_are_in_english(admin: PgPool) {
 
 #[sqlx::test]
 async fn danish_stays_the_default(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
-    let page = common::get_as(&app, &format!("/t/{A}/admin/api-tokens"), &cookie).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
+    let page = cookie.get(&format!("/t/{A}/admin/api-tokens")).await;
     assert_eq!(page.status, StatusCode::OK);
     let body = common::unescape(&page.body);
     assert!(body.contains("<html lang=\"da\">"));

@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Page, form, post_as};
+use common::{Page, TestApp, form};
 use sqlx::PgPool;
 
 const T: &str = "sonderborg";
@@ -96,13 +96,13 @@ async fn expire_sessions(admin: &PgPool, email: &str, minutes_ago: i32) {
 
 #[sqlx::test]
 async fn three_hundred_anonymous_posts_of_256_kb_store_nothing(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let real = open_followups(&admin, T).await;
     // A session that was signed out: its cookie is still in the browser, its row is gone.
     let email = common::member_email(&admin, T, "contributor").await;
-    let signed_out = common::sign_in(&app, &email, common::DEMO_PASSWORD).await;
+    let signed_out = app.sign_in(&email, common::DEMO_PASSWORD).await;
     assert_eq!(
-        post_as(&app, "/logout", Some(&signed_out), "").await.status,
+        signed_out.post_raw("/logout", "").await.status,
         StatusCode::SEE_OTHER
     );
     let forged = format!("retning_session={}", "ab".repeat(32));
@@ -120,11 +120,11 @@ async fn three_hundred_anonymous_posts_of_256_kb_store_nothing(admin: PgPool) {
             // A signed-out session, to a real follow-up.
             _ => (
                 real[i as usize % real.len()].clone(),
-                Some(signed_out.as_str()),
+                Some(signed_out.cookie()),
             ),
         };
         let body = form(&[("narrative", &noise(250_000, i)), ("action", "save")]);
-        let page = post_as(&app, &uri, cookie, &body).await;
+        let page = common::post_as(&app.router, &uri, cookie, &body).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{uri}: {}", page.body);
         assert!(page.location().starts_with("/login"), "{}", page.location());
         assert!(
@@ -149,7 +149,7 @@ async fn three_hundred_anonymous_posts_of_256_kb_store_nothing(admin: PgPool) {
 
 #[sqlx::test]
 async fn only_the_writer_of_a_recently_expired_session_has_a_post_kept(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let owner_email = common::member_email(&admin, T, "contributor").await;
     let mine = editable_followups(&admin, T, &owner_email).await;
     let others: Vec<String> = open_followups(&admin, T)
@@ -161,29 +161,29 @@ async fn only_the_writer_of_a_recently_expired_session_has_a_post_kept(admin: Pg
     let typed = |text: &str| form(&[("narrative", text), ("action", "save")]);
 
     // Expired 13 hours ago, beyond the 12-hour session: nothing is kept.
-    let owner = common::sign_in(&app, &owner_email, common::DEMO_PASSWORD).await;
+    let owner = app.sign_in(&owner_email, common::DEMO_PASSWORD).await;
     expire_sessions(&admin, &owner_email, 13 * 60).await;
-    let stale = post_as(&app, &mine[0], Some(&owner), &typed("for gammel")).await;
+    let stale = owner.post_raw(&mine[0], &typed("for gammel")).await;
     assert_eq!(pending_cookie(&stale), None);
 
     // Expired an hour and a half ago.
-    let owner = common::sign_in(&app, &owner_email, common::DEMO_PASSWORD).await;
+    let owner = app.sign_in(&owner_email, common::DEMO_PASSWORD).await;
     expire_sessions(&admin, &owner_email, 90).await;
     // A follow-up of someone else, which the owner may not edit: nothing is kept.
-    let foreign = post_as(&app, &others[0], Some(&owner), &typed("ikke min")).await;
+    let foreign = owner.post_raw(&others[0], &typed("ikke min")).await;
     assert_eq!(pending_cookie(&foreign), None);
     // Another municipality's follow-up: nothing is kept.
     let elsewhere = open_followups(&admin, "haderslev").await;
-    let abroad = post_as(&app, &elsewhere[0], Some(&owner), &typed("anden kommune")).await;
+    let abroad = owner.post_raw(&elsewhere[0], &typed("anden kommune")).await;
     assert_eq!(pending_cookie(&abroad), None);
     assert_eq!(sizes(&admin).await.0, 0);
 
     // Their own follow-up: kept, and the sign-in page says so.
-    let kept = post_as(&app, &mine[0], Some(&owner), &typed("første udkast")).await;
+    let kept = owner.post_raw(&mine[0], &typed("første udkast")).await;
     assert!(kept.location().contains("expired=1"));
     let first = pending_cookie(&kept).expect("the owner's text is kept");
     // Posting the same form again replaces what was kept.
-    let again = post_as(&app, &mine[0], Some(&owner), &typed("andet udkast")).await;
+    let again = owner.post_raw(&mine[0], &typed("andet udkast")).await;
     let second = pending_cookie(&again).expect("kept again");
     let bodies: Vec<String> = sqlx::query_scalar("SELECT body FROM pending_posts")
         .fetch_all(&admin)
@@ -195,16 +195,25 @@ async fn only_the_writer_of_a_recently_expired_session_has_a_post_kept(admin: Pg
     // The kept text goes back to its writer only: a colleague signing in in the same browser
     // does not see it.
     let colleague_email = common::member_email(&admin, T, "secretariat").await;
-    let colleague = common::sign_in(&app, &colleague_email, common::DEMO_PASSWORD).await;
-    let seen = common::get_as(&app, &mine[0], &format!("{colleague}; {second}")).await;
+    let colleague = app.sign_in(&colleague_email, common::DEMO_PASSWORD).await;
+    let seen = app
+        .with_cookie(&format!("{}; {second}", colleague.cookie()))
+        .get(&mine[0])
+        .await;
     assert_eq!(seen.status, StatusCode::OK);
     assert!(!common::unescape(&seen.body).contains("andet udkast"));
-    let back = common::sign_in(&app, &owner_email, common::DEMO_PASSWORD).await;
+    let back = app.sign_in(&owner_email, common::DEMO_PASSWORD).await;
     // The first cookie no longer finds anything: the second post replaced it.
-    let replaced = common::get_as(&app, &mine[0], &format!("{back}; {first}")).await;
+    let replaced = app
+        .with_cookie(&format!("{}; {first}", back.cookie()))
+        .get(&mine[0])
+        .await;
     let text = common::unescape(&replaced.body);
     assert!(!text.contains("første udkast") && !text.contains("andet udkast"));
-    let restored = common::get_as(&app, &mine[0], &format!("{back}; {second}")).await;
+    let restored = app
+        .with_cookie(&format!("{}; {second}", back.cookie()))
+        .get(&mine[0])
+        .await;
     assert!(common::unescape(&restored.body).contains("andet udkast"));
 
     // The secretariat may edit every follow-up, but keeps at most five posts.
@@ -212,13 +221,9 @@ async fn only_the_writer_of_a_recently_expired_session_has_a_post_kept(admin: Pg
     let all = open_followups(&admin, T).await;
     assert!(all.len() > 7);
     for (i, link) in all.iter().take(8).enumerate() {
-        let page = post_as(
-            &app,
-            link,
-            Some(&colleague),
-            &typed(&format!("{i}: {}", noise(1000, i as u64))),
-        )
-        .await;
+        let page = colleague
+            .post_raw(link, &typed(&format!("{i}: {}", noise(1000, i as u64))))
+            .await;
         assert!(pending_cookie(&page).is_some(), "{link}");
     }
     let (kept, newest): (i64, i64) = sqlx::query_as(

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{form, post_as};
+use common::{Role, TestApp};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use sqlx::PgPool;
@@ -22,12 +22,13 @@ struct Answer {
     json: Value,
 }
 
-async fn api_get(app: &axum::Router, uri: &str, token: Option<&str>) -> Answer {
+async fn api_get(app: &TestApp, uri: &str, token: Option<&str>) -> Answer {
     let mut builder = Request::get(uri).header("host", "localhost");
     if let Some(token) = token {
         builder = builder.header("authorization", format!("Bearer {token}"));
     }
     let response = app
+        .router
         .clone()
         .oneshot(builder.body(Body::empty()).unwrap())
         .await
@@ -53,15 +54,11 @@ async fn api_get(app: &axum::Router, uri: &str, token: Option<&str>) -> Answer {
 }
 
 /// Creates a token through the admin page, as an admin of `slug` would, and returns it.
-async fn create_token(app: &axum::Router, admin: &PgPool, slug: &str, name: &str) -> String {
-    let cookie = common::sign_in_as(app, admin, slug, "admin").await;
-    let page = post_as(
-        app,
-        &format!("/t/{slug}/admin/api-tokens"),
-        Some(&cookie),
-        &form(&[("name", name)]),
-    )
-    .await;
+async fn create_token(app: &TestApp, slug: &str, name: &str) -> String {
+    let cookie = app.signed_in_to(slug, Role::Admin).await;
+    let page = cookie
+        .post(&format!("/t/{slug}/admin/api-tokens"), &[("name", name)])
+        .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(
         page.headers.get("cache-control").unwrap(),
@@ -86,8 +83,8 @@ fn assert_json_error(answer: &Answer, status: StatusCode, code: &str) {
 
 #[sqlx::test]
 async fn a_token_works_until_it_is_revoked_and_then_at_once_no_more(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let token = create_token(&app, &admin, A, "Power BI – økonomi").await;
+    let app = TestApp::demo(&admin).await;
+    let token = create_token(&app, A, "Power BI – økonomi").await;
     assert!(token.starts_with("rtn_") && token.len() == 68);
 
     // Only the hash is stored.
@@ -116,8 +113,8 @@ async fn a_token_works_until_it_is_revoked_and_then_at_once_no_more(admin: PgPoo
     assert!(!answer.json["focus_areas"].as_array().unwrap().is_empty());
 
     // The admin page lists it, used, without the token itself.
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
-    let list = common::get_as(&app, &format!("/t/{A}/admin/api-tokens"), &cookie).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
+    let list = cookie.get(&format!("/t/{A}/admin/api-tokens")).await;
     assert_eq!(list.status, StatusCode::OK);
     let text = common::unescape(&list.body);
     assert!(text.contains("Power BI – økonomi") && text.contains(&token[..10]));
@@ -125,32 +122,23 @@ async fn a_token_works_until_it_is_revoked_and_then_at_once_no_more(admin: PgPoo
     assert!(!text.contains("aldrig"), "last use is recorded");
 
     // A double submit of the same name does not make a second token.
-    let again = post_as(
-        &app,
-        &format!("/t/{A}/admin/api-tokens"),
-        Some(&cookie),
-        &form(&[("name", "Power BI – økonomi")]),
-    )
-    .await;
+    let again = cookie
+        .post(
+            &format!("/t/{A}/admin/api-tokens"),
+            &[("name", "Power BI – økonomi")],
+        )
+        .await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::unescape(&again.body).contains("Der findes allerede en aktiv nøgle"));
-    let empty = post_as(
-        &app,
-        &format!("/t/{A}/admin/api-tokens"),
-        Some(&cookie),
-        &form(&[("name", "   ")]),
-    )
-    .await;
+    let empty = cookie
+        .post(&format!("/t/{A}/admin/api-tokens"), &[("name", " ")])
+        .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::unescape(&empty.body).contains("Giv nøglen et navn"));
     let too_long = "x".repeat(101);
-    let long = post_as(
-        &app,
-        &format!("/t/{A}/admin/api-tokens"),
-        Some(&cookie),
-        &form(&[("name", &too_long)]),
-    )
-    .await;
+    let long = cookie
+        .post(&format!("/t/{A}/admin/api-tokens"), &[("name", &too_long)])
+        .await;
     assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(long.body.contains(&too_long), "what was typed is kept");
 
@@ -158,25 +146,23 @@ async fn a_token_works_until_it_is_revoked_and_then_at_once_no_more(admin: PgPoo
         .fetch_one(&admin)
         .await
         .unwrap();
-    let revoked = post_as(
-        &app,
-        &format!("/t/{A}/admin/api-tokens/revoke"),
-        Some(&cookie),
-        &form(&[("token_id", &id.to_string())]),
-    )
-    .await;
+    let revoked = cookie
+        .post(
+            &format!("/t/{A}/admin/api-tokens/revoke"),
+            &[("token_id", &id.to_string())],
+        )
+        .await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     let answer = api_get(&app, &format!("/api/v1/t/{A}/strategy"), Some(&token)).await;
     assert_json_error(&answer, StatusCode::UNAUTHORIZED, "unauthorized");
 
     // Revoking twice (a double click) changes nothing and says so.
-    let twice = post_as(
-        &app,
-        &format!("/t/{A}/admin/api-tokens/revoke"),
-        Some(&cookie),
-        &form(&[("token_id", &id.to_string())]),
-    )
-    .await;
+    let twice = cookie
+        .post(
+            &format!("/t/{A}/admin/api-tokens/revoke"),
+            &[("token_id", &id.to_string())],
+        )
+        .await;
     assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::unescape(&twice.body).contains("allerede tilbagekaldt"));
 
@@ -191,9 +177,9 @@ async fn a_token_works_until_it_is_revoked_and_then_at_once_no_more(admin: PgPoo
 
 #[sqlx::test]
 async fn a_token_reads_only_its_own_municipality(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let a_token = create_token(&app, &admin, A, "BI").await;
-    let b_token = create_token(&app, &admin, B, "BI").await;
+    let app = TestApp::demo(&admin).await;
+    let a_token = create_token(&app, A, "BI").await;
+    let b_token = create_token(&app, B, "BI").await;
     for path in ["strategy", "rounds", "followups", "initiatives"] {
         let own = api_get(&app, &format!("/api/v1/t/{A}/{path}"), Some(&a_token)).await;
         assert_eq!(own.status, StatusCode::OK, "{path}: {}", own.json);
@@ -219,8 +205,8 @@ async fn a_token_reads_only_its_own_municipality(admin: PgPool) {
     assert_ne!(a.json["id"], b.json["id"]);
 
     // A session cookie is no API credential.
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
-    let with_cookie = common::get_as(&app, &format!("/api/v1/t/{A}/strategy"), &cookie).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
+    let with_cookie = cookie.get(&format!("/api/v1/t/{A}/strategy")).await;
     assert_eq!(with_cookie.status, StatusCode::UNAUTHORIZED);
 
     // Unknown API paths and bad parameters answer JSON, never an HTML page.
@@ -238,7 +224,7 @@ async fn a_token_reads_only_its_own_municipality(admin: PgPool) {
 }
 
 /// Follows `next` from `first` and returns every id seen, failing on a repeat.
-async fn walk(app: &axum::Router, first: &str, token: &str) -> (Vec<String>, usize) {
+async fn walk(app: &TestApp, first: &str, token: &str) -> (Vec<String>, usize) {
     let mut ids = Vec::new();
     let mut seen = HashSet::new();
     let mut uri = first.to_string();
@@ -263,8 +249,8 @@ async fn walk(app: &axum::Router, first: &str, token: &str) -> (Vec<String>, usi
 
 #[sqlx::test]
 async fn pagination_walks_every_row_exactly_once(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let token = create_token(&app, &admin, A, "BI").await;
+    let app = TestApp::demo(&admin).await;
+    let token = create_token(&app, A, "BI").await;
     let count = |sql: &'static str| {
         let admin = admin.clone();
         async move {
@@ -429,7 +415,8 @@ fn response_schema<'a>(doc: &'a Value, path: &str, status: &str) -> &'a Value {
 
 #[sqlx::test]
 async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPool) {
-    let (app, pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
     let doc = api_get(&app, "/api/v1/openapi.json", None).await;
     assert_eq!(doc.status, StatusCode::OK);
     let doc = doc.json;
@@ -469,7 +456,7 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
     // Every described answer matches the real one, for each demo municipality.
     let mut problems = Vec::new();
     for slug in ["sonderborg", "skanderborg", "haderslev"] {
-        let token = create_token(&app, &admin, slug, "BI").await;
+        let token = create_token(&app, slug, "BI").await;
         for path in described
             .iter()
             .filter_map(|d| d.strip_prefix("get "))
@@ -553,7 +540,7 @@ async fn the_openapi_description_matches_the_routes_and_the_answers(admin: PgPoo
 
 #[sqlx::test]
 async fn a_municipality_without_a_strategy_answers_404_in_json(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let tenant = uuid::Uuid::now_v7();
     sqlx::query("INSERT INTO tenants (id, slug, name) VALUES ($1, 'tom', 'Tom Kommune')")
         .bind(tenant)
@@ -577,8 +564,9 @@ async fn a_municipality_without_a_strategy_answers_404_in_json(admin: PgPool) {
 }
 
 /// An API answer with an Accept-Language header, as a BI tool set to English would send it.
-async fn api_get_in(app: &axum::Router, uri: &str, token: &str, language: &str) -> Value {
+async fn api_get_in(app: &TestApp, uri: &str, token: &str, language: &str) -> Value {
     let response = app
+        .router
         .clone()
         .oneshot(
             Request::get(uri)
@@ -596,8 +584,8 @@ async fn api_get_in(app: &axum::Router, uri: &str, token: &str, language: &str) 
 
 #[sqlx::test]
 async fn error_messages_follow_the_requests_language(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let token = create_token(&app, &admin, A, "Sprogtest").await;
+    let app = TestApp::demo(&admin).await;
+    let token = create_token(&app, A, "Sprogtest").await;
     let cases = [
         (
             format!("/api/v1/t/{A}/rounds?limit=0"),
@@ -628,6 +616,7 @@ async fn error_messages_follow_the_requests_language(admin: PgPool) {
     }
     // Without a token the message is English too, and the code stays the same in both.
     let response = app
+        .router
         .clone()
         .oneshot(
             Request::get(format!("/api/v1/t/{A}/rounds"))

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{form, get, get_as, post_as};
+use common::{Role, TestApp};
 use sqlx::PgPool;
 
 const T: &str = "sonderborg";
@@ -32,16 +32,16 @@ async fn audit_summaries(admin: &PgPool) -> Vec<String> {
 
 #[sqlx::test]
 async fn the_demo_municipalities_show_their_colour_as_a_cacheable_stylesheet(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let reader = common::sign_in_as(&app, &admin, T, "viewer").await;
-    let page = get_as(&app, "/t/sonderborg/", &reader).await;
+    let app = TestApp::demo(&admin).await;
+    let reader = app.signed_in_to(T, Role::Viewer).await;
+    let page = reader.get("/t/sonderborg/").await;
     assert!(
         page.body
             .contains(r#"<link rel="stylesheet" href="/brand/005f87.css">"#),
         "{}",
         page.body
     );
-    let css = get(&app, "/brand/005f87.css").await;
+    let css = app.anonymous().get("/brand/005f87.css").await;
     assert_eq!(css.status, 200);
     assert!(css.body.contains("--brand: #005f87;"), "{}", css.body);
     assert_eq!(css.headers["content-type"], "text/css; charset=utf-8");
@@ -58,33 +58,29 @@ async fn the_demo_municipalities_show_their_colour_as_a_cacheable_stylesheet(adm
         "/brand/005f87",
         "/brand/zzzzzz.css",
     ] {
-        assert_eq!(get(&app, bad).await.status, 404, "{bad}");
+        assert_eq!(app.anonymous().get(bad).await.status, 404, "{bad}");
     }
     // Outside a municipality there is no municipal colour.
-    let front = get_as(&app, "/", &reader).await;
+    let front = reader.get("/").await;
     assert!(!front.body.contains("/brand/"), "{}", front.body);
 }
 
 #[sqlx::test]
 async fn an_administrator_sets_and_resets_the_colour_and_it_is_audited(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "admin").await;
-    let page = get_as(&app, SETTINGS, &cookie).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Admin).await;
+    let page = cookie.get(SETTINGS).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Kommunens farve"), "{}", page.body);
     assert!(page.body.contains("#005f87"), "the current colour is shown");
 
-    let saved = post_as(
-        &app,
-        SETTINGS,
-        Some(&cookie),
-        &form(&[("brand_colour", " #1A4D2E ")]),
-    )
-    .await;
+    let saved = cookie
+        .post(SETTINGS, &[("brand_colour", " #1A4D2E ")])
+        .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert_eq!(saved.location(), "/t/sonderborg/admin/branding?saved=1");
     assert_eq!(colour(&admin).await.as_deref(), Some("#1a4d2e"));
-    let page = get_as(&app, saved.location(), &cookie).await;
+    let page = cookie.get(saved.location()).await;
     assert!(page.body.contains("Farven er gemt"), "{}", page.body);
     assert!(
         page.body.contains("/brand/1a4d2e.css"),
@@ -92,23 +88,11 @@ async fn an_administrator_sets_and_resets_the_colour_and_it_is_audited(admin: Pg
     );
 
     // Saving the same colour again changes nothing and logs nothing.
-    post_as(
-        &app,
-        SETTINGS,
-        Some(&cookie),
-        &form(&[("brand_colour", "#1a4d2e")]),
-    )
-    .await;
-    let reset = post_as(
-        &app,
-        SETTINGS,
-        Some(&cookie),
-        &form(&[("brand_colour", "")]),
-    )
-    .await;
+    cookie.post(SETTINGS, &[("brand_colour", "#1a4d2e")]).await;
+    let reset = cookie.post(SETTINGS, &[("brand_colour", "")]).await;
     assert_eq!(reset.status, 303);
     assert_eq!(colour(&admin).await, None);
-    let page = get_as(&app, "/t/sonderborg/", &cookie).await;
+    let page = cookie.get("/t/sonderborg/").await;
     assert!(!page.body.contains("/brand/"), "Retning's own colour again");
 
     assert_eq!(
@@ -122,16 +106,10 @@ async fn an_administrator_sets_and_resets_the_colour_and_it_is_audited(admin: Pg
 
 #[sqlx::test]
 async fn unreadable_and_malformed_colours_are_refused_and_nothing_is_saved(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, T, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Admin).await;
 
-    let light = post_as(
-        &app,
-        SETTINGS,
-        Some(&cookie),
-        &form(&[("brand_colour", "#7FB2E5")]),
-    )
-    .await;
+    let light = cookie.post(SETTINGS, &[("brand_colour", "#7FB2E5")]).await;
     assert_eq!(light.status, 422);
     let body = common::unescape(&light.body);
     assert!(
@@ -146,32 +124,20 @@ async fn unreadable_and_malformed_colours_are_refused_and_nothing_is_saved(admin
     );
     assert!(body.contains(r#"aria-invalid="true""#));
 
-    let junk = post_as(
-        &app,
-        SETTINGS,
-        Some(&cookie),
-        &form(&[("brand_colour", "lyseblå")]),
-    )
-    .await;
+    let junk = cookie.post(SETTINGS, &[("brand_colour", "lyseblå")]).await;
     assert_eq!(junk.status, 422);
     let body = common::unescape(&junk.body);
     assert!(body.contains("„lyseblå“ er ikke en farvekode"), "{body}");
 
     let long = "#".repeat(5000);
-    let long = post_as(
-        &app,
-        SETTINGS,
-        Some(&cookie),
-        &form(&[("brand_colour", &long)]),
-    )
-    .await;
+    let long = cookie.post(SETTINGS, &[("brand_colour", &long)]).await;
     assert_eq!(long.status, 422);
     assert!(
         !long.body.contains(&"#".repeat(21)),
         "the echo is cut short"
     );
 
-    let missing = post_as(&app, SETTINGS, Some(&cookie), "").await;
+    let missing = cookie.post_raw(SETTINGS, "").await;
     assert_eq!(
         missing.status, 303,
         "an absent field is an empty one: Retning's colour"
@@ -184,26 +150,16 @@ async fn unreadable_and_malformed_colours_are_refused_and_nothing_is_saved(admin
 
 #[sqlx::test]
 async fn only_administrators_reach_the_colour(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let secretariat = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    assert_eq!(get_as(&app, SETTINGS, &secretariat).await.status, 404);
-    let post = post_as(
-        &app,
-        SETTINGS,
-        Some(&secretariat),
-        &form(&[("brand_colour", "#000000")]),
-    )
-    .await;
+    let app = TestApp::demo(&admin).await;
+    let secretariat = app.signed_in_to(T, Role::Secretariat).await;
+    assert_eq!(secretariat.get(SETTINGS).await.status, 404);
+    let post = secretariat
+        .post(SETTINGS, &[("brand_colour", "#000000")])
+        .await;
     assert_eq!(post.status, 404);
     // Another municipality's administrator cannot colour Sønderborg.
-    let other = common::sign_in_as(&app, &admin, "haderslev", "admin").await;
-    let post = post_as(
-        &app,
-        SETTINGS,
-        Some(&other),
-        &form(&[("brand_colour", "#000000")]),
-    )
-    .await;
+    let other = app.signed_in_to("haderslev", Role::Admin).await;
+    let post = other.post(SETTINGS, &[("brand_colour", "#000000")]).await;
     assert_eq!(post.status, 404);
     assert_eq!(colour(&admin).await.as_deref(), Some("#005f87"));
 }
@@ -219,9 +175,9 @@ fn header(body: &str) -> &str {
 
 #[sqlx::test]
 async fn the_navigation_marks_the_current_page_and_follows_the_role(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let reader = common::sign_in_as(&app, &admin, T, "viewer").await;
-    let page = get_as(&app, "/t/sonderborg/status?changed=1", &reader).await;
+    let app = TestApp::demo(&admin).await;
+    let reader = app.signed_in_to(T, Role::Viewer).await;
+    let page = reader.get("/t/sonderborg/status?changed=1").await;
     let header = header(&page.body);
     let current = header.matches(r#"aria-current="page""#).count();
     assert_eq!(current, 2, "{header}");
@@ -238,8 +194,8 @@ async fn the_navigation_marks_the_current_page_and_follows_the_role(admin: PgPoo
         "nor administer"
     );
 
-    let secretariat = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let page = get_as(&app, "/t/sonderborg/rounds", &secretariat).await;
+    let secretariat = app.signed_in_to(T, Role::Secretariat).await;
+    let page = secretariat.get("/t/sonderborg/rounds").await;
     assert!(
         page.body
             .contains(r#"<a href="/t/sonderborg/edit">Redigér strategi</a>"#)
@@ -250,8 +206,8 @@ async fn the_navigation_marks_the_current_page_and_follows_the_role(admin: PgPoo
     );
 
     // A page inside a section marks the section, and "Mere" when the section is behind it.
-    let administrator = common::sign_in_as(&app, &admin, T, "admin").await;
-    let page = get_as(&app, SETTINGS, &administrator).await;
+    let administrator = app.signed_in_to(T, Role::Admin).await;
+    let page = administrator.get(SETTINGS).await;
     assert!(
         page.body.contains(
             r#"<a href="/t/sonderborg/admin/users" aria-current="true">Administration</a>"#

@@ -7,14 +7,14 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
-use common::{DEMO_PASSWORD, form, get_as, post_as};
+use common::{Client, DEMO_PASSWORD, Role, TestApp, form};
 use retning::mail::Mailer;
 use retning::reminders::worker;
 use sqlx::PgPool;
@@ -77,14 +77,13 @@ async fn user_id(admin: &PgPool, email: &str) -> Uuid {
         .unwrap()
 }
 
-async fn invite(app: &axum::Router, cookie: &str, email: &str, name: &str, role: &str) -> String {
-    let page = post_as(
-        app,
-        &format!("/t/{A}/admin/users/invite"),
-        Some(cookie),
-        &form(&[("email", email), ("name", name), ("role", role)]),
-    )
-    .await;
+async fn invite(cookie: &Client, email: &str, name: &str, role: &str) -> String {
+    let page = cookie
+        .post(
+            &format!("/t/{A}/admin/users/invite"),
+            &[("email", email), ("name", name), ("role", role)],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::OK, "invite {email}: {}", page.body);
     page.body
 }
@@ -93,8 +92,9 @@ async fn invite(app: &axum::Router, cookie: &str, email: &str, name: &str, role:
 async fn inviting_another_municipalitys_admin_reveals_nothing_and_hands_over_nothing(
     admin: PgPool,
 ) {
-    let (app, pool) = common::demo(&admin).await;
-    let a_admin = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
+    let a_admin = app.signed_in_to(A, Role::Admin).await;
     // The attack of the issue: Sønderborg's admin invites Skanderborg's admin's address.
     let victim = common::member_email(&admin, OTHER, "admin").await;
     let victim_name: String = sqlx::query_scalar("SELECT display_name FROM users WHERE email = $1")
@@ -115,8 +115,8 @@ async fn inviting_another_municipalitys_admin_reveals_nothing_and_hands_over_not
     // For comparison, an address that has no account, invited the same way.
     let fresh = "helt.ny@sonderborg.example";
 
-    let probe_page = invite(&app, &a_admin, &victim, "Prøve Person", "contributor").await;
-    let fresh_page = invite(&app, &a_admin, fresh, "Ny Person", "contributor").await;
+    let probe_page = invite(&a_admin, &victim, "Prøve Person", "contributor").await;
+    let fresh_page = invite(&a_admin, fresh, "Ny Person", "contributor").await;
     let fresh_id = user_id(&admin, fresh).await;
     let same = |text: &str, email: &str, name: &str, id: Uuid| {
         text.replace(email, "EMAIL")
@@ -157,15 +157,11 @@ async fn inviting_another_municipalitys_admin_reveals_nothing_and_hands_over_not
         (victim_id, victim.as_str(), "Prøve Person"),
         (fresh_id, fresh, "Ny Person"),
     ] {
-        let shown = get_as(&app, &edit(id), &a_admin).await;
+        let shown = a_admin.get(&edit(id)).await;
         assert_eq!(shown.status, StatusCode::OK);
-        let sent = post_as(
-            &app,
-            &format!("{}/reset-link", edit(id)),
-            Some(&a_admin),
-            "",
-        )
-        .await;
+        let sent = a_admin
+            .post_raw(&format!("{}/reset-link", edit(id)), "")
+            .await;
         assert_eq!(sent.status, StatusCode::OK);
         assert!(!sent.body.contains("/set-password/"));
         assert!(notice(&sent.body).contains(&format!("En e-mail til {email} er på vej.")));
@@ -187,7 +183,7 @@ async fn inviting_another_municipalitys_admin_reveals_nothing_and_hands_over_not
         format!("/t/{A}/people/{victim_id}"),
         format!("/t/{A}/"),
     ] {
-        let page = get_as(&app, &uri, &a_admin).await;
+        let page = a_admin.get(&uri).await;
         assert!(
             page.status == StatusCode::OK || uri.ends_with(&victim_id.to_string()),
             "{uri}: {}",
@@ -233,69 +229,59 @@ async fn inviting_another_municipalitys_admin_reveals_nothing_and_hands_over_not
 
     // The victim's own password still works, and signing in leads to the invitation that waits;
     // Sønderborg waits for their answer.
-    let signed_in = common::post_as(
-        &app,
-        "/login",
-        None,
-        &common::form(&[("email", victim.as_str()), ("password", DEMO_PASSWORD)]),
-    )
-    .await;
+    let signed_in = app
+        .anonymous()
+        .post(
+            "/login",
+            &[("email", victim.as_str()), ("password", DEMO_PASSWORD)],
+        )
+        .await;
     assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
     assert_eq!(signed_in.location(), "/invitations");
-    let own = signed_in.session_cookie().expect("a session cookie");
+    let own = app.with_cookie(&signed_in.session_cookie().expect("a session cookie"));
     assert_eq!(
-        get_as(&app, &format!("/t/{OTHER}/admin/users"), &own)
-            .await
-            .status,
+        own.get(&format!("/t/{OTHER}/admin/users")).await.status,
         StatusCode::OK
     );
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/"), &own).await.status,
+        own.get(&format!("/t/{A}/")).await.status,
         StatusCode::NOT_FOUND
     );
-    let invitations = get_as(&app, "/invitations", &own).await;
+    let invitations = own.get("/invitations").await;
     assert!(
         invitations.body.contains("Sønderborg Kommune") && invitations.body.contains("Bidragyder")
     );
-    let accepted = post_as(
-        &app,
-        "/invitations",
-        Some(&own),
-        &form(&[("tenant", A), ("answer", "accept")]),
-    )
-    .await;
+    let accepted = own
+        .post("/invitations", &[("tenant", A), ("answer", "accept")])
+        .await;
     assert_eq!(accepted.status, StatusCode::SEE_OTHER);
     assert_eq!(accepted.location(), format!("/t/{A}/"));
     // Both municipalities, each with its own role.
-    let front = get_as(&app, "/", &own).await;
+    let front = own.get("/").await;
     let skanderborg = &front.body[front.body.find("Skanderborg Kommune").unwrap()..];
     let sonderborg = &front.body[front.body.find("Sønderborg Kommune").unwrap()..];
     assert!(skanderborg[..skanderborg.find("</li>").unwrap()].contains("Administrator"));
     assert!(sonderborg[..sonderborg.find("</li>").unwrap()].contains("Bidragyder"));
+    assert_eq!(own.get(&format!("/t/{A}/")).await.status, StatusCode::OK);
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/"), &own).await.status,
-        StatusCode::OK
-    );
-    assert_eq!(
-        get_as(&app, &format!("/t/{A}/admin/users"), &own)
-            .await
-            .status,
+        own.get(&format!("/t/{A}/admin/users")).await.status,
         StatusCode::NOT_FOUND,
         "a contributor in Sønderborg, not its admin"
     );
     // Sønderborg's admin is still just Sønderborg's admin.
     assert_eq!(
-        get_as(&app, &format!("/t/{OTHER}/"), &a_admin).await.status,
+        a_admin.get(&format!("/t/{OTHER}/")).await.status,
         StatusCode::NOT_FOUND
     );
 }
 
 #[sqlx::test]
 async fn a_new_address_gets_its_link_by_mail_and_signs_in_with_the_invited_role(admin: PgPool) {
-    let (app, pool) = common::demo(&admin).await;
-    let a_admin = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
+    let a_admin = app.signed_in_to(A, Role::Admin).await;
     let email = "ny.styregruppe@sonderborg.example";
-    let page = invite(&app, &a_admin, email, "Ny Styregruppe", "steering").await;
+    let page = invite(&a_admin, email, "Ny Styregruppe", "steering").await;
     assert!(
         !page.contains("/set-password/"),
         "the link is never on the admin's page"
@@ -309,47 +295,43 @@ async fn a_new_address_gets_its_link_by_mail_and_signs_in_with_the_invited_role(
     let path = &paths[0];
     assert!(mails.contains("Du er inviteret til Sønderborg Kommune i Retning"));
     assert_eq!(
-        post_as(
-            &app,
-            "/login",
-            None,
-            &form(&[("email", email), ("password", "x")])
-        )
-        .await
-        .status,
+        app.anonymous()
+            .post("/login", &[("email", email), ("password", "x")])
+            .await
+            .status,
         StatusCode::UNAUTHORIZED,
         "no password before the invitation is used"
     );
-    let form_page = common::get(&app, path).await;
+    let form_page = app.anonymous().get(path).await;
     assert_eq!(form_page.status, StatusCode::OK);
     assert!(
         form_page.body.contains("Sønderborg Kommune"),
         "says what it joins"
     );
     let password = "Tre grønne frøer på Alsion";
-    let done = post_as(
-        &app,
-        path,
-        None,
-        &form(&[
-            ("display_name", "Ny Styregruppe"),
-            ("password", password),
-            ("repeat", password),
-        ]),
-    )
-    .await;
+    let done = app
+        .anonymous()
+        .post(
+            path,
+            &[
+                ("display_name", "Ny Styregruppe"),
+                ("password", password),
+                ("repeat", password),
+            ],
+        )
+        .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
-    let again = post_as(
-        &app,
-        path,
-        None,
-        &form(&[
-            ("display_name", "Ny Styregruppe"),
-            ("password", password),
-            ("repeat", password),
-        ]),
-    )
-    .await;
+    let again = app
+        .anonymous()
+        .post(
+            path,
+            &[
+                ("display_name", "Ny Styregruppe"),
+                ("password", password),
+                ("repeat", password),
+            ],
+        )
+        .await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "a link works once");
     // The used link's mail no longer holds it.
     assert!(
@@ -361,83 +343,61 @@ async fn a_new_address_gets_its_link_by_mail_and_signs_in_with_the_invited_role(
         .is_empty()
     );
 
-    let cookie = common::sign_in(&app, email, password).await;
-    let front = get_as(&app, "/", &cookie).await;
+    let cookie = app.sign_in(email, password).await;
+    let front = cookie.get("/").await;
     assert!(front.body.contains("Sønderborg Kommune") && front.body.contains("Styregruppe"));
+    assert_eq!(cookie.get(&format!("/t/{A}/")).await.status, StatusCode::OK);
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/"), &cookie).await.status,
-        StatusCode::OK
-    );
-    assert_eq!(
-        get_as(&app, &format!("/t/{A}/admin/users"), &cookie)
-            .await
-            .status,
+        cookie.get(&format!("/t/{A}/admin/users")).await.status,
         StatusCode::NOT_FOUND
     );
     // Now a member who has joined: the admin's list shows them as active.
-    let list = get_as(&app, &format!("/t/{A}/admin/users"), &a_admin).await;
+    let list = a_admin.get(&format!("/t/{A}/admin/users")).await;
     assert!(row(&list.body, email).contains("Aktiv"));
 }
 
 #[sqlx::test]
 async fn a_withdrawn_or_declined_invitation_gives_no_access(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let a_admin = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let a_admin = app.signed_in_to(A, Role::Admin).await;
     let person = common::member_email(&admin, OTHER, "viewer").await;
     let person_id = user_id(&admin, &person).await;
-    invite(&app, &a_admin, &person, "Nogen", "viewer").await;
-    let withdrawn = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/{person_id}/deactivate"),
-        Some(&a_admin),
-        "",
-    )
-    .await;
+    invite(&a_admin, &person, "Nogen", "viewer").await;
+    let withdrawn = a_admin
+        .post_raw(&format!("/t/{A}/admin/users/{person_id}/deactivate"), "")
+        .await;
     assert_eq!(withdrawn.status, StatusCode::SEE_OTHER);
-    let own = common::sign_in(&app, &person, DEMO_PASSWORD).await;
+    let own = app.sign_in(&person, DEMO_PASSWORD).await;
     assert!(
-        !get_as(&app, "/invitations", &own)
+        !own.get("/invitations")
             .await
             .body
             .contains("Sønderborg Kommune")
     );
-    post_as(
-        &app,
-        "/invitations",
-        Some(&own),
-        &form(&[("tenant", A), ("answer", "accept")]),
-    )
-    .await;
+    own.post("/invitations", &[("tenant", A), ("answer", "accept")])
+        .await;
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/"), &own).await.status,
+        own.get(&format!("/t/{A}/")).await.status,
         StatusCode::NOT_FOUND
     );
 
     // Sent again, then declined: still no access, and the municipality never sees the account's name.
-    let again = post_as(
-        &app,
-        &format!("/t/{A}/admin/users/{person_id}/reset-link"),
-        Some(&a_admin),
-        "",
-    )
-    .await;
+    let again = a_admin
+        .post_raw(&format!("/t/{A}/admin/users/{person_id}/reset-link"), "")
+        .await;
     assert_eq!(again.status, StatusCode::OK);
     assert!(
-        get_as(&app, "/invitations", &own)
+        own.get("/invitations")
             .await
             .body
             .contains("Sønderborg Kommune")
     );
-    let declined = post_as(
-        &app,
-        "/invitations",
-        Some(&own),
-        &form(&[("tenant", A), ("answer", "decline")]),
-    )
-    .await;
+    let declined = own
+        .post("/invitations", &[("tenant", A), ("answer", "decline")])
+        .await;
     assert_eq!(declined.location(), "/invitations?declined=1");
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/"), &own).await.status,
+        own.get(&format!("/t/{A}/")).await.status,
         StatusCode::NOT_FOUND
     );
     let real_name: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
@@ -446,7 +406,7 @@ async fn a_withdrawn_or_declined_invitation_gives_no_access(admin: PgPool) {
         .await
         .unwrap();
     for uri in [format!("/t/{A}/admin/users"), format!("/t/{A}/admin/audit")] {
-        let page = get_as(&app, &uri, &a_admin).await;
+        let page = a_admin.get(&uri).await;
         assert!(!page.body.contains(&real_name), "{uri} shows the real name");
     }
 }
@@ -485,14 +445,15 @@ async fn forgot(app: &axum::Router, email: &str, ip: Option<&str>) -> common::Pa
 async fn forgot_password_answers_alike_mails_only_the_person_and_ends_their_sessions(
     admin: PgPool,
 ) {
-    let (app, pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
     let person = common::member_email(&admin, A, "contributor").await;
     let nobody = "ingen.konto@nowhere.example";
-    let login = common::get(&app, "/login").await;
+    let login = app.anonymous().get("/login").await;
     assert!(login.body.contains(r#"href="/forgot-password""#));
-    assert!(common::get(&app, "/forgot-password").await.status == StatusCode::OK);
+    assert!(app.anonymous().get("/forgot-password").await.status == StatusCode::OK);
     // The person is signed in somewhere else (say, a stolen session).
-    let elsewhere = common::sign_in(&app, &person, DEMO_PASSWORD).await;
+    let elsewhere = app.sign_in(&person, DEMO_PASSWORD).await;
     let rows = |sql: &'static str| {
         let admin = admin.clone();
         async move {
@@ -504,15 +465,15 @@ async fn forgot_password_answers_alike_mails_only_the_person_and_ends_their_sess
     };
     let tokens_before = rows("SELECT count(*) FROM user_tokens").await;
 
-    let known = forgot(&app, &person, None).await;
-    let unknown = forgot(&app, nobody, None).await;
+    let known = forgot(&app.router, &person, None).await;
+    let unknown = forgot(&app.router, nobody, None).await;
     for page in [&known, &unknown] {
         assert_eq!(page.status, StatusCode::SEE_OTHER);
         assert_eq!(page.location(), "/forgot-password?sent=1");
         assert!(page.headers.get("set-cookie").is_none());
     }
     assert_eq!(known.body, unknown.body);
-    let sent = common::get(&app, known.location()).await;
+    let sent = app.anonymous().get(known.location()).await;
     assert!(sent.body.contains("Hvis adressen har en konto i Retning"));
     // Exactly one mail, to the person; for the unknown address nothing but its rate-limit row.
     eventually(&admin, "SELECT count(*) FROM account_mails", 1).await;
@@ -539,16 +500,16 @@ async fn forgot_password_answers_alike_mails_only_the_person_and_ends_their_sess
     // Three an hour per address, known or not; the fourth is refused alike.
     for _ in 0..2 {
         assert_eq!(
-            forgot(&app, &person, None).await.status,
+            forgot(&app.router, &person, None).await.status,
             StatusCode::SEE_OTHER
         );
         assert_eq!(
-            forgot(&app, nobody, None).await.status,
+            forgot(&app.router, nobody, None).await.status,
             StatusCode::SEE_OTHER
         );
     }
-    let known = forgot(&app, &person, None).await;
-    let unknown = forgot(&app, nobody, None).await;
+    let known = forgot(&app.router, &person, None).await;
+    let unknown = forgot(&app.router, nobody, None).await;
     assert_eq!(known.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(unknown.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
@@ -566,56 +527,48 @@ async fn forgot_password_answers_alike_mails_only_the_person_and_ends_their_sess
     // Twenty an hour per IP address, whatever the addresses.
     for n in 0..20 {
         let page = forgot(
-            &app,
+            &app.router,
             &format!("probe{n}@nowhere.example"),
             Some("192.0.2.7"),
         )
         .await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "request {n}");
     }
-    let blocked = forgot(&app, "one.more@nowhere.example", Some("192.0.2.7")).await;
+    let blocked = forgot(&app.router, "one.more@nowhere.example", Some("192.0.2.7")).await;
     assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
-    let other_ip = forgot(&app, "one.more@nowhere.example", Some("192.0.2.8")).await;
+    let other_ip = forgot(&app.router, "one.more@nowhere.example", Some("192.0.2.8")).await;
     assert_eq!(other_ip.status, StatusCode::SEE_OTHER);
 
     // The link sets a new password and ends every other session of the person.
     let new_password = "Solen går ned over Als Fjord";
-    let done = post_as(
-        &app,
-        &paths[0],
-        None,
-        &form(&[("password", new_password), ("repeat", new_password)]),
-    )
-    .await;
+    let done = app
+        .anonymous()
+        .post(
+            &paths[0],
+            &[("password", new_password), ("repeat", new_password)],
+        )
+        .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    let stolen = get_as(&app, &format!("/t/{A}/"), &elsewhere).await;
+    let stolen = elsewhere.get(&format!("/t/{A}/")).await;
     assert_eq!(stolen.status, StatusCode::SEE_OTHER);
     assert!(stolen.location().starts_with("/login"));
     assert_eq!(
-        post_as(
-            &app,
-            "/login",
-            None,
-            &form(&[("email", &person), ("password", DEMO_PASSWORD)])
-        )
-        .await
-        .status,
+        app.anonymous()
+            .post("/login", &[("email", &person), ("password", DEMO_PASSWORD)])
+            .await
+            .status,
         StatusCode::UNAUTHORIZED
     );
-    let cookie = common::sign_in(&app, &person, new_password).await;
+    let cookie = app.sign_in(&person, new_password).await;
+    assert_eq!(cookie.get(&format!("/t/{A}/")).await.status, StatusCode::OK);
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/"), &cookie).await.status,
-        StatusCode::OK
-    );
-    assert_eq!(
-        post_as(
-            &app,
-            &paths[0],
-            None,
-            &form(&[("password", new_password), ("repeat", new_password)])
-        )
-        .await
-        .status,
+        app.anonymous()
+            .post(
+                &paths[0],
+                &[("password", new_password), ("repeat", new_password)]
+            )
+            .await
+            .status,
         StatusCode::NOT_FOUND,
         "a link works once"
     );
@@ -677,8 +630,8 @@ async fn fake_smtp() -> (u16, Arc<Mutex<Vec<(Vec<String>, String)>>>) {
 
 #[sqlx::test]
 async fn account_mails_go_to_the_person_over_smtp_and_leave_no_link_behind(admin: PgPool) {
-    let pool = common::app_pool(&admin).await;
-    let app = common::app(&pool);
+    let app = TestApp::new(&admin).await;
+    let pool = app.pool.clone();
     // A name that would redirect the mail if the address were parsed out of "Name <address>".
     let tricky = "Jensen, Anna <evil@attacker.example>";
     sqlx::query(
@@ -690,7 +643,9 @@ async fn account_mails_go_to_the_person_over_smtp_and_leave_no_link_behind(admin
     .await
     .unwrap();
     assert_eq!(
-        forgot(&app, "anna@kommune.example", None).await.status,
+        forgot(&app.router, "anna@kommune.example", None)
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
     eventually(
@@ -745,7 +700,9 @@ async fn account_mails_go_to_the_person_over_smtp_and_leave_no_link_behind(admin
 
     // A link that expired unsent is cleared too.
     assert_eq!(
-        forgot(&app, "anna@kommune.example", None).await.status,
+        forgot(&app.router, "anna@kommune.example", None)
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
     eventually(
@@ -768,28 +725,6 @@ async fn account_mails_go_to_the_person_over_smtp_and_leave_no_link_behind(admin
         .await
         .unwrap();
     assert_eq!(left, 0);
-}
-
-/// The URL the `retning` binary needs to reach this test's database as its owner.
-fn database_url(admin: &PgPool) -> String {
-    let options = admin.connect_options();
-    let host = match options.get_socket() {
-        Some(socket) => format!("?host={}", socket.display()),
-        None => String::new(),
-    };
-    let at = if options.get_socket().is_some() {
-        "localhost".to_string()
-    } else {
-        options.get_host().to_string()
-    };
-    format!(
-        "postgres://{}@{}:{}/{}{}",
-        options.get_username(),
-        at,
-        options.get_port(),
-        options.get_database().unwrap(),
-        host
-    )
 }
 
 /// One HTTP/1.1 request over a fresh connection: (status, headers and body as text).
@@ -826,9 +761,9 @@ impl Drop for Server {
 async fn the_log_of_a_real_server_never_holds_a_link(admin: PgPool) {
     let pool = common::app_pool(&admin).await;
     common::load_demo(&pool).await;
-    let url = database_url(&admin);
+    let url = common::bin::database_url(&admin);
     let retning = || {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_retning"));
+        let mut command = common::bin::retning();
         command
             .env("DATABASE_URL", &url)
             .env_remove("RUST_LOG")
@@ -858,9 +793,8 @@ async fn the_log_of_a_real_server_never_holds_a_link(admin: PgPool) {
     });
     let mut addr = None;
     for line in BufReader::new(stdout).lines() {
-        let line = line.unwrap();
-        if let Some(rest) = line.split("http://").nth(1) {
-            addr = Some(rest.split_whitespace().next().unwrap().to_string());
+        addr = common::bin::address_in(&line.unwrap());
+        if addr.is_some() {
             break;
         }
     }
@@ -932,17 +866,7 @@ async fn the_log_of_a_real_server_never_holds_a_link(admin: PgPool) {
     assert_eq!(tokens.len(), 3, "{bodies:?}");
 
     // The operator's own channel prints them.
-    let out = retning()
-        .args(["user", "mails"])
-        .env("RETNING_LOG", "warn")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed = String::from_utf8(out.stdout).unwrap();
+    let printed = common::bin::run_ok(retning().args(["user", "mails"]).env("RETNING_LOG", "warn"));
     for token in &tokens {
         assert!(printed.contains(token.as_str()), "user mails lacks a link");
     }
@@ -964,11 +888,12 @@ async fn the_log_of_a_real_server_never_holds_a_link(admin: PgPool) {
 
 #[sqlx::test]
 async fn changing_ones_own_password_ends_the_links_still_out(admin: PgPool) {
-    let (app, pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
     let person = common::member_email(&admin, A, "contributor").await;
     // A reset link is out (asked for by someone who knows the address), waiting in the mail.
     assert_eq!(
-        forgot(&app, &person, None).await.status,
+        forgot(&app.router, &person, None).await.status,
         StatusCode::SEE_OTHER
     );
     eventually(&admin, "SELECT count(*) FROM account_mails", 1).await;
@@ -978,41 +903,40 @@ async fn changing_ones_own_password_ends_the_links_still_out(admin: PgPool) {
     let link = set_password_paths(&mails)
         .pop()
         .expect("a link in the mail");
-    assert_eq!(common::get(&app, &link).await.status, StatusCode::OK);
+    assert_eq!(app.anonymous().get(&link).await.status, StatusCode::OK);
 
     // The person changes their password on their own account page.
-    let cookie = common::sign_in(&app, &person, DEMO_PASSWORD).await;
+    let cookie = app.sign_in(&person, DEMO_PASSWORD).await;
     let new_password = "Grøn cykel langs Als Fjord 2031";
-    let changed = common::post_as(
-        &app,
-        "/account/password",
-        Some(&cookie),
-        &form(&[
-            ("current", DEMO_PASSWORD),
-            ("new", new_password),
-            ("repeat", new_password),
-        ]),
-    )
-    .await;
+    let changed = cookie
+        .post(
+            "/account/password",
+            &[
+                ("current", DEMO_PASSWORD),
+                ("new", new_password),
+                ("repeat", new_password),
+            ],
+        )
+        .await;
     assert!(changed.status.is_redirection(), "{}", changed.status);
 
     // The old link sets nothing any more, and its mail no longer holds it.
-    let stale = common::get(&app, &link).await;
+    let stale = app.anonymous().get(&link).await;
     assert_eq!(stale.status, StatusCode::NOT_FOUND);
-    let taken = common::post_as(
-        &app,
-        &link,
-        None,
-        &form(&[
-            ("password", "Rød båd i Sønderborg havn 77"),
-            ("repeat", "Rød båd i Sønderborg havn 77"),
-        ]),
-    )
-    .await;
+    let taken = app
+        .anonymous()
+        .post(
+            &link,
+            &[
+                ("password", "Rød båd i Sønderborg havn 77"),
+                ("repeat", "Rød båd i Sønderborg havn 77"),
+            ],
+        )
+        .await;
     assert_eq!(taken.status, StatusCode::NOT_FOUND);
     let waiting = retning::operator::account_mails(&pool, Some(&person))
         .await
         .unwrap();
     assert!(set_password_paths(&waiting).is_empty(), "{waiting}");
-    common::sign_in(&app, &person, new_password).await;
+    app.sign_in(&person, new_password).await;
 }

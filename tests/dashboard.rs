@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{get_as, unescape};
+use common::{Client, Role, TestApp, unescape};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -39,13 +39,13 @@ fn assert_chart(body: &str, what: &str) {
 
 #[sqlx::test]
 async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     for slug in SLUGS {
-        let viewer = common::sign_in_as(&app, &admin, slug, "viewer").await;
+        let viewer = app.signed_in_to(slug, Role::Viewer).await;
         let areas = titles(&admin, slug, FOCUS_AREAS).await;
         assert!(!areas.is_empty());
 
-        let page = get_as(&app, &format!("/t/{slug}/dashboard"), &viewer).await;
+        let page = viewer.get(&format!("/t/{slug}/dashboard")).await;
         assert_eq!(page.status, StatusCode::OK, "{slug} dashboard");
         let body = unescape(&page.body);
         assert!(body.contains("Status pr. indsatsområde"), "{slug}");
@@ -64,7 +64,7 @@ async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
         // the legend its label.
         assert!(body.contains("-on-track)"), "{slug}: on-track pattern");
 
-        let page = get_as(&app, &format!("/t/{slug}/status"), &viewer).await;
+        let page = viewer.get(&format!("/t/{slug}/status")).await;
         assert_eq!(page.status, StatusCode::OK, "{slug} status");
         let body = unescape(&page.body);
         for (_, title) in &areas {
@@ -81,12 +81,9 @@ async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
         .fetch_all(&admin)
         .await
         .unwrap();
-        let page = get_as(
-            &app,
-            &format!("/t/{slug}/status?focus_area={area_id}"),
-            &viewer,
-        )
-        .await;
+        let page = viewer
+            .get(&format!("/t/{slug}/status?focus_area={area_id}"))
+            .await;
         assert_eq!(page.status, StatusCode::OK);
         let body = unescape(&page.body);
         assert!(
@@ -102,7 +99,7 @@ async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
 
         let initiatives = titles(&admin, slug, INITIATIVES).await;
         for view in ["", "?view=cluster", "?view=challenge"] {
-            let page = get_as(&app, &format!("/t/{slug}/initiatives{view}"), &viewer).await;
+            let page = viewer.get(&format!("/t/{slug}/initiatives{view}")).await;
             assert_eq!(page.status, StatusCode::OK, "{slug} initiatives{view}");
             let body = unescape(&page.body);
             for (_, title) in &initiatives {
@@ -123,7 +120,7 @@ async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
         .await
         .unwrap();
         if let Some(sub) = measured {
-            let page = get_as(&app, &format!("/t/{slug}/sub-goals/{sub}"), &viewer).await;
+            let page = viewer.get(&format!("/t/{slug}/sub-goals/{sub}")).await;
             assert_eq!(page.status, StatusCode::OK);
             let body = unescape(&page.body);
             assert!(
@@ -138,8 +135,8 @@ async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
 
 #[sqlx::test]
 async fn odd_or_foreign_parameters_show_nothing_of_another_municipality(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "secretariat").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("sonderborg", Role::Secretariat).await;
     let b_areas = titles(&admin, "haderslev", FOCUS_AREAS).await;
     let b_round: Uuid = sqlx::query_scalar(
         "SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = 'haderslev' LIMIT 1",
@@ -162,7 +159,7 @@ async fn odd_or_foreign_parameters_show_nothing_of_another_municipality(admin: P
         "/t/sonderborg/initiatives?view=%3Cscript%3E".to_string(),
         format!("/t/sonderborg/meeting-pack?round={b_round}"),
     ] {
-        let page = get_as(&app, &uri, &cookie).await;
+        let page = cookie.get(&uri).await;
         assert_eq!(page.status, StatusCode::OK, "{uri}");
         let body = unescape(&page.body);
         assert!(
@@ -175,9 +172,8 @@ async fn odd_or_foreign_parameters_show_nothing_of_another_municipality(admin: P
 
 #[sqlx::test]
 async fn without_an_active_strategy_the_pages_say_so(admin: PgPool) {
-    let pool = common::app_pool(&admin).await;
-    let app = common::app(&pool);
-    let cookie = generated(&admin, &pool, &app, "lille", retning::testdata::Size::SMALL).await;
+    let app = TestApp::new(&admin).await;
+    let cookie = generated(&app, "lille", retning::testdata::Size::SMALL).await;
     sqlx::query("UPDATE strategies SET status = 'archived' WHERE tenant_id = (SELECT id FROM tenants WHERE slug = 'lille')")
         .execute(&admin)
         .await
@@ -188,7 +184,7 @@ async fn without_an_active_strategy_the_pages_say_so(admin: PgPool) {
         "/t/lille/initiatives",
         "/t/lille/meeting-pack",
     ] {
-        let page = get_as(&app, uri, &cookie).await;
+        let page = cookie.get(uri).await;
         assert_eq!(page.status, StatusCode::OK, "{uri}");
         assert!(
             page.body.contains("ingen aktiv strategi"),
@@ -196,7 +192,7 @@ async fn without_an_active_strategy_the_pages_say_so(admin: PgPool) {
             page.body
         );
     }
-    let page = get_as(&app, "/t/lille/meeting-pack.pdf", &cookie).await;
+    let page = cookie.get("/t/lille/meeting-pack.pdf").await;
     assert_eq!(page.status, StatusCode::NOT_FOUND, "no round, no PDF");
 }
 
@@ -210,9 +206,9 @@ fn item_of<'a>(body: &'a str, slug: &str, sub_goal: Uuid) -> &'a str {
 
 #[sqlx::test]
 async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let slug = "sonderborg";
-    let director = common::sign_in_as(&app, &admin, slug, "viewer").await;
+    let director = app.signed_in_to(slug, Role::Viewer).await;
     // A sub-goal that was on track in the closed round before, whose follow-up in the open round
     // is still a draft (so nothing is reported yet).
     let (followup, sub_goal, area, text): (Uuid, Uuid, Uuid, String) = sqlx::query_as(
@@ -233,7 +229,7 @@ async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
     .expect("a draft follow-up of a sub-goal that was on track");
 
     let url = format!("/t/{slug}/status?focus_area={area}");
-    let before = unescape(&get_as(&app, &url, &director).await.body);
+    let before = unescape(&director.get(&url).await.body);
     let item = item_of(&before, slug, sub_goal);
     assert!(
         !item.contains("Ændret siden sidste runde"),
@@ -243,11 +239,7 @@ async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
         item.contains("Ikke indberettet"),
         "a draft is not reported: {item}"
     );
-    let dashboard = unescape(
-        &get_as(&app, &format!("/t/{slug}/dashboard"), &director)
-            .await
-            .body,
-    );
+    let dashboard = unescape(&director.get(&format!("/t/{slug}/dashboard")).await.body);
     let red_section = dashboard
         .split("id=\"roede\"")
         .nth(1)
@@ -266,7 +258,7 @@ async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
     .await
     .unwrap();
 
-    let after = unescape(&get_as(&app, &url, &director).await.body);
+    let after = unescape(&director.get(&url).await.body);
     let item = item_of(&after, slug, sub_goal);
     assert!(
         item.starts_with(" status-item--changed"),
@@ -278,11 +270,7 @@ async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
     assert!(item.contains("Ny tekst"), "{item}");
     assert!(item.contains("leverandøren er gået konkurs"), "{item}");
     // Only changed ones, when asked.
-    let only = unescape(
-        &get_as(&app, &format!("{url}&changed=1"), &director)
-            .await
-            .body,
-    );
+    let only = unescape(&director.get(&format!("{url}&changed=1")).await.body);
     assert!(only.contains(&format!("/t/{slug}/sub-goals/{sub_goal}")));
     assert!(
         !only
@@ -292,11 +280,7 @@ async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
         "only changed items are listed"
     );
 
-    let dashboard = unescape(
-        &get_as(&app, &format!("/t/{slug}/dashboard"), &director)
-            .await
-            .body,
-    );
+    let dashboard = unescape(&director.get(&format!("/t/{slug}/dashboard")).await.body);
     let red_section = dashboard
         .split("id=\"roede\"")
         .nth(1)
@@ -309,19 +293,17 @@ async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
 }
 
 /// The app counting SQL statements per request.
-fn counting_app(pool: &PgPool) -> axum::Router {
+async fn counting_app(admin: &PgPool) -> TestApp {
     retning::telemetry::init("warn");
-    retning::app(retning::AppState::new(
-        pool.clone(),
-        retning::Settings {
-            count_sql_statements: true,
-            ..Default::default()
-        },
-    ))
+    let settings = retning::Settings {
+        count_sql_statements: true,
+        ..Default::default()
+    };
+    TestApp::new_with(admin, settings).await
 }
 
-async fn statements(app: &axum::Router, uri: &str, cookie: &str) -> u64 {
-    let page = get_as(app, uri, cookie).await;
+async fn statements(cookie: &Client, uri: &str) -> u64 {
+    let page = cookie.get(uri).await;
     assert_eq!(page.status, StatusCode::OK, "{uri}: {}", page.body);
     page.headers
         .get("x-sql-statements")
@@ -331,37 +313,27 @@ async fn statements(app: &axum::Router, uri: &str, cookie: &str) -> u64 {
 }
 
 /// Loads a generated municipality and signs in as one of its steering-group members.
-async fn generated(
-    admin: &PgPool,
-    pool: &PgPool,
-    app: &axum::Router,
-    slug: &str,
-    size: retning::testdata::Size,
-) -> String {
-    retning::testdata::load(pool, slug, "Genereret Kommune", size)
+async fn generated(app: &TestApp, slug: &str, size: retning::testdata::Size) -> Client {
+    retning::testdata::load(&app.pool, slug, "Genereret Kommune", size)
         .await
         .expect("the generated municipality imports");
     let email = format!("person3@{slug}.example");
-    let hash = retning::auth::password::hash(common::DEMO_PASSWORD.to_string())
-        .await
-        .unwrap();
-    sqlx::query("UPDATE users SET password_hash = $2 WHERE email = $1")
-        .bind(&email)
-        .bind(hash)
-        .execute(admin)
-        .await
-        .unwrap();
-    common::sign_in(app, &email, common::DEMO_PASSWORD).await
+    common::build::set_password(
+        &app.admin,
+        std::slice::from_ref(&email),
+        common::DEMO_PASSWORD,
+    )
+    .await;
+    app.sign_in(&email, common::DEMO_PASSWORD).await
 }
 
 #[sqlx::test]
 async fn pages_cost_the_same_number_of_statements_for_a_ten_times_larger_strategy(admin: PgPool) {
-    let pool = common::app_pool(&admin).await;
-    let app = counting_app(&pool);
+    let app = counting_app(&admin).await;
     let small = retning::testdata::Size::SMALL;
     let large = small.times(10);
-    let small_cookie = generated(&admin, &pool, &app, "lille", small).await;
-    let large_cookie = generated(&admin, &pool, &app, "stor", large).await;
+    let small_cookie = generated(&app, "lille", small).await;
+    let large_cookie = generated(&app, "stor", large).await;
 
     let counts = |slug: &'static str| {
         let admin = admin.clone();
@@ -402,19 +374,16 @@ async fn pages_cost_the_same_number_of_statements_for_a_ten_times_larger_strateg
     // are compared. A query per row would add tens of statements on the larger strategy.
     for (s, l) in small_pages.iter().zip(&large_pages) {
         for _ in 0..2 {
-            statements(&app, s, &small_cookie).await;
-            statements(&app, l, &large_cookie).await;
+            statements(&small_cookie, s).await;
+            statements(&large_cookie, l).await;
         }
     }
-    let least = |uri: String, cookie: String| {
-        let app = app.clone();
-        async move {
-            let mut least = u64::MAX;
-            for _ in 0..3 {
-                least = least.min(statements(&app, &uri, &cookie).await);
-            }
-            least
+    let least = |uri: String, cookie: Client| async move {
+        let mut least = u64::MAX;
+        for _ in 0..3 {
+            least = least.min(statements(&cookie, &uri).await);
         }
+        least
     };
     let mut report = Vec::new();
     for (s, l) in small_pages.iter().zip(&large_pages) {
@@ -441,8 +410,7 @@ async fn pages_cost_the_same_number_of_statements_for_a_ten_times_larger_strateg
 #[sqlx::test]
 async fn the_statement_count_catches_a_query_per_row(admin: PgPool) {
     // The counter itself: N statements run inside a counted scope are N more.
-    let pool = common::app_pool(&admin).await;
-    let _ = counting_app(&pool);
+    let pool = counting_app(&admin).await.pool;
     let (_, none) = retning::telemetry::sql_count::counted(async {}).await;
     let (_, three) = retning::telemetry::sql_count::counted(async {
         for _ in 0..3 {
@@ -466,10 +434,10 @@ async fn the_statement_count_catches_a_query_per_row(admin: PgPool) {
 #[sqlx::test]
 #[ignore = "loads a large municipality; a measurement, not a check"]
 async fn measure_a_large_municipality(admin: PgPool) {
-    let pool = common::app_pool(&admin).await;
-    let app = counting_app(&pool);
+    let app = counting_app(&admin).await;
+    let pool = app.pool.clone();
     let started = std::time::Instant::now();
-    let cookie = generated(&admin, &pool, &app, "stor", retning::testdata::Size::LARGE).await;
+    let cookie = generated(&app, "stor", retning::testdata::Size::LARGE).await;
     eprintln!("import of the large municipality: {:?}", started.elapsed());
     // Fresh tables have no statistics until autovacuum gets to them; without them the planner
     // picks nested loops that cost 50 times more. Measure what a running installation sees.
@@ -500,12 +468,12 @@ async fn measure_a_large_municipality(admin: PgPool) {
         "/t/stor/meeting-pack",
         "/t/stor/meeting-pack.pdf",
     ] {
-        statements(&app, uri, &cookie).await;
+        statements(&cookie, uri).await;
         let mut times = Vec::new();
         let mut n = 0;
         for _ in 0..5 {
             let t = std::time::Instant::now();
-            n = statements(&app, uri, &cookie).await;
+            n = statements(&cookie, uri).await;
             times.push(t.elapsed());
         }
         times.sort();
@@ -526,11 +494,11 @@ fn assert_english(body: &str, what: &str, texts: &[&str], danish: &[&str]) {
 
 #[sqlx::test]
 async fn the_steering_group_pages_speak_english(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "skanderborg", "steering").await;
-    let en = format!("{cookie}; lang=en");
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("skanderborg", Role::Steering).await;
+    let en = cookie.clone().in_english();
 
-    let page = get_as(&app, "/t/skanderborg/dashboard", &en).await;
+    let page = en.get("/t/skanderborg/dashboard").await;
     assert_eq!(page.status, StatusCode::OK);
     let body = unescape(&page.body);
     assert_english(
@@ -571,7 +539,7 @@ async fn the_steering_group_pages_speak_english(admin: PgPool) {
         ],
     );
 
-    let page = get_as(&app, "/t/skanderborg/status", &en).await;
+    let page = en.get("/t/skanderborg/status").await;
     assert_eq!(page.status, StatusCode::OK);
     let body = unescape(&page.body);
     assert_english(
@@ -595,12 +563,9 @@ async fn the_steering_group_pages_speak_english(admin: PgPool) {
         ],
     );
     let areas = titles(&admin, "skanderborg", FOCUS_AREAS).await;
-    let page = get_as(
-        &app,
-        &format!("/t/skanderborg/status?focus_area={}", areas[0].0),
-        &en,
-    )
-    .await;
+    let page = en
+        .get(&format!("/t/skanderborg/status?focus_area={}", areas[0].0))
+        .await;
     assert_english(
         &unescape(&page.body),
         "status of a focus area",
@@ -609,7 +574,7 @@ async fn the_steering_group_pages_speak_english(admin: PgPool) {
     );
 
     for view in ["", "?view=cluster", "?view=challenge"] {
-        let page = get_as(&app, &format!("/t/skanderborg/initiatives{view}"), &en).await;
+        let page = en.get(&format!("/t/skanderborg/initiatives{view}")).await;
         assert_eq!(page.status, StatusCode::OK);
         assert_english(
             &unescape(&page.body),
@@ -634,7 +599,9 @@ async fn the_steering_group_pages_speak_english(admin: PgPool) {
     .fetch_one(&admin)
     .await
     .unwrap();
-    let page = get_as(&app, &format!("/t/skanderborg/sub-goals/{measured}"), &en).await;
+    let page = en
+        .get(&format!("/t/skanderborg/sub-goals/{measured}"))
+        .await;
     assert_english(
         &unescape(&page.body),
         "sub-goal chart",

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::{Role, TestApp};
+
 use std::io::Cursor;
 
 use axum::http::StatusCode;
@@ -94,28 +96,13 @@ fn header<'a>(page: &'a common::Page, name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-/// The raw bytes of a download (the common helper keeps text only).
-async fn download(app: &axum::Router, uri: &str, cookie: &str) -> (StatusCode, Vec<u8>) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let request = axum::http::Request::get(uri)
-        .header("host", "localhost")
-        .header("cookie", cookie)
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, bytes.to_vec())
-}
-
 #[sqlx::test]
 async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let marked = mark_a_followup(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "viewer").await;
+    let cookie = app.signed_in_to(A, Role::Viewer).await;
 
-    let page = common::get_as(&app, &format!("/t/{A}/exports"), &cookie).await;
+    let page = cookie.get(&format!("/t/{A}/exports")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.body
@@ -124,7 +111,7 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
     );
 
     let uri = format!("/t/{A}/exports/download?round={}&format=csv", marked.round);
-    let meta = common::get_as(&app, &uri, &cookie).await;
+    let meta = cookie.get(&uri).await;
     assert_eq!(meta.status, StatusCode::OK);
     assert_eq!(header(&meta, "content-type"), "text/csv; charset=utf-8");
     let disposition = header(&meta, "content-disposition");
@@ -134,7 +121,7 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
         "{disposition}"
     );
 
-    let (_, bytes) = download(&app, &uri, &cookie).await;
+    let (_, bytes) = cookie.download(&uri).await;
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -177,12 +164,9 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
     }
 
     // Without a round: the strategy alone, no follow-up columns filled.
-    let (status, bytes) = download(
-        &app,
-        &format!("/t/{A}/exports/download?round=none&format=csv"),
-        &cookie,
-    )
-    .await;
+    let (status, bytes) = cookie
+        .download(&format!("/t/{A}/exports/download?round=none&format=csv"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -197,17 +181,17 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
 
 #[sqlx::test]
 async fn xlsx_has_typed_cells_and_a_header_row(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let marked = mark_a_followup(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "contributor").await;
+    let cookie = app.signed_in_to(A, Role::Contributor).await;
     let uri = format!("/t/{A}/exports/download?round={}&format=xlsx", marked.round);
-    let meta = common::get_as(&app, &uri, &cookie).await;
+    let meta = cookie.get(&uri).await;
     assert_eq!(
         header(&meta, "content-type"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     );
     assert!(header(&meta, "content-disposition").contains(".xlsx\""));
-    let (status, bytes) = download(&app, &uri, &cookie).await;
+    let (status, bytes) = cookie.download(&uri).await;
     assert_eq!(status, StatusCode::OK);
     assert!(bytes.starts_with(b"PK\x03\x04"), "a zip file");
 
@@ -253,8 +237,8 @@ async fn xlsx_has_typed_cells_and_a_header_row(admin: PgPool) {
 
 #[sqlx::test]
 async fn bad_choices_get_a_danish_message_and_every_demo_tenant_exports(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "steering").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Steering).await;
     let b_round: Uuid = sqlx::query_scalar(
         "SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = 'haderslev' LIMIT 1",
     )
@@ -265,34 +249,30 @@ async fn bad_choices_get_a_danish_message_and_every_demo_tenant_exports(admin: P
         format!("round={b_round}&format=csv"),
         "round=not-a-round&format=xlsx".to_string(),
     ] {
-        let page = common::get_as(&app, &format!("/t/{A}/exports/download?{query}"), &cookie).await;
+        let page = cookie
+            .get(&format!("/t/{A}/exports/download?{query}"))
+            .await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
         assert!(page.body.contains("Vælg en runde fra listen."));
     }
-    let page = common::get_as(
-        &app,
-        &format!("/t/{A}/exports/download?format=pdf"),
-        &cookie,
-    )
-    .await;
+    let page = cookie
+        .get(&format!("/t/{A}/exports/download?format=pdf"))
+        .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.body.contains("Vælg CSV eller Excel (XLSX)."));
 
     for slug in ["sonderborg", "skanderborg", "haderslev"] {
-        let cookie = common::sign_in_as(&app, &admin, slug, "admin").await;
-        let page = common::get_as(&app, &format!("/t/{slug}/exports"), &cookie).await;
+        let cookie = app.signed_in_to(slug, Role::Admin).await;
+        let page = cookie.get(&format!("/t/{slug}/exports")).await;
         assert_eq!(page.status, StatusCode::OK, "{slug}");
         assert!(
             page.body.contains(&format!("href=\"/t/{slug}/exports\"")),
             "linked from the nav"
         );
         for format in ["csv", "xlsx"] {
-            let (status, bytes) = download(
-                &app,
-                &format!("/t/{slug}/exports/download?format={format}"),
-                &cookie,
-            )
-            .await;
+            let (status, bytes) = cookie
+                .download(&format!("/t/{slug}/exports/download?format={format}"))
+                .await;
             assert_eq!(status, StatusCode::OK, "{slug} {format}");
             assert!(bytes.len() > 1000, "{slug} {format}");
             if format == "csv" {
@@ -314,11 +294,11 @@ async fn bad_choices_get_a_danish_message_and_every_demo_tenant_exports(admin: P
 
 #[sqlx::test]
 async fn the_page_and_the_files_speak_english_when_asked(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "viewer").await;
-    let english = format!("{cookie}; lang=en");
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Viewer).await;
+    let english = cookie.clone().in_english();
 
-    let page = common::get_as(&app, &format!("/t/{A}/exports"), &english).await;
+    let page = english.get(&format!("/t/{A}/exports")).await;
     assert_eq!(page.status, StatusCode::OK);
     let body = common::unescape(&page.body);
     assert!(body.contains("<html lang=\"en\">"));
@@ -333,21 +313,15 @@ async fn the_page_and_the_files_speak_english_when_asked(admin: PgPool) {
     }
     assert!(!body.contains("Hent CSV") && !body.contains("periode til"));
 
-    let error = common::get_as(
-        &app,
-        &format!("/t/{A}/exports/download?format=pdf"),
-        &english,
-    )
-    .await;
+    let error = english
+        .get(&format!("/t/{A}/exports/download?format=pdf"))
+        .await;
     assert_eq!(error.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(error.body.contains("Choose CSV or Excel (XLSX)."));
 
-    let (status, bytes) = download(
-        &app,
-        &format!("/t/{A}/exports/download?format=csv"),
-        &english,
-    )
-    .await;
+    let (status, bytes) = english
+        .download(&format!("/t/{A}/exports/download?format=csv"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     let text = String::from_utf8(bytes).unwrap();
     let mut reader = csv::ReaderBuilder::new()
@@ -380,12 +354,9 @@ async fn the_page_and_the_files_speak_english_when_asked(admin: PgPool) {
         "dates as 31-12-2026"
     );
 
-    let (status, bytes) = download(
-        &app,
-        &format!("/t/{A}/exports/download?format=xlsx"),
-        &english,
-    )
-    .await;
+    let (status, bytes) = english
+        .download(&format!("/t/{A}/exports/download?format=xlsx"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     assert_eq!(workbook.sheet_names(), vec!["Strategy and follow-up"]);

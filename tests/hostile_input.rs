@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::time::Instant;
 
 use axum::http::{Method, StatusCode};
-use common::{Page, Req, send};
+use common::{Page, Req, Role, TestApp, send};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -644,7 +644,8 @@ fn destructive(route: &str) -> bool {
 #[sqlx::test]
 async fn hostile_input_in_any_field_or_filter_never_answers_5xx(admin: PgPool) {
     let started = Instant::now();
-    let (app, pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
     let table = retning::route_table(retning::AppState::new(
         pool.clone(),
         retning::Settings::default(),
@@ -652,10 +653,10 @@ async fn hostile_input_in_any_field_or_filter_never_answers_5xx(admin: PgPool) {
     .routes;
     let a = ids_of(&admin, A).await;
     let b = ids_of(&admin, B).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
     let mut walk = Walk {
-        app,
-        cookie,
+        app: app.router.clone(),
+        cookie: cookie.cookie().to_string(),
         failures: Vec::new(),
         requests: 0,
     };

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{Client, Role, TestApp};
+
 use std::collections::BTreeMap;
 
 use axum::body::Body;
@@ -40,13 +42,18 @@ fn set_cookies(page: &common::Page) -> Vec<String> {
 
 #[sqlx::test]
 async fn the_browser_language_decides_until_the_user_chooses(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
 
-    let (_, danish) = get_with(&app, "/login", &[]).await;
+    let (_, danish) = get_with(&app.router, "/login", &[]).await;
     assert!(danish.contains(r#"<html lang="da">"#));
     assert!(danish.contains("Log ind"));
 
-    let (_, english) = get_with(&app, "/login", &[("accept-language", "en-GB,en;q=0.9")]).await;
+    let (_, english) = get_with(
+        &app.router,
+        "/login",
+        &[("accept-language", "en-GB,en;q=0.9")],
+    )
+    .await;
     assert!(english.contains(r#"<html lang="en">"#), "{english}");
     assert!(english.contains("Sign in"));
     assert!(english.contains("Skip to content"));
@@ -54,7 +61,7 @@ async fn the_browser_language_decides_until_the_user_chooses(admin: PgPool) {
     assert!(english.contains(r#"lang="da">Dansk</button>"#));
 
     let (_, chosen) = get_with(
-        &app,
+        &app.router,
         "/login",
         &[("accept-language", "en-GB"), ("cookie", "lang=da")],
     )
@@ -62,25 +69,21 @@ async fn the_browser_language_decides_until_the_user_chooses(admin: PgPool) {
     assert!(chosen.contains(r#"<html lang="da">"#));
 
     // Error pages speak the language too.
-    let (status, missing) = get_with(&app, "/no-such-page", &[("cookie", "lang=en")]).await;
+    let (status, missing) = get_with(&app.router, "/no-such-page", &[("cookie", "lang=en")]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(missing.contains("Page not found"), "{missing}");
 }
 
 #[sqlx::test]
 async fn the_switch_is_remembered_for_the_user(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let email = common::member_email(&admin, T, "steering").await;
-    let session = common::sign_in(&app, &email, "Retning-demo-2026").await;
+    let session = app.sign_in(&email, "Retning-demo-2026").await;
 
     let back = format!("/t/{T}/dashboard");
-    let switched = common::post_as(
-        &app,
-        "/language",
-        Some(&session),
-        &common::form(&[("lang", "en"), ("back", &back)]),
-    )
-    .await;
+    let switched = session
+        .post("/language", &[("lang", "en"), ("back", &back)])
+        .await;
     assert_eq!(switched.status, StatusCode::SEE_OTHER);
     assert_eq!(switched.location(), back);
     assert!(
@@ -98,13 +101,13 @@ async fn the_switch_is_remembered_for_the_user(admin: PgPool) {
     assert_eq!(saved.as_deref(), Some("en"));
 
     // Another browser, no language cookie: signing in brings the choice along.
-    let signed_in = common::post_as(
-        &app,
-        "/login",
-        None,
-        &common::form(&[("email", &email), ("password", "Retning-demo-2026")]),
-    )
-    .await;
+    let signed_in = app
+        .anonymous()
+        .post(
+            "/login",
+            &[("email", &email), ("password", "Retning-demo-2026")],
+        )
+        .await;
     assert!(
         set_cookies(&signed_in)
             .iter()
@@ -114,21 +117,13 @@ async fn the_switch_is_remembered_for_the_user(admin: PgPool) {
     );
 
     // Only local pages are gone back to, and an unknown language changes nothing.
-    let outside = common::post_as(
-        &app,
-        "/language",
-        Some(&session),
-        &common::form(&[("lang", "en"), ("back", "//evil.example/")]),
-    )
-    .await;
+    let outside = session
+        .post("/language", &[("lang", "en"), ("back", "//evil.example/")])
+        .await;
     assert_eq!(outside.location(), "/");
-    let unknown = common::post_as(
-        &app,
-        "/language",
-        Some(&session),
-        &common::form(&[("lang", "xx"), ("back", "/account")]),
-    )
-    .await;
+    let unknown = session
+        .post("/language", &[("lang", "xx"), ("back", "/account")])
+        .await;
     assert_eq!(unknown.location(), "/account");
     assert!(set_cookies(&unknown).is_empty());
     let still: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE email = $1")
@@ -219,30 +214,30 @@ fn visible_text(html: &str) -> String {
 
 #[sqlx::test]
 async fn every_main_page_reads_in_english(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let phrases = danish_phrases();
     assert!(
         phrases.len() > 50,
         "only {} phrases to look for",
         phrases.len()
     );
-    let secretariat = common::sign_in_as(&app, &admin, T, "secretariat").await;
-    let administrator = common::sign_in_as(&app, &admin, T, "admin").await;
-    let contributor = common::sign_in_as(&app, &admin, T, "contributor").await;
+    let secretariat = app.signed_in_to(T, Role::Secretariat).await;
+    let administrator = app.signed_in_to(T, Role::Admin).await;
+    let contributor = app.signed_in_to(T, Role::Contributor).await;
 
-    let tree = common::get_as(&app, &format!("/t/{T}/"), &secretariat).await;
+    let tree = secretariat.get(&format!("/t/{T}/")).await;
     let area = common::links(&tree.body, T, "focus-areas")[0].clone();
     let sub_goal = common::links(&tree.body, T, "sub-goals")[0].clone();
-    let mine = common::get_as(&app, &format!("/t/{T}/my"), &contributor).await;
+    let mine = contributor.get(&format!("/t/{T}/my")).await;
     let followup = common::links(&mine.body, T, "followups")
         .first()
         .cloned()
         .expect("the demo contributor has a follow-up");
-    let people = common::get_as(&app, &format!("/t/{T}/people"), &secretariat).await;
+    let people = secretariat.get(&format!("/t/{T}/people")).await;
     let person = common::links(&people.body, T, "people")[0].clone();
 
-    let pages: Vec<(String, &str)> = vec![
-        ("/".into(), secretariat.as_str()),
+    let pages: Vec<(String, &Client)> = vec![
+        ("/".into(), &secretariat),
         (format!("/t/{T}/"), &secretariat),
         (area, &secretariat),
         (sub_goal, &secretariat),
@@ -273,8 +268,7 @@ async fn every_main_page_reads_in_english(admin: PgPool) {
     ];
     let mut problems = Vec::new();
     for (uri, session) in &pages {
-        let cookie = format!("{session}; lang=en");
-        let page = common::get_as(&app, uri, &cookie).await;
+        let page = (*session).clone().in_english().get(uri).await;
         assert_eq!(page.status, StatusCode::OK, "{uri}");
         assert!(page.body.contains(r#"<html lang="en">"#), "{uri}");
         let text = visible_text(&page.body);

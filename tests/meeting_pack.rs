@@ -2,11 +2,10 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+use common::{Client, Role, TestApp};
+
+use axum::http::StatusCode;
 use sqlx::PgPool;
-use tower::ServiceExt;
 
 const SLUGS: [&str; 3] = ["sonderborg", "skanderborg", "haderslev"];
 
@@ -15,28 +14,14 @@ fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-async fn bytes(app: &axum::Router, uri: &str, cookie: &str) -> (StatusCode, String, Vec<u8>) {
-    let response = app
-        .clone()
-        .oneshot(
-            Request::builder()
-                .uri(uri)
-                .header("host", "localhost")
-                .header("cookie", cookie)
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
+async fn bytes(client: &Client, uri: &str) -> (StatusCode, String, Vec<u8>) {
+    let (status, headers, body) = client.get_raw(uri).await;
+    let content_type = headers
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, content_type, body.to_vec())
+    (status, content_type, body)
 }
 
 async fn focus_areas(admin: &PgPool, slug: &str) -> Vec<String> {
@@ -52,13 +37,13 @@ async fn focus_areas(admin: &PgPool, slug: &str) -> Vec<String> {
 
 #[sqlx::test]
 async fn the_pack_page_and_pdf_show_every_focus_area(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     for slug in SLUGS {
-        let steering = common::sign_in_as(&app, &admin, slug, "steering").await;
+        let steering = app.signed_in_to(slug, Role::Steering).await;
         let areas = focus_areas(&admin, slug).await;
         assert!(!areas.is_empty());
 
-        let page = common::get_as(&app, &format!("/t/{slug}/meeting-pack"), &steering).await;
+        let page = steering.get(&format!("/t/{slug}/meeting-pack")).await;
         assert_eq!(page.status, StatusCode::OK, "{slug}");
         let body = common::unescape(&page.body);
         for part in [
@@ -83,7 +68,7 @@ async fn the_pack_page_and_pdf_show_every_focus_area(admin: PgPool) {
         );
 
         let (status, content_type, pdf) =
-            bytes(&app, &format!("/t/{slug}/meeting-pack.pdf"), &steering).await;
+            bytes(&steering, &format!("/t/{slug}/meeting-pack.pdf")).await;
         assert_eq!(status, StatusCode::OK, "{slug} pdf");
         assert_eq!(content_type, "application/pdf");
         assert!(pdf.starts_with(b"%PDF-"), "{slug}: a PDF");
@@ -110,9 +95,9 @@ async fn the_pack_page_and_pdf_show_every_focus_area(admin: PgPool) {
 
 #[sqlx::test]
 async fn the_pack_of_an_earlier_round(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let slug = "haderslev";
-    let secretariat = common::sign_in_as(&app, &admin, slug, "secretariat").await;
+    let secretariat = app.signed_in_to(slug, Role::Secretariat).await;
     let (round, label): (uuid::Uuid, String) = sqlx::query_as(
         "SELECT r.id, r.label FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id
          WHERE t.slug = $1 AND r.state = 'closed' ORDER BY r.position LIMIT 1",
@@ -121,12 +106,9 @@ async fn the_pack_of_an_earlier_round(admin: PgPool) {
     .fetch_one(&admin)
     .await
     .unwrap();
-    let page = common::get_as(
-        &app,
-        &format!("/t/{slug}/meeting-pack?round={round}"),
-        &secretariat,
-    )
-    .await;
+    let page = secretariat
+        .get(&format!("/t/{slug}/meeting-pack?round={round}"))
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     let body = common::unescape(&page.body);
     assert!(
@@ -135,9 +117,8 @@ async fn the_pack_of_an_earlier_round(admin: PgPool) {
     );
     assert!(body.contains("Runden er lukket"));
     let (status, _, pdf) = bytes(
-        &app,
-        &format!("/t/{slug}/meeting-pack.pdf?round={round}"),
         &secretariat,
+        &format!("/t/{slug}/meeting-pack.pdf?round={round}"),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -147,36 +128,33 @@ async fn the_pack_of_an_earlier_round(admin: PgPool) {
         "{text}"
     );
     // A round id that is not a uuid shows the latest round rather than an error.
-    let page = common::get_as(
-        &app,
-        &format!("/t/{slug}/meeting-pack?round=%27%3B--"),
-        &secretariat,
-    )
-    .await;
+    let page = secretariat
+        .get(&format!("/t/{slug}/meeting-pack?round=%27%3B--"))
+        .await;
     assert_eq!(page.status, StatusCode::OK);
 }
 
 #[sqlx::test]
 async fn readers_have_no_meeting_pack(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
-    let viewer = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
+    let app = TestApp::demo(&admin).await;
+    let viewer = app.signed_in_to("sonderborg", Role::Viewer).await;
     for uri in [
         "/t/sonderborg/meeting-pack",
         "/t/sonderborg/meeting-pack.pdf",
     ] {
-        let page = common::get_as(&app, uri, &viewer).await;
+        let page = viewer.get(uri).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
     }
 }
 
 #[sqlx::test]
 async fn the_pack_and_its_pdf_read_in_english(admin: PgPool) {
-    let (app, _pool) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let slug = "sonderborg";
-    let steering = common::sign_in_as(&app, &admin, slug, "steering").await;
-    let english = format!("{steering}; lang=en");
+    let steering = app.signed_in_to(slug, Role::Steering).await;
+    let english = steering.clone().in_english();
 
-    let page = common::get_as(&app, &format!("/t/{slug}/meeting-pack"), &english).await;
+    let page = english.get(&format!("/t/{slug}/meeting-pack")).await;
     assert_eq!(page.status, StatusCode::OK);
     let body = common::unescape(&page.body);
     assert!(body.contains("<html lang=\"en\">"));
@@ -213,28 +191,15 @@ async fn the_pack_and_its_pdf_read_in_english(admin: PgPool) {
         );
     }
 
-    let response = app
-        .clone()
-        .oneshot(
-            Request::builder()
-                .uri(format!("/t/{slug}/meeting-pack.pdf"))
-                .header("host", "localhost")
-                .header("cookie", &english)
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let disposition = response.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .to_string();
+    let (status, headers, pdf) = english
+        .get_raw(&format!("/t/{slug}/meeting-pack.pdf"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let disposition = headers["content-disposition"].to_str().unwrap().to_string();
     assert!(
         disposition.contains("filename=\"meeting-pack-sonderborg-"),
         "{disposition}"
     );
-    let pdf = response.into_body().collect().await.unwrap().to_bytes();
     let text = flat(&pdf_extract::extract_text_from_mem(&pdf).expect("the PDF parses"));
     for part in [
         "Meeting pack for the steering group",

@@ -2,33 +2,32 @@
 
 mod common;
 
+use common::{Role, TestApp};
+
 use axum::http::StatusCode;
 use sqlx::PgPool;
 
-async fn demo_app(admin: &PgPool) -> axum::Router {
-    common::demo(admin).await.0
-}
-
 /// A page of a municipality as one of its viewers sees it.
-async fn view(app: &axum::Router, admin: &PgPool, slug: &str, uri: &str) -> common::Page {
-    let cookie = common::sign_in_as(app, admin, slug, "viewer").await;
-    common::get_as(app, uri, &cookie).await
+async fn view(app: &TestApp, slug: &str, uri: &str) -> common::Page {
+    let cookie = app.signed_in_to(slug, Role::Viewer).await;
+    cookie.get(uri).await
 }
 
 #[sqlx::test]
 async fn front_page_lists_the_municipalities(admin: PgPool) {
-    let app = demo_app(&admin).await;
+    let app = TestApp::demo(&admin).await;
     // Anonymous visitors see no list of municipalities, only the way in.
-    let anonymous = common::get(&app, "/").await;
+    let anonymous = app.anonymous().get("/").await;
     assert_eq!(anonymous.status, StatusCode::OK);
     assert!(anonymous.body.contains("href=\"/login\""));
     assert!(!anonymous.body.contains("Sønderborg") && !anonymous.body.contains("/t/sonderborg/"));
     assert!(anonymous.body.contains("<html lang=\"da\">"));
 
     // The demo user of two municipalities sees exactly those two.
-    let cookie =
-        common::sign_in(&app, retning::demo::SHARED_DEMO_USER, common::DEMO_PASSWORD).await;
-    let page = common::get_as(&app, "/", &cookie).await;
+    let cookie = app
+        .sign_in(retning::demo::SHARED_DEMO_USER, common::DEMO_PASSWORD)
+        .await;
+    let page = cookie.get("/").await;
     assert_eq!(page.status, StatusCode::OK);
     for (name, href) in [
         ("Sønderborg Kommune", "/t/sonderborg/"),
@@ -48,8 +47,8 @@ async fn front_page_lists_the_municipalities(admin: PgPool) {
 /// The four focus areas and every "Vi vil frem mod 2030" bullet, exactly as in the seed document.
 #[sqlx::test]
 async fn sonderborg_shows_its_focus_areas_and_goals_as_in_the_seed(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    let page = view(&app, &admin, "sonderborg", "/t/sonderborg/").await;
+    let app = TestApp::demo(&admin).await;
+    let page = view(&app, "sonderborg", "/t/sonderborg/").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     for title in [
@@ -77,8 +76,8 @@ async fn sonderborg_shows_its_focus_areas_and_goals_as_in_the_seed(admin: PgPool
 
 #[sqlx::test]
 async fn haderslev_shows_smart_sub_goals_with_real_dates_and_targets(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    let page = view(&app, &admin, "haderslev", "/t/haderslev/").await;
+    let app = TestApp::demo(&admin).await;
+    let page = view(&app, "haderslev", "/t/haderslev/").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     for title in [
@@ -101,8 +100,8 @@ async fn haderslev_shows_smart_sub_goals_with_real_dates_and_targets(admin: PgPo
 
 #[sqlx::test]
 async fn skanderborg_shows_its_seven_shared_hard_problems(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    let page = view(&app, &admin, "skanderborg", "/t/skanderborg/").await;
+    let app = TestApp::demo(&admin).await;
+    let page = view(&app, "skanderborg", "/t/skanderborg/").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     for problem in [
@@ -127,15 +126,15 @@ async fn skanderborg_shows_its_seven_shared_hard_problems(admin: PgPool) {
 
 #[sqlx::test]
 async fn every_focus_area_and_sub_goal_page_of_every_demo_renders(admin: PgPool) {
-    let app = demo_app(&admin).await;
+    let app = TestApp::demo(&admin).await;
     for slug in ["sonderborg", "skanderborg", "haderslev"] {
-        let cookie = common::sign_in_as(&app, &admin, slug, "viewer").await;
-        let tree = common::get_as(&app, &format!("/t/{slug}/"), &cookie).await;
+        let cookie = app.signed_in_to(slug, Role::Viewer).await;
+        let tree = cookie.get(&format!("/t/{slug}/")).await;
         let areas = common::links(&tree.body, slug, "focus-areas");
         let sub_goals = common::links(&tree.body, slug, "sub-goals");
         assert!(areas.len() >= 2 && sub_goals.len() >= 10, "{slug}");
         for link in areas.iter().chain(&sub_goals) {
-            let page = common::get_as(&app, link, &cookie).await;
+            let page = cookie.get(link).await;
             assert_eq!(page.status, StatusCode::OK, "{link}");
             assert!(page.body.contains("<main"), "{link}");
         }
@@ -144,9 +143,9 @@ async fn every_focus_area_and_sub_goal_page_of_every_demo_renders(admin: PgPool)
 
 #[sqlx::test]
 async fn a_sub_goal_page_shows_its_smart_fields_and_history(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "haderslev", "viewer").await;
-    let tree = common::get_as(&app, "/t/haderslev/", &cookie).await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("haderslev", Role::Viewer).await;
+    let tree = cookie.get("/t/haderslev/").await;
     // Find the virksomhedskontakt sub-goal by its text.
     let at = tree
         .body
@@ -154,7 +153,7 @@ async fn a_sub_goal_page_shows_its_smart_fields_and_history(admin: PgPool) {
         .expect("sub-goal on the tree");
     let link_start = tree.body[..at].rfind("/t/haderslev/sub-goals/").unwrap();
     let link_end = link_start + tree.body[link_start..].find('"').unwrap();
-    let page = common::get_as(&app, &tree.body[link_start..link_end], &cookie).await;
+    let page = cookie.get(&tree.body[link_start..link_end]).await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     assert!(text.contains("Indikator") && text.contains("Udgangspunkt") && text.contains("Frist"));
@@ -168,8 +167,8 @@ async fn a_sub_goal_page_shows_its_smart_fields_and_history(admin: PgPool) {
 
 #[sqlx::test]
 async fn unknown_things_get_a_friendly_danish_404(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("sonderborg", Role::Viewer).await;
     for uri in [
         "/t/findes-ikke/",
         "/t/sonderborg/sub-goals/not-a-uuid",
@@ -177,7 +176,7 @@ async fn unknown_things_get_a_friendly_danish_404(admin: PgPool) {
         "/t/sonderborg/focus-areas/00000000-0000-0000-0000-000000000000",
         "/no/such/page",
     ] {
-        let page = common::get_as(&app, uri, &cookie).await;
+        let page = cookie.get(uri).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
         assert!(page.body.contains("Siden findes ikke"), "{uri}");
         assert!(
@@ -187,17 +186,17 @@ async fn unknown_things_get_a_friendly_danish_404(admin: PgPool) {
                 .starts_with("text/html")
         );
     }
-    let redirect = common::get_as(&app, "/t/sonderborg", &cookie).await;
+    let redirect = cookie.get("/t/sonderborg").await;
     assert_eq!(redirect.status, StatusCode::PERMANENT_REDIRECT);
 }
 
 #[sqlx::test]
 async fn health_checks_and_headers(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    assert_eq!(common::get(&app, "/healthz").await.status, StatusCode::OK);
-    assert_eq!(common::get(&app, "/readyz").await.status, StatusCode::OK);
+    let app = TestApp::demo(&admin).await;
+    assert_eq!(app.anonymous().get("/healthz").await.status, StatusCode::OK);
+    assert_eq!(app.anonymous().get("/readyz").await.status, StatusCode::OK);
 
-    let page = common::get(&app, "/").await;
+    let page = app.anonymous().get("/").await;
     assert!(page.headers.contains_key("x-request-id"));
     assert!(
         page.headers["strict-transport-security"]
@@ -216,7 +215,7 @@ async fn health_checks_and_headers(admin: PgPool) {
         .find(|s| s.starts_with("/static/app."))
         .unwrap();
     let css_href = &css_href[..css_href.find('"').unwrap()];
-    let css = common::get(&app, css_href).await;
+    let css = app.anonymous().get(css_href).await;
     assert_eq!(css.status, StatusCode::OK);
     assert!(
         css.headers["cache-control"]
@@ -234,24 +233,23 @@ async fn health_checks_and_headers(admin: PgPool) {
 
 #[sqlx::test]
 async fn readiness_fails_when_the_database_is_gone(admin: PgPool) {
-    let pool = common::app_pool(&admin).await;
-    let app = common::app(&pool);
-    pool.close().await;
-    let page = common::get(&app, "/readyz").await;
+    let app = TestApp::new(&admin).await;
+    app.pool.close().await;
+    let page = app.anonymous().get("/readyz").await;
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(common::get(&app, "/healthz").await.status, StatusCode::OK);
+    assert_eq!(app.anonymous().get("/healthz").await.status, StatusCode::OK);
 }
 
 #[sqlx::test]
 async fn the_accessibility_statement_is_public_and_linked_from_every_page(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let page = common::get(&app, "/tilgaengelighed").await;
+    let app = TestApp::demo(&admin).await;
+    let page = app.anonymous().get("/tilgaengelighed").await;
     assert_eq!(page.status, StatusCode::OK);
     let body = common::unescape(&page.body);
     assert!(body.contains("Tilgængelighedserklæring for Retning"));
     assert!(body.contains("Overholdelsesstatus"));
     assert!(body.contains("Indhold, der ikke er tilgængeligt"));
-    let login = common::get(&app, "/login").await;
+    let login = app.anonymous().get("/login").await;
     assert!(login.body.contains("href=\"/tilgaengelighed\""));
 }
 
@@ -268,11 +266,11 @@ fn assert_english(body: &str, what: &str, texts: &[&str], danish: &[&str]) {
 
 #[sqlx::test]
 async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "haderslev", "viewer").await;
-    let en = format!("{cookie}; lang=en");
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("haderslev", Role::Viewer).await;
+    let en = cookie.clone().in_english();
 
-    let tree = common::get_as(&app, "/t/haderslev/", &en).await;
+    let tree = en.get("/t/haderslev/").await;
     assert_eq!(tree.status, StatusCode::OK);
     let text = common::unescape(&tree.body);
     assert_english(
@@ -305,7 +303,7 @@ async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
     // The first focus area: all three of its sub-goals are SMART.
     let start = tree.body.find("/t/haderslev/focus-areas/").unwrap();
     let end = start + tree.body[start..].find('"').unwrap();
-    let page = common::get_as(&app, &tree.body[start..end], &en).await;
+    let page = en.get(&tree.body[start..end]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_english(
         &common::unescape(&page.body),
@@ -331,7 +329,7 @@ async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
     let at = tree.body.find("Minimum 10 af virksomhederne").unwrap();
     let start = tree.body[..at].rfind("/t/haderslev/sub-goals/").unwrap();
     let end = start + tree.body[start..].find('"').unwrap();
-    let page = common::get_as(&app, &tree.body[start..end], &en).await;
+    let page = en.get(&tree.body[start..end]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_english(
         &common::unescape(&page.body),
@@ -351,8 +349,8 @@ async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
     );
 
     // A strategy that names its focus areas itself ("Spor") gets the English word in English.
-    let cookie = common::sign_in_as(&app, &admin, "skanderborg", "viewer").await;
-    let page = common::get_as(&app, "/t/skanderborg/", &format!("{cookie}; lang=en")).await;
+    let cookie = app.signed_in_to("skanderborg", Role::Viewer).await;
+    let page = cookie.clone().in_english().get("/t/skanderborg/").await;
     assert_english(
         &common::unescape(&page.body),
         "skanderborg tree",
@@ -364,14 +362,14 @@ async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
         ],
         &["Spor 1", "Missionsklynger og initiativer"],
     );
-    let danish = common::get_as(&app, "/t/skanderborg/", &cookie).await;
+    let danish = cookie.get("/t/skanderborg/").await;
     assert!(
         danish.body.contains("Spor 1"),
         "in Danish it keeps its own word"
     );
 
-    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
-    let page = common::get_as(&app, "/t/sonderborg/", &format!("{cookie}; lang=en")).await;
+    let cookie = app.signed_in_to("sonderborg", Role::Viewer).await;
+    let page = cookie.clone().in_english().get("/t/sonderborg/").await;
     assert_english(
         &common::unescape(&page.body),
         "sonderborg tree",
@@ -379,7 +377,7 @@ async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
         &["Godkendt 27. maj 2024"],
     );
 
-    let people = common::get_as(&app, "/t/haderslev/people", &en).await;
+    let people = en.get("/t/haderslev/people").await;
     assert_eq!(people.status, StatusCode::OK);
     assert_english(
         &people.body,
@@ -389,7 +387,7 @@ async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
     );
     let mut shown = 0;
     for link in common::links(&people.body, "haderslev", "people") {
-        let page = common::get_as(&app, &link, &en).await;
+        let page = en.get(&link).await;
         assert_eq!(page.status, StatusCode::OK, "{link}");
         let body = common::unescape(&page.body);
         assert!(!body.contains("Ansvarlig for"), "{link}");
@@ -403,15 +401,15 @@ async fn the_strategy_and_people_pages_speak_english(admin: PgPool) {
 
 #[sqlx::test]
 async fn a_wrong_address_under_the_strategy_is_explained_in_english(admin: PgPool) {
-    let app = demo_app(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
-    let en = format!("{cookie}; lang=en");
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("sonderborg", Role::Viewer).await;
+    let en = cookie.clone().in_english();
     for uri in [
         "/t/sonderborg/sub-goals/not-a-uuid",
         "/t/sonderborg/focus-areas/00000000-0000-0000-0000-000000000000",
         "/t/sonderborg/people/00000000-0000-0000-0000-000000000000",
     ] {
-        let page = common::get_as(&app, uri, &en).await;
+        let page = en.get(uri).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
         assert_english(&page.body, uri, &["Page not found"], &["Siden findes ikke"]);
     }

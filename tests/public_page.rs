@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{form, post_as};
+use common::{Role, TestApp, form};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -25,11 +25,11 @@ async fn focus_areas(admin: &PgPool, slug: &str) -> Vec<(Uuid, String)> {
 
 #[sqlx::test]
 async fn without_opt_in_the_page_does_not_exist(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let unknown = common::get(&app, "/public/no-such-town").await;
+    let app = TestApp::demo(&admin).await;
+    let unknown = app.anonymous().get("/public/no-such-town").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     for slug in SLUGS {
-        let page = common::get(&app, &format!("/public/{slug}")).await;
+        let page = app.anonymous().get(&format!("/public/{slug}")).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{slug}");
         assert_eq!(
             page.body, unknown.body,
@@ -40,10 +40,10 @@ async fn without_opt_in_the_page_does_not_exist(admin: PgPool) {
 
 #[sqlx::test]
 async fn an_admin_opts_in_per_focus_area_and_every_demo_tenant_shows_its_page(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     for slug in SLUGS {
-        let cookie = common::sign_in_as(&app, &admin, slug, "admin").await;
-        let settings = common::get_as(&app, &format!("/t/{slug}/admin/public"), &cookie).await;
+        let cookie = app.signed_in_to(slug, Role::Admin).await;
+        let settings = cookie.get(&format!("/t/{slug}/admin/public")).await;
         assert_eq!(settings.status, StatusCode::OK);
         assert!(
             !settings.body.contains(" checked"),
@@ -51,43 +51,37 @@ async fn an_admin_opts_in_per_focus_area_and_every_demo_tenant_shows_its_page(ad
         );
 
         // Turning it on with nothing picked, or with a foreign id, is refused and saves nothing.
-        let none = post_as(
-            &app,
-            &format!("/t/{slug}/admin/public"),
-            Some(&cookie),
-            &form(&[("enabled", "on")]),
-        )
-        .await;
+        let none = cookie
+            .post(&format!("/t/{slug}/admin/public"), &[("enabled", "on")])
+            .await;
         assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(common::unescape(&none.body).contains("Vælg mindst ét område"));
         let other = if slug == A { "haderslev" } else { A };
         let foreign = focus_areas(&admin, other).await[0].0.to_string();
-        let bad = post_as(
-            &app,
-            &format!("/t/{slug}/admin/public"),
-            Some(&cookie),
-            &form(&[("enabled", "on"), ("focus_area", &foreign)]),
-        )
-        .await;
+        let bad = cookie
+            .post(
+                &format!("/t/{slug}/admin/public"),
+                &[("enabled", "on"), ("focus_area", &foreign)],
+            )
+            .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(common::unescape(&bad.body).contains("Vælg områderne fra listen."));
         assert_eq!(
-            common::get(&app, &format!("/public/{slug}")).await.status,
+            app.anonymous().get(&format!("/public/{slug}")).await.status,
             StatusCode::NOT_FOUND
         );
 
         let areas = focus_areas(&admin, slug).await;
         assert!(areas.len() >= 2, "{slug} has focus areas to choose from");
-        let saved = post_as(
-            &app,
-            &format!("/t/{slug}/admin/public"),
-            Some(&cookie),
-            &form(&[("enabled", "on"), ("focus_area", &areas[0].0.to_string())]),
-        )
-        .await;
+        let saved = cookie
+            .post(
+                &format!("/t/{slug}/admin/public"),
+                &[("enabled", "on"), ("focus_area", &areas[0].0.to_string())],
+            )
+            .await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER);
 
-        let page = common::get(&app, &format!("/public/{slug}")).await;
+        let page = app.anonymous().get(&format!("/public/{slug}")).await;
         assert_eq!(page.status, StatusCode::OK, "{slug}");
         let text = common::unescape(&page.body);
         assert!(
@@ -103,10 +97,12 @@ async fn an_admin_opts_in_per_focus_area_and_every_demo_tenant_shows_its_page(ad
         assert!(!page.body.contains("Log ud") && !page.body.contains("Mine opfølgninger"));
 
         // Off again: gone at once.
-        let off = post_as(&app, &format!("/t/{slug}/admin/public"), Some(&cookie), "").await;
+        let off = cookie
+            .post_raw(&format!("/t/{slug}/admin/public"), "")
+            .await;
         assert_eq!(off.status, StatusCode::SEE_OTHER);
         assert_eq!(
-            common::get(&app, &format!("/public/{slug}")).await.status,
+            app.anonymous().get(&format!("/public/{slug}")).await.status,
             StatusCode::NOT_FOUND
         );
     }
@@ -121,7 +117,7 @@ async fn an_admin_opts_in_per_focus_area_and_every_demo_tenant_shows_its_page(ad
 
 #[sqlx::test]
 async fn nothing_unpublished_leaks_into_the_public_page(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let areas = focus_areas(&admin, A).await;
     let (shown, hidden) = (&areas[0], &areas[1]);
     let tenant: Uuid = sqlx::query_scalar("SELECT id FROM tenants WHERE slug = $1")
@@ -219,17 +215,16 @@ async fn nothing_unpublished_leaks_into_the_public_page(admin: PgPool) {
     .await
     .unwrap();
 
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
-    let saved = post_as(
-        &app,
-        &format!("/t/{A}/admin/public"),
-        Some(&cookie),
-        &form(&[("enabled", "on"), ("focus_area", &shown.0.to_string())]),
-    )
-    .await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
+    let saved = cookie
+        .post(
+            &format!("/t/{A}/admin/public"),
+            &[("enabled", "on"), ("focus_area", &shown.0.to_string())],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
 
-    let page = common::get(&app, &format!("/public/{A}")).await;
+    let page = app.anonymous().get(&format!("/public/{A}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let text = common::unescape(&page.body);
     // What must be there: the approved status of the closed round.
@@ -274,7 +269,7 @@ async fn nothing_unpublished_leaks_into_the_public_page(admin: PgPool) {
 
 #[sqlx::test]
 async fn opted_in_without_an_active_strategy_says_so(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let tenant = Uuid::now_v7();
     sqlx::query("INSERT INTO tenants (id, slug, name) VALUES ($1, 'tom', 'Tom Kommune')")
         .bind(tenant)
@@ -295,7 +290,7 @@ async fn opted_in_without_an_active_strategy_says_so(admin: PgPool) {
         .execute(&admin)
         .await
         .unwrap();
-    let page = common::get(&app, "/public/tom").await;
+    let page = app.anonymous().get("/public/tom").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("ingen vedtaget strategi"));
     assert!(
@@ -306,17 +301,16 @@ async fn opted_in_without_an_active_strategy_says_so(admin: PgPool) {
 
 #[sqlx::test]
 async fn citizens_read_the_approved_version_not_edits_in_progress(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
     let areas = focus_areas(&admin, A).await;
     let (area, _) = &areas[0];
-    let on = post_as(
-        &app,
-        &format!("/t/{A}/admin/public"),
-        Some(&cookie),
-        &form(&[("enabled", "on"), ("focus_area", &area.to_string())]),
-    )
-    .await;
+    let on = cookie
+        .post(
+            &format!("/t/{A}/admin/public"),
+            &[("enabled", "on"), ("focus_area", &area.to_string())],
+        )
+        .await;
     assert!(on.status.is_redirection(), "{}", on.status);
     // Reword the first goal in the editor, without approving a new version.
     let (goal, text): (Uuid, String) = sqlx::query_as(
@@ -326,43 +320,41 @@ async fn citizens_read_the_approved_version_not_edits_in_progress(admin: PgPool)
     .fetch_one(&admin)
     .await
     .unwrap();
-    let edit = common::get_as(&app, &format!("/t/{A}/edit/goals/{goal}"), &cookie).await;
+    let edit = cookie.get(&format!("/t/{A}/edit/goals/{goal}")).await;
     let marker = "name=\"version\" value=\"";
     let at = edit.body.find(marker).unwrap() + marker.len();
     let version = &edit.body[at..at + edit.body[at..].find('"').unwrap()];
-    let saved = post_as(
-        &app,
-        &format!("/t/{A}/edit/goals/{goal}"),
-        Some(&cookie),
-        &form(&[
-            ("version", version),
-            ("focus_area", &area.to_string()),
-            ("text", "Et udkast, som borgerne ikke må se endnu."),
-        ]),
-    )
-    .await;
+    let saved = cookie
+        .post(
+            &format!("/t/{A}/edit/goals/{goal}"),
+            &[
+                ("version", version),
+                ("focus_area", &area.to_string()),
+                ("text", "Et udkast, som borgerne ikke må se endnu."),
+            ],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    let page = common::unescape(&common::get(&app, &format!("/public/{A}")).await.body);
+    let page = common::unescape(&app.anonymous().get(&format!("/public/{A}")).await.body);
     assert!(page.contains(&text), "the approved wording");
     assert!(!page.contains("Et udkast, som borgerne ikke må se endnu."));
 
     // Once approved, the new wording is what citizens read.
-    let approved = post_as(
-        &app,
-        &format!("/t/{A}/versions"),
-        Some(&cookie),
-        &form(&[("approved_on", "2026-11-22"), ("approved_by", "Byrådet")]),
-    )
-    .await;
+    let approved = cookie
+        .post(
+            &format!("/t/{A}/versions"),
+            &[("approved_on", "2026-11-22"), ("approved_by", "Byrådet")],
+        )
+        .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER);
-    let page = common::unescape(&common::get(&app, &format!("/public/{A}")).await.body);
+    let page = common::unescape(&app.anonymous().get(&format!("/public/{A}")).await.body);
     assert!(page.contains("Et udkast, som borgerne ikke må se endnu."));
 }
 
 #[sqlx::test]
 async fn citizens_read_the_page_in_danish_or_english(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
     let mut pairs = vec![("enabled".to_string(), "on".to_string())];
     for (id, _) in focus_areas(&admin, A).await {
         pairs.push(("focus_area".to_string(), id.to_string()));
@@ -371,18 +363,14 @@ async fn citizens_read_the_page_in_danish_or_english(admin: PgPool) {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let saved = post_as(
-        &app,
-        &format!("/t/{A}/admin/public"),
-        Some(&cookie),
-        &form(&pairs),
-    )
-    .await;
+    let saved = cookie
+        .post_raw(&format!("/t/{A}/admin/public"), &form(&pairs))
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let uri = format!("/public/{A}");
 
     // Danish by default, with a switch to English.
-    let danish = common::get(&app, &uri).await;
+    let danish = app.anonymous().get(&uri).await;
     assert_eq!(danish.status, StatusCode::OK);
     let body = common::unescape(&danish.body);
     assert!(body.contains("<html lang=\"da\">"));
@@ -408,7 +396,7 @@ async fn citizens_read_the_page_in_danish_or_english(admin: PgPool) {
 
     // English for a browser that asks for it, and for the cookie the switch sets.
     let response = tower::ServiceExt::oneshot(
-        app.clone(),
+        app.router.clone(),
         axum::http::Request::get(&uri)
             .header("host", "localhost")
             .header("accept-language", "en-GB,en;q=0.8,da;q=0.5")
@@ -428,16 +416,13 @@ async fn citizens_read_the_page_in_danish_or_english(admin: PgPool) {
     );
     assert!(by_header.contains("Skip to content"));
 
-    let switched = post_as(
-        &app,
-        "/language",
-        None,
-        &form(&[("lang", "en"), ("back", &uri)]),
-    )
-    .await;
+    let switched = app
+        .anonymous()
+        .post("/language", &[("lang", "en"), ("back", &uri)])
+        .await;
     assert_eq!(switched.status, StatusCode::SEE_OTHER);
     assert_eq!(switched.location(), uri);
-    let english = common::get_as(&app, &uri, "lang=en").await;
+    let english = app.anonymous().in_english().get(&uri).await;
     assert_eq!(english.status, StatusCode::OK);
     let body = common::unescape(&english.body);
     assert!(body.contains("<html lang=\"en\">"));

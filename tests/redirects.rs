@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{form, get_as, post_as};
+use common::{Role, TestApp};
 use sqlx::PgPool;
 
 /// Targets someone could put in a link, as they appear in a query string, each of which a
@@ -40,10 +40,10 @@ fn decoded(target: &str) -> String {
 
 #[sqlx::test]
 async fn a_signed_in_user_is_never_sent_off_site_by_next(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("sonderborg", Role::Viewer).await;
     for target in HOSTILE {
-        let page = get_as(&app, &format!("/login?next={target}"), &cookie).await;
+        let page = cookie.get(&format!("/login?next={target}")).await;
         assert_eq!(
             page.status,
             StatusCode::SEE_OTHER,
@@ -53,29 +53,29 @@ async fn a_signed_in_user_is_never_sent_off_site_by_next(admin: PgPool) {
         assert_eq!(page.location(), "/", "{target}");
     }
     // A page of this site is still followed, also with letters outside ASCII.
-    let page = get_as(&app, "/login?next=/t/sonderborg/goals%3Fx%3D1", &cookie).await;
+    let page = cookie.get("/login?next=/t/sonderborg/goals%3Fx%3D1").await;
     assert_eq!(page.location(), "/t/sonderborg/goals?x=1");
-    let page = get_as(&app, "/login?next=/t/s%C3%B8nderborg/", &cookie).await;
+    let page = cookie.get("/login?next=/t/s%C3%B8nderborg/").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location(), "/t/s%C3%B8nderborg/");
 }
 
 #[sqlx::test]
 async fn signing_in_never_sends_anyone_off_site(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     let email = common::member_email(&admin, "sonderborg", "viewer").await;
     for target in HOSTILE {
-        let page = post_as(
-            &app,
-            "/login",
-            None,
-            &form(&[
-                ("email", &email),
-                ("password", common::DEMO_PASSWORD),
-                ("next", &decoded(target)),
-            ]),
-        )
-        .await;
+        let page = app
+            .anonymous()
+            .post(
+                "/login",
+                &[
+                    ("email", &email),
+                    ("password", common::DEMO_PASSWORD),
+                    ("next", &decoded(target)),
+                ],
+            )
+            .await;
         assert_eq!(
             page.status,
             StatusCode::SEE_OTHER,
@@ -90,24 +90,23 @@ async fn signing_in_never_sends_anyone_off_site(admin: PgPool) {
         );
     }
     // The sign-in form carries only a safe target along.
-    let anonymous = common::get(&app, "/login?next=/%0d%0a/evil.example/").await;
+    let anonymous = app
+        .anonymous()
+        .get("/login?next=/%0d%0a/evil.example/")
+        .await;
     assert_eq!(anonymous.status, StatusCode::OK);
     assert!(anonymous.body.contains(r#"name="next" value="""#));
 }
 
 #[sqlx::test]
 async fn the_language_switch_goes_back_only_to_this_site(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, "sonderborg", "viewer").await;
-    for signed_in in [None, Some(cookie.as_str())] {
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to("sonderborg", Role::Viewer).await;
+    for signed_in in [app.anonymous(), cookie] {
         for target in HOSTILE {
-            let page = post_as(
-                &app,
-                "/language",
-                signed_in,
-                &form(&[("lang", "en"), ("back", &decoded(target))]),
-            )
-            .await;
+            let page = signed_in
+                .post("/language", &[("lang", "en"), ("back", &decoded(target))])
+                .await;
             assert_eq!(
                 page.status,
                 StatusCode::SEE_OTHER,
@@ -116,13 +115,12 @@ async fn the_language_switch_goes_back_only_to_this_site(admin: PgPool) {
             );
             assert_eq!(page.location(), "/", "{target}");
         }
-        let page = post_as(
-            &app,
-            "/language",
-            signed_in,
-            &form(&[("lang", "da"), ("back", "/t/sønderborg/?a=b c")]),
-        )
-        .await;
+        let page = signed_in
+            .post(
+                "/language",
+                &[("lang", "da"), ("back", "/t/sønderborg/?a=b c")],
+            )
+            .await;
         assert_eq!(page.location(), "/t/s%C3%B8nderborg/?a=b%20c");
     }
 }

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::{Role, TestApp};
+
 use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
@@ -36,8 +38,8 @@ async fn count(admin: &PgPool, kind: &str) -> i64 {
 
 #[sqlx::test]
 async fn reminders_go_once_to_exactly_those_who_have_not_submitted(admin: PgPool) {
-    let pool = common::app_pool(&admin).await;
-    common::load_demo(&pool).await;
+    let app = TestApp::demo(&admin).await;
+    let pool = app.pool.clone();
     let base = "https://retning.example";
     let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
 
@@ -146,9 +148,8 @@ async fn reminders_go_once_to_exactly_those_who_have_not_submitted(admin: PgPool
             .await
             .unwrap();
     assert_eq!(queued, 0);
-    let app = common::app(&pool);
-    let cookie = common::sign_in_as(&app, &admin, T, "admin").await;
-    let outbox = common::get_as(&app, &format!("/t/{T}/admin/outbox"), &cookie).await;
+    let cookie = app.signed_in_to(T, Role::Admin).await;
+    let outbox = cookie.get(&format!("/t/{T}/admin/outbox")).await;
     assert_eq!(outbox.status, StatusCode::OK);
     assert!(outbox.body.contains("I udbakken") && outbox.body.contains("Påmindelse"));
 }

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{form, post_as};
+use common::{Role, TestApp};
 use http_body_util::BodyExt;
 use sqlx::PgPool;
 use tower::ServiceExt;
@@ -110,8 +110,8 @@ async fn grow(admin: &PgPool) {
 
 #[sqlx::test]
 async fn exports_api_and_public_page_cost_a_fixed_number_of_statements(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
-    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(A, Role::Admin).await;
     let first_area: uuid::Uuid = sqlx::query_scalar(
         "SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 ORDER BY f.position LIMIT 1",
     )
@@ -119,21 +119,16 @@ async fn exports_api_and_public_page_cost_a_fixed_number_of_statements(admin: Pg
     .fetch_one(&admin)
     .await
     .unwrap();
-    let saved = post_as(
-        &app,
-        &format!("/t/{A}/admin/public"),
-        Some(&cookie),
-        &form(&[("enabled", "on"), ("focus_area", &first_area.to_string())]),
-    )
-    .await;
+    let saved = cookie
+        .post(
+            &format!("/t/{A}/admin/public"),
+            &[("enabled", "on"), ("focus_area", &first_area.to_string())],
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    let page = post_as(
-        &app,
-        &format!("/t/{A}/admin/api-tokens"),
-        Some(&cookie),
-        &form(&[("name", "BI")]),
-    )
-    .await;
+    let page = cookie
+        .post(&format!("/t/{A}/admin/api-tokens"), &[("name", "BI")])
+        .await;
     let start = page.body.find("<code>rtn_").unwrap() + 6;
     let token = page.body[start..start + 68].to_string();
 
@@ -154,23 +149,23 @@ async fn exports_api_and_public_page_cost_a_fixed_number_of_statements(admin: Pg
 
     let mut before = Vec::new();
     for uri in &member_pages {
-        before.push(statements(&app, uri, Some(&cookie), None).await);
+        before.push(statements(&app.router, uri, Some(cookie.cookie()), None).await);
     }
     for uri in &api {
-        before.push(statements(&app, uri, None, Some(&token)).await);
+        before.push(statements(&app.router, uri, None, Some(&token)).await);
     }
-    before.push(statements(&app, &public, None, None).await);
+    before.push(statements(&app.router, &public, None, None).await);
 
     grow(&admin).await;
 
     let mut after = Vec::new();
     for uri in &member_pages {
-        after.push(statements(&app, uri, Some(&cookie), None).await);
+        after.push(statements(&app.router, uri, Some(cookie.cookie()), None).await);
     }
     for uri in &api {
-        after.push(statements(&app, uri, None, Some(&token)).await);
+        after.push(statements(&app.router, uri, None, Some(&token)).await);
     }
-    after.push(statements(&app, &public, None, None).await);
+    after.push(statements(&app.router, &public, None, None).await);
 
     let uris: Vec<&String> = member_pages.iter().chain(&api).chain([&public]).collect();
     for ((uri, b), a) in uris.iter().zip(&before).zip(&after) {

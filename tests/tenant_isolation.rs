@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::TestApp;
+
 use axum::http::StatusCode;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -103,24 +105,25 @@ async fn the_tenant_setting_does_not_leak_to_the_next_user_of_a_connection(admin
 
 #[sqlx::test]
 async fn ids_of_one_tenant_answer_404_in_another_tenants_urls(admin: PgPool) {
-    let (app, _) = common::demo(&admin).await;
+    let app = TestApp::demo(&admin).await;
     // Lærke is a member of both municipalities: the strongest case for leaking ids across them.
-    let cookie =
-        common::sign_in(&app, retning::demo::SHARED_DEMO_USER, common::DEMO_PASSWORD).await;
+    let cookie = app
+        .sign_in(retning::demo::SHARED_DEMO_USER, common::DEMO_PASSWORD)
+        .await;
 
-    let haderslev_tree = common::get_as(&app, "/t/haderslev/", &cookie).await;
+    let haderslev_tree = cookie.get("/t/haderslev/").await;
     let sub_goals = common::links(&haderslev_tree.body, "haderslev", "sub-goals");
     let focus_areas = common::links(&haderslev_tree.body, "haderslev", "focus-areas");
     assert!(!sub_goals.is_empty() && !focus_areas.is_empty());
 
     for link in sub_goals.iter().chain(&focus_areas) {
         assert_eq!(
-            common::get_as(&app, link, &cookie).await.status,
+            cookie.get(link).await.status,
             StatusCode::OK,
             "{link} works in its own tenant"
         );
         let foreign = link.replace("/t/haderslev/", "/t/sonderborg/");
-        let page = common::get_as(&app, &foreign, &cookie).await;
+        let page = cookie.get(&foreign).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{foreign} must be 404");
         assert!(
             !page.body.contains("Haderslev"),

@@ -107,6 +107,19 @@ pub struct Req<'a> {
 }
 
 pub async fn send(app: &axum::Router, req: Req<'_>) -> Page {
+    let (status, headers, bytes) = send_raw(app, req).await;
+    Page {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// `send`, with the body as the bytes that came (a download).
+pub async fn send_raw(
+    app: &axum::Router,
+    req: Req<'_>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let mut builder = Request::builder()
         .method(req.method.clone())
         .uri(req.uri)
@@ -141,11 +154,7 @@ pub async fn send(app: &axum::Router, req: Req<'_>) -> Page {
         .await
         .expect("body")
         .to_bytes();
-    Page {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    (status, headers, bytes.to_vec())
 }
 
 pub async fn get(app: &axum::Router, uri: &str) -> Page {
@@ -312,9 +321,14 @@ pub struct TestApp {
 impl TestApp {
     /// The app on an empty database.
     pub async fn new(admin: &PgPool) -> TestApp {
+        TestApp::new_with(admin, retning::Settings::default()).await
+    }
+
+    /// The app on an empty database, with other settings (statement counting, a session policy...).
+    pub async fn new_with(admin: &PgPool, settings: retning::Settings) -> TestApp {
         let pool = app_pool(admin).await;
         TestApp {
-            router: app(&pool),
+            router: retning::app(retning::AppState::new(pool.clone(), settings)),
             pool,
             admin: admin.clone(),
             slug: String::new(),
@@ -323,7 +337,12 @@ impl TestApp {
 
     /// The app on the three demo municipalities; `signed_in_as` signs in to Sønderborg.
     pub async fn demo(admin: &PgPool) -> TestApp {
-        let app = TestApp::new(admin).await;
+        TestApp::demo_with(admin, retning::Settings::default()).await
+    }
+
+    /// The demo app with other settings (a session policy, a request timeout...).
+    pub async fn demo_with(admin: &PgPool, settings: retning::Settings) -> TestApp {
+        let app = TestApp::new_with(admin, settings).await;
         load_demo(&app.pool).await;
         app.in_tenant("sonderborg")
     }
@@ -409,6 +428,27 @@ impl Client {
 
     pub async fn get(&self, uri: &str) -> Page {
         self.send(Method::GET, uri, None).await
+    }
+
+    /// GETs a download: its status and the bytes as they came.
+    pub async fn download(&self, uri: &str) -> (StatusCode, Vec<u8>) {
+        let (status, _, bytes) = self.get_raw(uri).await;
+        (status, bytes)
+    }
+
+    /// GETs `uri`: status, headers and the body's bytes as they came.
+    pub async fn get_raw(&self, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+        send_raw(
+            &self.router,
+            Req {
+                method: Method::GET,
+                uri,
+                cookie: self.cookie.as_deref(),
+                form: None,
+                origin: None,
+            },
+        )
+        .await
     }
 
     /// POSTs `pairs` as an url-encoded form.
