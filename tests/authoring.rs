@@ -1199,3 +1199,299 @@ async fn ambiguous_numbers_and_contradicting_units_are_refused(admin: PgPool) {
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     assert_eq!(stored("I procent").await, Some(12.0));
 }
+
+/// One kind of item as the structure test sees it: its table, the column its siblings share, and
+/// the path segment of its routes.
+struct KindRows {
+    entity: &'static str,
+    table: &'static str,
+    parent: &'static str,
+    path: &'static str,
+}
+
+const KINDS: [KindRows; 6] = [
+    KindRows {
+        entity: "focus_area",
+        table: "focus_areas",
+        parent: "strategy_id",
+        path: "focus-areas",
+    },
+    KindRows {
+        entity: "goal",
+        table: "goals",
+        parent: "focus_area_id",
+        path: "goals",
+    },
+    KindRows {
+        entity: "sub_goal",
+        table: "sub_goals",
+        parent: "goal_id",
+        path: "sub-goals",
+    },
+    KindRows {
+        entity: "challenge",
+        table: "challenges",
+        parent: "strategy_id",
+        path: "challenges",
+    },
+    KindRows {
+        entity: "cluster",
+        table: "clusters",
+        parent: "strategy_id",
+        path: "clusters",
+    },
+    KindRows {
+        entity: "initiative",
+        table: "initiatives",
+        parent: "strategy_id",
+        path: "initiatives",
+    },
+];
+
+type Items = std::collections::BTreeMap<(String, Uuid), (bool, i32)>;
+
+/// Every item of the six kinds in every municipality: archived or not, and where it stands.
+async fn every_item(admin: &PgPool) -> Items {
+    let rows: Vec<(String, Uuid, bool, i32)> = sqlx::query_as(
+        "SELECT 'focus_area', id, archived_at IS NOT NULL, position FROM focus_areas
+         UNION ALL SELECT 'goal', id, archived_at IS NOT NULL, position FROM goals
+         UNION ALL SELECT 'sub_goal', id, archived_at IS NOT NULL, position FROM sub_goals
+         UNION ALL SELECT 'challenge', id, archived_at IS NOT NULL, position FROM challenges
+         UNION ALL SELECT 'cluster', id, archived_at IS NOT NULL, position FROM clusters
+         UNION ALL SELECT 'initiative', id, archived_at IS NOT NULL, position FROM initiatives",
+    )
+    .fetch_all(admin)
+    .await
+    .unwrap();
+    rows.into_iter()
+        .map(|(kind, id, archived, position)| ((kind, id), (archived, position)))
+        .collect()
+}
+
+/// The items that appeared, disappeared or changed between two snapshots.
+fn changed(before: &Items, after: &Items) -> std::collections::BTreeSet<(String, Uuid)> {
+    before
+        .keys()
+        .chain(after.keys())
+        .filter(|key| before.get(*key) != after.get(*key))
+        .cloned()
+        .collect()
+}
+
+/// The item and what it contains (a focus area's goals and their sub-goals, a goal's sub-goals):
+/// what an operation on it may touch.
+async fn item_and_contents(
+    admin: &PgPool,
+    entity: &str,
+    id: Uuid,
+) -> std::collections::BTreeSet<(String, Uuid)> {
+    let mut set = std::collections::BTreeSet::from([(entity.to_string(), id)]);
+    let contained: Vec<(String, Uuid)> = sqlx::query_as(
+        "SELECT 'goal', id FROM goals WHERE $1 = 'focus_area' AND focus_area_id = $2
+         UNION ALL SELECT 'sub_goal', s.id FROM sub_goals s JOIN goals g ON g.id = s.goal_id
+                   WHERE ($1 = 'focus_area' AND g.focus_area_id = $2) OR ($1 = 'goal' AND g.id = $2)",
+    )
+    .bind(entity)
+    .bind(id)
+    .fetch_all(admin)
+    .await
+    .unwrap();
+    set.extend(contained);
+    set
+}
+
+/// A new item of each kind, with nothing hanging on it, created through the forms.
+async fn fresh_items(app: &axum::Router, admin: &PgPool) -> Vec<(&'static KindRows, Uuid)> {
+    const S: &str = "skanderborg";
+    let cookie = common::sign_in_as(app, admin, T, "secretariat").await;
+    let built = build_focus_area(app, admin, &cookie).await;
+    let cookie = common::sign_in_as(app, admin, S, "secretariat").await;
+    let mut portfolio = Vec::new();
+    for (path, anchor, fields) in [
+        ("challenges", "#challenge-", vec![("title", "Trafikstøj")]),
+        ("clusters", "#cluster-", vec![("title", "Stille byer")]),
+        (
+            "initiatives",
+            "#initiative-",
+            vec![("title", "Støjskærme"), ("lifecycle", "idea")],
+        ),
+    ] {
+        let new = get_as(app, &format!("/t/{S}/edit/{path}/new"), &cookie).await;
+        let new_id = hidden(&new.body, "new_id");
+        let mut pairs = vec![("new_id", new_id.as_str())];
+        pairs.extend(fields);
+        let created = post_as(
+            app,
+            &format!("/t/{S}/edit/{path}"),
+            Some(&cookie),
+            &form(&pairs),
+        )
+        .await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        portfolio.push(anchored_id(created.location(), anchor));
+    }
+    // Contained before container, so that each deletion is of an item with nothing in it.
+    vec![
+        (&KINDS[2], built.sub),
+        (&KINDS[1], built.goal),
+        (&KINDS[0], built.area),
+        (&KINDS[3], portfolio[0]),
+        (&KINDS[4], portfolio[1]),
+        (&KINDS[5], portfolio[2]),
+    ]
+}
+
+#[sqlx::test]
+async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPool) {
+    const S: &str = "skanderborg";
+    let (app, _) = common::demo(&admin).await;
+    let fresh = fresh_items(&app, &admin).await;
+    let cookie = common::sign_in_as(&app, &admin, S, "secretariat").await;
+    let tenant: Uuid = sqlx::query_scalar("SELECT id FROM tenants WHERE slug = $1")
+        .bind(S)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    // Something in the demo strategy hangs on one item of each kind.
+    sqlx::query(
+        "INSERT INTO decisions (tenant_id, id, strategy_id, initiative_id, kind, text, decided_on)
+         SELECT tenant_id, gen_random_uuid(), strategy_id, id, 'adjust', 'Justér målgruppen', current_date
+         FROM initiatives WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY position LIMIT 1",
+    )
+    .bind(tenant)
+    .execute(&admin)
+    .await
+    .unwrap();
+    let with_history = [
+        // A focus area that initiatives work on.
+        "SELECT focus_area_id FROM initiatives WHERE tenant_id = $1 AND focus_area_id IS NOT NULL LIMIT 1",
+        // A goal and a sub-goal with a written follow-up.
+        "SELECT s.goal_id FROM sub_goals s JOIN followups f ON f.sub_goal_id = s.id
+         WHERE s.tenant_id = $1 AND f.review_state <> 'draft' LIMIT 1",
+        "SELECT f.sub_goal_id FROM followups f
+         WHERE f.tenant_id = $1 AND f.sub_goal_id IS NOT NULL AND f.review_state <> 'draft' LIMIT 1",
+        // A shared problem that an initiative works on, a cluster with initiatives, an initiative
+        // with a decision.
+        "SELECT challenge_id FROM initiative_challenges WHERE tenant_id = $1 LIMIT 1",
+        "SELECT cluster_id FROM initiatives WHERE tenant_id = $1 AND cluster_id IS NOT NULL LIMIT 1",
+        "SELECT initiative_id FROM decisions WHERE tenant_id = $1 AND initiative_id IS NOT NULL LIMIT 1",
+    ];
+
+    for (kind, sql) in KINDS.iter().zip(with_history) {
+        let what = kind.entity;
+        let base = format!("/t/{S}/edit/{}", kind.path);
+
+        // Moving down swaps the item with its next sibling: two items of its kind, nothing else.
+        let first: Uuid = sqlx::query_scalar(&format!(
+            "SELECT t.id FROM {table} t WHERE t.tenant_id = $1 AND t.archived_at IS NULL
+               AND EXISTS (SELECT 1 FROM {table} o WHERE o.tenant_id = t.tenant_id AND o.{parent} = t.{parent}
+                             AND o.archived_at IS NULL AND o.position > t.position)
+             LIMIT 1",
+            table = kind.table,
+            parent = kind.parent
+        ))
+        .bind(tenant)
+        .fetch_one(&admin)
+        .await
+        .unwrap_or_else(|e| panic!("a {what} with a sibling after it: {e}"));
+        let before = every_item(&admin).await;
+        let moved = post_as(
+            &app,
+            &format!("{base}/{first}/move"),
+            Some(&cookie),
+            &form(&[("direction", "down")]),
+        )
+        .await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{what}");
+        let after = every_item(&admin).await;
+        let touched = changed(&before, &after);
+        assert_eq!(
+            touched.len(),
+            2,
+            "moving a {what} swaps two items: {touched:?}"
+        );
+        assert!(
+            touched.iter().all(|(k, _)| k == what),
+            "moving a {what} touched another kind: {touched:?}"
+        );
+        let key = (what.to_string(), first);
+        assert!(after[&key].1 > before[&key].1, "the {what} moved down");
+
+        // Deleting an item with history archives it and what it contains, and nothing else.
+        let id: Uuid = sqlx::query_scalar(sql)
+            .bind(tenant)
+            .fetch_one(&admin)
+            .await
+            .unwrap_or_else(|e| panic!("a {what} with history: {e}"));
+        let confirm = get_as(&app, &format!("{base}/{id}/delete"), &cookie).await;
+        assert_eq!(confirm.status, StatusCode::OK, "{what}");
+        assert!(
+            unescape(&confirm.body).contains("Arkivér"),
+            "the {what}'s own history is counted: {}",
+            confirm.body
+        );
+        let scope = item_and_contents(&admin, what, id).await;
+        let before = every_item(&admin).await;
+        let archived = post_as(&app, &format!("{base}/{id}/delete"), Some(&cookie), "").await;
+        assert_eq!(archived.status, StatusCode::SEE_OTHER, "{what}");
+        let after = every_item(&admin).await;
+        let touched = changed(&before, &after);
+        assert!(
+            touched.is_subset(&scope),
+            "archiving a {what} touched {:?}",
+            touched.difference(&scope).collect::<Vec<_>>()
+        );
+        let key = (what.to_string(), id);
+        assert_eq!(
+            after.get(&key).map(|v| v.0),
+            Some(true),
+            "the {what} is archived, not gone"
+        );
+        assert!(
+            touched.iter().all(|k| after[k].0),
+            "archiving a {what} only archives"
+        );
+
+        // Restoring brings back that item and what went with it, and touches nothing else.
+        let before = every_item(&admin).await;
+        let restored = post_as(&app, &format!("{base}/{id}/restore"), Some(&cookie), "").await;
+        assert_eq!(restored.status, StatusCode::SEE_OTHER, "{what}");
+        let after = every_item(&admin).await;
+        let touched = changed(&before, &after);
+        assert!(
+            touched.is_subset(&scope),
+            "restoring a {what} touched {:?}",
+            touched.difference(&scope).collect::<Vec<_>>()
+        );
+        assert!(!after[&key].0, "the {what} is back");
+    }
+
+    // Deleting an item without history removes that one item, whatever else the strategy holds.
+    for (kind, id) in fresh {
+        let what = kind.entity;
+        let slug = if matches!(what, "focus_area" | "goal" | "sub_goal") {
+            T
+        } else {
+            S
+        };
+        let cookie = common::sign_in_as(&app, &admin, slug, "secretariat").await;
+        let base = format!("/t/{slug}/edit/{}", kind.path);
+        let confirm = get_as(&app, &format!("{base}/{id}/delete"), &cookie).await;
+        assert!(
+            !unescape(&confirm.body).contains("Arkivér"),
+            "a new {what} has no history: {}",
+            confirm.body
+        );
+        let before = every_item(&admin).await;
+        let deleted = post_as(&app, &format!("{base}/{id}/delete"), Some(&cookie), "").await;
+        assert_eq!(deleted.status, StatusCode::SEE_OTHER, "{what}");
+        let after = every_item(&admin).await;
+        let key = (what.to_string(), id);
+        assert_eq!(
+            changed(&before, &after),
+            std::collections::BTreeSet::from([key.clone()]),
+            "deleting a {what} removes that {what} only"
+        );
+        assert!(!after.contains_key(&key));
+    }
+}

@@ -15,6 +15,7 @@ use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors, Selected};
+use super::structure::{Found, Structure};
 use crate::layout::{Chrome, render};
 
 pub struct Challenges;
@@ -264,4 +265,96 @@ async fn link(conn: &mut PgConnection, tenant: Uuid, id: Uuid, areas: &[Uuid]) -
     .execute(conn)
     .await?;
     Ok(())
+}
+
+impl Structure for Challenges {
+    fn the() -> String {
+        crate::t("authoring-the-challenge")
+    }
+
+    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+        let row = sqlx::query!(
+            r#"SELECT title, archived_at IS NOT NULL as "archived!" FROM challenges WHERE tenant_id = $1 AND id = $2"#,
+            tenant,
+            id
+        )
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(|r| Found {
+            title: r.title,
+            archived: r.archived,
+        }))
+    }
+
+    /// The initiatives and mission clusters that work on the shared problem.
+    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+        sqlx::query_scalar!(
+            r#"SELECT (SELECT count(*) FROM initiative_challenges WHERE tenant_id = $1 AND challenge_id = $2)
+                    + (SELECT count(*) FROM cluster_challenges WHERE tenant_id = $1 AND challenge_id = $2) as "count!""#,
+            tenant,
+            id
+        )
+        .fetch_one(conn)
+        .await
+    }
+
+    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            "DELETE FROM challenges WHERE tenant_id = $1 AND id = $2",
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            "UPDATE challenges SET archived_at = now() WHERE tenant_id = $1 AND id = $2",
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            r#"UPDATE challenges c SET archived_at = NULL,
+                      position = COALESCE((SELECT max(position) + 1 FROM challenges o
+                                           WHERE o.tenant_id = $1 AND o.strategy_id = c.strategy_id AND o.archived_at IS NULL), 0)
+               WHERE c.tenant_id = $1 AND c.id = $2"#,
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn reorder(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+        up: bool,
+    ) -> sqlx::Result<bool> {
+        let moved = sqlx::query!(
+            r#"WITH me AS (SELECT id, position, strategy_id as parent FROM challenges
+                           WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
+                    other AS (SELECT o.id, o.position FROM challenges o, me
+                              WHERE o.tenant_id = $1 AND o.strategy_id = me.parent AND o.archived_at IS NULL
+                                AND CASE WHEN $3 THEN o.position < me.position ELSE o.position > me.position END
+                              ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
+               UPDATE challenges t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
+               FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
+            tenant,
+            id,
+            up
+        )
+        .execute(conn)
+        .await?;
+        Ok(moved.rows_affected() > 0)
+    }
 }

@@ -15,6 +15,7 @@ use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
+use super::structure::{Found, Structure};
 use crate::domain::CoordinationMode;
 use crate::layout::{Chrome, render};
 
@@ -298,5 +299,119 @@ impl Editable for FocusAreas {
             people: f.offered.people,
             coordinations: CoordinationMode::ALL,
         })
+    }
+}
+
+impl Structure for FocusAreas {
+    fn the() -> String {
+        crate::t("authoring-the-focus-area")
+    }
+
+    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+        let row = sqlx::query!(
+            r#"SELECT title as "title!", archived_at IS NOT NULL as "archived!" FROM focus_areas WHERE tenant_id = $1 AND id = $2"#,
+            tenant,
+            id
+        )
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(|r| Found {
+            title: r.title,
+            archived: r.archived,
+        }))
+    }
+
+    /// The written follow-ups and decisions on the sub-goals of its goals, its own decisions,
+    /// and the initiatives that work on it.
+    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+        sqlx::query_scalar!(
+            r#"WITH covered AS (
+                   SELECT s.id FROM sub_goals s JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
+                   WHERE s.tenant_id = $1 AND g.focus_area_id = $2)
+               SELECT (SELECT count(*) FROM followups f
+                       WHERE f.tenant_id = $1 AND f.sub_goal_id IN (SELECT id FROM covered)
+                         AND (f.version > 1 OR f.review_state <> 'draft'))
+                    + (SELECT count(*) FROM decisions d
+                       WHERE d.tenant_id = $1 AND (d.sub_goal_id IN (SELECT id FROM covered) OR d.focus_area_id = $2))
+                    + (SELECT count(*) FROM initiatives i WHERE i.tenant_id = $1 AND i.focus_area_id = $2) as "count!""#,
+            tenant,
+            id
+        )
+        .fetch_one(conn)
+        .await
+    }
+
+    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            "DELETE FROM focus_areas WHERE tenant_id = $1 AND id = $2",
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    /// With its goals and their sub-goals.
+    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            r#"WITH area AS (UPDATE focus_areas SET archived_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id),
+                    goal AS (UPDATE goals SET archived_at = now()
+                             WHERE tenant_id = $1 AND focus_area_id = $2 AND archived_at IS NULL RETURNING id)
+               UPDATE sub_goals SET archived_at = now()
+               WHERE tenant_id = $1 AND archived_at IS NULL
+                 AND goal_id IN (SELECT id FROM goals WHERE tenant_id = $1 AND focus_area_id = $2)"#,
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            r#"WITH area AS (
+                   UPDATE focus_areas f SET archived_at = NULL,
+                          position = COALESCE((SELECT max(position) + 1 FROM focus_areas o
+                                               WHERE o.tenant_id = $1 AND o.strategy_id = f.strategy_id AND o.archived_at IS NULL), 0)
+                   WHERE f.tenant_id = $1 AND f.id = $2
+                   RETURNING (SELECT archived_at FROM focus_areas WHERE tenant_id = $1 AND id = $2) as at),
+               goal AS (UPDATE goals SET archived_at = NULL
+                        WHERE tenant_id = $1 AND focus_area_id = $2 AND archived_at = (SELECT at FROM area)
+                        RETURNING id)
+               UPDATE sub_goals SET archived_at = NULL
+               WHERE tenant_id = $1 AND archived_at = (SELECT at FROM area)
+                 AND goal_id IN (SELECT id FROM goals WHERE tenant_id = $1 AND focus_area_id = $2)"#,
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn reorder(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+        up: bool,
+    ) -> sqlx::Result<bool> {
+        let moved = sqlx::query!(
+            r#"WITH me AS (SELECT id, position, strategy_id as parent FROM focus_areas
+                           WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
+                    other AS (SELECT o.id, o.position FROM focus_areas o, me
+                              WHERE o.tenant_id = $1 AND o.strategy_id = me.parent AND o.archived_at IS NULL
+                                AND CASE WHEN $3 THEN o.position < me.position ELSE o.position > me.position END
+                              ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
+               UPDATE focus_areas t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
+               FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
+            tenant,
+            id,
+            up
+        )
+        .execute(conn)
+        .await?;
+        Ok(moved.rows_affected() > 0)
     }
 }

@@ -15,6 +15,7 @@ use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
+use super::structure::{Found, Structure};
 use crate::layout::{Chrome, render};
 
 pub struct Goals;
@@ -274,5 +275,109 @@ impl Editable for Goals {
             areas: f.offered.areas,
             people: f.offered.people,
         })
+    }
+}
+
+impl Structure for Goals {
+    fn the() -> String {
+        crate::t("authoring-the-goal")
+    }
+
+    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+        let row = sqlx::query!(
+            r#"SELECT text as "title!", archived_at IS NOT NULL as "archived!" FROM goals WHERE tenant_id = $1 AND id = $2"#,
+            tenant,
+            id
+        )
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(|r| Found {
+            title: r.title,
+            archived: r.archived,
+        }))
+    }
+
+    /// The written follow-ups and decisions on its sub-goals.
+    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+        sqlx::query_scalar!(
+            r#"WITH covered AS (SELECT id FROM sub_goals WHERE tenant_id = $1 AND goal_id = $2)
+               SELECT (SELECT count(*) FROM followups f
+                       WHERE f.tenant_id = $1 AND f.sub_goal_id IN (SELECT id FROM covered)
+                         AND (f.version > 1 OR f.review_state <> 'draft'))
+                    + (SELECT count(*) FROM decisions d
+                       WHERE d.tenant_id = $1 AND d.sub_goal_id IN (SELECT id FROM covered)) as "count!""#,
+            tenant,
+            id
+        )
+        .fetch_one(conn)
+        .await
+    }
+
+    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            "DELETE FROM goals WHERE tenant_id = $1 AND id = $2",
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    /// With its sub-goals.
+    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            r#"WITH goal AS (UPDATE goals SET archived_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id)
+               UPDATE sub_goals SET archived_at = now()
+               WHERE tenant_id = $1 AND goal_id = $2 AND archived_at IS NULL"#,
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            r#"WITH goal AS (
+                   UPDATE goals g SET archived_at = NULL,
+                          position = COALESCE((SELECT max(position) + 1 FROM goals o
+                                               WHERE o.tenant_id = $1 AND o.focus_area_id = g.focus_area_id AND o.archived_at IS NULL), 0)
+                   WHERE g.tenant_id = $1 AND g.id = $2
+                     AND NOT EXISTS (SELECT 1 FROM focus_areas f WHERE f.tenant_id = $1 AND f.id = g.focus_area_id AND f.archived_at IS NOT NULL)
+                   RETURNING (SELECT archived_at FROM goals WHERE tenant_id = $1 AND id = $2) as at)
+               UPDATE sub_goals SET archived_at = NULL
+               WHERE tenant_id = $1 AND goal_id = $2 AND archived_at = (SELECT at FROM goal)"#,
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn reorder(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+        up: bool,
+    ) -> sqlx::Result<bool> {
+        let moved = sqlx::query!(
+            r#"WITH me AS (SELECT id, position, focus_area_id as parent FROM goals
+                           WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
+                    other AS (SELECT o.id, o.position FROM goals o, me
+                              WHERE o.tenant_id = $1 AND o.focus_area_id = me.parent AND o.archived_at IS NULL
+                                AND CASE WHEN $3 THEN o.position < me.position ELSE o.position > me.position END
+                              ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
+               UPDATE goals t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
+               FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
+            tenant,
+            id,
+            up
+        )
+        .execute(conn)
+        .await?;
+        Ok(moved.rows_affected() > 0)
     }
 }

@@ -13,7 +13,6 @@ pub mod fields;
 mod focus_areas;
 mod goals;
 mod initiatives;
-mod portfolio;
 mod strategy_form;
 mod structure;
 mod sub_goals;
@@ -34,7 +33,8 @@ pub use context::strategy as strategy_of;
 pub const EDITORS: crate::kernel::access::Access = SECRETARIAT;
 
 /// The eight routes of one kind of item: new, create, edit, save, move, confirm delete, delete,
-/// restore.
+/// restore. The item type implements `Editable` (the forms) and `Structure` (the rest), each with
+/// that kind's own statements, so a kind is described once, by its type.
 macro_rules! item_routes {
     ($table:expr, $base:literal, $item:ty) => {
         $table

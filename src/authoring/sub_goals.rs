@@ -16,6 +16,7 @@ use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
+use super::structure::{Found, Structure};
 use crate::domain::GoalDirection;
 use crate::layout::{Chrome, render};
 use crate::strategy::smart::{self, SmartInput};
@@ -491,5 +492,100 @@ impl Editable for SubGoals {
             directions: GoalDirection::ALL,
             smart_gaps,
         })
+    }
+}
+
+impl Structure for SubGoals {
+    fn the() -> String {
+        crate::t("authoring-the-sub-goal")
+    }
+
+    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+        let row = sqlx::query!(
+            r#"SELECT text as "title!", archived_at IS NOT NULL as "archived!" FROM sub_goals WHERE tenant_id = $1 AND id = $2"#,
+            tenant,
+            id
+        )
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(|r| Found {
+            title: r.title,
+            archived: r.archived,
+        }))
+    }
+
+    /// Its written follow-ups and its decisions.
+    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+        sqlx::query_scalar!(
+            r#"SELECT (SELECT count(*) FROM followups f
+                       WHERE f.tenant_id = $1 AND f.sub_goal_id = $2
+                         AND (f.version > 1 OR f.review_state <> 'draft'))
+                    + (SELECT count(*) FROM decisions d WHERE d.tenant_id = $1 AND d.sub_goal_id = $2) as "count!""#,
+            tenant,
+            id
+        )
+        .fetch_one(conn)
+        .await
+    }
+
+    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            "DELETE FROM sub_goals WHERE tenant_id = $1 AND id = $2",
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            "UPDATE sub_goals SET archived_at = now() WHERE tenant_id = $1 AND id = $2",
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+        sqlx::query!(
+            r#"UPDATE sub_goals s SET archived_at = NULL,
+                      position = COALESCE((SELECT max(position) + 1 FROM sub_goals o
+                                           WHERE o.tenant_id = $1 AND o.goal_id = s.goal_id AND o.archived_at IS NULL), 0)
+               WHERE s.tenant_id = $1 AND s.id = $2
+                 AND NOT EXISTS (SELECT 1 FROM goals g WHERE g.tenant_id = $1 AND g.id = s.goal_id AND g.archived_at IS NOT NULL)"#,
+            tenant,
+            id
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn reorder(
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        id: Uuid,
+        up: bool,
+    ) -> sqlx::Result<bool> {
+        let moved = sqlx::query!(
+            r#"WITH me AS (SELECT id, position, goal_id as parent FROM sub_goals
+                           WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
+                    other AS (SELECT o.id, o.position FROM sub_goals o, me
+                              WHERE o.tenant_id = $1 AND o.goal_id = me.parent AND o.archived_at IS NULL
+                                AND CASE WHEN $3 THEN o.position < me.position ELSE o.position > me.position END
+                              ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
+               UPDATE sub_goals t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
+               FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
+            tenant,
+            id,
+            up
+        )
+        .execute(conn)
+        .await?;
+        Ok(moved.rows_affected() > 0)
     }
 }
