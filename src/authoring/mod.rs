@@ -34,35 +34,76 @@ pub const EDITORS: crate::kernel::access::Access = SECRETARIAT;
 
 /// The eight routes of one kind of item: new, create, edit, save, move, confirm delete, delete,
 /// restore. The item type implements `Editable` (the forms) and `Structure` (the rest), each with
-/// that kind's own statements, so a kind is described once, by its type.
+/// that kind's own statements, so a kind is described once, by its type. The path segment must be
+/// the type's `PATH` (the forms and the delete page link to it): checked when compiling.
 macro_rules! item_routes {
-    ($table:expr, $base:literal, $item:ty) => {
+    ($table:expr, $segment:literal, $item:ty) => {{
+        const _: () = assert!(
+            same(<$item as editor::Editable>::PATH, $segment),
+            concat!(
+                "the routes of ",
+                stringify!($item),
+                " are not under its PATH"
+            )
+        );
         $table
-            .get(concat!($base, "/new"), EDITORS, editor::new_page::<$item>)
-            .post($base, EDITORS, editor::create::<$item>)
-            .get(concat!($base, "/{id}"), EDITORS, editor::edit_page::<$item>)
-            .post(concat!($base, "/{id}"), EDITORS, editor::save::<$item>)
+            .get(
+                concat!("/t/{slug}/edit/", $segment, "/new"),
+                EDITORS,
+                editor::new_page::<$item>,
+            )
             .post(
-                concat!($base, "/{id}/move"),
+                concat!("/t/{slug}/edit/", $segment),
+                EDITORS,
+                editor::create::<$item>,
+            )
+            .get(
+                concat!("/t/{slug}/edit/", $segment, "/{id}"),
+                EDITORS,
+                editor::edit_page::<$item>,
+            )
+            .post(
+                concat!("/t/{slug}/edit/", $segment, "/{id}"),
+                EDITORS,
+                editor::save::<$item>,
+            )
+            .post(
+                concat!("/t/{slug}/edit/", $segment, "/{id}/move"),
                 EDITORS,
                 structure::reorder::<$item>,
             )
             .get(
-                concat!($base, "/{id}/delete"),
+                concat!("/t/{slug}/edit/", $segment, "/{id}/delete"),
                 EDITORS,
                 structure::confirm::<$item>,
             )
             .post(
-                concat!($base, "/{id}/delete"),
+                concat!("/t/{slug}/edit/", $segment, "/{id}/delete"),
                 EDITORS,
                 structure::delete::<$item>,
             )
             .post(
-                concat!($base, "/{id}/restore"),
+                concat!("/t/{slug}/edit/", $segment, "/{id}/restore"),
                 EDITORS,
                 structure::restore::<$item>,
             )
-    };
+    }};
+}
+
+/// String equality at compile time (`==` on `str` is not a `const fn`).
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 pub fn routes(table: RouteTable) -> RouteTable {
@@ -70,10 +111,10 @@ pub fn routes(table: RouteTable) -> RouteTable {
         .get("/t/{slug}/edit", EDITORS, workspace::page)
         .get("/t/{slug}/edit/strategy", EDITORS, strategy_form::page)
         .post("/t/{slug}/edit/strategy", EDITORS, strategy_form::save);
-    let table = item_routes!(table, "/t/{slug}/edit/focus-areas", FocusAreas);
-    let table = item_routes!(table, "/t/{slug}/edit/goals", Goals);
-    let table = item_routes!(table, "/t/{slug}/edit/sub-goals", SubGoals);
-    let table = item_routes!(table, "/t/{slug}/edit/challenges", Challenges);
-    let table = item_routes!(table, "/t/{slug}/edit/clusters", Clusters);
-    item_routes!(table, "/t/{slug}/edit/initiatives", Initiatives)
+    let table = item_routes!(table, "focus-areas", FocusAreas);
+    let table = item_routes!(table, "goals", Goals);
+    let table = item_routes!(table, "sub-goals", SubGoals);
+    let table = item_routes!(table, "challenges", Challenges);
+    let table = item_routes!(table, "clusters", Clusters);
+    item_routes!(table, "initiatives", Initiatives)
 }
