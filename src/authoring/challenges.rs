@@ -7,7 +7,6 @@ use askama::Template;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices::{self, Choice};
@@ -16,6 +15,7 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors, Selected};
 use super::structure::{Found, Structure};
+use crate::db::TenantTx;
 use crate::layout::{Chrome, render};
 
 pub struct Challenges;
@@ -72,21 +72,13 @@ impl Editable for Challenges {
         crate::t("authoring-challenge-edit")
     }
 
-    async fn offered(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: &EditedStrategy,
-    ) -> sqlx::Result<Offered> {
+    async fn offered(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<Offered> {
         Ok(Offered {
-            areas: choices::focus_areas(conn, tenant, strategy.id).await?,
+            areas: choices::focus_areas(tx, strategy.id).await?,
         })
     }
 
-    async fn current(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> sqlx::Result<Option<(i32, Values)>> {
+    async fn current(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<(i32, Values)>> {
         let row = sqlx::query!(
             r#"SELECT c.version, c.title, c.description,
                       ARRAY(SELECT l.focus_area_id FROM focus_area_challenges l WHERE l.tenant_id = c.tenant_id AND l.challenge_id = c.id
@@ -94,10 +86,10 @@ impl Editable for Challenges {
                FROM challenges c
                WHERE c.tenant_id = $1 AND c.id = $2 AND c.archived_at IS NULL
                FOR UPDATE OF c"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| {
             (
@@ -111,50 +103,39 @@ impl Editable for Challenges {
         }))
     }
 
-    async fn insert(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<bool> {
+    async fn insert(tx: &mut TenantTx, strategy: Uuid, id: Uuid, v: &Values) -> sqlx::Result<bool> {
         let done = sqlx::query!(
             r#"INSERT INTO challenges (tenant_id, id, strategy_id, key, position, title, description)
                SELECT $1, $2, $3, $4,
                       COALESCE((SELECT max(position) + 1 FROM challenges WHERE tenant_id = $1 AND strategy_id = $3), 0),
                       $5, $6
                ON CONFLICT (tenant_id, id) DO NOTHING"#,
-            tenant,
+            tx.tenant_id(),
             id,
             strategy,
             fields::key_for(&v.title, id),
             v.title,
             v.description
         )
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?;
         if done.rows_affected() == 1 {
-            link(conn, tenant, id, &v.focus_areas).await?;
+            link(tx, id, &v.focus_areas).await?;
         }
         Ok(done.rows_affected() == 1)
     }
 
-    async fn update(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<()> {
+    async fn update(tx: &mut TenantTx, id: Uuid, v: &Values) -> sqlx::Result<()> {
         sqlx::query!(
             "UPDATE challenges SET title = $3, description = $4, version = version + 1 WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id,
             v.title,
             v.description
         )
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?;
-        link(conn, tenant, id, &v.focus_areas).await
+        link(tx, id, &v.focus_areas).await
     }
 
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
@@ -252,17 +233,17 @@ impl Editable for Challenges {
 }
 
 /// Replaces the problem's focus areas with `areas`, in the order given.
-async fn link(conn: &mut PgConnection, tenant: Uuid, id: Uuid, areas: &[Uuid]) -> sqlx::Result<()> {
+async fn link(tx: &mut TenantTx, id: Uuid, areas: &[Uuid]) -> sqlx::Result<()> {
     sqlx::query!(
         r#"WITH gone AS (DELETE FROM focus_area_challenges WHERE tenant_id = $1 AND challenge_id = $2)
            INSERT INTO focus_area_challenges (tenant_id, focus_area_id, challenge_id, position)
            SELECT $1, a.id, $2, a.n::int FROM unnest($3::uuid[]) WITH ORDINALITY a(id, n)
            ON CONFLICT (tenant_id, focus_area_id, challenge_id) DO UPDATE SET position = EXCLUDED.position"#,
-        tenant,
+        tx.tenant_id(),
         id,
         areas
     )
-    .execute(conn)
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }
@@ -272,13 +253,13 @@ impl Structure for Challenges {
         crate::t("authoring-the-challenge")
     }
 
-    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+    async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT title, archived_at IS NOT NULL as "archived!" FROM challenges WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| Found {
             title: r.title,
@@ -287,59 +268,54 @@ impl Structure for Challenges {
     }
 
     /// The initiatives and mission clusters that work on the shared problem.
-    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+    async fn history(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<i64> {
         sqlx::query_scalar!(
             r#"SELECT (SELECT count(*) FROM initiative_challenges WHERE tenant_id = $1 AND challenge_id = $2)
                     + (SELECT count(*) FROM cluster_challenges WHERE tenant_id = $1 AND challenge_id = $2) as "count!""#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_one(conn)
+        .fetch_one(&mut **tx)
         .await
     }
 
-    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn delete(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "DELETE FROM challenges WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn archive(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "UPDATE challenges SET archived_at = now() WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn restore(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             r#"UPDATE challenges c SET archived_at = NULL,
                       position = COALESCE((SELECT max(position) + 1 FROM challenges o
                                            WHERE o.tenant_id = $1 AND o.strategy_id = c.strategy_id AND o.archived_at IS NULL), 0)
                WHERE c.tenant_id = $1 AND c.id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn reorder(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        up: bool,
-    ) -> sqlx::Result<bool> {
+    async fn reorder(tx: &mut TenantTx, id: Uuid, up: bool) -> sqlx::Result<bool> {
         let moved = sqlx::query!(
             r#"WITH me AS (SELECT id, position, strategy_id as parent FROM challenges
                            WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
@@ -349,11 +325,11 @@ impl Structure for Challenges {
                               ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
                UPDATE challenges t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
                FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
-            tenant,
+            tx.tenant_id(),
             id,
             up
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(moved.rows_affected() > 0)
     }

@@ -1,8 +1,9 @@
 //! What the forms offer to pick from: the municipality's people, org units, focus areas and goals.
 //! Whatever comes back must be one of these (see `fields::one_of`).
 
-use sqlx::PgConnection;
 use uuid::Uuid;
+
+use crate::db::TenantTx;
 
 pub struct Choice {
     pub id: Uuid,
@@ -10,74 +11,62 @@ pub struct Choice {
 }
 
 /// Active members of the municipality, by name: owners and directors are chosen among them.
-pub async fn people(conn: &mut PgConnection, tenant: Uuid) -> sqlx::Result<Vec<Choice>> {
+pub async fn people(tx: &mut TenantTx) -> sqlx::Result<Vec<Choice>> {
     sqlx::query_as!(
         Choice,
         r#"SELECT u.id, u.display_name || COALESCE(' (' || m.title || ')', '') as "label!"
            FROM memberships m JOIN users u ON u.id = m.user_id
            WHERE m.tenant_id = $1 AND m.is_active AND u.is_active
            ORDER BY u.display_name"#,
-        tenant
+        tx.tenant_id()
     )
-    .fetch_all(conn)
+    .fetch_all(&mut **tx)
     .await
 }
 
-pub async fn org_units(conn: &mut PgConnection, tenant: Uuid) -> sqlx::Result<Vec<Choice>> {
+pub async fn org_units(tx: &mut TenantTx) -> sqlx::Result<Vec<Choice>> {
     sqlx::query_as!(
         Choice,
         r#"SELECT id, name as label FROM org_units WHERE tenant_id = $1 ORDER BY position, name"#,
-        tenant
+        tx.tenant_id()
     )
-    .fetch_all(conn)
+    .fetch_all(&mut **tx)
     .await
 }
 
-pub async fn focus_areas(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<Vec<Choice>> {
+pub async fn focus_areas(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<Choice>> {
     sqlx::query_as!(
         Choice,
         r#"SELECT id, title as label FROM focus_areas
            WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position"#,
-        tenant,
+        tx.tenant_id(),
         strategy
     )
-    .fetch_all(conn)
+    .fetch_all(&mut **tx)
     .await
 }
 
-pub async fn challenges(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<Vec<Choice>> {
+pub async fn challenges(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<Choice>> {
     sqlx::query_as!(
         Choice,
         r#"SELECT id, title as label FROM challenges
            WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position"#,
-        tenant,
+        tx.tenant_id(),
         strategy
     )
-    .fetch_all(conn)
+    .fetch_all(&mut **tx)
     .await
 }
 
-pub async fn clusters(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<Vec<Choice>> {
+pub async fn clusters(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<Choice>> {
     sqlx::query_as!(
         Choice,
         r#"SELECT id, title as label FROM clusters
            WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position"#,
-        tenant,
+        tx.tenant_id(),
         strategy
     )
-    .fetch_all(conn)
+    .fetch_all(&mut **tx)
     .await
 }
 
@@ -87,20 +76,16 @@ pub struct GoalGroup {
     pub goals: Vec<Choice>,
 }
 
-pub async fn goals(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<Vec<GoalGroup>> {
+pub async fn goals(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<GoalGroup>> {
     let rows = sqlx::query!(
         r#"SELECT g.id, g.text, f.id as focus_area_id, f.title as focus_area
            FROM goals g JOIN focus_areas f ON f.tenant_id = g.tenant_id AND f.id = g.focus_area_id
            WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NULL AND f.archived_at IS NULL
            ORDER BY f.position, g.position"#,
-        tenant,
+        tx.tenant_id(),
         strategy
     )
-    .fetch_all(conn)
+    .fetch_all(&mut **tx)
     .await?;
     let mut groups: Vec<(Uuid, GoalGroup)> = Vec::new();
     for r in rows {

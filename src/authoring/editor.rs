@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::conflict;
@@ -21,7 +20,7 @@ use super::context::{self, EditedStrategy};
 use super::fields::{self, Errors};
 use crate::AppState;
 use crate::auth::ClientIp;
-use crate::db::begin_tenant_tx;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::Chrome;
@@ -57,22 +56,19 @@ pub trait Editable: Sized + Send + Sync + 'static {
     fn edit_title() -> String;
 
     fn offered(
-        conn: &mut PgConnection,
-        tenant: Uuid,
+        tx: &mut TenantTx,
         strategy: &EditedStrategy,
     ) -> impl Future<Output = sqlx::Result<Self::Offered>> + Send;
 
     /// The stored item with its version, locked for the rest of the transaction.
     fn current(
-        conn: &mut PgConnection,
-        tenant: Uuid,
+        tx: &mut TenantTx,
         id: Uuid,
     ) -> impl Future<Output = sqlx::Result<Option<(i32, Self::Values)>>> + Send;
 
     /// Inserts unless an item with this id exists (a second submit); says whether it did.
     fn insert(
-        conn: &mut PgConnection,
-        tenant: Uuid,
+        tx: &mut TenantTx,
         strategy: Uuid,
         id: Uuid,
         values: &Self::Values,
@@ -80,8 +76,7 @@ pub trait Editable: Sized + Send + Sync + 'static {
 
     /// Writes the values and bumps the version.
     fn update(
-        conn: &mut PgConnection,
-        tenant: Uuid,
+        tx: &mut TenantTx,
         id: Uuid,
         values: &Self::Values,
     ) -> impl Future<Output = sqlx::Result<()>> + Send;
@@ -124,13 +119,11 @@ async fn form_page<E: Editable>(
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let offered = E::offered(&mut tx, tenant, &strategy).await?;
+    let offered = E::offered(&mut tx, &strategy).await?;
     let input = match (input, id) {
         (Some(input), _) => input,
         (None, Some(id)) => {
-            let (version, values) = E::current(&mut tx, tenant, id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let (version, values) = E::current(&mut tx, id).await?.ok_or(AppError::NotFound)?;
             E::input(&values, version)
         }
         (None, None) => E::blank(Uuid::now_v7(), query),
@@ -194,7 +187,7 @@ pub async fn create<E: Editable>(
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let offered = E::offered(&mut tx, tenant, &strategy).await?;
+    let offered = E::offered(&mut tx, &strategy).await?;
     let values = match E::validate(&input, &offered) {
         Ok(values) => values,
         Err(errors) => {
@@ -205,7 +198,7 @@ pub async fn create<E: Editable>(
     };
     // The id was minted when the form was shown, so a double submit creates one item.
     let id = Uuid::parse_str(E::new_id_field(&input).trim()).unwrap_or_else(|_| Uuid::now_v7());
-    if E::insert(&mut tx, tenant, strategy.id, id, &values).await? {
+    if E::insert(&mut tx, strategy.id, id, &values).await? {
         audit::record(
             &mut tx,
             tenant,
@@ -225,7 +218,7 @@ pub async fn create<E: Editable>(
     // The item exists: this form was sent before. Saying "created" while dropping what was
     // typed now would lose it silently, so the new text is saved or shown next to the stored one.
     let slug = member.tenant.slug.clone();
-    let Some((version, saved)) = E::current(&mut tx, tenant, id).await? else {
+    let Some((version, saved)) = E::current(&mut tx, id).await? else {
         // Archived meanwhile: the form comes back as typed, and sending it again creates a new
         // item (with a new id) rather than bringing back the archived one unasked.
         tx.rollback().await?;
@@ -244,7 +237,7 @@ pub async fn create<E: Editable>(
     }
     // Back after creating, a change, and create again: still the creator's own, untouched item,
     // so the change is what they mean. Anything else is someone's later work: the conflict page.
-    if version == 1 && created_by(&mut tx, tenant, E::ENTITY, id).await? == Some(member.user_id()) {
+    if version == 1 && created_by(&mut tx, E::ENTITY, id).await? == Some(member.user_id()) {
         return update_item::<E>(tx, &member, ip, id, &saved, &values, &offered).await;
     }
     tx.rollback().await?;
@@ -275,21 +268,16 @@ fn with_new_id<E: Editable>(input: E::Input, id: Uuid) -> E::Input {
 }
 
 /// Who created the item, from the audit log (written in the same transaction as the item).
-async fn created_by(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    entity: &str,
-    id: Uuid,
-) -> sqlx::Result<Option<Uuid>> {
+async fn created_by(tx: &mut TenantTx, entity: &str, id: Uuid) -> sqlx::Result<Option<Uuid>> {
     Ok(sqlx::query_scalar!(
         r#"SELECT actor_id FROM audit_events
            WHERE tenant_id = $1 AND action = 'create' AND entity = $2 AND entity_id = $3
            ORDER BY at LIMIT 1"#,
-        tenant,
+        tx.tenant_id(),
         entity,
         id
     )
-    .fetch_optional(conn)
+    .fetch_optional(&mut **tx)
     .await?
     .flatten())
 }
@@ -305,10 +293,8 @@ pub async fn save<E: Editable>(
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let strategy = context::require_strategy(&mut tx, tenant).await?;
-    let (version, saved) = E::current(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let offered = E::offered(&mut tx, tenant, &strategy).await?;
+    let (version, saved) = E::current(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let offered = E::offered(&mut tx, &strategy).await?;
     let values = match E::validate(&input, &offered) {
         Ok(values) => values,
         Err(errors) => {
@@ -358,7 +344,7 @@ async fn update_item<E: Editable>(
     offered: &E::Offered,
 ) -> AppResult<Response> {
     let tenant = member.tenant.id;
-    E::update(&mut tx, tenant, id, values).await?;
+    E::update(&mut tx, id, values).await?;
     audit::record(
         &mut tx,
         tenant,

@@ -7,7 +7,6 @@ use askama::Template;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices::{self, Choice};
@@ -16,6 +15,7 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
 use super::structure::{Found, Structure};
+use crate::db::TenantTx;
 use crate::domain::CoordinationMode;
 use crate::layout::{Chrome, render};
 
@@ -81,30 +81,22 @@ impl Editable for FocusAreas {
         crate::t("authoring-focus-area-edit")
     }
 
-    async fn offered(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        _: &EditedStrategy,
-    ) -> sqlx::Result<Offered> {
+    async fn offered(tx: &mut TenantTx, _: &EditedStrategy) -> sqlx::Result<Offered> {
         Ok(Offered {
-            people: choices::people(conn, tenant).await?,
+            people: choices::people(tx).await?,
         })
     }
 
-    async fn current(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> sqlx::Result<Option<(i32, Values)>> {
+    async fn current(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<(i32, Values)>> {
         let row = sqlx::query!(
             r#"SELECT version, title, challenges_text, ambition,
                       coordination as "coordination: CoordinationMode", director_id
                FROM focus_areas WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL
                FOR UPDATE"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| {
             (
@@ -120,13 +112,7 @@ impl Editable for FocusAreas {
         }))
     }
 
-    async fn insert(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<bool> {
+    async fn insert(tx: &mut TenantTx, strategy: Uuid, id: Uuid, v: &Values) -> sqlx::Result<bool> {
         let done = sqlx::query!(
             r#"INSERT INTO focus_areas (tenant_id, id, strategy_id, key, position, title, challenges_text, ambition,
                                         coordination, director_id)
@@ -134,7 +120,7 @@ impl Editable for FocusAreas {
                       COALESCE((SELECT max(position) + 1 FROM focus_areas WHERE tenant_id = $1 AND strategy_id = $3), 0),
                       $5, $6, $7, $8, $9
                ON CONFLICT (tenant_id, id) DO NOTHING"#,
-            tenant,
+            tx.tenant_id(),
             id,
             strategy,
             fields::key_for(&v.title, id),
@@ -144,22 +130,17 @@ impl Editable for FocusAreas {
             v.coordination as CoordinationMode,
             v.director_id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    async fn update(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<()> {
+    async fn update(tx: &mut TenantTx, id: Uuid, v: &Values) -> sqlx::Result<()> {
         sqlx::query!(
             r#"UPDATE focus_areas SET title = $3, challenges_text = $4, ambition = $5, coordination = $6,
                                       director_id = $7, version = version + 1
                WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id,
             v.title,
             v.challenges_text,
@@ -167,7 +148,7 @@ impl Editable for FocusAreas {
             v.coordination as CoordinationMode,
             v.director_id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
@@ -307,13 +288,13 @@ impl Structure for FocusAreas {
         crate::t("authoring-the-focus-area")
     }
 
-    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+    async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT title as "title!", archived_at IS NOT NULL as "archived!" FROM focus_areas WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| Found {
             title: r.title,
@@ -323,7 +304,7 @@ impl Structure for FocusAreas {
 
     /// The written follow-ups and decisions on the sub-goals of its goals, its own decisions,
     /// and the initiatives that work on it.
-    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+    async fn history(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<i64> {
         sqlx::query_scalar!(
             r#"WITH covered AS (
                    SELECT s.id FROM sub_goals s JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
@@ -334,26 +315,26 @@ impl Structure for FocusAreas {
                     + (SELECT count(*) FROM decisions d
                        WHERE d.tenant_id = $1 AND (d.sub_goal_id IN (SELECT id FROM covered) OR d.focus_area_id = $2))
                     + (SELECT count(*) FROM initiatives i WHERE i.tenant_id = $1 AND i.focus_area_id = $2) as "count!""#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_one(conn)
+        .fetch_one(&mut **tx)
         .await
     }
 
-    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn delete(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "DELETE FROM focus_areas WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
     /// With its goals and their sub-goals.
-    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn archive(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             r#"WITH area AS (UPDATE focus_areas SET archived_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id),
                     goal AS (UPDATE goals SET archived_at = now()
@@ -361,15 +342,15 @@ impl Structure for FocusAreas {
                UPDATE sub_goals SET archived_at = now()
                WHERE tenant_id = $1 AND archived_at IS NULL
                  AND goal_id IN (SELECT id FROM goals WHERE tenant_id = $1 AND focus_area_id = $2)"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn restore(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             r#"WITH area AS (
                    UPDATE focus_areas f SET archived_at = NULL,
@@ -383,20 +364,15 @@ impl Structure for FocusAreas {
                UPDATE sub_goals SET archived_at = NULL
                WHERE tenant_id = $1 AND archived_at = (SELECT at FROM area)
                  AND goal_id IN (SELECT id FROM goals WHERE tenant_id = $1 AND focus_area_id = $2)"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn reorder(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        up: bool,
-    ) -> sqlx::Result<bool> {
+    async fn reorder(tx: &mut TenantTx, id: Uuid, up: bool) -> sqlx::Result<bool> {
         let moved = sqlx::query!(
             r#"WITH me AS (SELECT id, position, strategy_id as parent FROM focus_areas
                            WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
@@ -406,11 +382,11 @@ impl Structure for FocusAreas {
                               ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
                UPDATE focus_areas t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
                FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
-            tenant,
+            tx.tenant_id(),
             id,
             up
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(moved.rows_affected() > 0)
     }

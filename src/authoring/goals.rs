@@ -7,7 +7,6 @@ use askama::Template;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices::{self, Choice};
@@ -16,6 +15,7 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
 use super::structure::{Found, Structure};
+use crate::db::TenantTx;
 use crate::layout::{Chrome, render};
 
 pub struct Goals;
@@ -75,29 +75,21 @@ impl Editable for Goals {
         crate::t("authoring-goal-edit")
     }
 
-    async fn offered(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: &EditedStrategy,
-    ) -> sqlx::Result<Offered> {
+    async fn offered(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<Offered> {
         Ok(Offered {
-            areas: choices::focus_areas(&mut *conn, tenant, strategy.id).await?,
-            people: choices::people(conn, tenant).await?,
+            areas: choices::focus_areas(tx, strategy.id).await?,
+            people: choices::people(tx).await?,
         })
     }
 
-    async fn current(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> sqlx::Result<Option<(i32, Values)>> {
+    async fn current(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<(i32, Values)>> {
         let row = sqlx::query!(
             r#"SELECT version, focus_area_id, text, owner_id FROM goals
                WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL FOR UPDATE"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| {
             (
@@ -111,20 +103,14 @@ impl Editable for Goals {
         }))
     }
 
-    async fn insert(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<bool> {
+    async fn insert(tx: &mut TenantTx, strategy: Uuid, id: Uuid, v: &Values) -> sqlx::Result<bool> {
         let done = sqlx::query!(
             r#"INSERT INTO goals (tenant_id, id, strategy_id, focus_area_id, key, position, text, owner_id)
                SELECT $1, $2, $3, $4, $5,
                       COALESCE((SELECT max(position) + 1 FROM goals WHERE tenant_id = $1 AND focus_area_id = $4), 0),
                       $6, $7
                ON CONFLICT (tenant_id, id) DO NOTHING"#,
-            tenant,
+            tx.tenant_id(),
             id,
             strategy,
             v.focus_area_id,
@@ -132,17 +118,12 @@ impl Editable for Goals {
             v.text,
             v.owner_id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    async fn update(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<()> {
+    async fn update(tx: &mut TenantTx, id: Uuid, v: &Values) -> sqlx::Result<()> {
         // A goal moved to another focus area goes last there.
         sqlx::query!(
             r#"UPDATE goals SET text = $3, owner_id = $4, version = version + 1,
@@ -151,13 +132,13 @@ impl Editable for Goals {
                                                      WHERE tenant_id = $1 AND focus_area_id = $5), 0) END,
                       focus_area_id = $5
                WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id,
             v.text,
             v.owner_id,
             v.focus_area_id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
@@ -283,13 +264,13 @@ impl Structure for Goals {
         crate::t("authoring-the-goal")
     }
 
-    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+    async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT text as "title!", archived_at IS NOT NULL as "archived!" FROM goals WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| Found {
             title: r.title,
@@ -298,7 +279,7 @@ impl Structure for Goals {
     }
 
     /// The written follow-ups and decisions on its sub-goals.
-    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+    async fn history(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<i64> {
         sqlx::query_scalar!(
             r#"WITH covered AS (SELECT id FROM sub_goals WHERE tenant_id = $1 AND goal_id = $2)
                SELECT (SELECT count(*) FROM followups f
@@ -306,39 +287,39 @@ impl Structure for Goals {
                          AND (f.version > 1 OR f.review_state <> 'draft'))
                     + (SELECT count(*) FROM decisions d
                        WHERE d.tenant_id = $1 AND d.sub_goal_id IN (SELECT id FROM covered)) as "count!""#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_one(conn)
+        .fetch_one(&mut **tx)
         .await
     }
 
-    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn delete(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "DELETE FROM goals WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
     /// With its sub-goals.
-    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn archive(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             r#"WITH goal AS (UPDATE goals SET archived_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id)
                UPDATE sub_goals SET archived_at = now()
                WHERE tenant_id = $1 AND goal_id = $2 AND archived_at IS NULL"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn restore(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             r#"WITH goal AS (
                    UPDATE goals g SET archived_at = NULL,
@@ -349,20 +330,15 @@ impl Structure for Goals {
                    RETURNING (SELECT archived_at FROM goals WHERE tenant_id = $1 AND id = $2) as at)
                UPDATE sub_goals SET archived_at = NULL
                WHERE tenant_id = $1 AND goal_id = $2 AND archived_at = (SELECT at FROM goal)"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn reorder(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        up: bool,
-    ) -> sqlx::Result<bool> {
+    async fn reorder(tx: &mut TenantTx, id: Uuid, up: bool) -> sqlx::Result<bool> {
         let moved = sqlx::query!(
             r#"WITH me AS (SELECT id, position, focus_area_id as parent FROM goals
                            WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
@@ -372,11 +348,11 @@ impl Structure for Goals {
                               ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
                UPDATE goals t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
                FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
-            tenant,
+            tx.tenant_id(),
             id,
             up
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(moved.rows_affected() > 0)
     }

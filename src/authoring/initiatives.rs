@@ -8,7 +8,6 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices::{self, Choice};
@@ -17,6 +16,7 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors, Selected};
 use super::structure::{Found, Structure};
+use crate::db::TenantTx;
 use crate::domain::InitiativeLifecycle;
 use crate::layout::{Chrome, render};
 use crate::web::format;
@@ -120,17 +120,13 @@ pub struct Offered {
     challenges: Vec<Choice>,
 }
 
-async fn offered(
-    conn: &mut sqlx::PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<Offered> {
+async fn offered(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Offered> {
     Ok(Offered {
-        people: choices::people(&mut *conn, tenant).await?,
-        org_units: choices::org_units(&mut *conn, tenant).await?,
-        clusters: choices::clusters(&mut *conn, tenant, strategy).await?,
-        areas: choices::focus_areas(&mut *conn, tenant, strategy).await?,
-        challenges: choices::challenges(&mut *conn, tenant, strategy).await?,
+        people: choices::people(tx).await?,
+        org_units: choices::org_units(tx).await?,
+        clusters: choices::clusters(tx, strategy).await?,
+        areas: choices::focus_areas(tx, strategy).await?,
+        challenges: choices::challenges(tx, strategy).await?,
     })
 }
 
@@ -206,11 +202,7 @@ struct FormPage {
     lifecycles: &'static [InitiativeLifecycle],
 }
 
-async fn current(
-    conn: &mut sqlx::PgConnection,
-    tenant: Uuid,
-    id: Uuid,
-) -> sqlx::Result<Option<(i32, Values)>> {
+async fn current(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<(i32, Values)>> {
     let row = sqlx::query!(
         r#"SELECT i.version, i.title, i.description, i.hypothesis, i.success_criterion, i.evaluation_date,
                   i.lifecycle as "lifecycle: InitiativeLifecycle", i.owner_id, i.org_unit_id, i.cluster_id, i.focus_area_id,
@@ -220,18 +212,18 @@ async fn current(
            LEFT JOIN initiative_challenges l ON l.tenant_id = i.tenant_id AND l.initiative_id = i.id
            WHERE i.tenant_id = $1 AND i.id = $2 AND i.archived_at IS NULL
            GROUP BY i.tenant_id, i.id"#,
-        tenant,
+        tx.tenant_id(),
         id
     )
-    .fetch_optional(&mut *conn)
+    .fetch_optional(&mut **tx)
     .await?;
     if row.is_some() {
         sqlx::query!(
             "SELECT id FROM initiatives WHERE tenant_id = $1 AND id = $2 FOR UPDATE",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_one(conn)
+        .fetch_one(&mut **tx)
         .await?;
     }
     Ok(row.map(|r| {
@@ -254,22 +246,17 @@ async fn current(
     }))
 }
 
-async fn link(
-    conn: &mut sqlx::PgConnection,
-    tenant: Uuid,
-    id: Uuid,
-    challenges: &[Uuid],
-) -> sqlx::Result<()> {
+async fn link(tx: &mut TenantTx, id: Uuid, challenges: &[Uuid]) -> sqlx::Result<()> {
     sqlx::query!(
         r#"WITH gone AS (DELETE FROM initiative_challenges WHERE tenant_id = $1 AND initiative_id = $2)
            INSERT INTO initiative_challenges (tenant_id, initiative_id, challenge_id, position)
            SELECT $1, $2, c.id, c.n::int FROM unnest($3::uuid[]) WITH ORDINALITY c(id, n)
            ON CONFLICT (tenant_id, initiative_id, challenge_id) DO UPDATE SET position = EXCLUDED.position"#,
-        tenant,
+        tx.tenant_id(),
         id,
         challenges
     )
-    .execute(conn)
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }
@@ -290,29 +277,15 @@ impl Editable for Initiatives {
         crate::t("authoring-initiative-edit")
     }
 
-    async fn offered(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: &EditedStrategy,
-    ) -> sqlx::Result<Offered> {
-        offered(conn, tenant, strategy.id).await
+    async fn offered(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<Offered> {
+        offered(tx, strategy.id).await
     }
 
-    async fn current(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> sqlx::Result<Option<(i32, Values)>> {
-        current(conn, tenant, id).await
+    async fn current(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<(i32, Values)>> {
+        current(tx, id).await
     }
 
-    async fn insert(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<bool> {
+    async fn insert(tx: &mut TenantTx, strategy: Uuid, id: Uuid, v: &Values) -> sqlx::Result<bool> {
         let done = sqlx::query!(
         r#"INSERT INTO initiatives (tenant_id, id, strategy_id, key, position, title, description, hypothesis,
                                     success_criterion, evaluation_date, lifecycle, owner_id, org_unit_id, cluster_id, focus_area_id)
@@ -320,7 +293,7 @@ impl Editable for Initiatives {
                   COALESCE((SELECT max(position) + 1 FROM initiatives WHERE tenant_id = $1 AND strategy_id = $3), 0),
                   $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
            ON CONFLICT (tenant_id, id) DO NOTHING"#,
-        tenant,
+        tx.tenant_id(),
         id,
         strategy,
         fields::key_for(&v.title, id),
@@ -335,26 +308,21 @@ impl Editable for Initiatives {
         v.cluster_id,
         v.focus_area_id
     )
-    .execute(&mut *conn)
+    .execute(&mut **tx)
     .await?;
         if done.rows_affected() == 1 {
-            link(conn, tenant, id, &v.challenges).await?;
+            link(tx, id, &v.challenges).await?;
         }
         Ok(done.rows_affected() == 1)
     }
 
-    async fn update(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<()> {
+    async fn update(tx: &mut TenantTx, id: Uuid, v: &Values) -> sqlx::Result<()> {
         sqlx::query!(
         r#"UPDATE initiatives SET title = $3, description = $4, hypothesis = $5, success_criterion = $6,
                   evaluation_date = $7, lifecycle = $8, owner_id = $9, org_unit_id = $10, cluster_id = $11,
                   focus_area_id = $12, version = version + 1
            WHERE tenant_id = $1 AND id = $2"#,
-        tenant,
+        tx.tenant_id(),
         id,
         v.title,
         v.description,
@@ -367,9 +335,9 @@ impl Editable for Initiatives {
         v.cluster_id,
         v.focus_area_id
     )
-    .execute(&mut *conn)
+    .execute(&mut **tx)
     .await?;
-        link(conn, tenant, id, &v.challenges).await
+        link(tx, id, &v.challenges).await
     }
 
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
@@ -505,13 +473,13 @@ impl Structure for Initiatives {
         crate::t("authoring-the-initiative")
     }
 
-    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+    async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT title, archived_at IS NOT NULL as "archived!" FROM initiatives WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| Found {
             title: r.title,
@@ -520,60 +488,55 @@ impl Structure for Initiatives {
     }
 
     /// Its written follow-ups and its decisions.
-    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+    async fn history(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<i64> {
         sqlx::query_scalar!(
             r#"SELECT (SELECT count(*) FROM followups f WHERE f.tenant_id = $1 AND f.initiative_id = $2
                          AND (f.version > 1 OR f.review_state <> 'draft'))
                     + (SELECT count(*) FROM decisions d WHERE d.tenant_id = $1 AND d.initiative_id = $2) as "count!""#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_one(conn)
+        .fetch_one(&mut **tx)
         .await
     }
 
-    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn delete(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "DELETE FROM initiatives WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn archive(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "UPDATE initiatives SET archived_at = now() WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn restore(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             r#"UPDATE initiatives c SET archived_at = NULL,
                       position = COALESCE((SELECT max(position) + 1 FROM initiatives o
                                            WHERE o.tenant_id = $1 AND o.strategy_id = c.strategy_id AND o.archived_at IS NULL), 0)
                WHERE c.tenant_id = $1 AND c.id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn reorder(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        up: bool,
-    ) -> sqlx::Result<bool> {
+    async fn reorder(tx: &mut TenantTx, id: Uuid, up: bool) -> sqlx::Result<bool> {
         let moved = sqlx::query!(
             r#"WITH me AS (SELECT id, position, strategy_id as parent FROM initiatives
                            WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
@@ -583,11 +546,11 @@ impl Structure for Initiatives {
                               ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
                UPDATE initiatives t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
                FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
-            tenant,
+            tx.tenant_id(),
             id,
             up
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(moved.rows_affected() > 0)
     }

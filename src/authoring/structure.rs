@@ -13,7 +13,6 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices;
@@ -21,7 +20,7 @@ use super::context;
 use super::editor::Editable;
 use crate::AppState;
 use crate::auth::ClientIp;
-use crate::db::begin_tenant_tx;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::{Chrome, render};
@@ -41,50 +40,32 @@ pub trait Structure: Editable {
 
     /// The item, archived or not, if this municipality has it.
     fn find(
-        conn: &mut PgConnection,
-        tenant: Uuid,
+        tx: &mut TenantTx,
         id: Uuid,
     ) -> impl Future<Output = sqlx::Result<Option<Found>>> + Send;
 
     /// How many follow-ups with content, decisions and links hang on the item (and on what it
     /// contains). Untouched drafts that a round created automatically are not history.
-    fn history(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> impl Future<Output = sqlx::Result<i64>> + Send;
+    fn history(tx: &mut TenantTx, id: Uuid) -> impl Future<Output = sqlx::Result<i64>> + Send;
 
     /// Deletes an item without history.
-    fn delete(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> impl Future<Output = sqlx::Result<()>> + Send;
+    fn delete(tx: &mut TenantTx, id: Uuid) -> impl Future<Output = sqlx::Result<()>> + Send;
 
     /// Archives the item and what it contains, all with the same timestamp, so that restoring it
     /// brings back exactly what went with it.
-    fn archive(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> impl Future<Output = sqlx::Result<()>> + Send;
+    fn archive(tx: &mut TenantTx, id: Uuid) -> impl Future<Output = sqlx::Result<()>> + Send;
 
     /// Brings the archived item back, last among its siblings, with whatever was archived
     /// together with it. An item whose parent is archived stays archived: it comes back with
     /// its parent.
-    fn restore(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> impl Future<Output = sqlx::Result<()>> + Send;
+    fn restore(tx: &mut TenantTx, id: Uuid) -> impl Future<Output = sqlx::Result<()>> + Send;
 
     /// Swaps positions with the neighbour above (`up`) or below among the item's siblings; says
     /// whether it moved (the first cannot go up). Reordering changes no wording, so it does not
     /// bump the version: someone editing the text meanwhile is not told of a conflict that isn't
     /// one.
     fn reorder(
-        conn: &mut PgConnection,
-        tenant: Uuid,
+        tx: &mut TenantTx,
         id: Uuid,
         up: bool,
     ) -> impl Future<Output = sqlx::Result<bool>> + Send;
@@ -112,13 +93,11 @@ pub async fn confirm<K: Structure>(
 ) -> AppResult<Response> {
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let found = K::find(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let found = K::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if found.archived {
         return Err(AppError::NotFound);
     }
-    let history = K::history(&mut tx, tenant, id).await?;
+    let history = K::history(&mut tx, id).await?;
     tx.commit().await?;
     let slug = member.tenant.slug.clone();
     let page = DeletePage {
@@ -144,9 +123,9 @@ pub async fn delete<K: Structure>(
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let Some(found) = K::find(&mut tx, tenant, id).await? else {
+    let Some(found) = K::find(&mut tx, id).await? else {
         // Deleted already (a second click) is done; an id this municipality never had is not found.
-        return if deleted_before(&mut tx, tenant, id).await? {
+        return if deleted_before(&mut tx, id).await? {
             Ok(Redirect::to(&context::workspace(&slug, "")).into_response())
         } else {
             Err(AppError::NotFound)
@@ -155,11 +134,11 @@ pub async fn delete<K: Structure>(
     if found.archived {
         return Ok(Redirect::to(&context::workspace(&slug, "archive")).into_response());
     }
-    let history = K::history(&mut tx, tenant, id).await?;
+    let history = K::history(&mut tx, id).await?;
     let actor = member.actor(ip);
     let short = choices::shorten(&found.title, 200);
     if history > 0 {
-        K::archive(&mut tx, tenant, id).await?;
+        K::archive(&mut tx, id).await?;
         audit::record(
             &mut tx,
             tenant,
@@ -175,7 +154,7 @@ pub async fn delete<K: Structure>(
         )
         .await?;
     } else {
-        K::delete(&mut tx, tenant, id).await?;
+        K::delete(&mut tx, id).await?;
         audit::record(
             &mut tx,
             tenant,
@@ -196,14 +175,14 @@ pub async fn delete<K: Structure>(
     Ok(Redirect::to(&context::workspace(&slug, "")).into_response())
 }
 
-async fn deleted_before(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<bool> {
+async fn deleted_before(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<bool> {
     let found = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM audit_events
                           WHERE tenant_id = $1 AND entity_id = $2 AND action = 'delete') as "found!""#,
-        tenant,
+        tx.tenant_id(),
         id
     )
-    .fetch_one(conn)
+    .fetch_one(&mut **tx)
     .await?;
     Ok(found)
 }
@@ -217,11 +196,9 @@ pub async fn restore<K: Structure>(
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let found = K::find(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let found = K::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if found.archived {
-        K::restore(&mut tx, tenant, id).await?;
+        K::restore(&mut tx, id).await?;
         audit::record(
             &mut tx,
             tenant,
@@ -262,15 +239,13 @@ pub async fn reorder<K: Structure>(
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let found = K::find(&mut tx, tenant, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let found = K::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let up = match input.direction.as_str() {
         "up" => true,
         "down" => false,
         _ => return Ok(Redirect::to(&context::workspace(&slug, &anchor::<K>(id))).into_response()),
     };
-    if K::reorder(&mut tx, tenant, id, up).await? {
+    if K::reorder(&mut tx, id, up).await? {
         let short = choices::shorten(&found.title, 200);
         let summary = if up {
             crate::kernel::audit::record_text(|| {

@@ -8,7 +8,6 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::choices::{self, Choice, GoalGroup};
@@ -17,6 +16,7 @@ use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
 use super::fields::{self, Errors};
 use super::structure::{Found, Structure};
+use crate::db::TenantTx;
 use crate::domain::GoalDirection;
 use crate::layout::{Chrome, render};
 use crate::strategy::smart::{self, SmartInput};
@@ -236,32 +236,24 @@ impl Editable for SubGoals {
         crate::t("authoring-sub-goal-edit")
     }
 
-    async fn offered(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: &EditedStrategy,
-    ) -> sqlx::Result<Offered> {
+    async fn offered(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<Offered> {
         Ok(Offered {
-            goals: choices::goals(&mut *conn, tenant, strategy.id).await?,
-            people: choices::people(&mut *conn, tenant).await?,
-            org_units: choices::org_units(conn, tenant).await?,
+            goals: choices::goals(tx, strategy.id).await?,
+            people: choices::people(tx).await?,
+            org_units: choices::org_units(tx).await?,
             period: (strategy.period_start, strategy.period_end),
         })
     }
 
-    async fn current(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> sqlx::Result<Option<(i32, Values)>> {
+    async fn current(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<(i32, Values)>> {
         let row = sqlx::query!(
             r#"SELECT version, goal_id, text, indicator, unit, baseline_value, baseline_date, target_value,
                       direction as "direction: GoalDirection", deadline, owner_id, org_unit_id
                FROM sub_goals WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL FOR UPDATE"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| {
             (
@@ -283,13 +275,7 @@ impl Editable for SubGoals {
         }))
     }
 
-    async fn insert(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        strategy: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<bool> {
+    async fn insert(tx: &mut TenantTx, strategy: Uuid, id: Uuid, v: &Values) -> sqlx::Result<bool> {
         let done = sqlx::query!(
             r#"INSERT INTO sub_goals (tenant_id, id, strategy_id, goal_id, key, position, text, indicator, unit,
                                       baseline_value, baseline_date, target_value, direction, deadline, owner_id, org_unit_id)
@@ -297,7 +283,7 @@ impl Editable for SubGoals {
                       COALESCE((SELECT max(position) + 1 FROM sub_goals WHERE tenant_id = $1 AND goal_id = $4), 0),
                       $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
                ON CONFLICT (tenant_id, id) DO NOTHING"#,
-            tenant,
+            tx.tenant_id(),
             id,
             strategy,
             v.goal_id,
@@ -313,17 +299,12 @@ impl Editable for SubGoals {
             v.owner_id,
             v.org_unit_id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    async fn update(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        v: &Values,
-    ) -> sqlx::Result<()> {
+    async fn update(tx: &mut TenantTx, id: Uuid, v: &Values) -> sqlx::Result<()> {
         // A sub-goal moved to another goal goes last there.
         sqlx::query!(
             r#"UPDATE sub_goals SET text = $3, indicator = $4, unit = $5, baseline_value = $6, baseline_date = $7,
@@ -334,7 +315,7 @@ impl Editable for SubGoals {
                                                      WHERE tenant_id = $1 AND goal_id = $13), 0) END,
                       goal_id = $13
                WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id,
             v.text,
             v.indicator,
@@ -348,7 +329,7 @@ impl Editable for SubGoals {
             v.org_unit_id,
             v.goal_id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
@@ -500,13 +481,13 @@ impl Structure for SubGoals {
         crate::t("authoring-the-sub-goal")
     }
 
-    async fn find(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<Option<Found>> {
+    async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT text as "title!", archived_at IS NOT NULL as "archived!" FROM sub_goals WHERE tenant_id = $1 AND id = $2"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_optional(conn)
+        .fetch_optional(&mut **tx)
         .await?;
         Ok(row.map(|r| Found {
             title: r.title,
@@ -515,62 +496,57 @@ impl Structure for SubGoals {
     }
 
     /// Its written follow-ups and its decisions.
-    async fn history(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<i64> {
+    async fn history(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<i64> {
         sqlx::query_scalar!(
             r#"SELECT (SELECT count(*) FROM followups f
                        WHERE f.tenant_id = $1 AND f.sub_goal_id = $2
                          AND (f.version > 1 OR f.review_state <> 'draft'))
                     + (SELECT count(*) FROM decisions d WHERE d.tenant_id = $1 AND d.sub_goal_id = $2) as "count!""#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .fetch_one(conn)
+        .fetch_one(&mut **tx)
         .await
     }
 
-    async fn delete(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn delete(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "DELETE FROM sub_goals WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn archive(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn archive(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             "UPDATE sub_goals SET archived_at = now() WHERE tenant_id = $1 AND id = $2",
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn restore(conn: &mut PgConnection, tenant: Uuid, id: Uuid) -> sqlx::Result<()> {
+    async fn restore(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<()> {
         sqlx::query!(
             r#"UPDATE sub_goals s SET archived_at = NULL,
                       position = COALESCE((SELECT max(position) + 1 FROM sub_goals o
                                            WHERE o.tenant_id = $1 AND o.goal_id = s.goal_id AND o.archived_at IS NULL), 0)
                WHERE s.tenant_id = $1 AND s.id = $2
                  AND NOT EXISTS (SELECT 1 FROM goals g WHERE g.tenant_id = $1 AND g.id = s.goal_id AND g.archived_at IS NOT NULL)"#,
-            tenant,
+            tx.tenant_id(),
             id
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    async fn reorder(
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-        up: bool,
-    ) -> sqlx::Result<bool> {
+    async fn reorder(tx: &mut TenantTx, id: Uuid, up: bool) -> sqlx::Result<bool> {
         let moved = sqlx::query!(
             r#"WITH me AS (SELECT id, position, goal_id as parent FROM sub_goals
                            WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL),
@@ -580,11 +556,11 @@ impl Structure for SubGoals {
                               ORDER BY CASE WHEN $3 THEN -o.position ELSE o.position END LIMIT 1)
                UPDATE sub_goals t SET position = CASE WHEN t.id = me.id THEN other.position ELSE me.position END
                FROM me, other WHERE t.tenant_id = $1 AND t.id IN (me.id, other.id)"#,
-            tenant,
+            tx.tenant_id(),
             id,
             up
         )
-        .execute(conn)
+        .execute(&mut **tx)
         .await?;
         Ok(moved.rows_affected() > 0)
     }
