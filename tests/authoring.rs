@@ -1200,13 +1200,14 @@ async fn ambiguous_numbers_and_contradicting_units_are_refused(admin: PgPool) {
     assert_eq!(stored("I procent").await, Some(12.0));
 }
 
-/// One kind of item as the structure test sees it: its table, the column its siblings share, and
-/// the path segment of its routes.
+/// One kind of item as the structure test sees it: its table, the column its siblings share, the
+/// path segment of its routes and its tag in the workspace's archive.
 struct KindRows {
     entity: &'static str,
     table: &'static str,
     parent: &'static str,
     path: &'static str,
+    tag: &'static str,
 }
 
 const KINDS: [KindRows; 6] = [
@@ -1215,36 +1216,42 @@ const KINDS: [KindRows; 6] = [
         table: "focus_areas",
         parent: "strategy_id",
         path: "focus-areas",
+        tag: "Fokusområde",
     },
     KindRows {
         entity: "goal",
         table: "goals",
         parent: "focus_area_id",
         path: "goals",
+        tag: "Mål",
     },
     KindRows {
         entity: "sub_goal",
         table: "sub_goals",
         parent: "goal_id",
         path: "sub-goals",
+        tag: "Delmål",
     },
     KindRows {
         entity: "challenge",
         table: "challenges",
         parent: "strategy_id",
         path: "challenges",
+        tag: "Fælles problem",
     },
     KindRows {
         entity: "cluster",
         table: "clusters",
         parent: "strategy_id",
         path: "clusters",
+        tag: "Missionsklynge",
     },
     KindRows {
         entity: "initiative",
         table: "initiatives",
         parent: "strategy_id",
         path: "initiatives",
+        tag: "Initiativ",
     },
 ];
 
@@ -1450,6 +1457,18 @@ async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPo
         assert!(
             touched.iter().all(|k| after[k].0),
             "archiving a {what} only archives"
+        );
+        // The workspace lists it in the archive under its own kind, restorable from its own route.
+        let workspace = get_as(&app, &format!("/t/{S}/edit"), &cookie).await;
+        let restore = format!("action=\"{base}/{id}/restore\"");
+        let at = workspace
+            .body
+            .find(&restore)
+            .unwrap_or_else(|| panic!("the archived {what} can be restored from the workspace"));
+        let entry = &workspace.body[workspace.body[..at].rfind("<li>").unwrap()..at];
+        assert!(
+            entry.contains(&format!("<span class=\"tag\">{}</span>", kind.tag)),
+            "the archived {what} is tagged as one: {entry}"
         );
 
         // Restoring brings back that item and what went with it, and touches nothing else.

@@ -253,6 +253,10 @@ impl Structure for Challenges {
         crate::t("authoring-the-challenge")
     }
 
+    fn tag() -> String {
+        crate::t("authoring-kind-challenge")
+    }
+
     async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT title, archived_at IS NOT NULL as "archived!" FROM challenges WHERE tenant_id = $1 AND id = $2"#,

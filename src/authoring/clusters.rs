@@ -253,6 +253,10 @@ impl Structure for Clusters {
         crate::t("authoring-the-cluster")
     }
 
+    fn tag() -> String {
+        crate::t("authoring-kind-cluster")
+    }
+
     async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT title, archived_at IS NOT NULL as "archived!" FROM clusters WHERE tenant_id = $1 AND id = $2"#,

@@ -288,6 +288,10 @@ impl Structure for FocusAreas {
         crate::t("authoring-the-focus-area")
     }
 
+    fn tag() -> String {
+        crate::t("authoring-kind-focus-area")
+    }
+
     async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT title as "title!", archived_at IS NOT NULL as "archived!" FROM focus_areas WHERE tenant_id = $1 AND id = $2"#,

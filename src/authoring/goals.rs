@@ -264,6 +264,10 @@ impl Structure for Goals {
         crate::t("authoring-the-goal")
     }
 
+    fn tag() -> String {
+        crate::t("authoring-kind-goal")
+    }
+
     async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT text as "title!", archived_at IS NOT NULL as "archived!" FROM goals WHERE tenant_id = $1 AND id = $2"#,

@@ -473,6 +473,10 @@ impl Structure for Initiatives {
         crate::t("authoring-the-initiative")
     }
 
+    fn tag() -> String {
+        crate::t("authoring-kind-initiative")
+    }
+
     async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT title, archived_at IS NOT NULL as "archived!" FROM initiatives WHERE tenant_id = $1 AND id = $2"#,

@@ -16,7 +16,7 @@ use super::context;
 use super::fields::{self, Errors};
 use crate::AppState;
 use crate::auth::ClientIp;
-use crate::db::begin_tenant_tx;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::{Chrome, render};
@@ -139,20 +139,18 @@ fn form_page(member: &Member, exists: bool, input: Input, errors: Errors) -> Res
     (status, render(&page)).into_response()
 }
 
-async fn current(
-    conn: &mut sqlx::PgConnection,
-    tenant: Uuid,
-) -> sqlx::Result<Option<(Uuid, i32, Values)>> {
-    let Some(strategy) = context::strategy(&mut *conn, tenant).await? else {
+async fn current(tx: &mut TenantTx) -> sqlx::Result<Option<(Uuid, i32, Values)>> {
+    let tenant = tx.tenant_id();
+    let Some(strategy) = context::strategy(tx, tenant).await? else {
         return Ok(None);
     };
     let r = sqlx::query!(
         r#"SELECT version, title, subtitle, introduction, period_start, period_end, focus_area_label, followup_text
            FROM strategies WHERE tenant_id = $1 AND id = $2 FOR UPDATE"#,
-        tenant,
+        tx.tenant_id(),
         strategy.id
     )
-    .fetch_one(conn)
+    .fetch_one(&mut **tx)
     .await?;
     Ok(Some((
         strategy.id,
@@ -171,7 +169,7 @@ async fn current(
 
 pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let saved = current(&mut tx, member.tenant.id).await?;
+    let saved = current(&mut tx).await?;
     tx.commit().await?;
     Ok(match saved {
         Some((_, version, values)) => {
@@ -190,7 +188,7 @@ pub async fn save(
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let saved = current(&mut tx, tenant).await?;
+    let saved = current(&mut tx).await?;
     let v = match validate(&input) {
         Ok(v) => v,
         Err(errors) => {

@@ -37,6 +37,8 @@ pub struct Found {
 pub trait Structure: Editable {
     /// "the goal", for the delete page and its buttons (in the request's language).
     fn the() -> String;
+    /// "Goal", the tag of an archived item in the workspace.
+    fn tag() -> String;
 
     /// The item, archived or not, if this municipality has it.
     fn find(

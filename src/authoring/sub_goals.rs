@@ -481,6 +481,10 @@ impl Structure for SubGoals {
         crate::t("authoring-the-sub-goal")
     }
 
+    fn tag() -> String {
+        crate::t("authoring-kind-sub-goal")
+    }
+
     async fn find(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<Found>> {
         let row = sqlx::query!(
             r#"SELECT text as "title!", archived_at IS NOT NULL as "archived!" FROM sub_goals WHERE tenant_id = $1 AND id = $2"#,

@@ -8,9 +8,17 @@ use axum::extract::State;
 use axum::response::Response;
 use uuid::Uuid;
 
+use super::challenges::Challenges;
+use super::clusters::Clusters;
 use super::context::{self, EditedStrategy};
+use super::editor::Editable;
+use super::focus_areas::FocusAreas;
+use super::goals::Goals;
+use super::initiatives::Initiatives;
+use super::structure::Structure;
+use super::sub_goals::SubGoals;
 use crate::AppState;
-use crate::db::begin_tenant_tx;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::GoalDirection;
 use crate::kernel::access::Member;
 use crate::layout::{Chrome, render};
@@ -103,9 +111,9 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
         };
         return Ok(render(&page));
     };
-    let outline = outline(&mut tx, tenant, &strategy).await?;
-    let (challenges, clusters, initiatives) = lists(&mut tx, tenant, strategy.id).await?;
-    let archived = archived(&mut tx, tenant, strategy.id).await?;
+    let outline = outline(&mut tx, &strategy).await?;
+    let (challenges, clusters, initiatives) = lists(&mut tx, strategy.id).await?;
+    let archived = archived(&mut tx, strategy.id).await?;
     let versions = sqlx::query!(
         r#"SELECT count(*) as "count!", max(approved_on) as latest FROM strategy_revisions
            WHERE tenant_id = $1 AND strategy_id = $2"#,
@@ -154,39 +162,35 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
 }
 
 /// Three statements whatever the size of the strategy.
-async fn outline(
-    tx: &mut sqlx::PgConnection,
-    tenant: Uuid,
-    strategy: &EditedStrategy,
-) -> sqlx::Result<Vec<FocusAreaItem>> {
+async fn outline(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<Vec<FocusAreaItem>> {
     let areas = sqlx::query!(
         r#"SELECT f.id, f.title, f.coordination as "coordination: crate::domain::CoordinationMode",
                   u.display_name as "director?"
            FROM focus_areas f LEFT JOIN users u ON u.id = f.director_id
            WHERE f.tenant_id = $1 AND f.strategy_id = $2 AND f.archived_at IS NULL ORDER BY f.position"#,
-        tenant,
+        tx.tenant_id(),
         strategy.id
     )
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let goals = sqlx::query!(
         r#"SELECT g.id, g.focus_area_id, g.text, u.display_name as "owner?"
            FROM goals g LEFT JOIN users u ON u.id = g.owner_id
            WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NULL ORDER BY g.position"#,
-        tenant,
+        tx.tenant_id(),
         strategy.id
     )
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let subs = sqlx::query!(
         r#"SELECT s.id, s.goal_id, s.text, s.indicator, s.unit, s.baseline_value, s.target_value,
                   s.direction as "direction: GoalDirection", s.deadline, s.owner_id, u.display_name as "owner?"
            FROM sub_goals s LEFT JOIN users u ON u.id = s.owner_id
            WHERE s.tenant_id = $1 AND s.strategy_id = $2 AND s.archived_at IS NULL ORDER BY s.position"#,
-        tenant,
+        tx.tenant_id(),
         strategy.id
     )
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let period = (strategy.period_start, strategy.period_end);
     // Children grouped by parent once, so building the outline is linear in its size.
@@ -257,8 +261,7 @@ async fn outline(
 
 /// Shared problems (with the focus areas they cut across), clusters and initiatives: three statements.
 async fn lists(
-    tx: &mut sqlx::PgConnection,
-    tenant: Uuid,
+    tx: &mut TenantTx,
     strategy: Uuid,
 ) -> sqlx::Result<(Vec<ListItem>, Vec<ListItem>, Vec<ListItem>)> {
     let challenges = sqlx::query!(
@@ -268,10 +271,10 @@ async fn lists(
            LEFT JOIN focus_areas f ON f.tenant_id = l.tenant_id AND f.id = l.focus_area_id AND f.archived_at IS NULL
            WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NULL
            GROUP BY c.tenant_id, c.id ORDER BY c.position"#,
-        tenant,
+        tx.tenant_id(),
         strategy
     )
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let clusters = sqlx::query!(
         r#"SELECT c.id, c.title, count(l.challenge_id) as "problems!"
@@ -279,20 +282,20 @@ async fn lists(
            LEFT JOIN cluster_challenges l ON l.tenant_id = c.tenant_id AND l.cluster_id = c.id
            WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NULL
            GROUP BY c.tenant_id, c.id ORDER BY c.position"#,
-        tenant,
+        tx.tenant_id(),
         strategy
     )
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let initiatives = sqlx::query!(
         r#"SELECT i.id, i.title, i.lifecycle as "lifecycle: crate::domain::InitiativeLifecycle",
                   u.display_name as "owner?"
            FROM initiatives i LEFT JOIN users u ON u.id = i.owner_id
            WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.archived_at IS NULL ORDER BY i.position"#,
-        tenant,
+        tx.tenant_id(),
         strategy
     )
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let item = |id, title, meta| ListItem {
         id,
@@ -355,56 +358,68 @@ fn mark_ends<T>(items: &mut [T], ends: impl Fn(&mut T) -> (&mut bool, &mut bool)
 }
 
 /// The archived items whose parent is still in the strategy (those are the ones that can be restored).
-async fn archived(
-    tx: &mut sqlx::PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<Vec<ArchivedItem>> {
+async fn archived(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<ArchivedItem>> {
     let rows = sqlx::query!(
         r#"SELECT kind as "kind!", id as "id!", title as "title!", archived_at as "archived_at!" FROM (
-               SELECT 'focus_area' as kind, f.id, f.title, f.archived_at FROM focus_areas f
+               SELECT $3::text as kind, f.id, f.title, f.archived_at FROM focus_areas f
                WHERE f.tenant_id = $1 AND f.strategy_id = $2 AND f.archived_at IS NOT NULL
                UNION ALL
-               SELECT 'goal', g.id, g.text, g.archived_at FROM goals g
+               SELECT $4, g.id, g.text, g.archived_at FROM goals g
                JOIN focus_areas f ON f.tenant_id = g.tenant_id AND f.id = g.focus_area_id
                WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NOT NULL AND f.archived_at IS NULL
                UNION ALL
-               SELECT 'sub_goal', s.id, s.text, s.archived_at FROM sub_goals s
+               SELECT $5, s.id, s.text, s.archived_at FROM sub_goals s
                JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
                WHERE s.tenant_id = $1 AND s.strategy_id = $2 AND s.archived_at IS NOT NULL AND g.archived_at IS NULL
                UNION ALL
-               SELECT 'challenge', c.id, c.title, c.archived_at FROM challenges c
+               SELECT $6, c.id, c.title, c.archived_at FROM challenges c
                WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NOT NULL
                UNION ALL
-               SELECT 'cluster', c.id, c.title, c.archived_at FROM clusters c
+               SELECT $7, c.id, c.title, c.archived_at FROM clusters c
                WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NOT NULL
                UNION ALL
-               SELECT 'initiative', i.id, i.title, i.archived_at FROM initiatives i
+               SELECT $8, i.id, i.title, i.archived_at FROM initiatives i
                WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.archived_at IS NOT NULL
            ) a ORDER BY archived_at DESC"#,
-        tenant,
-        strategy
+        tx.tenant_id(),
+        strategy,
+        FocusAreas::ENTITY,
+        Goals::ENTITY,
+        SubGoals::ENTITY,
+        Challenges::ENTITY,
+        Clusters::ENTITY,
+        Initiatives::ENTITY
     )
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| {
-            let (kind, path) = match r.kind.as_str() {
-                "focus_area" => (crate::t("authoring-kind-focus-area"), "focus-areas"),
-                "goal" => (crate::t("authoring-kind-goal"), "goals"),
-                "challenge" => (crate::t("authoring-kind-challenge"), "challenges"),
-                "cluster" => (crate::t("authoring-kind-cluster"), "clusters"),
-                "initiative" => (crate::t("authoring-kind-initiative"), "initiatives"),
-                _ => (crate::t("authoring-kind-sub-goal"), "sub-goals"),
-            };
-            ArchivedItem {
+        .filter_map(|r| {
+            let (kind, path) = archived_kind(&r.kind)?;
+            Some(ArchivedItem {
                 kind,
                 path,
                 id: r.id,
                 title: super::choices::shorten(&r.title, 160),
                 archived_at: format::datetime(r.archived_at),
-            }
+            })
         })
         .collect())
+}
+
+/// An archived row's tag and path, by the entity name the statement gave it (each kind's
+/// `ENTITY`): the one place where a kind named at run time becomes its type.
+fn archived_kind(entity: &str) -> Option<(String, &'static str)> {
+    fn of<K: Structure>() -> (String, &'static str) {
+        (K::tag(), K::PATH)
+    }
+    match entity {
+        FocusAreas::ENTITY => Some(of::<FocusAreas>()),
+        Goals::ENTITY => Some(of::<Goals>()),
+        SubGoals::ENTITY => Some(of::<SubGoals>()),
+        Challenges::ENTITY => Some(of::<Challenges>()),
+        Clusters::ENTITY => Some(of::<Clusters>()),
+        Initiatives::ENTITY => Some(of::<Initiatives>()),
+        _ => None,
+    }
 }
