@@ -1308,11 +1308,11 @@ async fn item_and_contents(
 }
 
 /// A new item of each kind, with nothing hanging on it, created through the forms.
-async fn fresh_items(app: &axum::Router, admin: &PgPool) -> Vec<(&'static KindRows, Uuid)> {
+async fn fresh_items(app: &TestApp) -> Vec<(&'static KindRows, Uuid)> {
     const S: &str = "skanderborg";
-    let cookie = common::sign_in_as(app, admin, T, "secretariat").await;
-    let built = build_focus_area(app, admin, &cookie).await;
-    let cookie = common::sign_in_as(app, admin, S, "secretariat").await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
+    let built = build_focus_area(&cookie, &app.admin).await;
+    let cookie = app.signed_in_to(S, Role::Secretariat).await;
     let mut portfolio = Vec::new();
     for (path, anchor, fields) in [
         ("challenges", "#challenge-", vec![("title", "Trafikstøj")]),
@@ -1323,17 +1323,11 @@ async fn fresh_items(app: &axum::Router, admin: &PgPool) -> Vec<(&'static KindRo
             vec![("title", "Støjskærme"), ("lifecycle", "idea")],
         ),
     ] {
-        let new = get_as(app, &format!("/t/{S}/edit/{path}/new"), &cookie).await;
+        let new = cookie.get(&format!("/t/{S}/edit/{path}/new")).await;
         let new_id = hidden(&new.body, "new_id");
         let mut pairs = vec![("new_id", new_id.as_str())];
         pairs.extend(fields);
-        let created = post_as(
-            app,
-            &format!("/t/{S}/edit/{path}"),
-            Some(&cookie),
-            &form(&pairs),
-        )
-        .await;
+        let created = cookie.post(&format!("/t/{S}/edit/{path}"), &pairs).await;
         assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
         portfolio.push(anchored_id(created.location(), anchor));
     }
@@ -1351,14 +1345,10 @@ async fn fresh_items(app: &axum::Router, admin: &PgPool) -> Vec<(&'static KindRo
 #[sqlx::test]
 async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPool) {
     const S: &str = "skanderborg";
-    let (app, _) = common::demo(&admin).await;
-    let fresh = fresh_items(&app, &admin).await;
-    let cookie = common::sign_in_as(&app, &admin, S, "secretariat").await;
-    let tenant: Uuid = sqlx::query_scalar("SELECT id FROM tenants WHERE slug = $1")
-        .bind(S)
-        .fetch_one(&admin)
-        .await
-        .unwrap();
+    let app = TestApp::demo(&admin).await;
+    let fresh = fresh_items(&app).await;
+    let cookie = app.signed_in_to(S, Role::Secretariat).await;
+    let tenant = app.tenant_id(S).await;
     // Something in the demo strategy hangs on one item of each kind.
     sqlx::query(
         "INSERT INTO decisions (tenant_id, id, strategy_id, initiative_id, kind, text, decided_on)
@@ -1402,13 +1392,9 @@ async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPo
         .await
         .unwrap_or_else(|e| panic!("a {what} with a sibling after it: {e}"));
         let before = every_item(&admin).await;
-        let moved = post_as(
-            &app,
-            &format!("{base}/{first}/move"),
-            Some(&cookie),
-            &form(&[("direction", "down")]),
-        )
-        .await;
+        let moved = cookie
+            .post(&format!("{base}/{first}/move"), &[("direction", "down")])
+            .await;
         assert_eq!(moved.status, StatusCode::SEE_OTHER, "{what}");
         let after = every_item(&admin).await;
         let touched = changed(&before, &after);
@@ -1430,7 +1416,7 @@ async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPo
             .fetch_one(&admin)
             .await
             .unwrap_or_else(|e| panic!("a {what} with history: {e}"));
-        let confirm = get_as(&app, &format!("{base}/{id}/delete"), &cookie).await;
+        let confirm = cookie.get(&format!("{base}/{id}/delete")).await;
         assert_eq!(confirm.status, StatusCode::OK, "{what}");
         assert!(
             unescape(&confirm.body).contains("Arkivér"),
@@ -1439,7 +1425,7 @@ async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPo
         );
         let scope = item_and_contents(&admin, what, id).await;
         let before = every_item(&admin).await;
-        let archived = post_as(&app, &format!("{base}/{id}/delete"), Some(&cookie), "").await;
+        let archived = cookie.post(&format!("{base}/{id}/delete"), &[]).await;
         assert_eq!(archived.status, StatusCode::SEE_OTHER, "{what}");
         let after = every_item(&admin).await;
         let touched = changed(&before, &after);
@@ -1459,7 +1445,7 @@ async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPo
             "archiving a {what} only archives"
         );
         // The workspace lists it in the archive under its own kind, restorable from its own route.
-        let workspace = get_as(&app, &format!("/t/{S}/edit"), &cookie).await;
+        let workspace = cookie.get(&format!("/t/{S}/edit")).await;
         let restore = format!("action=\"{base}/{id}/restore\"");
         let at = workspace
             .body
@@ -1473,7 +1459,7 @@ async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPo
 
         // Restoring brings back that item and what went with it, and touches nothing else.
         let before = every_item(&admin).await;
-        let restored = post_as(&app, &format!("{base}/{id}/restore"), Some(&cookie), "").await;
+        let restored = cookie.post(&format!("{base}/{id}/restore"), &[]).await;
         assert_eq!(restored.status, StatusCode::SEE_OTHER, "{what}");
         let after = every_item(&admin).await;
         let touched = changed(&before, &after);
@@ -1493,16 +1479,16 @@ async fn each_kinds_structure_operations_touch_that_kinds_items_only(admin: PgPo
         } else {
             S
         };
-        let cookie = common::sign_in_as(&app, &admin, slug, "secretariat").await;
+        let cookie = app.signed_in_to(slug, Role::Secretariat).await;
         let base = format!("/t/{slug}/edit/{}", kind.path);
-        let confirm = get_as(&app, &format!("{base}/{id}/delete"), &cookie).await;
+        let confirm = cookie.get(&format!("{base}/{id}/delete")).await;
         assert!(
             !unescape(&confirm.body).contains("Arkivér"),
             "a new {what} has no history: {}",
             confirm.body
         );
         let before = every_item(&admin).await;
-        let deleted = post_as(&app, &format!("{base}/{id}/delete"), Some(&cookie), "").await;
+        let deleted = cookie.post(&format!("{base}/{id}/delete"), &[]).await;
         assert_eq!(deleted.status, StatusCode::SEE_OTHER, "{what}");
         let after = every_item(&admin).await;
         let key = (what.to_string(), id);
