@@ -6,6 +6,7 @@
 pub mod access;
 pub mod api_token;
 pub mod audit;
+pub mod forms;
 pub mod routes;
 pub mod session;
 pub mod tenancy;

@@ -1,0 +1,483 @@
+//! One form toolkit for every form: the errors a form comes back with (a message per field, in
+//! the order found, which the error summary at the top links to), reading typed fields while
+//! collecting those messages instead of failing on the first, the conflict view for an item
+//! someone else saved meanwhile, and the names of database constraints mapped to the field they
+//! guard. The form comes back with everything the user wrote and every problem marked.
+//!
+//! The templates' side is `templates/forms/macros.html` (the summary, a field's error and its
+//! ARIA attributes), used by every form.
+
+use chrono::{Datelike, NaiveDate};
+use uuid::Uuid;
+
+use crate::web::format;
+use crate::web::text;
+
+/// The earliest and latest years a date field accepts; anything outside is a typing error.
+const FIRST_YEAR: i32 = 1990;
+const LAST_YEAR: i32 = 2100;
+/// Larger numbers are typing errors in a municipal indicator, and would lose precision.
+const MAX_ABS_NUMBER: f64 = 1e12;
+
+/// A form's field errors: the id of the form control (usually its name) and the message shown
+/// next to it, at most one per control, in the order found. The templates show each next to its
+/// control (`forms::field_error`, `forms::invalid`) and all of them, as links to the controls, in
+/// the summary at the top (`forms::summary`).
+#[derive(Debug, Default, Clone)]
+pub struct Errors(Vec<(&'static str, String)>);
+
+impl Errors {
+    /// Errors with this one message for `field`.
+    pub fn one(field: &'static str, message: impl Into<String>) -> Self {
+        let mut errors = Self::default();
+        errors.add(field, message);
+        errors
+    }
+
+    /// The first message for a control wins: it is the one that says what to fix first.
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        if self.get(field).is_none() {
+            self.0.push((field, message.into()));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The fields in error, in the order they were found: the summary at the top links to them.
+    pub fn all(&self) -> &[(&'static str, String)] {
+        &self.0
+    }
+}
+
+/// A required one-line text (a title, a name) of at most `max` characters, trimmed.
+pub fn required(errors: &mut Errors, field: &'static str, value: &str, max: usize) -> String {
+    let value = one_line(errors, field, value);
+    if value.is_empty() {
+        errors.add(field, crate::t("authoring-error-required"));
+    } else {
+        too_long(errors, field, &value, max);
+    }
+    value
+}
+
+/// An optional one-line text: empty becomes `None`.
+pub fn optional(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
+    let value = one_line(errors, field, value);
+    too_long(errors, field, &value, max);
+    (!value.is_empty()).then_some(value)
+}
+
+/// A required text of several lines (a textarea), trimmed, line breaks kept.
+pub fn required_text(errors: &mut Errors, field: &'static str, value: &str, max: usize) -> String {
+    let value = lines(errors, field, value);
+    if value.is_empty() {
+        errors.add(field, crate::t("authoring-error-required"));
+    } else {
+        too_long(errors, field, &value, max);
+    }
+    value
+}
+
+/// An optional text of several lines: empty becomes `None`.
+pub fn optional_text(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
+    let value = lines(errors, field, value);
+    too_long(errors, field, &value, max);
+    (!value.is_empty()).then_some(value)
+}
+
+/// The trimmed text of a one-line field, with a message if it holds what cannot be stored
+/// (what is typed still comes back into the form, with the message next to it).
+fn one_line(errors: &mut Errors, field: &'static str, value: &str) -> String {
+    let value = value.trim();
+    if let Err(problem) = text::line(value) {
+        errors.add(field, problem.message());
+    }
+    value.to_string()
+}
+
+/// The trimmed text of a textarea, line breaks as LF; likewise.
+fn lines(errors: &mut Errors, field: &'static str, value: &str) -> String {
+    match text::multiline(value.trim()) {
+        Ok(value) => value,
+        Err(problem) => {
+            errors.add(field, problem.message());
+            value.trim().to_string()
+        }
+    }
+}
+
+fn too_long(errors: &mut Errors, field: &'static str, value: &str, max: usize) {
+    let length = value.chars().count();
+    if length > max {
+        errors.add(
+            field,
+            crate::t2("authoring-error-too-long", "max", max, "length", length),
+        );
+    }
+}
+
+/// An optional number as the page's language writes it ("12,5", "1.234" in Danish); never NaN,
+/// absurdly large or readable two ways.
+pub fn number(errors: &mut Errors, field: &'static str, value: &str) -> Option<f64> {
+    checked_number(errors, field, value, None)
+}
+
+/// An optional measured value of a sub-goal in `unit`, which may also be typed after it
+/// ("80 %"); a "%" contradicting the unit is refused.
+pub fn quantity(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    unit: Option<&str>,
+) -> Option<f64> {
+    checked_number(errors, field, value, Some(unit))
+}
+
+fn checked_number(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    unit: Option<Option<&str>>,
+) -> Option<f64> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    let parsed = match unit {
+        Some(unit) => format::parse_quantity(value, unit),
+        None => format::parse_number(value),
+    };
+    match parsed {
+        Ok(n) if n.abs() <= MAX_ABS_NUMBER => Some(n),
+        Ok(_) => {
+            errors.add(field, crate::t("authoring-error-number-too-large"));
+            None
+        }
+        Err(problem) => {
+            let not_a_number = || crate::t("authoring-error-number");
+            errors.add(field, problem.message(not_a_number, unit.flatten()));
+            None
+        }
+    }
+}
+
+/// An optional date from a date input (yyyy-mm-dd) or typed the Danish way (dd-mm-yyyy, dd.mm.yyyy).
+pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let parsed = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(value, format).ok());
+    match parsed {
+        Some(d) if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Some(d),
+        Some(_) => {
+            errors.add(
+                field,
+                crate::t2(
+                    "authoring-error-date-range",
+                    "first",
+                    FIRST_YEAR,
+                    "last",
+                    LAST_YEAR,
+                ),
+            );
+            None
+        }
+        None => {
+            errors.add(field, crate::t("authoring-error-date"));
+            None
+        }
+    }
+}
+
+/// A required date.
+pub fn required_date(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        errors.add(field, crate::t("authoring-error-required"));
+        return None;
+    }
+    date(errors, field, value)
+}
+
+/// One of the offered ids (a person, an org unit, a parent): anything else, such as an id of
+/// another municipality typed into the form, is refused.
+pub fn one_of(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    offered: impl IntoIterator<Item = Uuid>,
+    required: bool,
+) -> Option<Uuid> {
+    let value = value.trim();
+    if value.is_empty() {
+        if required {
+            errors.add(field, crate::t("authoring-error-choose"));
+        }
+        return None;
+    }
+    let chosen = Uuid::parse_str(value)
+        .ok()
+        .filter(|id| offered.into_iter().any(|o| o == *id));
+    if chosen.is_none() {
+        errors.add(field, crate::t("authoring-error-choose-listed"));
+    }
+    chosen
+}
+
+/// Several of the offered ids (a checkbox list); anything not offered is refused.
+pub fn many_of(
+    errors: &mut Errors,
+    field: &'static str,
+    values: &[String],
+    offered: impl IntoIterator<Item = Uuid>,
+) -> Vec<Uuid> {
+    let offered: Vec<Uuid> = offered.into_iter().collect();
+    let mut chosen = Vec::new();
+    for value in values {
+        match Uuid::parse_str(value.trim())
+            .ok()
+            .filter(|id| offered.contains(id))
+        {
+            Some(id) if !chosen.contains(&id) => chosen.push(id),
+            Some(_) => {}
+            None => errors.add(field, crate::t("authoring-error-choose-among")),
+        }
+    }
+    chosen
+}
+
+/// The same ids, whatever their order.
+pub fn same_set(a: &[Uuid], b: &[Uuid]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort();
+    b.sort();
+    a == b
+}
+
+/// The ids ticked in a checkbox list, as typed.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
+#[serde(transparent)]
+pub struct Selected(pub Vec<String>);
+
+impl Selected {
+    pub fn has(&self, id: &Uuid) -> bool {
+        let id = id.to_string();
+        self.0.iter().any(|s| s.trim() == id)
+    }
+
+    pub fn of(ids: &[Uuid]) -> Self {
+        Self(ids.iter().map(Uuid::to_string).collect())
+    }
+}
+
+/// A word of a vocabulary (`CoordinationMode::parse`, ...).
+pub fn word<T>(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    required: bool,
+) -> Option<T> {
+    let value = value.trim();
+    if value.is_empty() {
+        if required {
+            errors.add(field, crate::t("authoring-error-choose"));
+        }
+        return None;
+    }
+    let parsed = parse(value);
+    if parsed.is_none() {
+        errors.add(field, crate::t("authoring-error-choose-listed"));
+    }
+    parsed
+}
+
+/// The version a form was loaded with; a missing or garbled one counts as a conflict later.
+pub fn version(value: &str) -> i32 {
+    value.trim().parse().unwrap_or(0)
+}
+
+/// One field of an item someone else saved while you edited it: what you typed, what is saved.
+pub struct Row {
+    pub label: String,
+    pub yours: String,
+    pub saved: String,
+}
+
+impl Row {
+    pub fn new(label: String, yours: impl Into<String>, saved: impl Into<String>) -> Self {
+        Self {
+            label,
+            yours: yours.into(),
+            saved: saved.into(),
+        }
+    }
+
+    pub fn differs(&self) -> bool {
+        self.yours.trim() != self.saved.trim()
+    }
+}
+
+/// The conflict view (`templates/forms/conflict.html`): both versions side by side, nothing
+/// overwritten. The user can take the saved version, or save theirs knowingly: the form carries
+/// their text with the version they have now seen.
+pub struct Conflict {
+    /// What kind of thing it is ("the goal"), and its title as saved.
+    pub what: String,
+    pub title: String,
+    pub rows: Vec<Row>,
+    /// Where "save mine" posts to, and where "use the saved one" leads.
+    pub action: String,
+    pub back: String,
+    /// The user's form as hidden fields, with `version` set to the version now saved.
+    pub fields: Vec<(String, String)>,
+}
+
+impl Conflict {
+    /// The conflict for `input` (the user's form as typed at `url`), re-posted to `url` with
+    /// `current_version`.
+    pub fn new<I: serde::Serialize>(
+        what: String,
+        title: String,
+        rows: Vec<Row>,
+        url: String,
+        input: &I,
+        current_version: i32,
+    ) -> Self {
+        let encoded = serde_html_form::to_string(input).unwrap_or_default();
+        let fields = form_urlencoded::parse(encoded.as_bytes())
+            .map(|(k, v)| {
+                let v = if k == "version" {
+                    current_version.to_string()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        Self {
+            what,
+            title,
+            rows,
+            action: url.clone(),
+            back: url,
+            fields,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_report_danish_messages() {
+        let mut e = Errors::default();
+        assert_eq!(required(&mut e, "title", "  ", 10), "");
+        assert_eq!(e.get("title"), Some("Skal udfyldes."));
+        assert_eq!(number(&mut e, "n", "12,5"), Some(12.5));
+        assert_eq!(number(&mut e, "x", "tolv"), None);
+        assert!(e.get("x").is_some());
+        assert_eq!(
+            date(&mut e, "d", "31-12-2030"),
+            NaiveDate::from_ymd_opt(2030, 12, 31)
+        );
+        assert_eq!(date(&mut e, "far", "0999-01-01"), None);
+        assert!(e.get("far").unwrap().contains("mellem"));
+        assert_eq!(date(&mut e, "bad", "31-02-2030"), None);
+        let other = Uuid::now_v7();
+        assert_eq!(one_of(&mut e, "owner", &other.to_string(), [], false), None);
+        assert!(e.get("owner").is_some());
+    }
+
+    #[test]
+    fn text_that_cannot_be_stored_is_a_field_error() {
+        let mut e = Errors::default();
+        assert_eq!(required(&mut e, "title", "Vækst\0", 300), "Vækst\0");
+        assert!(
+            e.get("title")
+                .expect("an error for the title")
+                .contains("tegn")
+        );
+        assert_eq!(
+            optional(&mut e, "unit", "mio.\nkr.", 50).as_deref(),
+            Some("mio.\nkr.")
+        );
+        assert!(
+            e.get("unit")
+                .expect("an error for the unit")
+                .contains("én linje")
+        );
+        assert_eq!(
+            optional_text(&mut e, "ambition", " Første\r\nAnden\tlinje ", 100).as_deref(),
+            Some("Første\nAnden\tlinje")
+        );
+        assert!(e.get("ambition").is_none());
+        required_text(&mut e, "text", "a\u{1}b", 100);
+        assert!(e.get("text").is_some());
+    }
+
+    #[test]
+    fn numbers_that_read_two_ways_or_contradict_the_unit_are_refused() {
+        let mut e = Errors::default();
+        assert_eq!(number(&mut e, "a", "1,234.5"), None);
+        assert!(e.get("a").expect("an error for a").contains("to måder"));
+        assert_eq!(number(&mut e, "b", "1.234,5"), Some(1234.5));
+        assert_eq!(quantity(&mut e, "c", "12 %", Some("mio. kr.")), None);
+        assert!(e.get("c").expect("an error for c").contains("mio. kr."));
+        assert_eq!(quantity(&mut e, "d", "12 %", Some("%")), Some(12.0));
+        assert!(e.get("b").is_none() && e.get("d").is_none());
+    }
+
+    #[test]
+    fn fields_report_in_the_language_of_the_request() {
+        crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+            let mut e = Errors::default();
+            required(&mut e, "title", " ", 10);
+            assert_eq!(e.get("title"), Some("This field is required."));
+            optional(&mut e, "long", "elleve tegn", 10);
+            assert_eq!(
+                e.get("long"),
+                Some("Must be at most 10 characters (it is 11).")
+            );
+            assert_eq!(number(&mut e, "n", "12.5"), Some(12.5));
+            assert_eq!(number(&mut e, "x", "twelve"), None);
+            assert_eq!(e.get("x"), Some("Enter a number, for example 12 or 12.5."));
+            date(&mut e, "far", "0999-01-01");
+            assert_eq!(
+                e.get("far"),
+                Some("The date must be between 1990 and 2100.")
+            );
+            many_of(&mut e, "areas", &["nonsense".to_string()], []);
+            assert_eq!(e.get("areas"), Some("Choose from the options in the list."));
+        });
+    }
+}
