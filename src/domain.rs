@@ -5,30 +5,31 @@ use serde::{Deserialize, Serialize};
 
 /// Declares an enum with its database type and file words in one place; labels are in
 /// `locales/*/domain.ftl` under `{type}-{word}`.
+///
+/// `vocabulary!(text ...)` declares one stored as text (a CHECK constraint lists or shapes its
+/// words) rather than as a PostgreSQL enum: bound with `as_str()`, read with `parse`.
+/// `vocabulary!(words ...)` is the same without labels, for words never shown as a label.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident, $pg:literal, { $($variant:ident => $word:literal;)+ }) => {
+    (text $(#[$meta:meta])* $name:ident, $key:literal, { $($variant:ident => $word:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
-        #[sqlx(type_name = $pg, rename_all = "snake_case")]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($variant,)+ }
-
+        vocabulary!(@words $name, { $($variant => $word;)+ });
+        vocabulary!(@labels $name, $key, { $($variant => $word;)+ });
+    };
+    (words $(#[$meta:meta])* $name:ident, { $($variant:ident => $word:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant,)+ }
+        vocabulary!(@words $name, { $($variant => $word;)+ });
+    };
+    (@words $name:ident, { $($variant:ident => $word:literal;)+ }) => {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
             /// The word used in the database and in strategy files.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word,)+ }
-            }
-
-            /// The label shown on pages, in the reader's language (`locales/*/domain.ftl`).
-            pub fn label(self) -> String {
-                crate::t(self.label_key())
-            }
-
-            /// The key of the label: the database type and the word, "followup_status-on_track".
-            pub fn label_key(self) -> &'static str {
-                match self { $($name::$variant => concat!($pg, "-", $word),)+ }
             }
 
             pub fn parse(word: &str) -> Option<Self> {
@@ -46,6 +47,28 @@ macro_rules! vocabulary {
                 f.write_str(self.as_str())
             }
         }
+    };
+    (@labels $name:ident, $key:literal, { $($variant:ident => $word:literal;)+ }) => {
+        impl $name {
+            /// The label shown on pages, in the reader's language (`locales/*/domain.ftl`).
+            pub fn label(self) -> String {
+                crate::t(self.label_key())
+            }
+
+            /// The key of the label: the database type and the word, "followup_status-on_track".
+            pub fn label_key(self) -> &'static str {
+                match self { $($name::$variant => concat!($key, "-", $word),)+ }
+            }
+        }
+    };
+    ($(#[$meta:meta])* $name:ident, $pg:literal, { $($variant:ident => $word:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+        #[sqlx(type_name = $pg, rename_all = "snake_case")]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant,)+ }
+        vocabulary!(@words $name, { $($variant => $word;)+ });
+        vocabulary!(@labels $name, $pg, { $($variant => $word;)+ });
     };
 }
 
@@ -122,6 +145,61 @@ vocabulary!(DecisionKind, "decision_kind", {
     Note => "note";
 });
 
+vocabulary!(text
+    /// What a comment in a follow-up's conversation records (`followup_comments.kind`).
+    CommentKind, "followup_comment_kind", {
+    Submitted => "submitted";
+    Returned => "returned";
+    Approved => "approved";
+    Comment => "comment";
+});
+
+vocabulary!(words
+    /// What an audit event records (`audit_events.action`): "subject.what_happened", the subject
+    /// being the kind of thing changed (an item of the strategy is any of its kinds; the event's
+    /// `entity` says which). Stored as text so events of every version stay readable; a CHECK
+    /// keeps the one spelling. The audit page shows the words as stored.
+    AuditAction, {
+    AuthSignIn => "auth.sign_in";
+    AuthSignInFailed => "auth.sign_in_failed";
+    AuthSignOut => "auth.sign_out";
+    AuthSessionsEnded => "auth.sessions_ended";
+    UserInvited => "user.invited";
+    UserInvitationAccepted => "user.invitation_accepted";
+    UserInvitationDeclined => "user.invitation_declined";
+    UserInvitationResent => "user.invitation_resent";
+    UserPasswordLinkCreated => "user.password_link_created";
+    UserPasswordReset => "user.password_reset";
+    UserPasswordChanged => "user.password_changed";
+    UserRenamed => "user.renamed";
+    MemberUpdated => "member.updated";
+    MemberRoleChanged => "member.role_changed";
+    MemberActivated => "member.activated";
+    MemberDeactivated => "member.deactivated";
+    TenantCreated => "tenant.created";
+    TenantBrandingUpdated => "tenant.branding_updated";
+    PublicPageUpdated => "public_page.updated";
+    ApiTokenCreated => "api_token.created";
+    ApiTokenRevoked => "api_token.revoked";
+    StrategyImported => "strategy.imported";
+    StrategyReplaced => "strategy.replaced";
+    ItemCreated => "item.created";
+    ItemUpdated => "item.updated";
+    ItemArchived => "item.archived";
+    ItemRestored => "item.restored";
+    ItemDeleted => "item.deleted";
+    ItemReordered => "item.reordered";
+    RevisionApproved => "revision.approved";
+    RoundCreated => "round.created";
+    RoundOpened => "round.opened";
+    RoundClosed => "round.closed";
+    FollowupSaved => "followup.saved";
+    FollowupSubmitted => "followup.submitted";
+    FollowupApproved => "followup.approved";
+    FollowupReturned => "followup.returned";
+    InitiativeDecided => "initiative.decided";
+});
+
 impl FollowupStatus {
     /// CSS modifier and the shape drawn next to the label, so status never relies on colour alone.
     pub fn css(self) -> &'static str {
@@ -154,5 +232,27 @@ impl InitiativeLifecycle {
                 | InitiativeLifecycle::Adjusted
                 | InitiativeLifecycle::Scaled
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One spelling for every audit action, the one the database's CHECK
+    /// (`audit_events_action_spelling`) accepts: "subject.what_happened", lower case.
+    #[test]
+    fn audit_actions_have_one_spelling() {
+        for action in AuditAction::ALL {
+            let word = action.as_str();
+            let (subject, what) = word.split_once('.').expect(word);
+            for part in [subject, what] {
+                assert!(
+                    !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                    "{word}"
+                );
+            }
+            assert_eq!(AuditAction::parse(word), Some(*action));
+        }
     }
 }

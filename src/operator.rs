@@ -7,7 +7,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::db::begin_tenant_tx;
-use crate::domain::MemberRole;
+use crate::domain::{AuditAction, MemberRole};
 use crate::kernel::audit::{self, Actor, Event};
 use crate::strategy_file::valid_slug;
 
@@ -36,7 +36,7 @@ pub async fn create_tenant(pool: &PgPool, slug: &str, name: &str) -> anyhow::Res
         id,
         &Actor::system("retning tenant create"),
         Event::new(
-            "tenant.created",
+            AuditAction::TenantCreated,
             "tenant",
             Some(id),
             format!("Kommunen {name} er oprettet"),
@@ -93,7 +93,7 @@ pub async fn create_user(
     )
     .await?;
     let event = Event::new(
-        "user.invited",
+        AuditAction::UserInvited,
         "user",
         Some(user.id),
         format!("{name} ({email}) oprettet som {}", role.label()),

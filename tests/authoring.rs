@@ -142,7 +142,7 @@ async fn a_secretariat_builds_a_focus_area_that_readers_see(admin: PgPool) {
     let events = count(
         &admin,
         &format!(
-            "SELECT count(*) FROM audit_events WHERE entity_id IN ('{}', '{}', '{}') AND action = 'create'",
+            "SELECT count(*) FROM audit_events WHERE entity_id IN ('{}', '{}', '{}') AND action = 'item.created'",
             built.area, built.goal, built.sub
         ),
     )
@@ -445,7 +445,7 @@ async fn moving_and_archiving_keep_the_follow_up_history(admin: PgPool) {
             .fetch_all(&admin)
             .await
             .unwrap();
-    assert_eq!(actions, ["update", "archive", "restore"]);
+    assert_eq!(actions, ["item.updated", "item.archived", "item.restored"]);
 }
 
 #[sqlx::test]
@@ -576,7 +576,7 @@ async fn approved_versions_stay_readable_and_compare_word_by_word(admin: PgPool)
     );
     let approvals = count(
         &admin,
-        "SELECT count(*) FROM audit_events WHERE action = 'approve'",
+        "SELECT count(*) FROM audit_events WHERE action = 'revision.approved'",
     )
     .await;
     assert_eq!(approvals, 3);
@@ -1056,7 +1056,11 @@ async fn creating_again_after_back_saves_the_change_or_shows_both(admin: PgPool)
     .fetch_all(&admin)
     .await
     .unwrap();
-    assert_eq!(events, ["create", "update"], "the change is in the log");
+    assert_eq!(
+        events,
+        ["item.created", "item.updated"],
+        "the change is in the log"
+    );
     // The same form once more, unchanged (a double click): nothing to do, no conflict.
     assert_eq!(
         create("Tilbage-knappen", "Anden udgave, rettet")

@@ -339,7 +339,7 @@ async fn cancelled_requests_leave_no_transaction_and_no_half_change_behind(admin
         .into_iter()
         .collect();
     let create_events: Vec<Uuid> = sqlx::query_scalar(
-        "SELECT entity_id FROM audit_events WHERE action = 'create' AND entity = 'challenge' AND entity_id = ANY($1)",
+        "SELECT entity_id FROM audit_events WHERE action = 'item.created' AND entity = 'challenge' AND entity_id = ANY($1)",
     )
     .bind(&minted)
     .fetch_all(&admin)

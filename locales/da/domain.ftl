@@ -48,3 +48,9 @@ decision_kind-adjust = Justér
 decision_kind-stop = Stop
 decision_kind-scale = Skalér
 decision_kind-note = Notat
+
+# forms (issue 12): what a comment in a follow-up's conversation records (CommentKind)
+followup_comment_kind-submitted = Indsendt
+followup_comment_kind-returned = Sendt retur
+followup_comment_kind-approved = Godkendt
+followup_comment_kind-comment = Kommentar

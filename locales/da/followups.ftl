@@ -65,10 +65,6 @@ followups-notice-returned = Opfølgningen er sendt retur med din kommentar.
 followups-notice-decided = Beslutningen er registreret på initiativet.
 
 ## The conversation on a follow-up
-followups-comment-returned = Sendt retur
-followups-comment-approved = Godkendt
-followups-comment-submitted = Indsendt
-followups-comment-other = Kommentar
 followups-comment-on-behalf = Udfyldt af sekretariatet på vegne af den ansvarlige
 
 ## Validation of the form
@@ -201,3 +197,6 @@ followups-audit-decided = Beslutning om { $subject }: { $kind } – { $reason }
 followups-audit-round-created = Opfølgningsrunden { $round } er oprettet
 followups-audit-round-opened = Runden { $round } er åbnet med { $count } opfølgninger
 followups-audit-round-closed = Runden { $round } er lukket
+
+# forms (issue 12): a round opened in the same instant as another (the database refused the second)
+followups-rounds-error-other-opened = En anden runde blev åbnet i samme øjeblik. Luk den, før du åbner { $round }.

@@ -48,3 +48,9 @@ decision_kind-adjust = Adjust
 decision_kind-stop = Stop
 decision_kind-scale = Scale
 decision_kind-note = Note
+
+# forms (issue 12): what a comment in a follow-up's conversation records (CommentKind)
+followup_comment_kind-submitted = Submitted
+followup_comment_kind-returned = Returned
+followup_comment_kind-approved = Approved
+followup_comment_kind-comment = Comment

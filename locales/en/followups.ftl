@@ -65,10 +65,6 @@ followups-notice-returned = The follow-up has been returned with your comment.
 followups-notice-decided = The decision has been recorded on the initiative.
 
 ## The conversation on a follow-up
-followups-comment-returned = Returned
-followups-comment-approved = Approved
-followups-comment-submitted = Submitted
-followups-comment-other = Comment
 followups-comment-on-behalf = Filled in by the secretariat on behalf of the owner
 
 ## Validation of the form
@@ -201,3 +197,6 @@ followups-audit-decided = Decision on { $subject }: { $kind } – { $reason }
 followups-audit-round-created = The follow-up round { $round } has been created
 followups-audit-round-opened = The round { $round } has been opened with { $count } follow-ups
 followups-audit-round-closed = The round { $round } has been closed
+
+# forms (issue 12): a round opened in the same instant as another (the database refused the second)
+followups-rounds-error-other-opened = Another round was opened at the same moment. Close it before you open { $round }.

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
+use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::api_token::new_token;
 use crate::kernel::audit::{self, Event};
@@ -176,7 +177,7 @@ pub async fn create(
     .await?;
     let actor = member.actor(ip);
     let event = Event::new(
-        "api_token.created",
+        AuditAction::ApiTokenCreated,
         "api_token",
         Some(id),
         crate::kernel::audit::record_text(|| crate::t1("admin-audit-token-created", "name", &name)),
@@ -225,7 +226,7 @@ pub async fn revoke(
             if let Some(row) = &row {
                 let actor = member.actor(ip);
                 let event = Event::new(
-                    "api_token.revoked",
+                    AuditAction::ApiTokenRevoked,
                     "api_token",
                     Some(id),
                     crate::kernel::audit::record_text(|| {

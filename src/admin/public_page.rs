@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
+use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::{Chrome, render};
@@ -164,7 +165,7 @@ pub async fn save(
     };
     let actor = member.actor(ip);
     let event = Event::new(
-        "public_page.updated",
+        AuditAction::PublicPageUpdated,
         "public_page",
         None,
         if enabled {

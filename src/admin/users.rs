@@ -21,9 +21,10 @@ use crate::AppState;
 use crate::auth::ClientIp;
 use crate::auth::account_mail::{self, FromTenant};
 use crate::db::begin_tenant_tx;
-use crate::domain::{LeadershipLevel, MemberRole};
+use crate::domain::{AuditAction, LeadershipLevel, MemberRole};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::forms::Errors;
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 
@@ -127,17 +128,9 @@ struct UsersPage {
     members: Vec<MemberRow>,
     roles: &'static [MemberRole],
     input: InviteInput,
-    errors: Vec<(&'static str, String)>,
+    /// Keyed by the invitation form's control ids ("invite-email"): the summary links to them.
+    errors: Errors,
     notice: Option<String>,
-}
-
-impl UsersPage {
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
 }
 
 async fn users_page(state: &AppState, member: &Member) -> AppResult<UsersPage> {
@@ -156,7 +149,7 @@ async fn users_page(state: &AppState, member: &Member) -> AppResult<UsersPage> {
             role: "contributor".into(),
             ..Default::default()
         },
-        errors: Vec::new(),
+        errors: Errors::default(),
         notice: None,
     })
 }
@@ -213,20 +206,20 @@ pub async fn invite(
 ) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
     let name = form.name.trim().to_string();
-    let mut errors = Vec::new();
+    let mut errors = Errors::default();
     if !valid_email(&email) {
-        errors.push(("email", crate::t("admin-users-error-email")));
+        errors.add("invite-email", crate::t("admin-users-error-email"));
     }
     if name.is_empty() {
-        errors.push(("name", crate::t("admin-users-error-name-empty")));
+        errors.add("invite-name", crate::t("admin-users-error-name-empty"));
     } else if name.chars().count() > 200 {
-        errors.push(("name", crate::t("admin-users-error-name-too-long")));
+        errors.add("invite-name", crate::t("admin-users-error-name-too-long"));
     } else if let Err(problem) = crate::web::text::line(&name) {
-        errors.push(("name", problem.message()));
+        errors.add("invite-name", problem.message());
     }
     let role = MemberRole::parse(&form.role);
     if role.is_none() {
-        errors.push(("role", crate::t("admin-users-error-role")));
+        errors.add("invite-role", crate::t("admin-users-error-role"));
     }
     let (Some(role), true) = (role, errors.is_empty()) else {
         let mut page = users_page(&state, &member).await?;
@@ -256,7 +249,7 @@ pub async fn invite(
             name: form.name,
             role: form.role,
         };
-        page.errors = vec![("email", crate::t("admin-users-error-already-member"))];
+        page.errors = Errors::one("invite-email", crate::t("admin-users-error-already-member"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     // Waiting for the person's answer, whether the account is new or not (auth::invitations).
@@ -273,7 +266,7 @@ pub async fn invite(
     send_invitation(&state, &mut tx, &member, user.id, role).await?;
     let actor = member.actor(ip);
     let event = Event::new(
-        "user.invited",
+        AuditAction::UserInvited,
         "user",
         Some(user.id),
         crate::kernel::audit::record_text(|| {
@@ -354,17 +347,10 @@ struct EditPage {
     roles: &'static [MemberRole],
     levels: &'static [LeadershipLevel],
     input: EditForm,
-    errors: Vec<(&'static str, String)>,
+    errors: Errors,
+    /// Why the person could not be deactivated (not a field of the form).
+    active_error: Option<String>,
     notice: Option<String>,
-}
-
-impl EditPage {
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -415,7 +401,8 @@ async fn edit_page(state: &AppState, member: &Member, user_id: Uuid) -> AppResul
         roles: MemberRole::ALL,
         levels: LeadershipLevel::ALL,
         input,
-        errors: Vec::new(),
+        errors: Errors::default(),
+        active_error: None,
         notice: None,
     })
 }
@@ -438,17 +425,17 @@ pub async fn update(
 ) -> AppResult<Response> {
     let user_id = parse_user_id(&user_id)?;
     let mut page = edit_page(&state, &member, user_id).await?;
-    let mut errors = Vec::new();
+    let mut errors = Errors::default();
     let role = MemberRole::parse(&form.role);
     if role.is_none() {
-        errors.push(("role", crate::t("admin-users-error-role")));
+        errors.add("role", crate::t("admin-users-error-role"));
     }
     let level = match form.level.as_str() {
         "" => Ok(None),
         word => LeadershipLevel::parse(word).map(Some).ok_or(()),
     };
     if level.is_err() {
-        errors.push(("level", crate::t("admin-user-error-level")));
+        errors.add("level", crate::t("admin-user-error-level"));
     }
     let org_unit = match form.org_unit.as_str() {
         "" => Ok(None),
@@ -459,13 +446,13 @@ pub async fn update(
             .ok_or(()),
     };
     if org_unit.is_err() {
-        errors.push(("org_unit", crate::t("admin-user-error-unit")));
+        errors.add("org_unit", crate::t("admin-user-error-unit"));
     }
     let title = form.title.trim().to_string();
     if title.chars().count() > 300 {
-        errors.push(("title", crate::t("admin-user-error-title-too-long")));
+        errors.add("title", crate::t("admin-user-error-title-too-long"));
     } else if let Err(problem) = crate::web::text::line(&title) {
-        errors.push(("title", problem.message()));
+        errors.add("title", problem.message());
     }
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     if let Some(role) = role
@@ -473,7 +460,7 @@ pub async fn update(
         && role != MemberRole::Admin
         && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
     {
-        errors.push(("role", crate::t("admin-users-error-last-admin")));
+        errors.add("role", crate::t("admin-users-error-last-admin"));
     }
     let (Some(role), Ok(level), Ok(org_unit), true) = (role, level, org_unit, errors.is_empty())
     else {
@@ -506,7 +493,7 @@ pub async fn update(
     });
     let (action, summary) = if role != page.person.role {
         (
-            "member.role_changed",
+            AuditAction::MemberRoleChanged,
             crate::kernel::audit::record_text(|| {
                 crate::t3(
                     "admin-audit-role-changed",
@@ -521,7 +508,7 @@ pub async fn update(
         )
     } else {
         (
-            "member.updated",
+            AuditAction::MemberUpdated,
             crate::kernel::audit::record_text(|| {
                 crate::t1(
                     "admin-audit-member-updated",
@@ -562,7 +549,7 @@ async fn set_active(
         && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
     {
         let mut page = page;
-        page.errors = vec![("active", crate::t("admin-users-error-last-admin"))];
+        page.active_error = Some(crate::t("admin-users-error-last-admin"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     if page.person.joined {
@@ -592,14 +579,14 @@ async fn set_active(
     let actor = member.actor(ip);
     let (action, summary) = if active {
         (
-            "member.activated",
+            AuditAction::MemberActivated,
             crate::kernel::audit::record_text(|| {
                 crate::t1("admin-audit-activated", "name", &page.person.display_name)
             }),
         )
     } else {
         (
-            "member.deactivated",
+            AuditAction::MemberDeactivated,
             crate::kernel::audit::record_text(|| {
                 crate::t1("admin-audit-deactivated", "name", &page.person.display_name)
             }),
@@ -660,7 +647,10 @@ pub async fn reset_link(
         };
         account_mail::queue_password_link(&mut tx, &state.settings.base_url, &person, Some(&from))
             .await?;
-        ("user.password_link_created", "admin-audit-password-link")
+        (
+            AuditAction::UserPasswordLinkCreated,
+            "admin-audit-password-link",
+        )
     } else {
         // A withdrawn invitation waits for the person's answer again.
         sqlx::query!(
@@ -671,7 +661,10 @@ pub async fn reset_link(
         .execute(&mut *tx)
         .await?;
         send_invitation(&state, &mut tx, &member, user_id, page.person.role).await?;
-        ("user.invitation_resent", "admin-audit-invitation-resent")
+        (
+            AuditAction::UserInvitationResent,
+            "admin-audit-invitation-resent",
+        )
     };
     let actor = member.actor(ip);
     let summary =

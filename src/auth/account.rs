@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::{ClientIp, password};
 use crate::AppState;
 use crate::db::begin_user_tx;
+use crate::domain::AuditAction;
 use crate::kernel::access::Viewer;
 use crate::kernel::audit::{self, Actor, Event};
 use crate::kernel::session;
@@ -126,7 +127,7 @@ pub async fn change_name(
     .await?;
     let actor = Actor::user(user.user_id, name.clone(), ip);
     let event = Event::new(
-        "user.renamed",
+        AuditAction::UserRenamed,
         "user",
         Some(user.user_id),
         audit::record_text(|| t1("auth-audit-renamed", "name", &name)),
@@ -193,7 +194,7 @@ pub async fn change_password(
         user.user_id,
         &actor,
         Event::new(
-            "user.password_changed",
+            AuditAction::UserPasswordChanged,
             "user",
             Some(user.user_id),
             audit::record_text(|| t("auth-audit-password-changed")),
@@ -286,7 +287,7 @@ pub async fn end_other_sessions(
         user.user_id,
         &actor,
         Event::new(
-            "auth.sessions_ended",
+            AuditAction::AuthSessionsEnded,
             "user",
             Some(user.user_id),
             audit::record_text(|| t1("auth-audit-sessions-ended", "count", ended)),

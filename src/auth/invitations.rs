@@ -20,7 +20,7 @@ use uuid::Uuid;
 use super::ClientIp;
 use crate::AppState;
 use crate::db::{begin_user_tx, set_tenant};
-use crate::domain::MemberRole;
+use crate::domain::{AuditAction, MemberRole};
 use crate::kernel::access::Viewer;
 use crate::kernel::audit::{self, Actor, Event};
 use crate::layout::{Chrome, render};
@@ -149,9 +149,15 @@ pub async fn respond(
     };
     if answer(&mut tx, user.user_id, invitation.tenant_id, accept).await? {
         let (action, key) = if accept {
-            ("user.invitation_accepted", "auth-audit-invitation-accepted")
+            (
+                AuditAction::UserInvitationAccepted,
+                "auth-audit-invitation-accepted",
+            )
         } else {
-            ("user.invitation_declined", "auth-audit-invitation-declined")
+            (
+                AuditAction::UserInvitationDeclined,
+                "auth-audit-invitation-declined",
+            )
         };
         // Someone who declines has not joined: the municipality learns only the address it typed,
         // not the name on the account.

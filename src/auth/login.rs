@@ -12,6 +12,7 @@ use super::rate_limit::Refused;
 use super::{ClientIp, password, rate_limit, user_agent};
 use crate::AppState;
 use crate::db::begin_user_tx;
+use crate::domain::AuditAction;
 use crate::kernel::access::Viewer;
 use crate::kernel::audit::{self, Actor, Event};
 use crate::kernel::session;
@@ -195,7 +196,7 @@ pub async fn submit(
                 known,
                 &actor,
                 Event::new(
-                    "auth.sign_in_failed",
+                    AuditAction::AuthSignInFailed,
                     "user",
                     Some(known),
                     audit::record_text(|| t("auth-audit-sign-in-failed")),
@@ -240,7 +241,7 @@ pub async fn submit(
         user.id,
         &actor,
         Event::new(
-            "auth.sign_in",
+            AuditAction::AuthSignIn,
             "user",
             Some(user.id),
             audit::record_text(|| t("auth-audit-sign-in")),
@@ -291,7 +292,7 @@ pub async fn logout(
             user.user_id,
             &actor,
             Event::new(
-                "auth.sign_out",
+                AuditAction::AuthSignOut,
                 "user",
                 Some(user.user_id),
                 audit::record_text(|| t("auth-audit-sign-out")),

@@ -12,6 +12,7 @@ use super::links::{Purpose, ValidToken, find};
 use super::{ClientIp, account_mail, invitations, password};
 use crate::AppState;
 use crate::db::begin_user_tx;
+use crate::domain::AuditAction;
 use crate::kernel::audit::{self, Actor, Event};
 use crate::kernel::session::{self, token_hash};
 use crate::layout::{Chrome, render};
@@ -157,9 +158,9 @@ pub async fn submit(
     }
     let actor = Actor::user(found.user_id, display_name.clone(), ip);
     let action = if found.purpose == Purpose::Invite {
-        "user.invitation_accepted"
+        AuditAction::UserInvitationAccepted
     } else {
-        "user.password_reset"
+        AuditAction::UserPasswordReset
     };
     audit::record_in_user_tenants(
         &mut tx,

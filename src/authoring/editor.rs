@@ -21,6 +21,7 @@ use super::fields::{self, Errors};
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::{TenantTx, begin_tenant_tx};
+use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::Chrome;
@@ -204,7 +205,7 @@ pub async fn create<E: Editable>(
             tenant,
             &member.actor(ip),
             Event::new(
-                "create",
+                AuditAction::ItemCreated,
                 E::ENTITY,
                 Some(id),
                 crate::kernel::audit::record_text(|| E::summary(None, &values, &offered)),
@@ -271,11 +272,12 @@ fn with_new_id<E: Editable>(input: E::Input, id: Uuid) -> E::Input {
 async fn created_by(tx: &mut TenantTx, entity: &str, id: Uuid) -> sqlx::Result<Option<Uuid>> {
     Ok(sqlx::query_scalar!(
         r#"SELECT actor_id FROM audit_events
-           WHERE tenant_id = $1 AND action = 'create' AND entity = $2 AND entity_id = $3
+           WHERE tenant_id = $1 AND action = $4 AND entity = $2 AND entity_id = $3
            ORDER BY at LIMIT 1"#,
         tx.tenant_id(),
         entity,
-        id
+        id,
+        AuditAction::ItemCreated.as_str()
     )
     .fetch_optional(&mut **tx)
     .await?
@@ -350,7 +352,7 @@ async fn update_item<E: Editable>(
         tenant,
         &member.actor(ip),
         Event::new(
-            "update",
+            AuditAction::ItemUpdated,
             E::ENTITY,
             Some(id),
             crate::kernel::audit::record_text(|| E::summary(Some(saved), values, offered)),

@@ -17,6 +17,7 @@ use super::fields::{self, Errors};
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::{TenantTx, begin_tenant_tx};
+use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::{Chrome, render};
@@ -222,7 +223,7 @@ pub async fn save(
                 tenant,
                 &actor,
                 Event::new(
-                    "create",
+                    AuditAction::ItemCreated,
                     "strategy",
                     Some(id),
                     crate::kernel::audit::record_text(|| {
@@ -312,7 +313,7 @@ pub async fn save(
                 tenant,
                 &actor,
                 Event::new(
-                    "update",
+                    AuditAction::ItemUpdated,
                     "strategy",
                     Some(id),
                     crate::kernel::audit::record_text(|| {

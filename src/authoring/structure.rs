@@ -21,6 +21,7 @@ use super::editor::Editable;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::{TenantTx, begin_tenant_tx};
+use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::{Chrome, render};
@@ -146,7 +147,7 @@ pub async fn delete<K: Structure>(
             tenant,
             &actor,
             Event::new(
-                "archive",
+                AuditAction::ItemArchived,
                 K::ENTITY,
                 Some(id),
                 crate::kernel::audit::record_text(|| {
@@ -162,7 +163,7 @@ pub async fn delete<K: Structure>(
             tenant,
             &actor,
             Event::new(
-                "delete",
+                AuditAction::ItemDeleted,
                 K::ENTITY,
                 Some(id),
                 crate::kernel::audit::record_text(|| {
@@ -180,9 +181,10 @@ pub async fn delete<K: Structure>(
 async fn deleted_before(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<bool> {
     let found = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM audit_events
-                          WHERE tenant_id = $1 AND entity_id = $2 AND action = 'delete') as "found!""#,
+                          WHERE tenant_id = $1 AND entity_id = $2 AND action = $3) as "found!""#,
         tx.tenant_id(),
-        id
+        id,
+        AuditAction::ItemDeleted.as_str()
     )
     .fetch_one(&mut **tx)
     .await?;
@@ -206,7 +208,7 @@ pub async fn restore<K: Structure>(
             tenant,
             &member.actor(ip),
             Event::new(
-                "restore",
+                AuditAction::ItemRestored,
                 K::ENTITY,
                 Some(id),
                 crate::kernel::audit::record_text(|| {
@@ -262,7 +264,7 @@ pub async fn reorder<K: Structure>(
             &mut tx,
             tenant,
             &member.actor(ip),
-            Event::new("reorder", K::ENTITY, Some(id), summary),
+            Event::new(AuditAction::ItemReordered, K::ENTITY, Some(id), summary),
         )
         .await?;
     }

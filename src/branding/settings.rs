@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
+use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::layout::colour::Colour;
@@ -137,7 +138,13 @@ pub async fn save(
             }),
             None => crate::kernel::audit::record_text(|| crate::t("branding-audit-reset")),
         };
-        let event = Event::new("tenant.branding_updated", "tenant", Some(tenant), summary).change(
+        let event = Event::new(
+            AuditAction::TenantBrandingUpdated,
+            "tenant",
+            Some(tenant),
+            summary,
+        )
+        .change(
             Some(serde_json::json!({ "brand_colour": before })),
             Some(serde_json::json!({ "brand_colour": stored })),
         );

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
-use crate::domain::{DecisionKind, InitiativeLifecycle};
+use crate::domain::{AuditAction, DecisionKind, InitiativeLifecycle};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::web::{AppError, AppResult};
@@ -108,7 +108,7 @@ pub async fn record(
             reason.chars().take(200).collect::<String>(),
         )
     });
-    let event = Event::new("initiative.decided", "initiative", Some(initiative), summary).change(
+    let event = Event::new(AuditAction::InitiativeDecided, "initiative", Some(initiative), summary).change(
         Some(serde_json::json!({ "lifecycle": before.as_str() })),
         Some(serde_json::json!({ "lifecycle": lifecycle.as_str(), "decision": kind.as_str(), "reason": reason })),
     );

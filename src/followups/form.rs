@@ -14,9 +14,12 @@ use super::queries::{self, FollowupRow};
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
-use crate::domain::{DecisionKind, FollowupStatus, MemberRole, ReviewState, RoundState};
+use crate::domain::{
+    AuditAction, CommentKind, DecisionKind, FollowupStatus, MemberRole, ReviewState, RoundState,
+};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::forms::Errors;
 use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
 use crate::web::{AppError, AppResult, format};
@@ -137,21 +140,17 @@ struct FormPage {
     can_review: bool,
     locked_reason: Option<String>,
     input: Input,
-    errors: Vec<(&'static str, String)>,
+    errors: Errors,
+    /// Why nothing was saved when the form could not be saved at all (not a field's error).
+    form_error: Option<String>,
+    /// Why the review or the decision was refused, shown in its own section.
+    review_error: Option<String>,
+    decision_error: Option<String>,
     statuses: &'static [FollowupStatus],
     proposals: &'static [DecisionKind],
     /// The steering group's decision as typed, when it came back with an error: (kind, reason).
     decision_input: (String, String),
     notice: Option<String>,
-}
-
-impl FormPage {
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
 }
 
 fn is_secretariat(member: &Member) -> bool {
@@ -239,12 +238,10 @@ async fn build(
         comments: comments
             .into_iter()
             .map(|c| CommentView {
-                kind: t(match c.kind.as_str() {
-                    "returned" => "followups-comment-returned",
-                    "approved" => "followups-comment-approved",
-                    "submitted" => "followups-comment-submitted",
-                    _ => "followups-comment-other",
-                }),
+                // The table's CHECK admits only the vocabulary's words.
+                kind: CommentKind::parse(&c.kind)
+                    .unwrap_or(CommentKind::Comment)
+                    .label(),
                 text: c.text,
                 author: c.author.unwrap_or_default(),
                 at: format::datetime(c.created_at),
@@ -271,7 +268,10 @@ async fn build(
             && f.review_state == ReviewState::Submitted,
         locked_reason: edit.err(),
         input: input.unwrap_or_else(|| Input::from_row(&f)),
-        errors: Vec::new(),
+        errors: Errors::default(),
+        form_error: None,
+        review_error: None,
+        decision_error: None,
         statuses: FollowupStatus::ALL,
         proposals: &PROPOSALS,
         decision_input: (String::new(), String::new()),
@@ -360,19 +360,19 @@ fn text(value: &str) -> Option<String> {
         .then(|| crate::web::text::multiline(trimmed).unwrap_or_else(|_| trimmed.to_string()))
 }
 
-fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, String)>> {
-    let mut errors = Vec::new();
+fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Errors> {
+    let mut errors = Errors::default();
     let submit = input.action == "submit";
     let status = match input.status.as_str() {
         "" if submit => {
-            errors.push(("status", t("followups-error-status-required")));
+            errors.add("status", t("followups-error-status-required"));
             None
         }
         "" => Some(FollowupStatus::NotStarted),
         word => {
             let parsed = FollowupStatus::parse(word);
             if parsed.is_none() {
-                errors.push(("status", t("followups-error-status-unknown")));
+                errors.add("status", t("followups-error-status-unknown"));
             }
             parsed
         }
@@ -380,21 +380,21 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
     let value = match (input.value.trim(), f.unit.as_deref()) {
         ("", _) => None,
         (_, None) => {
-            errors.push(("value", t("followups-error-value-no-unit")));
+            errors.add("value", t("followups-error-value-no-unit"));
             None
         }
         (raw, Some(unit)) => match format::parse_quantity(raw, Some(unit)) {
             Err(problem) => {
                 let not_a_number = || t1("followups-error-value-not-number", "unit", unit);
-                errors.push(("value", problem.message(not_a_number, Some(unit))));
+                errors.add("value", problem.message(not_a_number, Some(unit)));
                 None
             }
             Ok(v) if unit == "%" && !(0.0..=100.0).contains(&v) => {
-                errors.push(("value", t("followups-error-value-percent")));
+                errors.add("value", t("followups-error-value-percent"));
                 None
             }
             Ok(v) if v.abs() >= 1e12 => {
-                errors.push(("value", t("followups-error-value-too-large")));
+                errors.add("value", t("followups-error-value-too-large"));
                 None
             }
             Ok(v) => Some(v),
@@ -411,12 +411,12 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
         ("story", "followups-field-story", &input.story),
     ] {
         if let Err(problem) = crate::web::text::multiline(value) {
-            errors.push((field, problem.message()));
+            errors.add(field, problem.message());
             continue;
         }
         let length = value.trim().chars().count();
         if length > MAX_TEXT {
-            errors.push((
+            errors.add(
                 field,
                 t3(
                     "followups-error-too-long",
@@ -427,29 +427,29 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Vec<(&'static str, 
                     "length",
                     length,
                 ),
-            ));
+            );
         }
     }
     let proposal = match (input.proposal.as_str(), f.initiative_id.is_some()) {
         ("", _) => None,
         (_, false) => {
-            errors.push(("proposal", t("followups-error-proposal-initiative-only")));
+            errors.add("proposal", t("followups-error-proposal-initiative-only"));
             None
         }
         (word, true) => {
             let parsed = DecisionKind::parse(word).filter(|p| PROPOSALS.contains(p));
             if parsed.is_none() {
-                errors.push(("proposal", t("followups-error-proposal-unknown")));
+                errors.add("proposal", t("followups-error-proposal-unknown"));
             }
             parsed
         }
     };
     if f.initiative_id.is_none() && !input.learned.trim().is_empty() {
-        errors.push(("learned", t("followups-error-learned-initiative-only")));
+        errors.add("learned", t("followups-error-learned-initiative-only"));
     }
     let story = text(&input.story);
     if input.shareable() && story.is_none() {
-        errors.push(("story", t("followups-error-story-required")));
+        errors.add("story", t("followups-error-story-required"));
     }
     match (status, errors.is_empty()) {
         (Some(status), true) => Ok(Valid {
@@ -503,7 +503,7 @@ pub async fn save(
             return Err(AppError::NotFound);
         }
         let mut page = build(&state, &member, f, Some(input)).await?;
-        page.errors = vec![("form", t1("followups-nothing-changed", "reason", reason))];
+        page.form_error = Some(t1("followups-nothing-changed", "reason", reason));
         return Ok((StatusCode::CONFLICT, render(&page)).into_response());
     }
     let valid = match validate(&f, &input) {
@@ -583,7 +583,7 @@ pub async fn save(
             tenant,
             f.id,
             member.user_id(),
-            "submitted",
+            CommentKind::Submitted,
             note.as_deref(),
         )
         .await?;
@@ -598,9 +598,9 @@ pub async fn save(
         "review": if valid.submit { "submitted" } else { f.review_state.as_str() }, "on_behalf_of_owner": on_behalf,
     });
     let (action, summary_key) = if valid.submit {
-        ("followup.submitted", "followups-audit-submitted")
+        (AuditAction::FollowupSubmitted, "followups-audit-submitted")
     } else {
-        ("followup.saved", "followups-audit-saved")
+        (AuditAction::FollowupSaved, "followups-audit-saved")
     };
     let summary = audit::record_text(|| {
         t2(
@@ -627,17 +627,17 @@ pub async fn save(
     .into_response())
 }
 
-/// The form page of `f` with one error shown, answered with `status`.
-pub async fn with_error(
+/// The follow-up page with a refused review: the message in the review section, answered with
+/// `status`.
+pub async fn with_review_error(
     state: &AppState,
     member: &Member,
     f: FollowupRow,
-    field: &'static str,
     message: String,
     status: StatusCode,
 ) -> AppResult<Response> {
     let mut page = build(state, member, f, None).await?;
-    page.errors = vec![(field, message)];
+    page.review_error = Some(message);
     Ok((status, render(&page)).into_response())
 }
 
@@ -651,7 +651,7 @@ pub async fn with_decision_error(
     message: String,
 ) -> AppResult<Response> {
     let mut page = build(state, member, f, None).await?;
-    page.errors = vec![("decision", message)];
+    page.decision_error = Some(message);
     page.decision_input = typed;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }

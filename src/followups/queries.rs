@@ -247,7 +247,7 @@ pub async fn add_comment(
     tenant: Uuid,
     followup: Uuid,
     author: Uuid,
-    kind: &str,
+    kind: CommentKind,
     text: Option<&str>,
 ) -> sqlx::Result<()> {
     sqlx::query!(
@@ -256,7 +256,7 @@ pub async fn add_comment(
         Uuid::now_v7(),
         followup,
         author,
-        kind,
+        kind.as_str(),
         text
     )
     .execute(conn)

@@ -10,7 +10,7 @@ use super::queries;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
-use crate::domain::{ReviewState, RoundState};
+use crate::domain::{AuditAction, CommentKind, ReviewState, RoundState};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::web::AppResult;
@@ -53,20 +53,19 @@ pub async fn decide(
         None
     };
     if let Some(problem) = problem {
-        return super::form::with_error(
+        return super::form::with_review_error(
             &state,
             &member,
             f,
-            "review",
             problem,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
     let (new_state, kind, saved) = if form.action == "approve" {
-        (ReviewState::Approved, "approved", "approved")
+        (ReviewState::Approved, CommentKind::Approved, "approved")
     } else {
-        (ReviewState::Returned, "returned", "returned")
+        (ReviewState::Returned, CommentKind::Returned, "returned")
     };
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     // Only a follow-up that is still submitted is decided: a second click, or a colleague who
@@ -84,15 +83,8 @@ pub async fn decide(
     if decided == 0 {
         drop(tx);
         let message = t("followups-review-error-not-submitted");
-        return super::form::with_error(
-            &state,
-            &member,
-            f,
-            "review",
-            message,
-            StatusCode::CONFLICT,
-        )
-        .await;
+        return super::form::with_review_error(&state, &member, f, message, StatusCode::CONFLICT)
+            .await;
     }
     queries::add_comment(
         &mut tx,
@@ -104,9 +96,9 @@ pub async fn decide(
     )
     .await?;
     let action = if new_state == ReviewState::Approved {
-        "followup.approved"
+        AuditAction::FollowupApproved
     } else {
-        "followup.returned"
+        AuditAction::FollowupReturned
     };
     let summary = audit::record_text(|| {
         t3(

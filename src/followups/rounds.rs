@@ -16,9 +16,10 @@ use super::queries::{self, ListRow, RoundRow};
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
-use crate::domain::{ReviewState, RoundState};
+use crate::domain::{AuditAction, ReviewState, RoundState};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::forms::{self, Errors};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 use crate::{t, t1, t2};
@@ -48,16 +49,9 @@ struct RoundsPage {
     rounds: Vec<RoundView>,
     has_open: bool,
     input: NewRound,
-    errors: Vec<(&'static str, String)>,
-}
-
-impl RoundsPage {
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
+    errors: Errors,
+    /// Why a round could not be opened (not a field of the form).
+    open_error: Option<String>,
 }
 
 pub struct RoundView {
@@ -94,7 +88,7 @@ async fn rounds_page(
     state: &AppState,
     member: &Member,
     input: NewRound,
-    errors: Vec<(&'static str, String)>,
+    errors: Errors,
 ) -> AppResult<RoundsPage> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     let strategy = current_strategy(&mut tx, member.tenant.id).await?;
@@ -114,12 +108,13 @@ async fn rounds_page(
         rounds,
         input,
         errors,
+        open_error: None,
     })
 }
 
 pub async fn list(State(state): State<AppState>, member: Member) -> AppResult<Response> {
     Ok(render(
-        &rounds_page(&state, &member, NewRound::default(), Vec::new()).await?,
+        &rounds_page(&state, &member, NewRound::default(), Errors::default()).await?,
     ))
 }
 
@@ -146,21 +141,21 @@ pub async fn create(
     Form(form): Form<CreateForm>,
 ) -> AppResult<Response> {
     let label = form.label.trim().to_string();
-    let mut errors = Vec::new();
+    let mut errors = Errors::default();
     if label.is_empty() {
-        errors.push(("label", t("followups-rounds-error-label-required")));
+        errors.add("label", t("followups-rounds-error-label-required"));
     } else if label.chars().count() > 100 {
-        errors.push(("label", t("followups-rounds-error-label-too-long")));
+        errors.add("label", t("followups-rounds-error-label-too-long"));
     } else if let Err(problem) = crate::web::text::line(&label) {
-        errors.push(("label", problem.message()));
+        errors.add("label", problem.message());
     }
     let period_end = parse_date(&form.period_end);
     if period_end.is_none() {
-        errors.push(("period_end", t("followups-rounds-error-date")));
+        errors.add("period_end", t("followups-rounds-error-date"));
     }
     let deadline = parse_date(&form.deadline);
     if deadline.is_none() {
-        errors.push(("deadline", t("followups-rounds-error-date")));
+        errors.add("deadline", t("followups-rounds-error-date"));
     }
     let input = NewRound {
         label: form.label.clone(),
@@ -195,16 +190,16 @@ pub async fn create(
             &state,
             &member,
             input,
-            vec![(
+            Errors::one(
                 "label",
                 t1("followups-rounds-error-label-taken", "label", &label),
-            )],
+            ),
         )
         .await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     let event = Event::new(
-        "round.created",
+        AuditAction::RoundCreated,
         "followup_round",
         Some(id),
         audit::record_text(|| t1("followups-audit-round-created", "round", &label)),
@@ -247,25 +242,37 @@ pub async fn open(
     .await?;
     if let Some(other) = other_open {
         drop(tx);
-        let errors = vec![(
-            "open",
-            t2(
-                "followups-rounds-error-other-open",
-                "other",
-                &other,
-                "round",
-                &round.label,
-            ),
-        )];
-        let page = rounds_page(&state, &member, NewRound::default(), errors).await?;
+        let mut page = rounds_page(&state, &member, NewRound::default(), Errors::default()).await?;
+        page.open_error = Some(t2(
+            "followups-rounds-error-other-open",
+            "other",
+            &other,
+            "round",
+            &round.label,
+        ));
         return Ok((StatusCode::CONFLICT, render(&page)).into_response());
     }
-    sqlx::query!("UPDATE followup_rounds SET state = 'open', opened_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id)
+    let opened = sqlx::query!("UPDATE followup_rounds SET state = 'open', opened_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id)
         .execute(&mut *tx)
-        .await?;
+        .await;
+    // Another round was opened in the same instant: the database's one-open-round index refuses
+    // this one, and the page says so as it does when the other was opened first.
+    if let Err(e) = &opened
+        && forms::constraint_field(e, &[("followup_rounds_one_open", "open")]).is_some()
+    {
+        drop(tx);
+        let mut page = rounds_page(&state, &member, NewRound::default(), Errors::default()).await?;
+        page.open_error = Some(t1(
+            "followups-rounds-error-other-opened",
+            "round",
+            &round.label,
+        ));
+        return Ok((StatusCode::CONFLICT, render(&page)).into_response());
+    }
+    opened?;
     let created = queries::create_missing(&mut tx, tenant, round.strategy_id, id).await?;
     let event = Event::new(
-        "round.opened",
+        AuditAction::RoundOpened,
         "followup_round",
         Some(id),
         audit::record_text(|| {
@@ -300,7 +307,7 @@ pub async fn close(
             .execute(&mut *tx)
             .await?;
         let event = Event::new(
-            "round.closed",
+            AuditAction::RoundClosed,
             "followup_round",
             Some(id),
             audit::record_text(|| t1("followups-audit-round-closed", "round", &round.label)),

@@ -5,6 +5,8 @@ use serde_json::Value;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::domain::AuditAction;
+
 /// Who did it: a signed-in user, or a named system actor (the CLI, the importer).
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -39,7 +41,7 @@ pub fn record_text<R>(text: impl FnOnce() -> R) -> R {
 }
 
 pub struct Event<'a> {
-    pub action: &'a str,
+    pub action: AuditAction,
     pub entity: &'a str,
     pub entity_id: Option<Uuid>,
     pub summary: String,
@@ -49,7 +51,7 @@ pub struct Event<'a> {
 
 impl<'a> Event<'a> {
     pub fn new(
-        action: &'a str,
+        action: AuditAction,
         entity: &'a str,
         entity_id: Option<Uuid>,
         summary: impl Into<String>,
@@ -85,7 +87,7 @@ pub async fn record(
         Uuid::now_v7(),
         actor.user_id,
         actor.label.chars().take(300).collect::<String>(),
-        event.action,
+        event.action.as_str(),
         event.entity,
         event.entity_id,
         event.summary.chars().take(1000).collect::<String>(),

@@ -66,6 +66,13 @@ impl Errors {
     }
 }
 
+/// The attributes of a control in error, for `forms::invalid` in `templates/forms/macros.html`:
+/// it is invalid, and described by its message (`{id}-error`). `id` is a control's id written in
+/// the template, never typed text.
+pub fn aria_invalid(id: &str) -> String {
+    format!(r#" aria-invalid="true" aria-describedby="{id}-error""#)
+}
+
 /// A required one-line text (a title, a name) of at most `max` characters, trimmed.
 pub fn required(errors: &mut Errors, field: &'static str, value: &str, max: usize) -> String {
     let value = one_line(errors, field, value);
@@ -323,6 +330,24 @@ pub fn word<T>(
 /// The version a form was loaded with; a missing or garbled one counts as a conflict later.
 pub fn version(value: &str) -> i32 {
     value.trim().parse().unwrap_or(0)
+}
+
+/// The field (or part of the form) a database constraint guards, from the form's list of
+/// (constraint name, field id): PostgreSQL has the last word on what two requests did at once
+/// (a name taken meanwhile, a second round opened in the same instant), and its refusal comes
+/// back as that field's message instead of an error page. `None` for any other error.
+pub fn constraint_field(
+    err: &sqlx::Error,
+    fields: &[(&str, &'static str)],
+) -> Option<&'static str> {
+    let sqlx::Error::Database(db) = err else {
+        return None;
+    };
+    let constraint = db.constraint()?;
+    fields
+        .iter()
+        .find(|(name, _)| *name == constraint)
+        .map(|(_, field)| *field)
 }
 
 /// One field of an item someone else saved while you edited it: what you typed, what is saved.

@@ -16,7 +16,7 @@ use crate::AppState;
 use crate::auth::ClientIp;
 use crate::authoring::fields::{self, Errors};
 use crate::db::begin_tenant_tx;
-use crate::domain::MemberRole;
+use crate::domain::{AuditAction, MemberRole};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Actor, Event};
 use crate::layout::{Chrome, render};
@@ -277,7 +277,7 @@ pub async fn record(
         tenant,
         actor,
         Event::new(
-            "approve",
+            AuditAction::RevisionApproved,
             "strategy_revision",
             Some(id),
             crate::kernel::audit::record_text(|| crate::t3(

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::model::*;
 use super::validate::as_date;
 use crate::db::begin_tenant_tx;
+use crate::domain::AuditAction;
 use crate::domain::*;
 
 #[derive(Debug)]
@@ -183,7 +184,7 @@ impl Loader<'_> {
                VALUES ($1, $2, 'retning import', $3, 'strategy', $4, $5, $6)"#,
             tenant_id,
             Uuid::now_v7(),
-            if replaced { "strategy.replaced" } else { "strategy.imported" },
+            if replaced { AuditAction::StrategyReplaced } else { AuditAction::StrategyImported }.as_str(),
             strategy_id,
             crate::kernel::audit::record_text(|| crate::t1("audit-record-strategy-imported", "title", &file.strategy.title)),
             serde_json::json!({ "key": file.strategy.key, "title": file.strategy.title }),
