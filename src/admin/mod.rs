@@ -4,43 +4,79 @@ mod api_tokens;
 mod public_page;
 mod users;
 
-use crate::kernel::access::ADMINS;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
-        .get("/t/{slug}/admin/users", ADMINS, users::list)
-        .post("/t/{slug}/admin/users/invite", ADMINS, users::invite)
-        .get("/t/{slug}/admin/users/{user_id}", ADMINS, users::edit_form)
-        .post("/t/{slug}/admin/users/{user_id}", ADMINS, users::update)
+        .get(
+            "/t/{slug}/admin/users",
+            Access::Members(Capability::Administer),
+            users::list,
+        )
+        .post(
+            "/t/{slug}/admin/users/invite",
+            Access::Members(Capability::Administer),
+            users::invite,
+        )
+        .get(
+            "/t/{slug}/admin/users/{user_id}",
+            Access::Members(Capability::Administer),
+            users::edit_form,
+        )
+        .post(
+            "/t/{slug}/admin/users/{user_id}",
+            Access::Members(Capability::Administer),
+            users::update,
+        )
         .post(
             "/t/{slug}/admin/users/{user_id}/deactivate",
-            ADMINS,
+            Access::Members(Capability::Administer),
             users::deactivate,
         )
         .post(
             "/t/{slug}/admin/users/{user_id}/activate",
-            ADMINS,
+            Access::Members(Capability::Administer),
             users::activate,
         )
         .post(
             "/t/{slug}/admin/users/{user_id}/reset-link",
-            ADMINS,
+            Access::Members(Capability::Administer),
             users::reset_link,
         )
-        .get("/t/{slug}/admin/audit", ADMINS, crate::audit::pages::browse)
+        .get(
+            "/t/{slug}/admin/audit",
+            Access::Members(Capability::Administer),
+            crate::audit::pages::browse,
+        )
         .get(
             "/t/{slug}/admin/outbox",
-            ADMINS,
+            Access::Members(Capability::Administer),
             crate::reminders::outbox::page,
         )
-        .get("/t/{slug}/admin/api-tokens", ADMINS, api_tokens::list)
-        .post("/t/{slug}/admin/api-tokens", ADMINS, api_tokens::create)
+        .get(
+            "/t/{slug}/admin/api-tokens",
+            Access::Members(Capability::Administer),
+            api_tokens::list,
+        )
+        .post(
+            "/t/{slug}/admin/api-tokens",
+            Access::Members(Capability::Administer),
+            api_tokens::create,
+        )
         .post(
             "/t/{slug}/admin/api-tokens/revoke",
-            ADMINS,
+            Access::Members(Capability::Administer),
             api_tokens::revoke,
         )
-        .get("/t/{slug}/admin/public", ADMINS, public_page::show)
-        .post("/t/{slug}/admin/public", ADMINS, public_page::save)
+        .get(
+            "/t/{slug}/admin/public",
+            Access::Members(Capability::Administer),
+            public_page::show,
+        )
+        .post(
+            "/t/{slug}/admin/public",
+            Access::Members(Capability::Administer),
+            public_page::save,
+        )
 }

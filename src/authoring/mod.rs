@@ -18,7 +18,7 @@ mod structure;
 mod sub_goals;
 mod workspace;
 
-use crate::followups::SECRETARIAT;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 use challenges::Challenges;
 use clusters::Clusters;
@@ -28,9 +28,6 @@ use initiatives::Initiatives;
 use sub_goals::SubGoals;
 
 pub use context::strategy as strategy_of;
-
-/// Those who keep the strategy: the secretariat and the municipality's administrators.
-pub const EDITORS: crate::kernel::access::Access = SECRETARIAT;
 
 /// The eight routes of one kind of item: new, create, edit, save, move, confirm delete, delete,
 /// restore. The item type implements `Editable` (the forms) and `Structure` (the rest), each with
@@ -49,42 +46,42 @@ macro_rules! item_routes {
         $table
             .get(
                 concat!("/t/{slug}/edit/", $segment, "/new"),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 editor::new_page::<$item>,
             )
             .post(
                 concat!("/t/{slug}/edit/", $segment),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 editor::create::<$item>,
             )
             .get(
                 concat!("/t/{slug}/edit/", $segment, "/{id}"),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 editor::edit_page::<$item>,
             )
             .post(
                 concat!("/t/{slug}/edit/", $segment, "/{id}"),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 editor::save::<$item>,
             )
             .post(
                 concat!("/t/{slug}/edit/", $segment, "/{id}/move"),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 structure::reorder::<$item>,
             )
             .get(
                 concat!("/t/{slug}/edit/", $segment, "/{id}/delete"),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 structure::confirm::<$item>,
             )
             .post(
                 concat!("/t/{slug}/edit/", $segment, "/{id}/delete"),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 structure::delete::<$item>,
             )
             .post(
                 concat!("/t/{slug}/edit/", $segment, "/{id}/restore"),
-                EDITORS,
+                Access::Members(Capability::EditStrategy),
                 structure::restore::<$item>,
             )
     }};
@@ -108,9 +105,9 @@ const fn same(a: &str, b: &str) -> bool {
 
 pub fn routes(table: RouteTable) -> RouteTable {
     let table = table
-        .get("/t/{slug}/edit", EDITORS, workspace::page)
-        .get("/t/{slug}/edit/strategy", EDITORS, strategy_form::page)
-        .post("/t/{slug}/edit/strategy", EDITORS, strategy_form::save);
+        .get("/t/{slug}/edit", Access::Members(Capability::EditStrategy), workspace::page)
+        .get("/t/{slug}/edit/strategy", Access::Members(Capability::EditStrategy), strategy_form::page)
+        .post("/t/{slug}/edit/strategy", Access::Members(Capability::EditStrategy), strategy_form::save);
     let table = item_routes!(table, "focus-areas", FocusAreas);
     let table = item_routes!(table, "goals", Goals);
     let table = item_routes!(table, "sub-goals", SubGoals);

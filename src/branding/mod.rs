@@ -4,12 +4,20 @@
 mod settings;
 pub mod stylesheet;
 
-use crate::kernel::access::{ADMINS, Access};
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
         .get("/brand/{file}", Access::Public, stylesheet::serve)
-        .get("/t/{slug}/admin/branding", ADMINS, settings::show)
-        .post("/t/{slug}/admin/branding", ADMINS, settings::save)
+        .get(
+            "/t/{slug}/admin/branding",
+            Access::Members(Capability::Administer),
+            settings::show,
+        )
+        .post(
+            "/t/{slug}/admin/branding",
+            Access::Members(Capability::Administer),
+            settings::save,
+        )
 }

@@ -5,11 +5,15 @@
 pub mod page;
 pub mod snapshot;
 
-use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
-    table.get("/t/{slug}/dashboard", ANY_MEMBER, page::dashboard)
+    table.get(
+        "/t/{slug}/dashboard",
+        Access::Members(Capability::ReadStrategy),
+        page::dashboard,
+    )
 }
 
 /// Today in Denmark: deadlines are Danish dates.

@@ -277,7 +277,7 @@ pub async fn dashboard(
         crate::t1("dashboard-page-title", "tenant", &tenant.name),
         &member,
     );
-    let can_open_pack = chrome.decides();
+    let can_open_pack = chrome.can(crate::kernel::access::Capability::Decide);
     let Some(snapshot) = snapshot else {
         let page = DashboardPage {
             chrome,

@@ -6,11 +6,19 @@ mod data;
 mod page;
 mod xlsx_file;
 
-use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
-        .get("/t/{slug}/exports", ANY_MEMBER, page::picker)
-        .get("/t/{slug}/exports/download", ANY_MEMBER, page::download)
+        .get(
+            "/t/{slug}/exports",
+            Access::Members(Capability::ReadStrategy),
+            page::picker,
+        )
+        .get(
+            "/t/{slug}/exports/download",
+            Access::Members(Capability::ReadStrategy),
+            page::download,
+        )
 }

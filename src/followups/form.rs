@@ -15,9 +15,9 @@ use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
 use crate::domain::{
-    AuditAction, CommentKind, DecisionKind, FollowupStatus, MemberRole, ReviewState, RoundState,
+    AuditAction, CommentKind, DecisionKind, FollowupStatus, ReviewState, RoundState,
 };
-use crate::kernel::access::Member;
+use crate::kernel::access::{Capability, Member};
 use crate::kernel::audit::{self, Event};
 use crate::kernel::forms::Errors;
 use crate::layout::{Chrome, render};
@@ -153,15 +153,11 @@ struct FormPage {
     notice: Option<String>,
 }
 
-fn is_secretariat(member: &Member) -> bool {
-    matches!(member.role, MemberRole::Secretariat | MemberRole::Admin)
-}
-
 fn may_edit(member: &Member, f: &FollowupRow) -> Result<(), String> {
     if f.round_state != RoundState::Open {
         return Err(t("followups-locked-round-closed"));
     }
-    if !(f.owner_id == Some(member.user_id()) || is_secretariat(member)) {
+    if !(f.owner_id == Some(member.user_id()) || member.can(Capability::WriteAnyFollowUp)) {
         return Err(t("followups-locked-not-owner"));
     }
     match f.review_state {
@@ -256,14 +252,10 @@ async fn build(
                 round: d.round_label,
             })
             .collect(),
-        can_decide: f.initiative_id.is_some()
-            && matches!(
-                member.role,
-                MemberRole::Steering | MemberRole::Secretariat | MemberRole::Admin
-            ),
+        can_decide: f.initiative_id.is_some() && member.can(Capability::Decide),
         proposal_label: f.proposal.map(|p| p.label()),
         can_edit: edit.is_ok(),
-        can_review: is_secretariat(member)
+        can_review: member.can(Capability::ReviewFollowUps)
             && f.round_state == RoundState::Open
             && f.review_state == ReviewState::Submitted,
         locked_reason: edit.err(),
@@ -499,7 +491,7 @@ pub async fn save(
             ))
             .into_response());
         }
-        if f.owner_id != Some(member.user_id()) && !is_secretariat(&member) {
+        if f.owner_id != Some(member.user_id()) && !member.can(Capability::WriteAnyFollowUp) {
             return Err(AppError::NotFound);
         }
         let mut page = build(&state, &member, f, Some(input)).await?;

@@ -13,44 +13,65 @@ pub use queries::create_missing as create_missing_followups;
 mod values;
 pub use values::{parse_danish_number, parse_number};
 
-use crate::domain::MemberRole;
-use crate::kernel::access::{ANY_MEMBER, Access};
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
-
-/// Those who run the follow-up: the secretariat and the municipality's administrators.
-pub const SECRETARIAT: Access = Access::Members(&[MemberRole::Secretariat, MemberRole::Admin]);
-
-/// Those who record the steering group's decisions: its members, and the secretariat that serves it.
-pub const DECIDERS: Access = Access::Members(&[
-    MemberRole::Steering,
-    MemberRole::Secretariat,
-    MemberRole::Admin,
-]);
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
-        .get("/t/{slug}/rounds", SECRETARIAT, rounds::list)
-        .post("/t/{slug}/rounds", SECRETARIAT, rounds::create)
-        .get("/t/{slug}/rounds/{id}", SECRETARIAT, rounds::progress)
-        .post("/t/{slug}/rounds/{id}/open", SECRETARIAT, rounds::open)
-        .post("/t/{slug}/rounds/{id}/close", SECRETARIAT, rounds::close)
-        .get("/t/{slug}/my", ANY_MEMBER, my::page)
-        .get("/t/{slug}/followups/{id}", ANY_MEMBER, form::page)
+        .get(
+            "/t/{slug}/rounds",
+            Access::Members(Capability::RunRounds),
+            rounds::list,
+        )
+        .post(
+            "/t/{slug}/rounds",
+            Access::Members(Capability::RunRounds),
+            rounds::create,
+        )
+        .get(
+            "/t/{slug}/rounds/{id}",
+            Access::Members(Capability::RunRounds),
+            rounds::progress,
+        )
+        .post(
+            "/t/{slug}/rounds/{id}/open",
+            Access::Members(Capability::RunRounds),
+            rounds::open,
+        )
+        .post(
+            "/t/{slug}/rounds/{id}/close",
+            Access::Members(Capability::RunRounds),
+            rounds::close,
+        )
+        .get(
+            "/t/{slug}/my",
+            Access::Members(Capability::ReadStrategy),
+            my::page,
+        )
+        .get(
+            "/t/{slug}/followups/{id}",
+            Access::Members(Capability::ReadStrategy),
+            form::page,
+        )
         .post_keeping(
             "/t/{slug}/followups/{id}",
-            ANY_MEMBER,
+            Access::Members(Capability::WriteOwnFollowUp),
             form::save,
             expired::keep_and_sign_in,
         )
         .post(
             "/t/{slug}/followups/{id}/review",
-            SECRETARIAT,
+            Access::Members(Capability::ReviewFollowUps),
             review::decide,
         )
-        .get("/t/{slug}/stories", ANY_MEMBER, stories::feed)
+        .get(
+            "/t/{slug}/stories",
+            Access::Members(Capability::ReadStrategy),
+            stories::feed,
+        )
         .post(
             "/t/{slug}/followups/{id}/decision",
-            DECIDERS,
+            Access::Members(Capability::Decide),
             decisions::record,
         )
 }

@@ -3,9 +3,13 @@
 
 mod portfolio;
 
-use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
-    table.get("/t/{slug}/initiatives", ANY_MEMBER, portfolio::page)
+    table.get(
+        "/t/{slug}/initiatives",
+        Access::Members(Capability::ReadStrategy),
+        portfolio::page,
+    )
 }

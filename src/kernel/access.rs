@@ -1,6 +1,11 @@
 //! Who may do what: every route declares an `Access`, and `guard` enforces it before the handler
 //! runs. A tenant route for someone who is not an active member with a fitting role answers 404,
 //! exactly like a tenant that does not exist, so municipalities cannot be enumerated.
+//!
+//! The one policy: what a member may do is a [`Capability`], and [`capabilities`] is the only place
+//! that says which role holds which. Routes declare `Access::Members(Capability::X)`; handlers,
+//! the navigation and templates ask `member.can(..)` / `chrome.can(..)` (as svix's permissions and
+//! lldap's access-control levels are asked, never the role itself).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -27,15 +32,85 @@ pub enum Access {
     Probe,
     /// Any signed-in user.
     SignedIn,
-    /// An active member of the tenant in the path (`{slug}`) with one of these roles.
-    Members(&'static [MemberRole]),
+    /// An active member of the tenant in the path (`{slug}`) whose role holds this capability.
+    Members(Capability),
     /// A valid API token of the tenant in the path (`Authorization: Bearer`); no session. Answers
     /// are JSON: 404 for an unknown tenant, 401 for a missing, revoked or foreign token.
     ApiToken,
 }
 
-pub const ANY_MEMBER: Access = Access::Members(MemberRole::ALL);
-pub const ADMINS: Access = Access::Members(&[MemberRole::Admin]);
+/// What a member of a municipality may do. Which roles hold which is [`capabilities`]'s alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capability {
+    /// Read the strategy and everything about its follow-up: tree, dashboard, status, initiatives,
+    /// stories, versions, people, exports, one's own follow-ups.
+    ReadStrategy,
+    /// Write a follow-up one owns (the route is open to every member; the follow-up decides).
+    WriteOwnFollowUp,
+    /// Write any follow-up, on its owner's behalf.
+    WriteAnyFollowUp,
+    /// Create, open and close follow-up rounds and see their progress.
+    RunRounds,
+    /// Approve a submitted follow-up or send it back.
+    ReviewFollowUps,
+    /// Open the meeting pack and record the steering group's decisions.
+    Decide,
+    /// Create, edit, move, archive and restore the strategy's items.
+    EditStrategy,
+    /// Approve the strategy as a new version.
+    ApproveVersion,
+    /// The municipality's administration: users, branding, audit log, API tokens, public page.
+    Administer,
+}
+
+/// The one table of who may do what: the capabilities each role holds.
+pub const fn capabilities(role: MemberRole) -> &'static [Capability] {
+    use Capability::*;
+    const READER: &[Capability] = &[ReadStrategy, WriteOwnFollowUp];
+    const STEERING: &[Capability] = &[ReadStrategy, WriteOwnFollowUp, Decide];
+    const SECRETARIAT: &[Capability] = &[
+        ReadStrategy,
+        WriteOwnFollowUp,
+        WriteAnyFollowUp,
+        RunRounds,
+        ReviewFollowUps,
+        Decide,
+        EditStrategy,
+        ApproveVersion,
+    ];
+    const ADMIN: &[Capability] = &[
+        ReadStrategy,
+        WriteOwnFollowUp,
+        WriteAnyFollowUp,
+        RunRounds,
+        ReviewFollowUps,
+        Decide,
+        EditStrategy,
+        ApproveVersion,
+        Administer,
+    ];
+    match role {
+        MemberRole::Admin => ADMIN,
+        MemberRole::Secretariat => SECRETARIAT,
+        MemberRole::Steering => STEERING,
+        MemberRole::Contributor | MemberRole::Viewer => READER,
+    }
+}
+
+/// Whether `role` holds `capability`.
+pub fn can(role: MemberRole, capability: Capability) -> bool {
+    capabilities(role).contains(&capability)
+}
+
+impl Capability {
+    /// The roles that hold this capability (for the route walk in tests/access.rs).
+    pub fn iter(self) -> impl Iterator<Item = MemberRole> {
+        MemberRole::ALL
+            .iter()
+            .copied()
+            .filter(move |role| can(*role, self))
+    }
+}
 
 /// The signed-in user, if any. Available on every route.
 #[derive(Debug, Clone)]
@@ -52,6 +127,11 @@ pub struct Member {
 impl Member {
     pub fn user_id(&self) -> Uuid {
         self.user.user_id
+    }
+
+    /// Whether this member's role holds `capability`.
+    pub fn can(&self, capability: Capability) -> bool {
+        can(self.role, capability)
     }
 
     /// This member as the author of an audit event.
@@ -118,7 +198,7 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
         }
         return Err(to_login(&parts));
     }
-    if let (Access::Members(roles), Some(user)) = (guard.access, &user) {
+    if let (Access::Members(capability), Some(user)) = (guard.access, &user) {
         let params = RawPathParams::from_request_parts(&mut parts, &guard.app)
             .await
             .map_err(|_| AppError::NotFound.into_response())?;
@@ -130,7 +210,7 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
         let member = membership(&guard.app, &slug, user.clone())
             .await
             .map_err(IntoResponse::into_response)?;
-        if !roles.contains(&member.role) {
+        if !member.can(capability) {
             return Err(AppError::NotFound.into_response());
         }
         parts.extensions.insert(member);

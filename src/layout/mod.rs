@@ -78,28 +78,11 @@ impl Chrome {
         chrome
     }
 
-    /// The secretariat (and administrators) run the follow-up rounds.
-    pub fn runs_rounds(&self) -> bool {
-        matches!(
-            self.role,
-            Some(crate::domain::MemberRole::Secretariat | crate::domain::MemberRole::Admin)
-        )
-    }
-
-    /// The steering group and those who serve it (the meeting pack, decisions).
-    pub fn decides(&self) -> bool {
-        matches!(
-            self.role,
-            Some(
-                crate::domain::MemberRole::Steering
-                    | crate::domain::MemberRole::Secretariat
-                    | crate::domain::MemberRole::Admin
-            )
-        )
-    }
-
-    pub fn is_admin(&self) -> bool {
-        self.role == Some(crate::domain::MemberRole::Admin)
+    /// Whether the member this page is shown to may do `capability` here (never outside a
+    /// municipality). The policy itself is `crate::kernel::access::capabilities`.
+    pub fn can(&self, capability: crate::kernel::access::Capability) -> bool {
+        self.role
+            .is_some_and(|role| crate::kernel::access::can(role, capability))
     }
 
     /// The municipality's navigation for this member, with the current page marked; empty

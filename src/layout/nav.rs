@@ -3,6 +3,7 @@
 //! them in one menu on a phone. Which link is the current page is decided here, not in templates.
 
 use crate::domain::MemberRole;
+use crate::kernel::access::{Capability, can};
 
 /// How a link relates to the page being shown, for `aria-current`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +66,6 @@ const fn entry(path: &'static str, key: &'static str, section: &'static [&'stati
 
 /// The navigation of `slug` for `role`, with `here` (path and query) marked.
 pub fn build(slug: &str, role: MemberRole, here: &str) -> Nav {
-    let runs_rounds = matches!(role, MemberRole::Secretariat | MemberRole::Admin);
-    let decides = runs_rounds || role == MemberRole::Steering;
     let mut primary = vec![
         entry(
             "/",
@@ -78,11 +77,13 @@ pub fn build(slug: &str, role: MemberRole, here: &str) -> Nav {
         entry("/initiatives", "nav-initiatives", &[]),
         entry("/my", "nav-my-followups", &["/followups/"]),
     ];
-    if decides {
+    if can(role, Capability::Decide) {
         primary.push(entry("/meeting-pack", "nav-meeting-pack", &[]));
     }
-    if runs_rounds {
+    if can(role, Capability::RunRounds) {
         primary.push(entry("/rounds", "nav-rounds", &["/rounds/"]));
+    }
+    if can(role, Capability::EditStrategy) {
         primary.push(entry("/edit", "nav-edit-strategy", &["/edit/"]));
     }
     let mut more = vec![
@@ -91,7 +92,7 @@ pub fn build(slug: &str, role: MemberRole, here: &str) -> Nav {
         entry("/people", "nav-people", &["/people/"]),
         entry("/exports", "nav-exports", &[]),
     ];
-    if role == MemberRole::Admin {
+    if can(role, Capability::Administer) {
         more.push(entry("/admin/users", "nav-admin", &["/admin/"]));
     }
     let path = here.split(['?', '#']).next().unwrap_or(here);

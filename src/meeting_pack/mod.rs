@@ -10,11 +10,19 @@ mod handlers;
 pub mod pack;
 pub mod pdf;
 
-use crate::followups::DECIDERS;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
-        .get("/t/{slug}/meeting-pack", DECIDERS, handlers::html)
-        .get("/t/{slug}/meeting-pack.pdf", DECIDERS, handlers::pdf)
+        .get(
+            "/t/{slug}/meeting-pack",
+            Access::Members(Capability::Decide),
+            handlers::html,
+        )
+        .get(
+            "/t/{slug}/meeting-pack.pdf",
+            Access::Members(Capability::Decide),
+            handlers::pdf,
+        )
 }

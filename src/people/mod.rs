@@ -8,17 +8,23 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::db::begin_tenant_tx;
-use crate::kernel::access::{ANY_MEMBER, Member};
+use crate::kernel::access::{Access, Capability, Member};
 use crate::kernel::routes::RouteTable;
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 
 pub fn routes(table: RouteTable) -> RouteTable {
-    table.get("/t/{slug}/people", ANY_MEMBER, list).get(
-        "/t/{slug}/people/{user_id}",
-        ANY_MEMBER,
-        person,
-    )
+    table
+        .get(
+            "/t/{slug}/people",
+            Access::Members(Capability::ReadStrategy),
+            list,
+        )
+        .get(
+            "/t/{slug}/people/{user_id}",
+            Access::Members(Capability::ReadStrategy),
+            person,
+        )
 }
 
 struct PersonRow {

@@ -9,14 +9,29 @@ pub mod snapshot;
 
 pub use pages::record;
 
-use crate::authoring::EDITORS;
-use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
-        .get("/t/{slug}/versions", ANY_MEMBER, pages::list)
-        .post("/t/{slug}/versions", EDITORS, pages::approve)
-        .get("/t/{slug}/versions/compare", ANY_MEMBER, pages::compare)
-        .get("/t/{slug}/versions/{number}", ANY_MEMBER, pages::show)
+        .get(
+            "/t/{slug}/versions",
+            Access::Members(Capability::ReadStrategy),
+            pages::list,
+        )
+        .post(
+            "/t/{slug}/versions",
+            Access::Members(Capability::ApproveVersion),
+            pages::approve,
+        )
+        .get(
+            "/t/{slug}/versions/compare",
+            Access::Members(Capability::ReadStrategy),
+            pages::compare,
+        )
+        .get(
+            "/t/{slug}/versions/{number}",
+            Access::Members(Capability::ReadStrategy),
+            pages::show,
+        )
 }

@@ -16,8 +16,8 @@ use crate::AppState;
 use crate::auth::ClientIp;
 use crate::authoring::fields::{self, Errors};
 use crate::db::begin_tenant_tx;
-use crate::domain::{AuditAction, MemberRole};
-use crate::kernel::access::Member;
+use crate::domain::AuditAction;
+use crate::kernel::access::{Capability, Member};
 use crate::kernel::audit::{self, Actor, Event};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
@@ -116,10 +116,6 @@ fn parse(value: serde_json::Value) -> AppResult<Snapshot> {
         .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading a stored version")))
 }
 
-fn can_approve(member: &Member) -> bool {
-    matches!(member.role, MemberRole::Secretariat | MemberRole::Admin)
-}
-
 async fn list_page(
     state: &AppState,
     member: &Member,
@@ -130,7 +126,7 @@ async fn list_page(
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let meta = strategy_meta(&mut tx, tenant).await?;
     let versions = versions(&mut tx, tenant, meta.id).await?;
-    let pending = if can_approve(member) {
+    let pending = if member.can(Capability::ApproveVersion) {
         match latest(&mut tx, tenant, meta.id).await? {
             Some((number, old)) => {
                 let now = snapshot::capture(&mut tx, tenant, meta.id).await?;
@@ -155,7 +151,7 @@ async fn list_page(
         slug: member.tenant.slug.clone(),
         strategy: meta.title,
         versions,
-        can_approve: can_approve(member),
+        can_approve: member.can(Capability::ApproveVersion),
         pending,
         input,
         errors,

@@ -3,9 +3,13 @@
 
 pub mod page;
 
-use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
-    table.get("/t/{slug}/status", ANY_MEMBER, page::status)
+    table.get(
+        "/t/{slug}/status",
+        Access::Members(Capability::ReadStrategy),
+        page::status,
+    )
 }

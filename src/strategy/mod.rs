@@ -7,13 +7,29 @@ mod views;
 
 pub use views::{StatusView, baseline_text};
 
-use crate::kernel::access::ANY_MEMBER;
+use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 
 pub fn routes(table: RouteTable) -> RouteTable {
     table
-        .get("/t/{slug}", ANY_MEMBER, pages::tenant_root_redirect)
-        .get("/t/{slug}/", ANY_MEMBER, pages::tree)
-        .get("/t/{slug}/focus-areas/{id}", ANY_MEMBER, pages::focus_area)
-        .get("/t/{slug}/sub-goals/{id}", ANY_MEMBER, pages::sub_goal)
+        .get(
+            "/t/{slug}",
+            Access::Members(Capability::ReadStrategy),
+            pages::tenant_root_redirect,
+        )
+        .get(
+            "/t/{slug}/",
+            Access::Members(Capability::ReadStrategy),
+            pages::tree,
+        )
+        .get(
+            "/t/{slug}/focus-areas/{id}",
+            Access::Members(Capability::ReadStrategy),
+            pages::focus_area,
+        )
+        .get(
+            "/t/{slug}/sub-goals/{id}",
+            Access::Members(Capability::ReadStrategy),
+            pages::sub_goal,
+        )
 }
