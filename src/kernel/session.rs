@@ -92,7 +92,12 @@ pub struct SessionUser {
 }
 
 /// Finds a live session (within both timeouts, user active) and records the activity.
-/// One statement: the UPDATE both checks and touches.
+///
+/// One statement, and a write at most once a minute per session (as API tokens are noted,
+/// `kernel::api_token`): a page view is otherwise a read, so a member clicking through pages does
+/// not rewrite their session row (and its index entries) on every request. The idle timeout is
+/// therefore measured from the last activity to the minute: a session may end up to a minute
+/// before `policy.idle` has passed since its very last request, never later.
 pub async fn lookup(
     db: impl PgExecutor<'_>,
     token: &str,
@@ -101,11 +106,17 @@ pub async fn lookup(
     let hash = token_hash(token);
     let idle_cutoff = Utc::now() - policy.idle;
     let row = sqlx::query!(
-        r#"UPDATE sessions s SET last_seen_at = now()
-           FROM users u
-           WHERE s.id_hash = $1 AND u.id = s.user_id AND u.is_active
-             AND s.expires_at > now() AND s.last_seen_at > $2
-           RETURNING u.id, u.email, u.display_name"#,
+        r#"WITH live AS (
+               SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.display_name
+               FROM sessions s JOIN users u ON u.id = s.user_id
+               WHERE s.id_hash = $1 AND u.is_active
+                 AND s.expires_at > now() AND s.last_seen_at > $2
+           ), touched AS (
+               UPDATE sessions s SET last_seen_at = now()
+               FROM live
+               WHERE s.id_hash = live.id_hash AND live.last_seen_at < now() - interval '1 minute'
+           )
+           SELECT id as "id!", email as "email!", display_name as "display_name!" FROM live"#,
         hash,
         idle_cutoff
     )
