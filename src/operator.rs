@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::db::begin_tenant_tx;
 use crate::domain::{AuditAction, MemberRole};
 use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::memberships::{self, AddError, NewMember, Refusal, Start};
 use crate::strategy_file::valid_slug;
 
 pub async fn create_tenant(pool: &PgPool, slug: &str, name: &str) -> anyhow::Result<Uuid> {
@@ -47,9 +48,10 @@ pub async fn create_tenant(pool: &PgPool, slug: &str, name: &str) -> anyhow::Res
     Ok(id)
 }
 
-/// Adds a user with a role; returns the link to choose a password when they have none yet. The
-/// membership counts as accepted at once: the operator acts on the municipality's and the person's
-/// behalf here, and the link is printed on the operator's own terminal.
+/// Adds a user with a role, by the same rule as an administrator's invitation
+/// (`kernel::memberships::add`); returns the link to choose a password when they have none yet.
+/// The membership counts as accepted at once: the operator acts on the municipality's and the
+/// person's behalf here, and the link is printed on the operator's own terminal.
 pub async fn create_user(
     pool: &PgPool,
     slug: &str,
@@ -60,53 +62,30 @@ pub async fn create_user(
 ) -> anyhow::Result<Option<String>> {
     let role = MemberRole::parse(role)
         .with_context(|| format!("{role:?} is not one of: {}", MemberRole::words()))?;
-    let email = email.trim().to_lowercase();
-    if !email.contains('@') || email.len() > 254 {
-        bail!("{email:?} is not an e-mail address");
-    }
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
-        bail!("the name must be 1–200 characters");
-    }
+    let refused = |refusal: Refusal| anyhow::anyhow!("{}", refusal.message());
+    let new = NewMember {
+        email: memberships::email(email).map_err(refused)?,
+        name: memberships::name(name).map_err(refused)?,
+        role,
+    };
     let tenant = crate::kernel::tenancy::by_slug(pool, slug)
         .await
         .map_err(|_| anyhow::anyhow!("there is no municipality with the slug {slug:?}"))?;
     let mut tx = begin_tenant_tx(pool, tenant.id).await?;
-    let user = crate::auth::users::find_or_create(&mut tx, &email, name).await?;
+    let actor = Actor::system("retning user create");
+    let user = match memberships::add(&mut tx, &new, Start::Accepted, &actor).await {
+        Ok(user) => user,
+        Err(AddError::Refused(refusal)) => return Err(refused(refusal)),
+        Err(AddError::Db(e)) => return Err(e.into()),
+    };
     // The operator's own log may say whether the account is new; a municipality's pages never do.
     tracing::info!(user_id = %user.id, created = user.created, tenant = slug, "user added by the operator");
-    sqlx::query!(
-        r#"INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
-           ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, is_active = true"#,
-        tenant.id,
-        user.id,
-        role as MemberRole
-    )
-    .execute(&mut *tx)
-    .await?;
     let link = crate::auth::users::invitation_if_needed(
         &mut tx,
         base_url.trim_end_matches('/'),
         &user,
         tenant.id,
         None,
-    )
-    .await?;
-    let event = Event::new(
-        AuditAction::UserInvited,
-        "user",
-        Some(user.id),
-        format!("{name} ({email}) oprettet som {}", role.label()),
-    )
-    .change(
-        None,
-        Some(serde_json::json!({ "email": email, "role": role.as_str() })),
-    );
-    audit::record(
-        &mut tx,
-        tenant.id,
-        &Actor::system("retning user create"),
-        event,
     )
     .await?;
     tx.commit().await?;

@@ -57,14 +57,18 @@ async fn page_views_within_a_minute_leave_the_session_row_unwritten(admin: PgPoo
     set_last_seen(&admin, &email, "90 seconds").await;
     let stale = session_row(&admin, &email).await;
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/status"), &cookie).await.status,
+        get_as(&app, &format!("/t/{A}/status"), &cookie)
+            .await
+            .status,
         StatusCode::OK
     );
     let touched = session_row(&admin, &email).await;
     assert_ne!(touched.0, stale.0, "the activity was not noted");
     assert!(touched.1 > stale.1 + chrono::Duration::seconds(60));
     assert_eq!(
-        get_as(&app, &format!("/t/{A}/status"), &cookie).await.status,
+        get_as(&app, &format!("/t/{A}/status"), &cookie)
+            .await
+            .status,
         StatusCode::OK
     );
     assert_eq!(session_row(&admin, &email).await, touched);

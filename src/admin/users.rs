@@ -20,11 +20,12 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::auth::account_mail::{self, FromTenant};
-use crate::db::begin_tenant_tx;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::{AuditAction, LeadershipLevel, MemberRole};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::kernel::forms::Errors;
+use crate::kernel::memberships::{self, AddError, NewMember, Placement, Refusal, Start};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 
@@ -98,21 +99,6 @@ async fn org_units(conn: &mut PgConnection, tenant_id: Uuid) -> sqlx::Result<Vec
     .await
 }
 
-/// Other active admins besides `user_id`: the last admin may not demote or deactivate themself.
-async fn other_admins(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    user_id: Uuid,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar!(
-        r#"SELECT count(*) as "n!" FROM memberships WHERE tenant_id = $1 AND user_id <> $2 AND role = 'admin' AND is_active"#,
-        tenant_id,
-        user_id
-    )
-    .fetch_one(conn)
-    .await
-}
-
 #[derive(Default)]
 pub struct InviteInput {
     pub email: String,
@@ -133,10 +119,24 @@ struct UsersPage {
     notice: Option<String>,
 }
 
+/// The invite form's field for what the membership rules refused (its ids are prefixed, since
+/// the page also lists the members).
+fn invite_field(refusal: &Refusal) -> &'static str {
+    match refusal.field() {
+        "email" => "invite-email",
+        _ => "invite-name",
+    }
+}
+
 async fn users_page(state: &AppState, member: &Member) -> AppResult<UsersPage> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let members = members(&mut tx, member.tenant.id, None).await?;
+    let page = users_page_in(&mut tx, member).await?;
     tx.commit().await?;
+    Ok(page)
+}
+
+async fn users_page_in(tx: &mut TenantTx, member: &Member) -> AppResult<UsersPage> {
+    let members = members(tx, member.tenant.id, None).await?;
     Ok(UsersPage {
         chrome: Chrome::member(
             crate::t1("admin-users-page-title", "tenant", &member.tenant.name),
@@ -160,11 +160,12 @@ pub struct ListQuery {
 }
 
 pub async fn list(
-    State(state): State<AppState>,
     member: Member,
+    mut tx: TenantTx,
     axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> AppResult<Response> {
-    let mut page = users_page(&state, &member).await?;
+    let mut page = users_page_in(&mut tx, &member).await?;
+    tx.commit().await?;
     page.notice = match q.saved.as_deref() {
         Some("member") => Some(crate::t("admin-users-saved")),
         Some("deactivated") => Some(crate::t("admin-users-deactivated")),
@@ -184,44 +185,26 @@ pub struct InviteForm {
     role: String,
 }
 
-fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && email.len() <= 254
-        && !email.contains(char::is_whitespace)
-        && !email.contains(char::is_control)
-        && email.matches('@').count() == 1
-}
-
 pub async fn invite(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let email = form.email.trim().to_lowercase();
-    let name = form.name.trim().to_string();
-    let mut errors = Errors::default();
-    if !valid_email(&email) {
-        errors.add("invite-email", crate::t("admin-users-error-email"));
-    }
-    if name.is_empty() {
-        errors.add("invite-name", crate::t("admin-users-error-name-empty"));
-    } else if name.chars().count() > 200 {
-        errors.add("invite-name", crate::t("admin-users-error-name-too-long"));
-    } else if let Err(problem) = crate::web::text::line(&name) {
-        errors.add("invite-name", problem.message());
-    }
+    let email = memberships::email(&form.email);
+    let name = memberships::name(&form.name);
     let role = MemberRole::parse(&form.role);
+    let mut errors = Errors::default();
+    for refusal in [email.as_ref().err(), name.as_ref().err()]
+        .into_iter()
+        .flatten()
+    {
+        errors.add(invite_field(refusal), refusal.message());
+    }
     if role.is_none() {
         errors.add("invite-role", crate::t("admin-users-error-role"));
     }
-    let (Some(role), true) = (role, errors.is_empty()) else {
+    let (Ok(email), Ok(name), Some(role)) = (email, name, role) else {
         let mut page = users_page(&state, &member).await?;
         page.input = InviteInput {
             email: form.email,
@@ -232,61 +215,27 @@ pub async fn invite(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     };
 
-    let tenant_id = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant_id).await?;
-    let user = crate::auth::users::find_or_create(&mut tx, &email, name.as_ref()).await?;
-    let existing = sqlx::query_scalar!(
-        r#"SELECT role as "role: MemberRole" FROM memberships WHERE tenant_id = $1 AND user_id = $2"#,
-        tenant_id,
-        user.id
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    if existing.is_some() {
-        let mut page = users_page(&state, &member).await?;
-        page.input = InviteInput {
-            email: form.email,
-            name: form.name,
-            role: form.role,
-        };
-        page.errors = Errors::one("invite-email", crate::t("admin-users-error-already-member"));
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
-    }
+    let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+    let new = NewMember { email, name, role };
     // Waiting for the person's answer, whether the account is new or not (auth::invitations).
-    sqlx::query!(
-        r#"INSERT INTO memberships (tenant_id, user_id, role, is_active, joined_at, pending, invited_name)
-           VALUES ($1, $2, $3, false, NULL, true, $4)"#,
-        tenant_id,
-        user.id,
-        role as MemberRole,
-        name
-    )
-    .execute(&mut *tx)
-    .await?;
+    let user = match memberships::add(&mut tx, &new, Start::Invited, &member.actor(ip)).await {
+        Ok(user) => user,
+        Err(AddError::Db(e)) => return Err(e.into()),
+        Err(AddError::Refused(refusal)) => {
+            drop(tx);
+            let mut page = users_page(&state, &member).await?;
+            page.input = InviteInput {
+                email: form.email,
+                name: form.name,
+                role: form.role,
+            };
+            page.errors = Errors::one(invite_field(&refusal), refusal.message());
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+        }
+    };
     send_invitation(&state, &mut tx, &member, user.id, role).await?;
-    let actor = member.actor(ip);
-    let event = Event::new(
-        AuditAction::UserInvited,
-        "user",
-        Some(user.id),
-        crate::kernel::audit::record_text(|| {
-            crate::t3(
-                "admin-audit-user-invited",
-                "name",
-                &name,
-                "email",
-                &email,
-                "role",
-                role.label(),
-            )
-        }),
-    )
-    .change(
-        None,
-        Some(serde_json::json!({ "email": email, "role": role.as_str() })),
-    );
-    audit::record(&mut tx, tenant_id, &actor, event).await?;
     tx.commit().await?;
+    let NewMember { email, name, .. } = new;
 
     // Only what the administrator typed, whatever account the address had.
     let mut page = users_page(&state, &member).await?;
@@ -371,13 +320,18 @@ fn parse_user_id(raw: &str) -> AppResult<Uuid> {
 
 async fn edit_page(state: &AppState, member: &Member, user_id: Uuid) -> AppResult<EditPage> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let person = members(&mut tx, member.tenant.id, Some(user_id))
+    let page = edit_page_in(&mut tx, member, user_id).await?;
+    tx.commit().await?;
+    Ok(page)
+}
+
+async fn edit_page_in(tx: &mut TenantTx, member: &Member, user_id: Uuid) -> AppResult<EditPage> {
+    let person = members(tx, member.tenant.id, Some(user_id))
         .await?
         .into_iter()
         .next()
         .ok_or(AppError::NotFound)?;
-    let org_units = org_units(&mut tx, member.tenant.id).await?;
-    tx.commit().await?;
+    let org_units = org_units(tx, member.tenant.id).await?;
     let input = EditForm {
         role: person.role.as_str().into(),
         title: person.title.clone().unwrap_or_default(),
@@ -408,12 +362,14 @@ async fn edit_page(state: &AppState, member: &Member, user_id: Uuid) -> AppResul
 }
 
 pub async fn edit_form(
-    State(state): State<AppState>,
     member: Member,
+    mut tx: TenantTx,
     Path((_, user_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let user_id = parse_user_id(&user_id)?;
-    Ok(render(&edit_page(&state, &member, user_id).await?))
+    let page = edit_page_in(&mut tx, &member, user_id).await?;
+    tx.commit().await?;
+    Ok(render(&page))
 }
 
 pub async fn update(
@@ -458,7 +414,7 @@ pub async fn update(
     if let Some(role) = role
         && page.person.role == MemberRole::Admin
         && role != MemberRole::Admin
-        && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
+        && memberships::other_admins(&mut tx, user_id).await? == 0
     {
         errors.add("role", crate::t("admin-users-error-last-admin"));
     }
@@ -472,18 +428,13 @@ pub async fn update(
         "role": page.person.role.as_str(), "title": page.person.title, "org_unit": page.person.org_unit,
         "level": page.person.level.map(|l| l.as_str()),
     });
-    sqlx::query!(
-        r#"UPDATE memberships SET role = $3, title = NULLIF($4, ''), org_unit_id = $5, leadership_level = $6
-           WHERE tenant_id = $1 AND user_id = $2"#,
-        member.tenant.id,
-        user_id,
-        role as MemberRole,
-        title,
+    let placement = Placement {
+        role,
+        title: title.clone(),
         org_unit,
-        level as Option<LeadershipLevel>
-    )
-    .execute(&mut *tx)
-    .await?;
+        level,
+    };
+    memberships::place(&mut tx, user_id, &placement).await?;
     let org_unit_name = org_unit
         .and_then(|id| page.org_units.iter().find(|o| o.id == id))
         .map(|o| o.name.clone());
@@ -546,32 +497,17 @@ async fn set_active(
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     if !active
         && page.person.role == MemberRole::Admin
-        && other_admins(&mut tx, member.tenant.id, user_id).await? == 0
+        && memberships::other_admins(&mut tx, user_id).await? == 0
     {
         let mut page = page;
         page.active_error = Some(crate::t("admin-users-error-last-admin"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     if page.person.joined {
-        sqlx::query!(
-            "UPDATE memberships SET is_active = $3 WHERE tenant_id = $1 AND user_id = $2",
-            member.tenant.id,
-            user_id,
-            active
-        )
-        .execute(&mut *tx)
-        .await?;
+        memberships::set_active(&mut tx, user_id, active).await?;
     } else {
-        // An invitation the person has not answered is withdrawn or renewed, never made active:
-        // only the person's own yes does that (auth::invitations).
-        sqlx::query!(
-            "UPDATE memberships SET pending = $3 WHERE tenant_id = $1 AND user_id = $2 AND joined_at IS NULL",
-            member.tenant.id,
-            user_id,
-            active
-        )
-        .execute(&mut *tx)
-        .await?;
+        // An invitation the person has not answered is withdrawn or renewed, never made active.
+        memberships::set_invited(&mut tx, user_id, active).await?;
         if active {
             send_invitation(state, &mut tx, member, user_id, page.person.role).await?;
         }
@@ -653,13 +589,7 @@ pub async fn reset_link(
         )
     } else {
         // A withdrawn invitation waits for the person's answer again.
-        sqlx::query!(
-            "UPDATE memberships SET pending = true WHERE tenant_id = $1 AND user_id = $2 AND joined_at IS NULL",
-            member.tenant.id,
-            user_id
-        )
-        .execute(&mut *tx)
-        .await?;
+        memberships::set_invited(&mut tx, user_id, true).await?;
         send_invitation(&state, &mut tx, &member, user_id, page.person.role).await?;
         (
             AuditAction::UserInvitationResent,

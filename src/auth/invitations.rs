@@ -12,76 +12,20 @@ use askama::Template;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::ClientIp;
 use crate::AppState;
-use crate::db::{begin_user_tx, set_tenant};
-use crate::domain::{AuditAction, MemberRole};
+use crate::db::begin_user_tx;
+use crate::domain::AuditAction;
 use crate::kernel::access::Viewer;
 use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::memberships::{PendingInvitation, answer, pending};
 use crate::layout::{Chrome, render};
 use crate::t;
-use crate::web::{AppError, AppResult, format};
-
-pub struct PendingInvitation {
-    pub tenant_id: Uuid,
-    pub slug: String,
-    pub tenant_name: String,
-    pub role: MemberRole,
-    pub invited_at: DateTime<Utc>,
-}
-
-impl PendingInvitation {
-    pub fn invited_on(&self) -> String {
-        format::datetime(self.invited_at)
-    }
-}
-
-/// The person's invitations that wait for an answer; in a transaction begun with `begin_user_tx`
-/// for them (the policy `own_memberships` lets them read their own memberships everywhere).
-pub async fn pending(
-    conn: &mut PgConnection,
-    user_id: Uuid,
-) -> sqlx::Result<Vec<PendingInvitation>> {
-    sqlx::query_as!(
-        PendingInvitation,
-        r#"SELECT m.tenant_id, t.slug, t.name as tenant_name, m.role as "role: MemberRole",
-                  m.created_at as invited_at
-           FROM memberships m JOIN tenants t ON t.id = m.tenant_id
-           WHERE m.user_id = $1 AND m.pending
-           ORDER BY t.name"#,
-        user_id
-    )
-    .fetch_all(conn)
-    .await
-}
-
-/// Accepts or declines one waiting invitation; false if there is none (any more).
-async fn answer(
-    conn: &mut PgConnection,
-    user_id: Uuid,
-    tenant_id: Uuid,
-    accept: bool,
-) -> sqlx::Result<bool> {
-    // Row-level security lets a tenant's rows be changed only inside that tenant.
-    set_tenant(&mut *conn, tenant_id).await?;
-    let changed = sqlx::query!(
-        r#"UPDATE memberships SET pending = false, is_active = $3,
-                  joined_at = CASE WHEN $3 THEN now() ELSE joined_at END
-           WHERE tenant_id = $1 AND user_id = $2 AND pending"#,
-        tenant_id,
-        user_id,
-        accept
-    )
-    .execute(conn)
-    .await?
-    .rows_affected();
-    Ok(changed == 1)
-}
+use crate::web::{AppError, AppResult};
 
 /// Accepts every waiting invitation: the person chose their password through an invitation link
 /// that only their own mailbox received, and every waiting invitation went to that mailbox.

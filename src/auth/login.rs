@@ -232,7 +232,7 @@ pub async fn submit(
     .await?;
     // An invitation waiting for this person's answer is where they go first: without it, someone
     // invited by a second municipality would only learn of it from the notice mail.
-    let invited = !super::invitations::pending(&mut tx, user.id)
+    let invited = !crate::kernel::memberships::pending(&mut tx, user.id)
         .await?
         .is_empty();
     let actor = Actor::user(user.id, user.display_name.clone(), ip.clone());
@@ -254,7 +254,7 @@ pub async fn submit(
         Some(next) => next,
         None if invited => "/invitations".to_string(),
         None => {
-            let tenants = crate::home::of_user(db, user.id).await?;
+            let tenants = crate::kernel::memberships::of_user(db, user.id).await?;
             match tenants.as_slice() {
                 [only] => format!("/t/{}/", only.slug),
                 _ => "/".to_string(),

@@ -38,7 +38,7 @@ async fn joins(state: &AppState, found: &ValidToken) -> sqlx::Result<Vec<String>
         return Ok(Vec::new());
     }
     let mut tx = begin_user_tx(&state.db, found.user_id).await?;
-    let pending = invitations::pending(&mut tx, found.user_id).await?;
+    let pending = crate::kernel::memberships::pending(&mut tx, found.user_id).await?;
     tx.commit().await?;
     Ok(pending.into_iter().map(|i| i.tenant_name).collect())
 }

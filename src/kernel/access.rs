@@ -17,8 +17,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use uuid::Uuid;
 
+use std::sync::{Arc, Mutex};
+
 use super::session::{self, SessionUser};
 use crate::AppState;
+use crate::db::TenantTx;
 use crate::domain::MemberRole;
 use crate::kernel::tenancy::Tenant;
 use crate::web::AppError;
@@ -207,13 +210,16 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
             .find(|(k, _)| *k == "slug")
             .map(|(_, v)| v.to_string())
             .unwrap_or_default();
-        let member = membership(&guard.app, &slug, user.clone())
+        let (member, tx) = member_and_tx(&guard.app, &slug, user.clone())
             .await
             .map_err(IntoResponse::into_response)?;
         if !member.can(capability) {
             return Err(AppError::NotFound.into_response());
         }
         parts.extensions.insert(member);
+        parts
+            .extensions
+            .insert(HandlerTx(Arc::new(Mutex::new(Some(tx)))));
     }
     parts.extensions.insert(Viewer(user));
     Ok(Request::from_parts(parts, body))
@@ -221,19 +227,33 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
 
 /// `user`'s active membership of the municipality `slug`; a 404 when there is none.
 pub async fn membership(app: &AppState, slug: &str, user: SessionUser) -> Result<Member, AppError> {
+    let (member, tx) = member_and_tx(app, slug, user).await?;
+    tx.commit().await?;
+    Ok(member)
+}
+
+/// The membership, checked on the transaction that the handler goes on to use: a page view opens
+/// one transaction, not one for the guard and another for the page.
+async fn member_and_tx(
+    app: &AppState,
+    slug: &str,
+    user: SessionUser,
+) -> Result<(Member, TenantTx), AppError> {
     let tenant = crate::kernel::tenancy::by_slug(&app.db, slug).await?;
     let mut tx = crate::db::begin_tenant_tx(&app.db, tenant.id).await?;
-    let role = sqlx::query_scalar!(
-        r#"SELECT role as "role: MemberRole" FROM memberships WHERE tenant_id = $1 AND user_id = $2 AND is_active"#,
-        tenant.id,
-        user.user_id
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    tx.commit().await?;
-    Ok(Member { user, tenant, role })
+    let role = crate::kernel::memberships::active_role(&mut tx, user.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((Member { user, tenant, role }, tx))
 }
+
+/// The transaction the guard checked the membership on, waiting for the handler (request
+/// extensions must be `Clone`, so it is shared until taken). A handler takes it as a `TenantTx`
+/// argument; one that does not lets it roll back when the request's extensions are dropped, which
+/// happens when the handler's arguments have been extracted, before its body runs, so no request
+/// holds two connections.
+#[derive(Clone)]
+struct HandlerTx(Arc<Mutex<Option<TenantTx>>>);
 
 /// 303 to the sign-in page, coming back here afterwards (for GET; a POST goes back to the front page).
 pub fn to_login(parts: &Parts) -> Response {
@@ -271,5 +291,23 @@ impl<S: Send + Sync> FromRequestParts<S> for Member {
                 "Member used on a route without member access"
             ))
         })
+    }
+}
+
+/// The transaction of the municipality in the path, on which the guard found the member: on
+/// `Access::Members` routes only, taken at most once.
+impl<S: Send + Sync> FromRequestParts<S> for TenantTx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .remove::<HandlerTx>()
+            .and_then(|shared| shared.0.lock().ok()?.take())
+            .ok_or_else(|| {
+                AppError::Internal(anyhow::anyhow!(
+                    "TenantTx taken on a route without member access, or twice"
+                ))
+            })
     }
 }
