@@ -177,3 +177,29 @@ async fn exports_api_and_public_page_cost_a_fixed_number_of_statements(admin: Pg
         "statement counts grew with the data: {uris:?}"
     );
 }
+
+/// A page view opens one transaction (issue 12, point 7): the guard checks the membership on the
+/// transaction it hands to the page, and the session lookup writes nothing within a minute.
+/// Budgets: the session lookup, the municipality, its setting, the membership, the page's own
+/// queries and one COMMIT.
+#[sqlx::test]
+async fn member_pages_stay_within_their_statement_budgets(admin: PgPool) {
+    let (app, _) = common::demo(&admin).await;
+    let cookie = common::sign_in_as(&app, &admin, A, "admin").await;
+    let person: uuid::Uuid = sqlx::query_scalar(
+        "SELECT m.user_id FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+         WHERE t.slug = $1 AND m.role = 'contributor' LIMIT 1",
+    )
+    .bind(A)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    for (uri, budget) in [
+        (format!("/t/{A}/admin/users"), 6),
+        (format!("/t/{A}/admin/users/{person}"), 7),
+    ] {
+        let n = statements(&app, &uri, Some(&cookie), None).await;
+        println!("{uri}: {n} statements");
+        assert!(n <= budget, "{uri}: {n} statements, budget {budget}");
+    }
+}
