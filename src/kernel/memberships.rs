@@ -179,7 +179,7 @@ pub async fn add(
     actor: &Actor,
 ) -> Result<UserRef, AddError> {
     let tenant_id = tx.tenant_id();
-    let user = find_or_create_user(&mut **tx, &new.email, &new.name).await?;
+    let user = find_or_create_user(tx, &new.email, &new.name).await?;
     let existing = sqlx::query_scalar!(
         r#"SELECT role as "role: MemberRole" FROM memberships WHERE tenant_id = $1 AND user_id = $2"#,
         tenant_id,
@@ -223,7 +223,7 @@ pub async fn add(
         None,
         Some(serde_json::json!({ "email": new.email, "role": new.role.as_str() })),
     );
-    audit::record(&mut **tx, tenant_id, actor, event).await?;
+    audit::record(tx, tenant_id, actor, event).await?;
     Ok(user)
 }
 
