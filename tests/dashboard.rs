@@ -451,7 +451,7 @@ async fn measure_a_large_municipality(admin: PgPool) {
     for _ in 0..5 {
         let t = std::time::Instant::now();
         let mut tx = retning::db::begin_tenant_tx(&pool, tenant).await.unwrap();
-        let snapshot = retning::dashboard::snapshot::load(&mut tx, tenant, None)
+        let snapshot = retning::dashboard::snapshot::load(&mut tx, None)
             .await
             .unwrap()
             .unwrap();

@@ -68,3 +68,6 @@ strategy-smart-gap-realistic-no-direction = Realistisk: angiv om værdien skal s
 strategy-smart-gap-realistic-no-values = Realistisk: udgangspunkt og mål mangler, så retningen kan ikke vurderes
 strategy-smart-gap-time-bound = Tidsbestemt: angiv en frist
 strategy-smart-gap-outside-period = Tidsbestemt: fristen ligger uden for strategiperioden
+
+# strategy (issue 12): the current strategy is a draft
+strategy-draft-notice = Kladde – ikke vedtaget

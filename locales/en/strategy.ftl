@@ -68,3 +68,6 @@ strategy-smart-gap-realistic-no-direction = Realistic: state whether the value s
 strategy-smart-gap-realistic-no-values = Realistic: the baseline and target are missing, so the direction cannot be assessed
 strategy-smart-gap-time-bound = Time-bound: set a deadline
 strategy-smart-gap-outside-period = Time-bound: the deadline lies outside the strategy period
+
+# strategy (issue 12): the current strategy is a draft
+strategy-draft-notice = Draft – not adopted

@@ -5,12 +5,11 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::pagination::{Page, PageRequest};
 use crate::AppState;
-use crate::db::begin_tenant_tx;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::{FollowupStatus, InitiativeLifecycle, ReviewState, RoundState};
 use crate::kernel::api_token::ApiClient;
 use crate::web::api_error::ApiError;
@@ -27,14 +26,12 @@ fn parse_query(raw: Option<String>) -> Result<ListQuery, ApiError> {
         .map_err(|_| ApiError::BadRequest(crate::t("api-error-query")))
 }
 
-async fn current_strategy(conn: &mut PgConnection, tenant: Uuid) -> Result<Uuid, ApiError> {
-    sqlx::query_scalar!(
-        "SELECT id FROM strategies WHERE tenant_id = $1 ORDER BY (status = 'active') DESC, created_at DESC LIMIT 1",
-        tenant
-    )
-    .fetch_optional(conn)
-    .await?
-    .ok_or(ApiError::NotFound)
+/// The id of the current strategy (`kernel::strategy::current`); none is a 404.
+async fn current_strategy(tx: &mut TenantTx) -> Result<Uuid, ApiError> {
+    crate::kernel::strategy::current(tx)
+        .await?
+        .map(|s| s.id)
+        .ok_or(ApiError::NotFound)
 }
 
 #[derive(Serialize)]
@@ -58,7 +55,7 @@ pub async fn rounds(
     let page = PageRequest::parse(query.limit.as_deref(), query.cursor.as_deref())?;
     let tenant = client.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = current_strategy(&mut tx, tenant).await?;
+    let strategy = current_strategy(&mut tx).await?;
     let rows = sqlx::query_as!(
         Round,
         r#"SELECT id, position, label, period_end, deadline, state as "state: RoundState", opened_at, closed_at
@@ -112,7 +109,7 @@ pub async fn followups(
     };
     let tenant = client.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = current_strategy(&mut tx, tenant).await?;
+    let strategy = current_strategy(&mut tx).await?;
     let rows = sqlx::query_as!(
         Followup,
         r#"SELECT f.id, f.round_id, f.sub_goal_id, f.initiative_id, f.status as "status: FollowupStatus",
@@ -164,7 +161,7 @@ pub async fn initiatives(
     let page = PageRequest::parse(query.limit.as_deref(), query.cursor.as_deref())?;
     let tenant = client.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = current_strategy(&mut tx, tenant).await?;
+    let strategy = current_strategy(&mut tx).await?;
     let rows = sqlx::query_as!(
         Initiative,
         r#"SELECT i.id, i.position, i.title, i.description, i.hypothesis, i.success_criterion, i.evaluation_date,

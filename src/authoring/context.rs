@@ -13,20 +13,19 @@ pub struct EditedStrategy {
     pub period_end: NaiveDate,
 }
 
-/// The strategy being edited: the active one, else the newest draft.
+/// The strategy being edited: the current one (`kernel::strategy::current`).
 pub async fn strategy(
     conn: &mut PgConnection,
     tenant: Uuid,
 ) -> sqlx::Result<Option<EditedStrategy>> {
-    sqlx::query_as!(
-        EditedStrategy,
-        r#"SELECT id, title, period_start, period_end FROM strategies
-           WHERE tenant_id = $1 AND status <> 'archived'
-           ORDER BY (status = 'active') DESC, created_at DESC LIMIT 1"#,
-        tenant
-    )
-    .fetch_optional(conn)
-    .await
+    Ok(crate::kernel::strategy::current_on(conn, tenant)
+        .await?
+        .map(|s| EditedStrategy {
+            id: s.id,
+            title: s.title,
+            period_start: s.period_start,
+            period_end: s.period_end,
+        }))
 }
 
 /// Like `strategy`, for pages that make no sense without one.

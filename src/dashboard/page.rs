@@ -96,6 +96,8 @@ struct DashboardPage {
     chrome: Chrome,
     slug: String,
     strategy_title: Option<String>,
+    /// The current strategy is a draft, not adopted: the page says so.
+    draft: bool,
     round: Option<RoundFacts>,
     picker: Option<RoundPicker>,
     round_query: String,
@@ -271,7 +273,7 @@ pub async fn dashboard(
 ) -> AppResult<Response> {
     let tenant = member.tenant.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let snapshot = snapshot::load(&mut tx, tenant.id, query.id()).await?;
+    let snapshot = snapshot::load(&mut tx, query.id()).await?;
     tx.commit().await?;
     let chrome = Chrome::member(
         crate::t1("dashboard-page-title", "tenant", &tenant.name),
@@ -283,6 +285,7 @@ pub async fn dashboard(
             chrome,
             slug: tenant.slug.clone(),
             strategy_title: None,
+            draft: false,
             round: None,
             picker: None,
             round_query: String::new(),
@@ -311,6 +314,7 @@ pub async fn dashboard(
         chrome,
         slug: tenant.slug.clone(),
         strategy_title: Some(snapshot.strategy.title.clone()),
+        draft: snapshot.strategy.is_draft(),
         round: round_facts(&snapshot),
         picker: Some(RoundPicker::new(
             &snapshot,

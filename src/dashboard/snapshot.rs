@@ -1,4 +1,5 @@
-//! Everything the steering group's pages read about one round of the active strategy, loaded in a
+//! Everything the steering group's pages read about one round of the current strategy (the
+//! active one, else the draft: `kernel::strategy::current`), loaded in a
 //! fixed number of statements whatever the strategy's size: the dashboard, the status pages and
 //! the meeting pack all filter and count this in memory.
 //!
@@ -9,19 +10,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::charts::{Bucket, Counts};
+use crate::db::TenantTx;
 use crate::domain::{DecisionKind, FollowupStatus, ReviewState, RoundState};
-
-pub struct StrategyInfo {
-    pub id: Uuid,
-    pub title: String,
-    pub period_start: NaiveDate,
-    pub period_end: NaiveDate,
-    pub focus_area_label: Option<String>,
-}
+use crate::kernel::strategy::{self, CurrentStrategy, Parts};
 
 pub struct RoundInfo {
     pub id: Uuid,
@@ -105,7 +99,7 @@ impl Completion {
 }
 
 pub struct Snapshot {
-    pub strategy: StrategyInfo,
+    pub strategy: CurrentStrategy,
     /// Rounds that were opened, oldest first.
     pub rounds: Vec<RoundInfo>,
     /// Index into `rounds` of the round shown, and of the one before it.
@@ -193,23 +187,12 @@ impl Snapshot {
     }
 }
 
-/// Loads the snapshot of the active strategy for `round` (None or an unknown id: the latest
-/// round). None when the municipality has no active strategy.
-pub async fn load(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    round: Option<Uuid>,
-) -> sqlx::Result<Option<Snapshot>> {
-    crate::db::plan_for_this_tenant(&mut *conn).await?;
-    let Some(strategy) = sqlx::query_as!(
-        StrategyInfo,
-        r#"SELECT id, title, period_start, period_end, focus_area_label
-           FROM strategies WHERE tenant_id = $1 AND status = 'active'"#,
-        tenant
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
+/// Loads the snapshot of the current strategy for `round` (None or an unknown id: the latest
+/// round). None when the municipality has no strategy (or only archived ones).
+pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option<Snapshot>> {
+    let tenant = tx.tenant_id();
+    crate::db::plan_for_this_tenant(tx).await?;
+    let Some(strategy) = strategy::current(tx).await? else {
         return Ok(None);
     };
     let rounds = sqlx::query_as!(
@@ -220,7 +203,7 @@ pub async fn load(
         tenant,
         strategy.id
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **tx)
     .await?;
     let chosen = round
         .and_then(|id| rounds.iter().position(|r| r.id == id))
@@ -233,41 +216,45 @@ pub async fn load(
         .collect();
     let chosen_id = chosen.map(|i| rounds[i].id);
 
-    let focus_areas = sqlx::query_as!(
-        AreaInfo,
-        r#"SELECT f.id, f.title, u.display_name as "director?"
-           FROM focus_areas f LEFT JOIN users u ON u.id = f.director_id
-           WHERE f.tenant_id = $1 AND f.strategy_id = $2 AND f.archived_at IS NULL
-           ORDER BY f.position"#,
-        tenant,
-        strategy.id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let tree = strategy::tree::load(tx, strategy.id, Parts::structure()).await?;
     let org_units = sqlx::query_as!(
         OrgUnitInfo,
         "SELECT id, name, parent_id FROM org_units WHERE tenant_id = $1 ORDER BY position, name",
         tenant
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **tx)
     .await?;
-    let sub_goals = sqlx::query_as!(
-        SubGoalInfo,
-        r#"SELECT s.id, g.focus_area_id, s.text, s.unit, s.baseline_value, s.target_value, s.deadline,
-                  u.display_name as "owner?", o.id as "org_unit_id?", o.name as "org_unit?"
-           FROM sub_goals s
-           JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
-           JOIN focus_areas fa ON fa.tenant_id = g.tenant_id AND fa.id = g.focus_area_id AND fa.archived_at IS NULL
-           LEFT JOIN users u ON u.id = s.owner_id
-           LEFT JOIN memberships m ON m.tenant_id = s.tenant_id AND m.user_id = s.owner_id
-           LEFT JOIN org_units o ON o.tenant_id = s.tenant_id AND o.id = COALESCE(s.org_unit_id, m.org_unit_id)
-           WHERE s.tenant_id = $1 AND s.strategy_id = $2 AND s.archived_at IS NULL AND g.archived_at IS NULL
-           ORDER BY fa.position, g.position, s.position"#,
-        tenant,
-        strategy.id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let sub_goals = tree
+        .sub_goals()
+        .map(|s| {
+            // The sub-goal's own unit, else its owner's.
+            let unit = s
+                .org_unit_id
+                .or(s.owner_org_unit_id)
+                .and_then(|id| org_units.iter().find(|u| u.id == id));
+            SubGoalInfo {
+                id: s.id,
+                focus_area_id: s.focus_area_id,
+                text: s.text.clone(),
+                unit: s.unit.clone(),
+                baseline_value: s.baseline_value,
+                target_value: s.target_value,
+                deadline: s.deadline,
+                owner: s.owner.clone(),
+                org_unit_id: unit.map(|u| u.id),
+                org_unit: unit.map(|u| u.name.clone()),
+            }
+        })
+        .collect();
+    let focus_areas = tree
+        .focus_areas
+        .into_iter()
+        .map(|a| AreaInfo {
+            id: a.id,
+            title: a.title,
+            director: a.director,
+        })
+        .collect();
     let followups = sqlx::query_as!(
         FollowupInfo,
         r#"SELECT f.round_id, f.sub_goal_id, f.status as "status: FollowupStatus", f.measured_value,
@@ -281,7 +268,7 @@ pub async fn load(
         tenant,
         &round_ids
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **tx)
     .await?;
     let trend_rows = sqlx::query!(
         r#"SELECT f.round_id, f.status as "status: FollowupStatus", count(*) as "n!"
@@ -293,7 +280,7 @@ pub async fn load(
         tenant,
         strategy.id
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **tx)
     .await?;
     let completion_rows = sqlx::query!(
         r#"SELECT review_state as "review_state: ReviewState", count(*) as "n!"
@@ -302,7 +289,7 @@ pub async fn load(
         tenant,
         chosen_id
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **tx)
     .await?;
     let waiting = sqlx::query_as!(
         WaitingDecision,
@@ -326,7 +313,7 @@ pub async fn load(
         tenant,
         chosen_id
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **tx)
     .await?;
     let stories = sqlx::query_as!(
         StoryInfo,
@@ -351,7 +338,7 @@ pub async fn load(
         strategy.id,
         chosen_id
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **tx)
     .await?;
 
     let mut current = HashMap::new();

@@ -1,16 +1,14 @@
-//! What an export holds: one row per sub-goal and one per initiative of the current strategy, each
-//! with its follow-up in the chosen round (if any). Four statements whatever the data size.
+//! What an export holds: one row per sub-goal and one per initiative of the current strategy
+//! (`kernel::strategy::current`), each with its follow-up in the chosen round (if any): a flat
+//! projection of the strategy's tree (`kernel::strategy::tree`). Five statements whatever the
+//! data size.
 
 use chrono::NaiveDate;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::db::TenantTx;
 use crate::domain::{FollowupStatus, InitiativeLifecycle, ReviewState, RoundState};
-
-pub struct StrategyInfo {
-    pub id: Uuid,
-    pub title: String,
-}
+use crate::kernel::strategy::tree::{self, Followups, Parts};
 
 pub struct RoundOption {
     pub id: Uuid,
@@ -41,23 +39,9 @@ pub struct ExportRow {
     pub review_state: Option<ReviewState>,
 }
 
-/// The strategy the exports are of: the active one, else the newest.
-pub async fn strategy(conn: &mut PgConnection, tenant: Uuid) -> sqlx::Result<Option<StrategyInfo>> {
-    sqlx::query_as!(
-        StrategyInfo,
-        "SELECT id, title FROM strategies WHERE tenant_id = $1 ORDER BY (status = 'active') DESC, created_at DESC LIMIT 1",
-        tenant
-    )
-    .fetch_optional(conn)
-    .await
-}
-
 /// The strategy's rounds that have been opened, newest first: the ones with follow-ups to export.
-pub async fn rounds(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<Vec<RoundOption>> {
+pub async fn rounds(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<RoundOption>> {
+    let tenant = tx.tenant_id();
     sqlx::query_as!(
         RoundOption,
         r#"SELECT id, label, state as "state: RoundState", period_end FROM followup_rounds
@@ -66,65 +50,73 @@ pub async fn rounds(
         tenant,
         strategy
     )
-    .fetch_all(conn)
+    .fetch_all(&mut **tx)
     .await
 }
 
 /// Sub-goals, then initiatives, in the strategy's order, with their follow-up in `round`.
 pub async fn rows(
-    conn: &mut PgConnection,
-    tenant: Uuid,
+    tx: &mut TenantTx,
     strategy: Uuid,
     round: Option<Uuid>,
 ) -> sqlx::Result<Vec<ExportRow>> {
-    crate::db::plan_for_this_tenant(&mut *conn).await?;
-    let mut rows = sqlx::query_as!(
-        ExportRow,
-        r#"SELECT false as "is_initiative!", fa.title as "focus_area?", g.text as "goal?", s.text as title,
-                  s.indicator, s.unit, s.baseline_value, s.baseline_date, s.target_value, s.deadline,
-                  NULL::initiative_lifecycle as "lifecycle?: InitiativeLifecycle",
-                  u.display_name as "owner?", o.name as "org_unit?",
-                  f.status as "status?: FollowupStatus", f.measured_value as "measured_value?",
-                  f.narrative as "narrative?", f.next_steps as "next_steps?",
-                  f.review_state as "review_state?: ReviewState"
-           FROM sub_goals s
-           JOIN goals g ON g.tenant_id = s.tenant_id AND g.id = s.goal_id
-           JOIN focus_areas fa ON fa.tenant_id = g.tenant_id AND fa.id = g.focus_area_id
-           LEFT JOIN users u ON u.id = s.owner_id
-           LEFT JOIN org_units o ON o.tenant_id = s.tenant_id AND o.id = s.org_unit_id
-           LEFT JOIN followups f ON f.tenant_id = s.tenant_id AND f.sub_goal_id = s.id AND f.round_id = $3
-           WHERE s.tenant_id = $1 AND s.strategy_id = $2
-             AND s.archived_at IS NULL AND g.archived_at IS NULL AND fa.archived_at IS NULL
-           ORDER BY fa.position, g.position, s.position"#,
-        tenant,
-        strategy,
-        round
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let initiatives = sqlx::query_as!(
-        ExportRow,
-        r#"SELECT true as "is_initiative!", fa.title as "focus_area?", NULL::text as "goal?", i.title,
-                  NULL::text as "indicator?", NULL::text as "unit?", NULL::float8 as "baseline_value?",
-                  NULL::date as "baseline_date?", NULL::float8 as "target_value?", i.evaluation_date as "deadline?",
-                  i.lifecycle as "lifecycle?: InitiativeLifecycle",
-                  u.display_name as "owner?", o.name as "org_unit?",
-                  f.status as "status?: FollowupStatus", f.measured_value as "measured_value?",
-                  f.narrative as "narrative?", f.next_steps as "next_steps?",
-                  f.review_state as "review_state?: ReviewState"
-           FROM initiatives i
-           LEFT JOIN focus_areas fa ON fa.tenant_id = i.tenant_id AND fa.id = i.focus_area_id
-           LEFT JOIN users u ON u.id = i.owner_id
-           LEFT JOIN org_units o ON o.tenant_id = i.tenant_id AND o.id = i.org_unit_id
-           LEFT JOIN followups f ON f.tenant_id = i.tenant_id AND f.initiative_id = i.id AND f.round_id = $3
-           WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.archived_at IS NULL
-           ORDER BY i.position"#,
-        tenant,
-        strategy,
-        round
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.extend(initiatives);
+    crate::db::plan_for_this_tenant(tx).await?;
+    let parts = Parts {
+        initiatives: true,
+        followups: round.map_or(Followups::None, Followups::InRound),
+        ..Parts::structure()
+    };
+    let tree = tree::load(tx, strategy, parts).await?;
+    let mut rows = Vec::new();
+    for area in tree.focus_areas {
+        for goal in area.goals {
+            for s in goal.sub_goals {
+                let f = s.followup;
+                rows.push(ExportRow {
+                    is_initiative: false,
+                    focus_area: Some(area.title.clone()),
+                    goal: Some(goal.text.clone()),
+                    title: s.text,
+                    indicator: s.indicator,
+                    unit: s.unit,
+                    baseline_value: s.baseline_value,
+                    baseline_date: s.baseline_date,
+                    target_value: s.target_value,
+                    deadline: s.deadline,
+                    lifecycle: None,
+                    owner: s.owner,
+                    org_unit: s.org_unit,
+                    status: f.as_ref().map(|f| f.status),
+                    measured_value: f.as_ref().and_then(|f| f.measured_value),
+                    review_state: f.as_ref().map(|f| f.review_state),
+                    narrative: f.as_ref().and_then(|f| f.narrative.clone()),
+                    next_steps: f.and_then(|f| f.next_steps),
+                });
+            }
+        }
+    }
+    rows.extend(tree.initiatives.into_iter().map(|i| {
+        let f = i.followup;
+        ExportRow {
+            is_initiative: true,
+            focus_area: i.focus_area,
+            goal: None,
+            title: i.title,
+            indicator: None,
+            unit: None,
+            baseline_value: None,
+            baseline_date: None,
+            target_value: None,
+            deadline: i.evaluation_date,
+            lifecycle: Some(i.lifecycle),
+            owner: i.owner,
+            org_unit: i.org_unit,
+            status: f.as_ref().map(|f| f.status),
+            measured_value: f.as_ref().and_then(|f| f.measured_value),
+            review_state: f.as_ref().map(|f| f.review_state),
+            narrative: f.as_ref().and_then(|f| f.narrative.clone()),
+            next_steps: f.and_then(|f| f.next_steps),
+        }
+    }));
     Ok(rows)
 }

@@ -10,8 +10,9 @@ use uuid::Uuid;
 
 use super::data::{self, RoundOption};
 use crate::AppState;
-use crate::db::begin_tenant_tx;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::kernel::access::Member;
+use crate::kernel::strategy::CurrentStrategy;
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 
@@ -70,13 +71,10 @@ fn choose(raw: Option<&str>, rounds: &[RoundOption]) -> Result<Choice, &'static 
     }
 }
 
-async fn load(
-    conn: &mut sqlx::PgConnection,
-    member: &Member,
-) -> AppResult<(Option<data::StrategyInfo>, Vec<RoundOption>)> {
-    let strategy = data::strategy(&mut *conn, member.tenant.id).await?;
+async fn load(tx: &mut TenantTx) -> AppResult<(Option<CurrentStrategy>, Vec<RoundOption>)> {
+    let strategy = crate::kernel::strategy::current(tx).await?;
     let rounds = match &strategy {
-        Some(s) => data::rounds(&mut *conn, member.tenant.id, s.id).await?,
+        Some(s) => data::rounds(tx, s.id).await?,
         None => Vec::new(),
     };
     Ok((strategy, rounds))
@@ -84,7 +82,7 @@ async fn load(
 
 fn picker_page(
     member: &Member,
-    strategy: Option<data::StrategyInfo>,
+    strategy: Option<CurrentStrategy>,
     rounds: Vec<RoundOption>,
     selected: String,
     error: Option<&'static str>,
@@ -108,7 +106,7 @@ pub async fn picker(
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let (strategy, rounds) = load(&mut tx, &member).await?;
+    let (strategy, rounds) = load(&mut tx).await?;
     tx.commit().await?;
     let selected = match choose(q.round.as_deref(), &rounds) {
         Ok(Choice::Round(id)) => id.to_string(),
@@ -126,7 +124,7 @@ pub async fn download(
 ) -> AppResult<Response> {
     // One transaction: the rows are read from the same snapshot as the round list.
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let (strategy, rounds) = load(&mut tx, &member).await?;
+    let (strategy, rounds) = load(&mut tx).await?;
     let kept = q.round.clone().unwrap_or_default();
     let Some(strategy) = strategy else {
         let page = picker_page(&member, None, rounds, kept, None);
@@ -149,7 +147,7 @@ pub async fn download(
         Choice::Round(id) => rounds.iter().find(|r| r.id == id),
         Choice::NoRound => None,
     };
-    let rows = data::rows(&mut tx, member.tenant.id, strategy.id, round.map(|r| r.id)).await?;
+    let rows = data::rows(&mut tx, strategy.id, round.map(|r| r.id)).await?;
     tx.commit().await?;
 
     let name = file_name(&member.tenant.slug, round.map(|r| r.label.as_str()), format);

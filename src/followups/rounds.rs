@@ -24,14 +24,12 @@ use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 use crate::{t, t1, t2};
 
-async fn current_strategy(conn: &mut sqlx::PgConnection, tenant: Uuid) -> AppResult<Uuid> {
-    sqlx::query_scalar!(
-        "SELECT id FROM strategies WHERE tenant_id = $1 ORDER BY (status = 'active') DESC, created_at DESC LIMIT 1",
-        tenant
-    )
-    .fetch_optional(conn)
-    .await?
-    .ok_or(AppError::NotFound)
+/// The id of the current strategy (`kernel::strategy::current`); none is a 404.
+async fn current_strategy(tx: &mut crate::db::TenantTx) -> AppResult<Uuid> {
+    crate::kernel::strategy::current(tx)
+        .await?
+        .map(|s| s.id)
+        .ok_or(AppError::NotFound)
 }
 
 #[derive(Default)]
@@ -91,7 +89,7 @@ async fn rounds_page(
     errors: Errors,
 ) -> AppResult<RoundsPage> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let strategy = current_strategy(&mut tx, member.tenant.id).await?;
+    let strategy = current_strategy(&mut tx).await?;
     let rounds: Vec<RoundView> = queries::rounds(&mut tx, member.tenant.id, strategy)
         .await?
         .into_iter()
@@ -168,7 +166,7 @@ pub async fn create(
     };
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let strategy = current_strategy(&mut tx, tenant).await?;
+    let strategy = current_strategy(&mut tx).await?;
     let id = Uuid::now_v7();
     let inserted = sqlx::query!(
         r#"INSERT INTO followup_rounds (tenant_id, id, strategy_id, position, label, period_end, deadline)

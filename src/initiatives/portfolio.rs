@@ -109,6 +109,8 @@ struct PortfolioPage {
     chrome: Chrome,
     slug: String,
     has_strategy: bool,
+    /// The current strategy is a draft, not adopted: the page says so.
+    draft: bool,
     view: View,
     cards: Vec<Card>,
     columns: Vec<Column>,
@@ -132,12 +134,7 @@ pub async fn page(
     let tenant = member.tenant.clone();
     let t = tenant.id;
     let mut tx = begin_tenant_tx(&db, t).await?;
-    let strategy = sqlx::query_scalar!(
-        "SELECT id FROM strategies WHERE tenant_id = $1 AND status = 'active'",
-        t
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
+    let strategy = crate::kernel::strategy::current(&mut tx).await?;
     let chrome = Chrome::member(
         crate::t1("initiatives-page-title", "tenant", &tenant.name),
         &member,
@@ -148,6 +145,7 @@ pub async fn page(
             chrome,
             slug: tenant.slug.clone(),
             has_strategy: false,
+            draft: false,
             view,
             cards: Vec::new(),
             columns: Vec::new(),
@@ -155,6 +153,8 @@ pub async fn page(
         };
         return Ok(render(&page));
     };
+    let draft = strategy.is_draft();
+    let strategy = strategy.id;
     let initiatives = sqlx::query_as!(
         InitiativeRow,
         r#"SELECT i.id, i.title, i.description, i.hypothesis, i.success_criterion, i.evaluation_date,
@@ -346,6 +346,7 @@ pub async fn page(
         chrome,
         slug: tenant.slug.clone(),
         has_strategy: true,
+        draft,
         view,
         cards,
         columns,

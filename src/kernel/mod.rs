@@ -10,4 +10,5 @@ pub mod forms;
 pub mod memberships;
 pub mod routes;
 pub mod session;
+pub mod strategy;
 pub mod tenancy;

@@ -21,6 +21,8 @@ struct PackPage {
     chrome: Chrome,
     slug: String,
     has_strategy: bool,
+    /// The current strategy is a draft, not adopted: the page says so.
+    draft: bool,
     pack: Option<Pack>,
     picker: Option<RoundPicker>,
     round_query: String,
@@ -28,7 +30,7 @@ struct PackPage {
 
 async fn load(db: &PgPool, member: &Member, query: &RoundQuery) -> AppResult<Option<Snapshot>> {
     let mut tx = begin_tenant_tx(db, member.tenant.id).await?;
-    let snapshot = snapshot::load(&mut tx, member.tenant.id, query.id()).await?;
+    let snapshot = snapshot::load(&mut tx, query.id()).await?;
     tx.commit().await?;
     Ok(snapshot)
 }
@@ -57,6 +59,7 @@ pub async fn html(
         chrome: Chrome::member(title, &member),
         slug: tenant.slug.clone(),
         has_strategy: snapshot.is_some(),
+        draft: snapshot.as_ref().is_some_and(|s| s.strategy.is_draft()),
         picker: snapshot
             .as_ref()
             .map(|s| RoundPicker::new(s, format!("/t/{}/meeting-pack", tenant.slug), Vec::new())),

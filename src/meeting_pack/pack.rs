@@ -118,6 +118,8 @@ pub struct Story {
 pub struct Pack {
     pub tenant: String,
     pub strategy: String,
+    /// The strategy is a draft, not adopted: the pack says so under its title.
+    pub draft: bool,
     pub round: String,
     pub round_open: bool,
     pub previous: Option<String>,
@@ -174,6 +176,7 @@ impl Pack {
         Some(Pack {
             tenant: tenant.to_string(),
             strategy: snapshot.strategy.title.clone(),
+            draft: snapshot.strategy.is_draft(),
             round: facts.label,
             round_open: facts.is_open,
             previous: facts.previous,

@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::db::TenantTx;
 use crate::domain::FollowupStatus;
+use crate::kernel::strategy::{self, Parts};
 use crate::revisions::snapshot::Snapshot;
 
 pub struct PublishedStrategy {
@@ -46,81 +47,69 @@ pub struct PublishedSubGoal {
     pub deadline: Option<NaiveDate>,
 }
 
-/// The published content of the tenant's strategy: texts and structure only, no people.
+/// The published content of the tenant's strategy (texts and structure only, no people) and the
+/// approved statuses to show with it.
 ///
 /// This is the one place that decides what "published" means: the latest approved version of the
-/// active strategy, exactly as it was approved, so that edits in progress never reach citizens.
-/// An active strategy that has no approved version yet (one loaded from a strategy file) is
-/// published as it stands, leaving archived items out. A draft strategy is never published.
-pub async fn published_strategy(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-) -> sqlx::Result<Option<PublishedStrategy>> {
-    let Some(s) = sqlx::query!(
-        r#"SELECT s.id, s.title, s.subtitle, s.period_start, s.period_end, s.approved_on, s.focus_area_label,
-                  v.snapshot as "snapshot?", v.approved_on as "version_approved_on?"
-           FROM strategies s
-           LEFT JOIN LATERAL (
-               SELECT snapshot, approved_on FROM strategy_revisions
-               WHERE tenant_id = s.tenant_id AND strategy_id = s.id ORDER BY number DESC LIMIT 1
-           ) v ON true
-           WHERE s.tenant_id = $1 AND s.status = 'active'"#,
-        tenant
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
+/// current strategy (`kernel::strategy::current`) when it is adopted, exactly as it was approved,
+/// so that edits in progress never reach citizens. An active strategy that has no approved version
+/// yet (one loaded from a strategy file) is published as it stands, through the one tree loader,
+/// leaving archived items out. A draft strategy is never published.
+///
+/// Three statements at most: the current strategy, its latest version with the statuses, and the
+/// tree when there is no version.
+pub async fn published(
+    tx: &mut TenantTx,
+) -> sqlx::Result<Option<(PublishedStrategy, HashMap<Uuid, PublicStatus>)>> {
+    let tenant = tx.tenant_id();
+    let Some(s) = strategy::current(tx).await? else {
         return Ok(None);
     };
-    if let Some(snapshot) = s
+    if !s.is_adopted() {
+        return Ok(None);
+    }
+    // Per sub-goal, the status and value of its latest follow-up that was approved in a round
+    // that is closed: nothing a round still in progress says, and nothing unapproved. Read with
+    // the version, so that the page costs no statement more for it.
+    let row = sqlx::query!(
+        r#"SELECT v.snapshot as "snapshot?", v.approved_on as "approved_on?",
+                  COALESCE((
+                      SELECT json_agg(st) FROM (
+                          SELECT DISTINCT ON (f.sub_goal_id) f.sub_goal_id, f.status, f.measured_value,
+                                 r.label as round_label, r.period_end
+                          FROM followups f
+                          JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+                          WHERE f.tenant_id = $1 AND r.strategy_id = $2 AND r.state = 'closed'
+                            AND f.review_state = 'approved' AND f.sub_goal_id IS NOT NULL
+                          ORDER BY f.sub_goal_id, r.position DESC) st
+                  ), '[]'::json) as "statuses!: sqlx::types::Json<Vec<PublicStatus>>"
+           FROM (SELECT 1) one
+           LEFT JOIN LATERAL (
+               SELECT snapshot, approved_on FROM strategy_revisions
+               WHERE tenant_id = $1 AND strategy_id = $2 ORDER BY number DESC LIMIT 1
+           ) v ON true"#,
+        tenant,
+        s.id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let statuses = row
+        .statuses
+        .0
+        .into_iter()
+        .map(|st| (st.sub_goal_id, st))
+        .collect();
+    if let Some(snapshot) = row
         .snapshot
         .and_then(|v| serde_json::from_value::<Snapshot>(v).ok())
     {
-        return Ok(Some(from_snapshot(s.id, s.version_approved_on, snapshot)));
+        return Ok(Some((
+            from_snapshot(s.id, row.approved_on, snapshot),
+            statuses,
+        )));
     }
-    let areas = sqlx::query!(
-        "SELECT id, title, ambition FROM focus_areas
-         WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position",
-        tenant,
-        s.id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let goals = sqlx::query!(
-        "SELECT id, focus_area_id, text FROM goals
-         WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position",
-        tenant,
-        s.id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let sub_goals = sqlx::query_as!(
-        PublishedSubGoal,
-        "SELECT id, goal_id, text, indicator, unit, baseline_value, baseline_date, target_value, deadline
-         FROM sub_goals WHERE tenant_id = $1 AND strategy_id = $2 AND archived_at IS NULL ORDER BY position",
-        tenant,
-        s.id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-
-    let mut subs: HashMap<Uuid, Vec<PublishedSubGoal>> = HashMap::new();
-    for sub in sub_goals {
-        subs.entry(sub.goal_id).or_default().push(sub);
-    }
-    let mut goals_by_area: HashMap<Uuid, Vec<PublishedGoal>> = HashMap::new();
-    for g in goals {
-        goals_by_area
-            .entry(g.focus_area_id)
-            .or_default()
-            .push(PublishedGoal {
-                id: g.id,
-                focus_area_id: g.focus_area_id,
-                text: g.text,
-                sub_goals: subs.remove(&g.id).unwrap_or_default(),
-            });
-    }
-    Ok(Some(PublishedStrategy {
+    let tree = strategy::tree::load(tx, s.id, Parts::structure()).await?;
+    let published = PublishedStrategy {
         id: s.id,
         title: s.title,
         subtitle: s.subtitle,
@@ -128,16 +117,41 @@ pub async fn published_strategy(
         period_end: s.period_end,
         approved_on: s.approved_on,
         focus_area_label: s.focus_area_label,
-        focus_areas: areas
+        focus_areas: tree
+            .focus_areas
             .into_iter()
             .map(|a| PublishedFocusArea {
                 id: a.id,
-                goals: goals_by_area.remove(&a.id).unwrap_or_default(),
                 title: a.title,
                 ambition: a.ambition,
+                goals: a
+                    .goals
+                    .into_iter()
+                    .map(|g| PublishedGoal {
+                        id: g.id,
+                        focus_area_id: g.focus_area_id,
+                        text: g.text,
+                        sub_goals: g
+                            .sub_goals
+                            .into_iter()
+                            .map(|sub| PublishedSubGoal {
+                                id: sub.id,
+                                goal_id: sub.goal_id,
+                                text: sub.text,
+                                indicator: sub.indicator,
+                                unit: sub.unit,
+                                baseline_value: sub.baseline_value,
+                                baseline_date: sub.baseline_date,
+                                target_value: sub.target_value,
+                                deadline: sub.deadline,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             })
             .collect(),
-    }))
+    };
+    Ok(Some((published, statuses)))
 }
 
 fn from_snapshot(id: Uuid, approved_on: Option<NaiveDate>, v: Snapshot) -> PublishedStrategy {
@@ -185,34 +199,11 @@ fn from_snapshot(id: Uuid, approved_on: Option<NaiveDate>, v: Snapshot) -> Publi
     }
 }
 
+#[derive(Debug, serde::Deserialize)]
 pub struct PublicStatus {
     pub sub_goal_id: Uuid,
     pub status: FollowupStatus,
     pub measured_value: Option<f64>,
     pub round_label: String,
     pub period_end: NaiveDate,
-}
-
-/// Per sub-goal, the status and value of its latest follow-up that was approved in a round that
-/// is closed: nothing a round still in progress says, and nothing unapproved.
-pub async fn approved_statuses(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    strategy: Uuid,
-) -> sqlx::Result<HashMap<Uuid, PublicStatus>> {
-    let rows = sqlx::query_as!(
-        PublicStatus,
-        r#"SELECT DISTINCT ON (f.sub_goal_id) f.sub_goal_id as "sub_goal_id!", f.status as "status: FollowupStatus",
-                  f.measured_value, r.label as round_label, r.period_end
-           FROM followups f
-           JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
-           WHERE f.tenant_id = $1 AND r.strategy_id = $2 AND r.state = 'closed'
-             AND f.review_state = 'approved' AND f.sub_goal_id IS NOT NULL
-           ORDER BY f.sub_goal_id, r.position DESC"#,
-        tenant,
-        strategy
-    )
-    .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().map(|r| (r.sub_goal_id, r)).collect())
 }

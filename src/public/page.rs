@@ -93,10 +93,9 @@ pub async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
         // Exactly like a municipality that does not exist.
         return Err(AppError::NotFound);
     }
-    let published = content::published_strategy(&mut tx, tenant.id).await?;
-    let statuses = match &published {
-        Some(s) => content::approved_statuses(&mut tx, tenant.id, s.id).await?,
-        None => Default::default(),
+    let (published, statuses) = match content::published(&mut tx).await? {
+        Some((published, statuses)) => (Some(published), statuses),
+        None => (None, Default::default()),
     };
     tx.commit().await?;
 

@@ -82,6 +82,8 @@ struct StatusPage {
     chrome: Chrome,
     slug: String,
     has_strategy: bool,
+    /// The current strategy is a draft, not adopted: the page says so.
+    draft: bool,
     round: Option<RoundFacts>,
     rounds: Vec<RoundChoice>,
     round_query: String,
@@ -214,7 +216,7 @@ pub async fn status(
     let slug = tenant.slug.clone();
     let round = Uuid::parse_str(query.round.trim()).ok();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let snapshot = snapshot::load(&mut tx, tenant.id, round).await?;
+    let snapshot = snapshot::load(&mut tx, round).await?;
     tx.commit().await?;
     let chrome = Chrome::member(
         crate::t1("status-page-title", "tenant", &tenant.name),
@@ -225,6 +227,7 @@ pub async fn status(
             chrome,
             slug,
             has_strategy: false,
+            draft: false,
             round: None,
             rounds: Vec::new(),
             round_query: String::new(),
@@ -333,6 +336,7 @@ pub async fn status(
         ),
         rounds: round_choices(&snapshot),
         has_strategy: true,
+        draft: snapshot.strategy.is_draft(),
         round: round_facts(&snapshot),
         focus_areas: snapshot
             .focus_areas

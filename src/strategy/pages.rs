@@ -6,12 +6,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::queries::{self, ChallengeRow, StrategyRow};
+use super::queries::{self, StrategyRow};
 use super::views::*;
 use crate::db::begin_tenant_tx;
 use crate::domain::FollowupStatus;
 use crate::i18n::Lang;
 use crate::kernel::access::Member;
+use crate::kernel::strategy::tree::{self, Challenge, Followups, Parts};
 use crate::layout::{Chrome, render};
 use crate::web::format::{self, Block, blocks};
 use crate::web::{AppError, AppResult};
@@ -123,7 +124,7 @@ struct TreePage {
     slug: String,
     strategy: Option<StrategyView>,
     focus_areas: Vec<FocusAreaSummary>,
-    challenges: Vec<ChallengeRow>,
+    challenges: Vec<Challenge>,
     clusters: Vec<ClusterView>,
     loose_initiatives: Vec<InitiativeView>,
 }
@@ -133,29 +134,24 @@ pub async fn tenant_root_redirect(member: Member) -> Response {
     Redirect::permanent(&format!("/t/{slug}/")).into_response()
 }
 
-/// Groups sub-goals under their goals, keeping the order of both.
-fn group_goals(
-    goals: Vec<queries::GoalRow>,
-    sub_goals: Vec<SubGoalView>,
-) -> Vec<(uuid::Uuid, GoalView)> {
-    let mut by_goal: std::collections::HashMap<Uuid, Vec<SubGoalView>> =
-        std::collections::HashMap::new();
-    for sub in sub_goals {
-        by_goal.entry(sub.goal_id).or_default().push(sub);
-    }
+/// The goals of a focus area as the pages show them, with their sub-goals.
+fn goal_views(
+    goals: Vec<tree::Goal>,
+    period: (chrono::NaiveDate, chrono::NaiveDate),
+) -> Vec<GoalView> {
     goals
         .into_iter()
         .map(|g| {
             let (heading, text) = split_heading(&g.text);
-            let sub_goals = by_goal.remove(&g.id).unwrap_or_default();
-            (
-                g.focus_area_id,
-                GoalView {
-                    heading,
-                    text,
-                    sub_goals,
-                },
-            )
+            GoalView {
+                heading,
+                text,
+                sub_goals: g
+                    .sub_goals
+                    .into_iter()
+                    .map(|row| sub_goal_view(row, period))
+                    .collect(),
+            }
         })
         .collect()
 }
@@ -164,7 +160,7 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
     let tenant = member.tenant.clone();
     let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let Some(strategy) = queries::current_strategy(&mut tx, tenant.id).await? else {
+    let Some(strategy) = crate::kernel::strategy::current(&mut tx).await? else {
         let page = TreePage {
             chrome: Chrome::member(tenant.name.clone(), &member),
             slug,
@@ -176,29 +172,25 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
         };
         return Ok(render(&page));
     };
+    let strategy = StrategyRow::from(strategy);
     let period = (strategy.period_start, strategy.period_end);
-    let areas = queries::focus_areas(&mut tx, tenant.id, strategy.id).await?;
-    let goals = queries::goals(&mut tx, tenant.id, strategy.id, None).await?;
-    let sub_goals = queries::sub_goals(&mut tx, tenant.id, strategy.id, None).await?;
-    let challenges = queries::challenges(&mut tx, tenant.id, strategy.id, None).await?;
-    let cluster_rows = queries::clusters(&mut tx, tenant.id, strategy.id).await?;
-    let initiative_rows = queries::initiatives(&mut tx, tenant.id, strategy.id, None).await?;
+    let tree = tree::load(
+        &mut tx,
+        strategy.id,
+        Parts {
+            followups: Followups::LatestApproved,
+            ..Parts::everything()
+        },
+    )
+    .await?;
     tx.commit().await?;
 
-    let sub_goals = sub_goals
-        .into_iter()
-        .map(|row| sub_goal_view(row, period))
-        .collect();
-    let mut goals_by_area: std::collections::HashMap<Uuid, Vec<GoalView>> =
-        std::collections::HashMap::new();
-    for (area_id, goal) in group_goals(goals, sub_goals) {
-        goals_by_area.entry(area_id).or_default().push(goal);
-    }
-    let focus_areas = areas
+    let focus_areas = tree
+        .focus_areas
         .into_iter()
         .enumerate()
         .map(|(i, a)| {
-            let goals = goals_by_area.remove(&a.id).unwrap_or_default();
+            let goals = goal_views(a.goals, period);
             let sub_goal_count = goals.iter().map(|g| g.sub_goals.len()).sum();
             let smart_count = goals
                 .iter()
@@ -217,10 +209,12 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
             }
         })
         .collect();
-    let clusters = cluster_rows
+    let initiatives = tree.initiatives;
+    let clusters = tree
+        .clusters
         .into_iter()
         .map(|c| ClusterView {
-            initiatives: initiative_rows
+            initiatives: initiatives
                 .iter()
                 .filter(|i| i.cluster_id == Some(c.id))
                 .map(InitiativeView::from)
@@ -229,11 +223,12 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
             mission: c.mission,
         })
         .collect();
-    let loose_initiatives = initiative_rows
+    let loose_initiatives = initiatives
         .iter()
         .filter(|i| i.cluster_id.is_none())
         .map(InitiativeView::from)
         .collect();
+    let challenges = tree.challenges;
     let page = TreePage {
         chrome: Chrome::member(format!("{} – {}", strategy.title, tenant.name), &member),
         slug,
@@ -257,7 +252,7 @@ struct FocusAreaPage {
     director: Option<String>,
     challenges_text: Vec<Block>,
     ambition: Vec<Block>,
-    challenges: Vec<ChallengeRow>,
+    challenges: Vec<Challenge>,
     goals: Vec<GoalView>,
     initiatives: Vec<InitiativeView>,
     status_counts: Vec<StatusCount>,
@@ -280,28 +275,37 @@ pub async fn focus_area(
     let tenant = member.tenant.clone();
     let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let area = queries::focus_area(&mut tx, tenant.id, id)
+    let strategy_id = queries::focus_area_strategy(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let strategy = queries::strategy_by_id(&mut tx, tenant.id, area.strategy_id).await?;
-    let goals = queries::goals(&mut tx, tenant.id, strategy.id, Some(id)).await?;
-    let sub_goals = queries::sub_goals(&mut tx, tenant.id, strategy.id, Some(id)).await?;
-    let challenges = queries::challenges(&mut tx, tenant.id, strategy.id, Some(id)).await?;
-    let initiatives = queries::initiatives(&mut tx, tenant.id, strategy.id, Some(id)).await?;
+    let strategy = queries::strategy_by_id(&mut tx, strategy_id).await?;
+    let tree = tree::load(
+        &mut tx,
+        strategy.id,
+        Parts {
+            focus_area: Some(id),
+            followups: Followups::LatestApproved,
+            challenges: true,
+            initiatives: true,
+            ..Parts::default()
+        },
+    )
+    .await?;
     tx.commit().await?;
+    let area = tree
+        .focus_areas
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
 
     let period = (strategy.period_start, strategy.period_end);
-    let sub_goals: Vec<SubGoalView> = sub_goals
-        .into_iter()
-        .map(|row| sub_goal_view(row, period))
-        .collect();
+    let goals = goal_views(area.goals, period);
+    let sub_goals: Vec<&SubGoalView> = goals.iter().flat_map(|g| &g.sub_goals).collect();
     let (status_counts, without_status) = status_counts(&sub_goals);
     let sub_goal_count = sub_goals.len();
     let smart_count = sub_goals.iter().filter(|s| s.smart.is_smart).count();
-    let goals = group_goals(goals, sub_goals)
-        .into_iter()
-        .map(|(_, g)| g)
-        .collect();
+    let challenges = tree.challenges;
+    let initiatives = tree.initiatives;
     let page = FocusAreaPage {
         chrome: Chrome::member(format!("{} – {}", area.title, tenant.name), &member),
         slug,
@@ -381,12 +385,12 @@ pub async fn sub_goal(
     let tenant = member.tenant.clone();
     let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let sub = queries::sub_goal(&mut tx, tenant.id, id)
+    let sub = queries::sub_goal(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let strategy = queries::strategy_by_id(&mut tx, tenant.id, sub.strategy_id).await?;
-    let history = queries::sub_goal_history(&mut tx, tenant.id, id).await?;
-    let decisions = queries::sub_goal_decisions(&mut tx, tenant.id, id).await?;
+    let strategy = queries::strategy_by_id(&mut tx, sub.strategy_id).await?;
+    let history = queries::sub_goal_history(&mut tx, id).await?;
+    let decisions = queries::sub_goal_decisions(&mut tx, id).await?;
     tx.commit().await?;
 
     let unit = sub.unit.as_deref();

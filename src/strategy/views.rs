@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::queries::{InitiativeRow, SubGoalRow};
 use super::smart::{self, SmartInput};
 use crate::domain::{FollowupStatus, InitiativeLifecycle};
+use crate::kernel::strategy::tree::{Initiative, SubGoal};
 use crate::web::format;
 
 pub struct StatusView {
@@ -32,7 +32,6 @@ pub struct SmartView {
 
 pub struct SubGoalView {
     pub id: Uuid,
-    pub goal_id: Uuid,
     pub text: String,
     pub indicator: Option<String>,
     pub baseline: Option<String>,
@@ -77,7 +76,7 @@ pub fn smart_view(input: &SmartInput<'_>) -> SmartView {
     }
 }
 
-pub fn sub_goal_view(row: SubGoalRow, period: (NaiveDate, NaiveDate)) -> SubGoalView {
+pub fn sub_goal_view(row: SubGoal, period: (NaiveDate, NaiveDate)) -> SubGoalView {
     let smart = smart_view(&SmartInput {
         text: &row.text,
         indicator: row.indicator.as_deref(),
@@ -92,15 +91,18 @@ pub fn sub_goal_view(row: SubGoalRow, period: (NaiveDate, NaiveDate)) -> SubGoal
     let unit = row.unit.as_deref();
     SubGoalView {
         id: row.id,
-        goal_id: row.goal_id,
         baseline: baseline_text(row.baseline_value, unit, row.baseline_date),
         target: row.target_value.map(|v| format::quantity(v, unit)),
         deadline: row.deadline.map(format::date_long),
-        latest_value: row.latest_value.map(|v| format::quantity(v, unit)),
-        status: row.latest_status.map(StatusView::from),
-        latest_round: row.latest_round,
-        owner: row.owner_name,
-        org_unit: row.org_unit_name,
+        latest_value: row
+            .followup
+            .as_ref()
+            .and_then(|f| f.measured_value)
+            .map(|v| format::quantity(v, unit)),
+        status: row.followup.as_ref().map(|f| StatusView::from(f.status)),
+        latest_round: row.followup.map(|f| f.round_label),
+        owner: row.owner,
+        org_unit: row.org_unit,
         indicator: row.indicator,
         text: row.text,
         smart,
@@ -116,8 +118,8 @@ pub struct InitiativeView {
     pub evaluation: Option<String>,
 }
 
-impl From<&InitiativeRow> for InitiativeView {
-    fn from(row: &InitiativeRow) -> Self {
+impl From<&Initiative> for InitiativeView {
+    fn from(row: &Initiative) -> Self {
         Self {
             title: row.title.clone(),
             description: row.description.clone(),
@@ -130,7 +132,7 @@ impl From<&InitiativeRow> for InitiativeView {
                 InitiativeLifecycle::Completed => "completed",
                 InitiativeLifecycle::Scaled => "scaled",
             },
-            owner: row.owner_name.clone(),
+            owner: row.owner.clone(),
             evaluation: row.evaluation_date.map(format::date_long),
         }
     }
@@ -142,7 +144,7 @@ pub struct StatusCount {
     pub count: usize,
 }
 
-pub fn status_counts(sub_goals: &[SubGoalView]) -> (Vec<StatusCount>, usize) {
+pub fn status_counts(sub_goals: &[&SubGoalView]) -> (Vec<StatusCount>, usize) {
     let order = [
         FollowupStatus::OnTrack,
         FollowupStatus::AtRisk,
