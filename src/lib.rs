@@ -1,6 +1,8 @@
 //! Retning: strategy and half-yearly follow-up for Danish municipalities.
 //!
-//! `app(state)` builds the whole web application; `main.rs` and the tests both use it.
+//! `app(state)` builds the whole web application; the `retning` binary (src/bin/retning/) and the
+//! tests both use it. The command line and its defaults belong to the binary; `server::serve`
+//! takes a plain `server::Config`.
 
 pub mod accessibility;
 pub mod admin;
@@ -11,7 +13,6 @@ pub mod authoring;
 pub mod bench;
 pub mod branding;
 pub mod charts;
-pub mod cli;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
@@ -63,15 +64,10 @@ pub struct Settings {
     pub count_sql_statements: bool,
 }
 
+/// The settings of a server started with the default configuration (`server::Config`).
 impl Default for Settings {
     fn default() -> Self {
-        Self {
-            request_timeout: Duration::from_secs(30),
-            sessions: kernel::session::SessionPolicy::default(),
-            base_url: "http://127.0.0.1:8080".to_string(),
-            smtp_configured: false,
-            count_sql_statements: false,
-        }
+        server::Config::default().settings()
     }
 }
 

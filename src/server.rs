@@ -1,6 +1,12 @@
 //! The HTTP server: middleware stack, listening, graceful shutdown.
 
+mod config;
 mod listen;
+
+pub use config::{
+    Config, DEFAULT_BIND, DEFAULT_HTTP_HEADER_TIMEOUT, DEFAULT_HTTP_MAX_CONNECTIONS,
+    DEFAULT_MAIL_FROM, DEFAULT_REQUEST_TIMEOUT, default_base_url,
+};
 
 use std::time::Duration;
 
@@ -18,7 +24,6 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::cli::ServeArgs;
 use crate::{AppState, Settings};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -102,26 +107,13 @@ pub fn layers(mut routes: Router, settings: &Settings) -> Router {
     )
 }
 
-/// Serves until SIGINT or SIGTERM, then lets requests in flight finish. `base_url` is where users
-/// reach Retning, for links in mails and invitations.
-pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Result<()> {
-    // An empty RETNING_SMTP_URL (as docker-compose passes when unset) means no SMTP.
-    let smtp_url = args
-        .smtp_url
-        .as_deref()
-        .filter(|url| !url.trim().is_empty());
-    let settings = Settings {
-        request_timeout: args.request_timeout,
-        sessions: crate::kernel::session::SessionPolicy {
-            idle: chrono::Duration::minutes(args.session_idle_minutes.into()),
-            absolute: chrono::Duration::hours(args.session_max_hours.into()),
-            secure_cookie: args.cookie_secure,
-        },
-        base_url: base_url.trim_end_matches('/').to_string(),
-        smtp_configured: smtp_url.is_some(),
-        count_sql_statements: args.count_sql_statements,
-    };
-    let mailer = crate::mail::Mailer::from_settings(smtp_url, &args.mail_from)?;
+/// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
+pub async fn serve(db: PgPool, config: Config) -> anyhow::Result<()> {
+    let settings = config.settings();
+    let mailer = crate::mail::Mailer::from_settings(
+        config.smtp_url.as_ref().map(|url| url.expose()),
+        &config.mail_from,
+    )?;
     let worker = tokio::spawn(crate::reminders::worker::run(
         db.clone(),
         mailer,
@@ -129,17 +121,17 @@ pub async fn serve(db: PgPool, args: &ServeArgs, base_url: &str) -> anyhow::Resu
     ));
     let request_timeout = settings.request_timeout;
     let app = crate::app(AppState::new(db, settings));
-    let listener = tokio::net::TcpListener::bind(args.bind)
+    let listener = tokio::net::TcpListener::bind(config.bind)
         .await
-        .with_context(|| format!("could not listen on {}", args.bind))?;
+        .with_context(|| format!("could not listen on {}", config.bind))?;
     tracing::info!("Retning is listening on http://{}", listener.local_addr()?);
     println!(
         "Retning runs on http://{}  (stop it with Ctrl-C)",
         listener.local_addr()?
     );
     let limits = listen::Limits {
-        header_timeout: Duration::from_secs(args.http_header_timeout),
-        max_connections: args.http_max_connections as usize,
+        header_timeout: config.http_header_timeout,
+        max_connections: config.http_max_connections,
         // A request in flight ends within the request timeout (it then answers 408).
         shutdown_grace: request_timeout + Duration::from_secs(5),
     };

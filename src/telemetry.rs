@@ -1,10 +1,17 @@
 //! Logging: human-readable lines to stderr, filtered by `RUST_LOG` / `--log`; and the count of SQL
-//! statements each request runs (`sql_count`), which needs its own view of sqlx's events.
+//! statements each request runs (`sql_count`), which needs its own view of sqlx's events; and
+//! `Secret`, the type of configuration values that must never reach the log.
 
+mod secret;
 pub mod sql_count;
+
+pub use secret::Secret;
 
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::prelude::*;
+
+/// The log filter when neither `RUST_LOG` nor `--log` says otherwise.
+pub const DEFAULT_FILTER: &str = "info,sqlx=warn";
 
 pub fn init(default_filter: &str) {
     let filter =

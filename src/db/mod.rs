@@ -14,6 +14,8 @@ use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, PgPool};
 
+use crate::telemetry::Secret;
+
 pub use cancel::request_timeout;
 pub use tenant_tx::{
     TenantTx, Tx, begin, begin_tenant_tx, begin_user_tx, plan_for_this_tenant, set_tenant,
@@ -45,11 +47,18 @@ pub fn is_unavailable(err: &sqlx::Error) -> bool {
     }
 }
 
+/// Data directory of the embedded cluster when none is given.
+pub const DEFAULT_DATA_DIR: &str = "data/postgres";
+/// Connections in the application's pool when no number is given.
+pub const DEFAULT_MAX_CONNECTIONS: u32 = 10;
+
+/// Where the database is. The URL may carry the owner's password, hence `Secret` like the
+/// application role's password: printing the options never shows either.
 #[derive(Debug, Clone)]
 pub struct DbOptions {
-    pub database_url: Option<String>,
+    pub database_url: Option<Secret>,
     pub data_dir: PathBuf,
-    pub app_password: Option<String>,
+    pub app_password: Option<Secret>,
     pub max_connections: u32,
 }
 
@@ -65,7 +74,7 @@ impl Database {
     pub async fn start(options: DbOptions) -> anyhow::Result<Self> {
         let (owner_options, embedded) = match &options.database_url {
             Some(url) => (
-                PgConnectOptions::from_str(url)
+                PgConnectOptions::from_str(url.expose())
                     .context("DATABASE_URL is not a valid PostgreSQL URL")?,
                 None,
             ),
@@ -94,7 +103,7 @@ impl Database {
             let password = match (&embedded, &options.app_password) {
                 // The embedded cluster trusts its private unix socket: no password to manage.
                 (Some(_), _) => None,
-                (None, Some(password)) => Some(password.clone()),
+                (None, Some(password)) => Some(password.expose().to_owned()),
                 (None, None) => Some(roles::random_password()),
             };
             set_up(&mut owner, password.as_deref()).await?;

@@ -21,13 +21,24 @@ pub struct SessionPolicy {
     pub secure_cookie: bool,
 }
 
+/// Minutes without a request after which a session ends, when not configured.
+pub const DEFAULT_IDLE_MINUTES: u32 = 60;
+/// Hours after signing in after which a session ends, when not configured.
+pub const DEFAULT_MAX_HOURS: u32 = 12;
+
+impl SessionPolicy {
+    pub fn new(idle_minutes: u32, max_hours: u32, secure_cookie: bool) -> Self {
+        Self {
+            idle: chrono::Duration::minutes(idle_minutes.into()),
+            absolute: chrono::Duration::hours(max_hours.into()),
+            secure_cookie,
+        }
+    }
+}
+
 impl Default for SessionPolicy {
     fn default() -> Self {
-        Self {
-            idle: chrono::Duration::minutes(60),
-            absolute: chrono::Duration::hours(12),
-            secure_cookie: true,
-        }
+        Self::new(DEFAULT_IDLE_MINUTES, DEFAULT_MAX_HOURS, true)
     }
 }
 

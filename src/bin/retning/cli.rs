@@ -1,12 +1,19 @@
-//! Command line: every option can also be given as an environment variable.
+//! Command line: every option can also be given as an environment variable. It builds the plain
+//! configuration the library takes (`server::Config`, `DbOptions`); the defaults it shows are the
+//! library's constants, so each is written once.
 
+use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-
-use crate::db::{Database, DbOptions};
+use retning::db::{self, Database, DbOptions};
+use retning::kernel::session::{self, SessionPolicy};
+use retning::server;
+use retning::telemetry::{self, Secret};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,7 +33,7 @@ pub struct Cli {
     #[arg(
         long,
         env = "RETNING_LOG",
-        default_value = "info,sqlx=warn",
+        default_value = telemetry::DEFAULT_FILTER,
         global = true
     )]
     pub log: String,
@@ -36,7 +43,7 @@ pub struct Cli {
     #[arg(
         long,
         env = "RETNING_BASE_URL",
-        default_value = "http://127.0.0.1:8080",
+        default_value_t = server::default_base_url(),
         global = true
     )]
     pub base_url: String,
@@ -57,13 +64,13 @@ pub struct DbArgs {
     /// PostgreSQL server to use (owner of the schema; runs the migrations). Without it, Retning
     /// runs its own embedded cluster in --data-dir.
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
-    pub database_url: Option<String>,
+    pub database_url: Option<Secret>,
 
     /// Data directory of the embedded PostgreSQL cluster (used when DATABASE_URL is not set).
     #[arg(
         long,
         env = "RETNING_DATA_DIR",
-        default_value = "data/postgres",
+        default_value = db::DEFAULT_DATA_DIR,
         global = true
     )]
     pub data_dir: PathBuf,
@@ -76,13 +83,13 @@ pub struct DbArgs {
         global = true,
         hide_env_values = true
     )]
-    pub app_db_password: Option<String>,
+    pub app_db_password: Option<Secret>,
 
     /// Maximum number of connections in the application's pool.
     #[arg(
         long,
         env = "RETNING_DB_MAX_CONNECTIONS",
-        default_value_t = 10,
+        default_value_t = db::DEFAULT_MAX_CONNECTIONS,
         global = true
     )]
     pub max_connections: u32,
@@ -155,7 +162,7 @@ pub enum UserCommand {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on.
-    #[arg(long, env = "RETNING_BIND", default_value = "127.0.0.1:8080")]
+    #[arg(long, env = "RETNING_BIND", default_value_t = server::DEFAULT_BIND)]
     pub bind: SocketAddr,
 
     /// Load the demo municipalities if the database has no municipality yet.
@@ -164,19 +171,19 @@ pub struct ServeArgs {
 
     /// Seconds a request may take before it is answered with a timeout page (a fraction such as
     /// 0.5 is allowed). A request that has begun to commit its change is answered when it is done.
-    #[arg(long, env = "RETNING_REQUEST_TIMEOUT", default_value = "30", value_parser = seconds)]
-    pub request_timeout: std::time::Duration,
+    #[arg(long, env = "RETNING_REQUEST_TIMEOUT", default_value_t = Seconds(server::DEFAULT_REQUEST_TIMEOUT))]
+    pub request_timeout: Seconds,
 
     /// Send the session cookie only over HTTPS (and send HSTS). Turn off only for plain-http local runs.
-    #[arg(long, env = "RETNING_COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
+    #[arg(long, env = "RETNING_COOKIE_SECURE", default_value_t = SessionPolicy::default().secure_cookie, action = clap::ArgAction::Set)]
     pub cookie_secure: bool,
 
     /// Minutes without any request after which a user is signed out.
-    #[arg(long, env = "RETNING_SESSION_IDLE_MINUTES", default_value_t = 60)]
+    #[arg(long, env = "RETNING_SESSION_IDLE_MINUTES", default_value_t = session::DEFAULT_IDLE_MINUTES)]
     pub session_idle_minutes: u32,
 
     /// Hours after signing in after which a user is signed out, however active.
-    #[arg(long, env = "RETNING_SESSION_MAX_HOURS", default_value_t = 12)]
+    #[arg(long, env = "RETNING_SESSION_MAX_HOURS", default_value_t = session::DEFAULT_MAX_HOURS)]
     pub session_max_hours: u32,
 
     /// Add the number of SQL statements each request ran as the x-sql-statements header (for
@@ -186,24 +193,20 @@ pub struct ServeArgs {
 
     /// Seconds a client has to send a request's headers. A connection that sends no request for
     /// this long (a new one, or one kept alive after an answer) is closed too.
-    #[arg(long, env = "RETNING_HTTP_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "RETNING_HTTP_HEADER_TIMEOUT", default_value_t = server::DEFAULT_HTTP_HEADER_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
     pub http_header_timeout: u64,
 
     /// Open HTTP connections at most; connections beyond it are closed at once.
-    #[arg(long, env = "RETNING_HTTP_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, env = "RETNING_HTTP_MAX_CONNECTIONS", default_value_t = server::DEFAULT_HTTP_MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(1..))]
     pub http_max_connections: u32,
 
     /// SMTP server for reminders, e.g. smtps://user:password@smtp.example.dk:465. Without it, mail
     /// stays in the outbox that administrators read in the browser.
     #[arg(long, env = "RETNING_SMTP_URL", hide_env_values = true)]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<Secret>,
 
     /// Sender of reminder mails.
-    #[arg(
-        long,
-        env = "RETNING_MAIL_FROM",
-        default_value = "Retning <noreply@retning.invalid>"
-    )]
+    #[arg(long, env = "RETNING_MAIL_FROM", default_value = server::DEFAULT_MAIL_FROM)]
     pub mail_from: String,
 }
 
@@ -243,13 +246,38 @@ impl DbArgs {
     }
 }
 
+impl ServeArgs {
+    /// The server's configuration; `base_url` is the global option's.
+    fn config(&self, base_url: &str) -> server::Config {
+        server::Config {
+            bind: self.bind,
+            base_url: base_url.to_string(),
+            request_timeout: self.request_timeout.0,
+            sessions: SessionPolicy::new(
+                self.session_idle_minutes,
+                self.session_max_hours,
+                self.cookie_secure,
+            ),
+            count_sql_statements: self.count_sql_statements,
+            http_header_timeout: Duration::from_secs(self.http_header_timeout),
+            http_max_connections: self.http_max_connections as usize,
+            // An empty RETNING_SMTP_URL (as docker-compose passes when unset) means no SMTP.
+            smtp_url: self
+                .smtp_url
+                .clone()
+                .filter(|url| !url.expose().trim().is_empty()),
+            mail_from: self.mail_from.clone(),
+        }
+    }
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Import(args) = &cli.command
         && args.dry_run
     {
         // A dry run needs no database at all.
         let source = read_file(&args.file)?;
-        let file = crate::strategy_file::parse(&args.file.display().to_string(), &source)?;
+        let file = retning::strategy_file::parse(&args.file.display().to_string(), &source)?;
         println!(
             "{}: ok ({} focus areas, {} sub-goals, {} rounds)",
             args.file.display(),
@@ -278,22 +306,26 @@ async fn run_with_database(
     match command {
         Command::Serve(args) => {
             if args.demo {
-                crate::demo::load_if_empty(&database.app).await?;
+                retning::demo::load_if_empty(&database.app).await?;
             }
-            crate::server::serve(database.app.clone(), args, base_url).await
+            server::serve(database.app.clone(), args.config(base_url)).await
         }
         Command::Migrate => Ok(()),
         Command::Import(args) => {
             let source = read_file(&args.file)?;
-            let file = crate::strategy_file::parse(&args.file.display().to_string(), &source)?;
-            let summary = crate::strategy_file::import(&database.app, &args.tenant, &file).await?;
+            let file = retning::strategy_file::parse(&args.file.display().to_string(), &source)?;
+            let summary =
+                retning::strategy_file::import(&database.app, &args.tenant, &file).await?;
             println!("{summary}");
             Ok(())
         }
         Command::Export(args) => {
-            let text =
-                crate::strategy_file::export(&database.app, &args.tenant, args.strategy.as_deref())
-                    .await?;
+            let text = retning::strategy_file::export(
+                &database.app,
+                &args.tenant,
+                args.strategy.as_deref(),
+            )
+            .await?;
             match &args.output {
                 Some(path) => std::fs::write(path, text)
                     .with_context(|| format!("writing {}", path.display()))?,
@@ -302,14 +334,14 @@ async fn run_with_database(
             Ok(())
         }
         Command::Demo => {
-            for summary in crate::demo::load_all(&database.app).await? {
+            for summary in retning::demo::load_all(&database.app).await? {
                 println!("{summary}");
             }
-            crate::demo::print_users(&crate::demo::demo_users(&database.app).await?);
+            retning::demo::print_users(&retning::demo::demo_users(&database.app).await?);
             Ok(())
         }
         Command::Tenant(TenantCommand::Create { slug, name }) => {
-            crate::operator::create_tenant(&database.app, slug, name).await?;
+            retning::operator::create_tenant(&database.app, slug, name).await?;
             println!("Kommunen {name} er oprettet: /t/{slug}/");
             Ok(())
         }
@@ -320,7 +352,7 @@ async fn run_with_database(
             role,
         }) => {
             let link =
-                crate::operator::create_user(&database.app, tenant, email, name, role, base_url)
+                retning::operator::create_user(&database.app, tenant, email, name, role, base_url)
                     .await?;
             match link {
                 Some(link) => {
@@ -335,7 +367,7 @@ async fn run_with_database(
         Command::User(UserCommand::Mails { email }) => {
             print!(
                 "{}",
-                crate::operator::account_mails(&database.app, email.as_deref()).await?
+                retning::operator::account_mails(&database.app, email.as_deref()).await?
             );
             Ok(())
         }
@@ -346,14 +378,133 @@ fn read_file(path: &std::path::Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
 }
 
-/// Reads a number of seconds, whole or with a fraction ("30", "0.005").
-fn seconds(text: &str) -> Result<std::time::Duration, String> {
-    let seconds: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
-    if seconds.is_nan() || seconds <= 0.0 {
-        return Err(format!("{text:?}: the number of seconds must be above 0"));
+/// A number of seconds, whole or with a fraction ("30", "0.005"), printed as it is written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Seconds(pub Duration);
+
+impl FromStr for Seconds {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let seconds: f64 = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+        if seconds.is_nan() || seconds <= 0.0 {
+            return Err(format!("{text:?}: the number of seconds must be above 0"));
+        }
+        Duration::try_from_secs_f64(seconds)
+            .map(Seconds)
+            .map_err(|err| format!("{text:?}: {err}"))
     }
-    std::time::Duration::try_from_secs_f64(seconds).map_err(|err| format!("{text:?}: {err}"))
+}
+
+impl fmt::Display for Seconds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DB_PASSWORD: &str = "Ejer-Kodeord-2718";
+    const APP_PASSWORD: &str = "Rolle-Kodeord-8141";
+    const SMTP_PASSWORD: &str = "Mail-Kodeord-5150";
+
+    fn parse(args: &[&str]) -> Cli {
+        let base = ["retning"].into_iter();
+        Cli::try_parse_from(base.chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn printing_the_configuration_shows_no_secret() {
+        let database_url = format!("postgres://retning:{DB_PASSWORD}@db.example.dk/retning");
+        let smtp_url = format!("smtps://retning:{SMTP_PASSWORD}@smtp.example.dk:465");
+        let cli = parse(&[
+            "--database-url",
+            &database_url,
+            "--app-db-password",
+            APP_PASSWORD,
+            "serve",
+            "--smtp-url",
+            &smtp_url,
+        ]);
+        let Command::Serve(args) = &cli.command else {
+            panic!("not serve: {cli:?}");
+        };
+        let config = args.config(cli.base_url());
+        let options = cli.db.options();
+        // The values did arrive, for the database driver and the mail transport to read…
+        assert_eq!(
+            options.database_url.as_ref().map(Secret::expose),
+            Some(database_url.as_str())
+        );
+        assert_eq!(
+            options.app_password.as_ref().map(Secret::expose),
+            Some(APP_PASSWORD)
+        );
+        assert_eq!(
+            config.smtp_url.as_ref().map(Secret::expose),
+            Some(smtp_url.as_str())
+        );
+        // …and no way of printing the configuration shows them.
+        for printed in [
+            format!("{cli:?}"),
+            format!("{cli:#?}"),
+            format!("{config:?}"),
+            format!("{options:?}"),
+        ] {
+            for secret in [DB_PASSWORD, APP_PASSWORD, SMTP_PASSWORD] {
+                assert!(!printed.contains(secret), "{secret} in {printed}");
+            }
+            assert!(printed.contains("[redacted]"), "{printed}");
+        }
+    }
+
+    #[test]
+    fn defaults_are_the_librarys() {
+        let cli = parse(&["serve"]);
+        let Command::Serve(args) = &cli.command else {
+            panic!("not serve: {cli:?}");
+        };
+        let config = args.config(cli.base_url());
+        let default = server::Config::default();
+        assert_eq!(config.bind, default.bind);
+        assert_eq!(config.request_timeout, default.request_timeout);
+        assert_eq!(config.sessions.idle, default.sessions.idle);
+        assert_eq!(config.sessions.absolute, default.sessions.absolute);
+        assert_eq!(
+            config.sessions.secure_cookie,
+            default.sessions.secure_cookie
+        );
+        assert_eq!(config.http_header_timeout, default.http_header_timeout);
+        assert_eq!(config.http_max_connections, default.http_max_connections);
+        assert_eq!(config.mail_from, default.mail_from);
+        assert_eq!(cli.log, telemetry::DEFAULT_FILTER);
+        assert_eq!(cli.db.max_connections, db::DEFAULT_MAX_CONNECTIONS);
+    }
+
+    #[test]
+    fn an_empty_smtp_url_means_no_smtp() {
+        let cli = parse(&["serve", "--smtp-url", " "]);
+        let Command::Serve(args) = &cli.command else {
+            panic!("not serve: {cli:?}");
+        };
+        assert!(args.config(cli.base_url()).smtp_url.is_none());
+    }
+
+    #[test]
+    fn seconds_may_have_a_fraction_and_print_as_written() {
+        assert_eq!(
+            "0.015".parse::<Seconds>(),
+            Ok(Seconds(Duration::from_millis(15)))
+        );
+        // As --help shows a default: "30", not "30.0" or "30s".
+        assert_eq!(Seconds(Duration::from_secs(30)).to_string(), "30");
+        assert_eq!(Seconds(Duration::from_millis(1500)).to_string(), "1.5");
+        assert!("0".parse::<Seconds>().is_err());
+        assert!("soon".parse::<Seconds>().is_err());
+    }
 }
