@@ -10,6 +10,9 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod authoring;
+// The benchmark and the test-data generator: only with the `bench` feature (see Cargo.toml), so
+// the product binary never contains them.
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod branding;
 pub mod charts;
@@ -37,6 +40,7 @@ pub mod status;
 pub mod strategy;
 pub mod strategy_file;
 pub mod telemetry;
+#[cfg(feature = "bench")]
 pub mod testdata;
 pub mod web;
 
