@@ -3,41 +3,48 @@
 //! `app(state)` builds the whole web application; the `retning` binary (src/bin/retning/) and the
 //! tests both use it. The command line and its defaults belong to the binary; `server::serve`
 //! takes a plain `server::Config`.
+//!
+//! Public are the modules the binary, the benchmark or the tests use; the feature modules that
+//! only the route table reaches are private, so the library's surface says what it offers.
+//! `authoring`, `charts`, `domain`, `followups`, `layout`, `meeting_pack`, `public` and `web` are
+//! public only because, made private, they show dead code (e.g. `web::format::number_danish`,
+//! `followups::values::parse_number`, `Chrome::runs_rounds`) in files this redesign is rewriting;
+//! they become private once that code is gone.
 
-pub mod accessibility;
-pub mod admin;
+mod accessibility;
+mod admin;
 pub mod api;
-pub mod audit;
+mod audit;
 pub mod auth;
 pub mod authoring;
 // The benchmark and the test-data generator: only with the `bench` feature (see Cargo.toml), so
 // the product binary never contains them.
 #[cfg(feature = "bench")]
 pub mod bench;
-pub mod branding;
+mod branding;
 pub mod charts;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod domain;
-pub mod exports;
+mod exports;
 pub mod followups;
-pub mod health;
-pub mod home;
+mod health;
+mod home;
 pub mod i18n;
-pub mod initiatives;
+mod initiatives;
 pub mod kernel;
 pub mod layout;
 pub mod mail;
 pub mod meeting_pack;
 pub mod operator;
-pub mod people;
+mod people;
 pub mod public;
 pub mod reminders;
-pub mod revisions;
+mod revisions;
 pub mod server;
-pub mod status;
-pub mod strategy;
+mod status;
+mod strategy;
 pub mod strategy_file;
 pub mod telemetry;
 #[cfg(feature = "bench")]
