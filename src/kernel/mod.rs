@@ -7,6 +7,7 @@ pub mod access;
 pub mod api_token;
 pub mod audit;
 pub mod forms;
+pub mod ids;
 pub mod memberships;
 pub mod routes;
 pub mod session;
