@@ -9,7 +9,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
@@ -25,6 +25,7 @@ use crate::domain::{AuditAction, LeadershipLevel, MemberRole};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::kernel::forms::Errors;
+use crate::kernel::ids::{IdPath, UserId};
 use crate::kernel::memberships::{self, AddError, NewMember, Placement, Refusal, Start};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
@@ -314,10 +315,6 @@ pub struct EditForm {
     pub level: String,
 }
 
-fn parse_user_id(raw: &str) -> AppResult<Uuid> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
-}
-
 async fn edit_page(state: &AppState, member: &Member, user_id: Uuid) -> AppResult<EditPage> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     let page = edit_page_in(&mut tx, member, user_id).await?;
@@ -364,9 +361,8 @@ async fn edit_page_in(tx: &mut TenantTx, member: &Member, user_id: Uuid) -> AppR
 pub async fn edit_form(
     member: Member,
     mut tx: TenantTx,
-    Path((_, user_id)): Path<(String, String)>,
+    IdPath(UserId(user_id)): IdPath<UserId>,
 ) -> AppResult<Response> {
-    let user_id = parse_user_id(&user_id)?;
     let page = edit_page_in(&mut tx, &member, user_id).await?;
     tx.commit().await?;
     Ok(render(&page))
@@ -376,10 +372,9 @@ pub async fn update(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, user_id)): Path<(String, String)>,
+    IdPath(UserId(user_id)): IdPath<UserId>,
     Form(form): Form<EditForm>,
 ) -> AppResult<Response> {
-    let user_id = parse_user_id(&user_id)?;
     let mut page = edit_page(&state, &member, user_id).await?;
     let mut errors = Errors::default();
     let role = MemberRole::parse(&form.role);
@@ -489,10 +484,9 @@ async fn set_active(
     state: &AppState,
     member: &Member,
     ip: Option<String>,
-    raw_id: &str,
+    user_id: Uuid,
     active: bool,
 ) -> AppResult<Response> {
-    let user_id = parse_user_id(raw_id)?;
     let page = edit_page(state, member, user_id).await?;
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     if !active
@@ -546,18 +540,18 @@ pub async fn deactivate(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, user_id)): Path<(String, String)>,
+    IdPath(UserId(user_id)): IdPath<UserId>,
 ) -> AppResult<Response> {
-    set_active(&state, &member, ip, &user_id, false).await
+    set_active(&state, &member, ip, user_id, false).await
 }
 
 pub async fn activate(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, user_id)): Path<(String, String)>,
+    IdPath(UserId(user_id)): IdPath<UserId>,
 ) -> AppResult<Response> {
-    set_active(&state, &member, ip, &user_id, true).await
+    set_active(&state, &member, ip, user_id, true).await
 }
 
 /// "Send invitation again" for someone who has not accepted, "send a link for a new password" for
@@ -566,9 +560,8 @@ pub async fn reset_link(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, user_id)): Path<(String, String)>,
+    IdPath(UserId(user_id)): IdPath<UserId>,
 ) -> AppResult<Response> {
-    let user_id = parse_user_id(&user_id)?;
     let page = edit_page(&state, &member, user_id).await?;
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     let (action, key) = if page.person.joined {

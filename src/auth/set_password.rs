@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::db::begin_user_tx;
 use crate::domain::AuditAction;
 use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::ids::TextPath;
 use crate::kernel::session::{self, token_hash};
 use crate::layout::{Chrome, render};
 use crate::t;
@@ -59,7 +60,7 @@ fn expired() -> Response {
         .into_response()
 }
 
-pub async fn form(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+pub async fn form(State(state): State<AppState>, TextPath(token): TextPath) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
     let Some(found) = find(&mut conn, &token).await? else {
         return Ok(expired());
@@ -89,7 +90,7 @@ pub struct SetPasswordForm {
 
 pub async fn submit(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    TextPath(token): TextPath,
     ClientIp(ip): ClientIp,
     Form(form): Form<SetPasswordForm>,
 ) -> AppResult<Response> {

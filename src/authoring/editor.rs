@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
+use super::Identified;
 use super::conflict;
 use super::context::{self, EditedStrategy};
 use super::fields::{self, Errors};
@@ -24,6 +25,7 @@ use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::ids::IdPath;
 use crate::layout::Chrome;
 use crate::web::{AppError, AppResult};
 
@@ -163,11 +165,12 @@ pub async fn new_page<E: Editable>(
     form_page::<E>(&state, &member, None, None, &query, Errors::default()).await
 }
 
-pub async fn edit_page<E: Editable>(
+pub async fn edit_page<E: Editable + Identified>(
     State(state): State<AppState>,
     member: Member,
-    Path((_, id)): Path<(String, Uuid)>,
+    IdPath(id): IdPath<E::Id>,
 ) -> AppResult<Response> {
+    let id: Uuid = id.into();
     form_page::<E>(
         &state,
         &member,
@@ -284,13 +287,14 @@ async fn created_by(tx: &mut TenantTx, entity: &str, id: Uuid) -> sqlx::Result<O
     .flatten())
 }
 
-pub async fn save<E: Editable>(
+pub async fn save<E: Editable + Identified>(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, Uuid)>,
+    IdPath(id): IdPath<E::Id>,
     Form(input): Form<E::Input>,
 ) -> AppResult<Response> {
+    let id: Uuid = id.into();
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;

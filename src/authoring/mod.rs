@@ -29,6 +29,30 @@ use sub_goals::SubGoals;
 
 pub use context::strategy as strategy_of;
 
+/// The typed id of each kind of item: what the `{id}` of its routes is read as (`IdPath`), so
+/// a malformed id is the same 404 as a missing item.
+pub trait Identified {
+    type Id: crate::kernel::ids::PathId + Into<uuid::Uuid> + Send + 'static;
+}
+impl Identified for FocusAreas {
+    type Id = crate::kernel::ids::FocusAreaId;
+}
+impl Identified for Goals {
+    type Id = crate::kernel::ids::GoalId;
+}
+impl Identified for SubGoals {
+    type Id = crate::kernel::ids::SubGoalId;
+}
+impl Identified for Challenges {
+    type Id = crate::kernel::ids::ChallengeId;
+}
+impl Identified for Clusters {
+    type Id = crate::kernel::ids::ClusterId;
+}
+impl Identified for Initiatives {
+    type Id = crate::kernel::ids::InitiativeId;
+}
+
 /// The eight routes of one kind of item: new, create, edit, save, move, confirm delete, delete,
 /// restore. The item type implements `Editable` (the forms) and `Structure` (the rest), each with
 /// that kind's own statements, so a kind is described once, by its type. The path segment must be
@@ -105,9 +129,21 @@ const fn same(a: &str, b: &str) -> bool {
 
 pub fn routes(table: RouteTable) -> RouteTable {
     let table = table
-        .get("/t/{slug}/edit", Access::Members(Capability::EditStrategy), workspace::page)
-        .get("/t/{slug}/edit/strategy", Access::Members(Capability::EditStrategy), strategy_form::page)
-        .post("/t/{slug}/edit/strategy", Access::Members(Capability::EditStrategy), strategy_form::save);
+        .get(
+            "/t/{slug}/edit",
+            Access::Members(Capability::EditStrategy),
+            workspace::page,
+        )
+        .get(
+            "/t/{slug}/edit/strategy",
+            Access::Members(Capability::EditStrategy),
+            strategy_form::page,
+        )
+        .post(
+            "/t/{slug}/edit/strategy",
+            Access::Members(Capability::EditStrategy),
+            strategy_form::save,
+        );
     let table = item_routes!(table, "focus-areas", FocusAreas);
     let table = item_routes!(table, "goals", Goals);
     let table = item_routes!(table, "sub-goals", SubGoals);

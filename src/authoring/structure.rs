@@ -10,11 +10,12 @@ use std::future::Future;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::Identified;
 use super::choices;
 use super::context;
 use super::editor::Editable;
@@ -24,6 +25,7 @@ use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::ids::IdPath;
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult};
 
@@ -89,11 +91,12 @@ struct DeletePage {
     action: String,
 }
 
-pub async fn confirm<K: Structure>(
+pub async fn confirm<K: Structure + Identified>(
     State(state): State<AppState>,
     member: Member,
-    Path((_, id)): Path<(String, Uuid)>,
+    IdPath(id): IdPath<K::Id>,
 ) -> AppResult<Response> {
+    let id: Uuid = id.into();
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let found = K::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
@@ -117,12 +120,13 @@ pub async fn confirm<K: Structure>(
     Ok(render(&page))
 }
 
-pub async fn delete<K: Structure>(
+pub async fn delete<K: Structure + Identified>(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, Uuid)>,
+    IdPath(id): IdPath<K::Id>,
 ) -> AppResult<Response> {
+    let id: Uuid = id.into();
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
@@ -191,12 +195,13 @@ async fn deleted_before(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<bool> {
     Ok(found)
 }
 
-pub async fn restore<K: Structure>(
+pub async fn restore<K: Structure + Identified>(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, Uuid)>,
+    IdPath(id): IdPath<K::Id>,
 ) -> AppResult<Response> {
+    let id: Uuid = id.into();
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
@@ -233,13 +238,14 @@ pub struct MoveInput {
 }
 
 /// Moves the item one place up or down among its siblings by swapping positions with its neighbour.
-pub async fn reorder<K: Structure>(
+pub async fn reorder<K: Structure + Identified>(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, Uuid)>,
+    IdPath(id): IdPath<K::Id>,
     Form(input): Form<MoveInput>,
 ) -> AppResult<Response> {
+    let id: Uuid = id.into();
     let tenant = member.tenant.id;
     let slug = member.tenant.slug.clone();
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;

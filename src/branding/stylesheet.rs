@@ -3,10 +3,10 @@
 //! same file for every municipality with that colour, cached forever, and a new colour is a new
 //! URL, so a change shows at once.
 
-use axum::extract::Path;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::kernel::ids::TextPath;
 use crate::layout::colour::Colour;
 use crate::web::AppError;
 
@@ -18,7 +18,7 @@ pub fn css(colour: Colour) -> String {
     )
 }
 
-pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
+pub async fn serve(TextPath(file): TextPath) -> Result<Response, AppError> {
     let colour = file
         .strip_suffix(".css")
         .filter(|hex| hex.len() == 6 && hex.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')))

@@ -3,7 +3,7 @@
 //! initiative gets no follow-up in the next round.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -14,6 +14,7 @@ use crate::db::begin_tenant_tx;
 use crate::domain::{AuditAction, DecisionKind, InitiativeLifecycle};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::ids::{FollowUpId, IdPath};
 use crate::web::{AppError, AppResult};
 use crate::{t, t3};
 
@@ -29,10 +30,10 @@ pub async fn record(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(id): IdPath<FollowUpId>,
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    let f = super::form::load(&state, &member, &id).await?;
+    let f = super::form::load(&state, &member, id).await?;
     let (id, tenant) = (f.id, member.tenant.id);
     let Some(initiative) = f.initiative_id else {
         return Err(AppError::NotFound);

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 
 use crate::kernel::access::{Expired, membership, to_login};
+use crate::kernel::ids::{FollowUpId, PathId};
 use crate::kernel::session;
 use crate::web::AppError;
 
@@ -55,7 +56,11 @@ async fn keep(
         Err(AppError::NotFound) => return to_login(&parts),
         Err(e) => return e.into_response(),
     };
-    match super::form::may_keep_pending(&app, &member, &id).await {
+    // A malformed id is a follow-up that does not exist: nothing is kept.
+    let Some(id) = FollowUpId::from_path(&id) else {
+        return to_login(&parts);
+    };
+    match super::form::may_keep_pending(&app, &member, id).await {
         Ok(true) => {}
         Ok(false) => return to_login(&parts),
         Err(e) => return e.into_response(),

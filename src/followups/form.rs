@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -20,6 +20,7 @@ use crate::domain::{
 use crate::kernel::access::{Capability, Member};
 use crate::kernel::audit::{self, Event};
 use crate::kernel::forms::Errors;
+use crate::kernel::ids::{FollowUpId, IdPath};
 use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
 use crate::web::{AppError, AppResult, format};
@@ -172,9 +173,9 @@ fn may_edit(member: &Member, f: &FollowupRow) -> Result<(), String> {
 pub(super) async fn may_keep_pending(
     state: &AppState,
     member: &Member,
-    raw_id: &str,
+    id: FollowUpId,
 ) -> AppResult<bool> {
-    match load(state, member, raw_id).await {
+    match load(state, member, id).await {
         Ok(f) => Ok(may_edit(member, &f).is_ok()),
         Err(AppError::NotFound) => Ok(false),
         Err(e) => Err(e),
@@ -277,9 +278,8 @@ async fn build(
 pub(super) async fn load(
     state: &AppState,
     member: &Member,
-    raw_id: &str,
+    id: FollowUpId,
 ) -> AppResult<FollowupRow> {
-    let id = Uuid::parse_str(raw_id).map_err(|_| AppError::NotFound)?;
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     let row = queries::followup(&mut tx, member.tenant.id, id)
         .await?
@@ -296,12 +296,12 @@ pub struct Saved {
 pub async fn page(
     State(state): State<AppState>,
     member: Member,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(id): IdPath<FollowUpId>,
     Query(q): Query<Saved>,
     uri: axum::http::Uri,
     jar: axum_extra::extract::cookie::CookieJar,
 ) -> AppResult<Response> {
-    let f = load(&state, &member, &id).await?;
+    let f = load(&state, &member, id).await?;
     // Text typed before the session expired comes back into the form (not saved yet).
     let restored =
         match crate::auth::pending::take(&state.db, &jar, uri.path(), member.user_id()).await? {
@@ -475,10 +475,10 @@ pub async fn save(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(id): IdPath<FollowUpId>,
     Form(input): Form<Input>,
 ) -> AppResult<Response> {
-    let f = load(&state, &member, &id).await?;
+    let f = load(&state, &member, id).await?;
     if let Err(reason) = may_edit(&member, &f) {
         // A double-clicked submit arrives here a second time: the first one did the work.
         if input.action == "submit"
@@ -541,7 +541,7 @@ pub async fn save(
         // Someone saved in between: show both versions instead of overwriting theirs (unless it
         // was this very save, sent twice).
         drop(tx);
-        let current = load(&state, &member, &id).await?;
+        let current = load(&state, &member, id).await?;
         return conflict_unless_applied(&state, &member, current, input, version, &valid).await;
     }
     match &valid.story {

@@ -39,7 +39,7 @@ struct MyPage {
 pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let rows = queries::list(&mut tx, tenant, None, Some(member.user_id())).await?;
+    let rows = queries::list(&mut tx, tenant, None, Some(member.user_id().into())).await?;
     tx.commit().await?;
     let round = rows
         .first()

@@ -5,6 +5,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::domain::*;
+use crate::kernel::ids::{FollowUpId, RoundId, StrategyId, UserId};
 
 pub struct RoundRow {
     pub id: Uuid,
@@ -42,7 +43,7 @@ pub async fn rounds(
 }
 
 pub struct RoundHead {
-    pub strategy_id: Uuid,
+    pub strategy_id: StrategyId,
     pub label: String,
     pub deadline: NaiveDate,
     pub state: RoundState,
@@ -51,14 +52,14 @@ pub struct RoundHead {
 pub async fn round(
     conn: &mut PgConnection,
     tenant: Uuid,
-    id: Uuid,
+    id: RoundId,
 ) -> sqlx::Result<Option<RoundHead>> {
     sqlx::query_as!(
         RoundHead,
-        r#"SELECT strategy_id, label, deadline, state as "state: RoundState"
+        r#"SELECT strategy_id as "strategy_id: StrategyId", label, deadline, state as "state: RoundState"
            FROM followup_rounds WHERE tenant_id = $1 AND id = $2"#,
         tenant,
-        id
+        id as RoundId
     )
     .fetch_optional(conn)
     .await
@@ -83,8 +84,8 @@ pub struct ListRow {
 pub async fn list(
     conn: &mut PgConnection,
     tenant: Uuid,
-    round: Option<Uuid>,
-    owner: Option<Uuid>,
+    round: Option<RoundId>,
+    owner: Option<UserId>,
 ) -> sqlx::Result<Vec<ListRow>> {
     sqlx::query_as!(
         ListRow,
@@ -111,8 +112,8 @@ pub async fn list(
              AND ($3::uuid IS NULL OR (f.owner_id = $3 AND r.state = 'open'))
            ORDER BY (f.initiative_id IS NOT NULL), fa.position, g.position, sg.position, i.position"#,
         tenant,
-        round,
-        owner
+        round as Option<RoundId>,
+        owner as Option<UserId>
     )
     .fetch_all(conn)
     .await
@@ -158,7 +159,7 @@ pub struct FollowupRow {
 pub async fn followup(
     conn: &mut PgConnection,
     tenant: Uuid,
-    id: Uuid,
+    id: FollowUpId,
 ) -> sqlx::Result<Option<FollowupRow>> {
     sqlx::query_as!(
         FollowupRow,
@@ -182,7 +183,7 @@ pub async fn followup(
            LEFT JOIN users u ON u.id = f.owner_id
            WHERE f.tenant_id = $1 AND f.id = $2"#,
         tenant,
-        id
+        id as FollowUpId
     )
     .fetch_optional(conn)
     .await
@@ -269,8 +270,8 @@ pub async fn add_comment(
 pub async fn create_missing(
     conn: &mut PgConnection,
     tenant: Uuid,
-    strategy: Uuid,
-    round: Uuid,
+    strategy: StrategyId,
+    round: RoundId,
 ) -> sqlx::Result<u64> {
     let sub_goals = sqlx::query!(
         r#"INSERT INTO followups (tenant_id, id, round_id, sub_goal_id, owner_id)
@@ -279,8 +280,8 @@ pub async fn create_missing(
            WHERE s.tenant_id = $1 AND s.strategy_id = $3 AND s.archived_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.tenant_id = $1 AND f.round_id = $2 AND f.sub_goal_id = s.id)"#,
         tenant,
-        round,
-        strategy
+        round as RoundId,
+        strategy as StrategyId
     )
     .execute(&mut *conn)
     .await?
@@ -293,8 +294,8 @@ pub async fn create_missing(
              AND i.lifecycle IN ('active', 'adjusted', 'scaled')
              AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.tenant_id = $1 AND f.round_id = $2 AND f.initiative_id = i.id)"#,
         tenant,
-        round,
-        strategy
+        round as RoundId,
+        strategy as StrategyId
     )
     .execute(conn)
     .await?

@@ -1,7 +1,7 @@
 //! The secretariat's review of a submitted follow-up: approve it, or return it with a comment.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -13,6 +13,7 @@ use crate::db::begin_tenant_tx;
 use crate::domain::{AuditAction, CommentKind, ReviewState, RoundState};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::ids::{FollowUpId, IdPath};
 use crate::web::AppResult;
 use crate::{t, t3};
 
@@ -28,10 +29,10 @@ pub async fn decide(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(id): IdPath<FollowUpId>,
     Form(form): Form<ReviewForm>,
 ) -> AppResult<Response> {
-    let f = super::form::load(&state, &member, &id).await?;
+    let f = super::form::load(&state, &member, id).await?;
     let (id, tenant) = (f.id, member.tenant.id);
     let (comment, unstorable) = match crate::web::text::multiline(form.comment.trim()) {
         Ok(comment) => (comment, None),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
@@ -20,6 +20,7 @@ use crate::domain::{AuditAction, ReviewState, RoundState};
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
 use crate::kernel::forms::{self, Errors};
+use crate::kernel::ids::{IdPath, RoundId, StrategyId};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 use crate::{t, t1, t2};
@@ -211,17 +212,12 @@ pub async fn create(
     Ok(Redirect::to(&format!("/t/{}/rounds", member.tenant.slug)).into_response())
 }
 
-fn parse_id(raw: &str) -> AppResult<Uuid> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
-}
-
 pub async fn open(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(id): IdPath<RoundId>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let round = queries::round(&mut tx, tenant, id)
@@ -234,7 +230,7 @@ pub async fn open(
     let other_open = sqlx::query_scalar!(
         r#"SELECT label FROM followup_rounds WHERE tenant_id = $1 AND strategy_id = $2 AND state = 'open'"#,
         tenant,
-        round.strategy_id
+        round.strategy_id as StrategyId
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -250,7 +246,7 @@ pub async fn open(
         ));
         return Ok((StatusCode::CONFLICT, render(&page)).into_response());
     }
-    let opened = sqlx::query!("UPDATE followup_rounds SET state = 'open', opened_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id)
+    let opened = sqlx::query!("UPDATE followup_rounds SET state = 'open', opened_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id as RoundId)
         .execute(&mut *tx)
         .await;
     // Another round was opened in the same instant: the database's one-open-round index refuses
@@ -272,7 +268,7 @@ pub async fn open(
     let event = Event::new(
         AuditAction::RoundOpened,
         "followup_round",
-        Some(id),
+        Some(id.get()),
         audit::record_text(|| {
             t2(
                 "followups-audit-round-opened",
@@ -292,22 +288,21 @@ pub async fn close(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(id): IdPath<RoundId>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let round = queries::round(&mut tx, tenant, id)
         .await?
         .ok_or(AppError::NotFound)?;
     if round.state == RoundState::Open {
-        sqlx::query!("UPDATE followup_rounds SET state = 'closed', closed_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id)
+        sqlx::query!("UPDATE followup_rounds SET state = 'closed', closed_at = now() WHERE tenant_id = $1 AND id = $2", tenant, id as RoundId)
             .execute(&mut *tx)
             .await?;
         let event = Event::new(
             AuditAction::RoundClosed,
             "followup_round",
-            Some(id),
+            Some(id.get()),
             audit::record_text(|| t1("followups-audit-round-closed", "round", &round.label)),
         );
         audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
@@ -388,7 +383,7 @@ pub fn review_css(state: ReviewState, touched: bool) -> (String, &'static str) {
 struct ProgressPage {
     chrome: Chrome,
     slug: String,
-    id: Uuid,
+    id: RoundId,
     label: String,
     deadline: String,
     state: String,
@@ -403,9 +398,8 @@ struct ProgressPage {
 pub async fn progress(
     State(state): State<AppState>,
     member: Member,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(id): IdPath<RoundId>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let round = queries::round(&mut tx, tenant, id)

@@ -2,13 +2,14 @@
 //! direct, goals, sub-goals and initiatives they own.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use uuid::Uuid;
 
 use crate::AppState;
 use crate::db::begin_tenant_tx;
 use crate::kernel::access::{Access, Capability, Member};
+use crate::kernel::ids::{IdPath, UserId};
 use crate::kernel::routes::RouteTable;
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
@@ -113,7 +114,7 @@ struct PersonPage {
 pub async fn person(
     State(state): State<AppState>,
     member: Member,
-    Path((_, user_id)): Path<(String, Uuid)>,
+    IdPath(UserId(user_id)): IdPath<UserId>,
 ) -> AppResult<Response> {
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;

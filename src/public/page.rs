@@ -1,7 +1,7 @@
 //! `/public/{slug}`: the public status page, for citizens, without a session.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 
@@ -9,6 +9,7 @@ use super::content::{self, PublicStatus};
 use super::settings;
 use crate::AppState;
 use crate::db::begin_tenant_tx;
+use crate::kernel::ids::TextPath;
 use crate::layout::render;
 use crate::strategy::{StatusView, baseline_text};
 use crate::web::format;
@@ -85,7 +86,7 @@ fn sub_goal_view(sub: content::PublishedSubGoal, status: Option<&PublicStatus>) 
     }
 }
 
-pub async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+pub async fn show(State(state): State<AppState>, TextPath(slug): TextPath) -> AppResult<Response> {
     let tenant = crate::kernel::tenancy::by_slug(&state.db, &slug).await?;
     let mut tx = begin_tenant_tx(&state.db, tenant.id).await?;
     let settings = settings::load(&mut tx, tenant.id).await?;

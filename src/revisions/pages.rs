@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ use crate::db::begin_tenant_tx;
 use crate::domain::AuditAction;
 use crate::kernel::access::{Capability, Member};
 use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::ids::{IdPath, VersionNumber};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 
@@ -328,9 +329,8 @@ impl VersionPage {
 pub async fn show(
     State(state): State<AppState>,
     member: Member,
-    Path((_, number)): Path<(String, String)>,
+    IdPath(VersionNumber(number)): IdPath<VersionNumber>,
 ) -> AppResult<Response> {
-    let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let meta = strategy_meta(&mut tx, tenant).await?;

@@ -1,7 +1,7 @@
 //! Handlers and page structs of the read-only strategy pages.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -12,6 +12,7 @@ use crate::db::begin_tenant_tx;
 use crate::domain::FollowupStatus;
 use crate::i18n::Lang;
 use crate::kernel::access::Member;
+use crate::kernel::ids::{FocusAreaId, IdPath, SubGoalId};
 use crate::kernel::strategy::tree::{self, Challenge, Followups, Parts};
 use crate::layout::{Chrome, render};
 use crate::web::format::{self, Block, blocks};
@@ -262,16 +263,11 @@ struct FocusAreaPage {
     smart_percent: usize,
 }
 
-fn parse_id(id: &str) -> AppResult<Uuid> {
-    Uuid::parse_str(id).map_err(|_| AppError::NotFound)
-}
-
 pub async fn focus_area(
     State(db): State<PgPool>,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(FocusAreaId(id)): IdPath<FocusAreaId>,
     member: Member,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let tenant = member.tenant.clone();
     let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
@@ -378,10 +374,9 @@ struct SubGoalPage {
 
 pub async fn sub_goal(
     State(db): State<PgPool>,
-    Path((_, id)): Path<(String, String)>,
+    IdPath(SubGoalId(id)): IdPath<SubGoalId>,
     member: Member,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let tenant = member.tenant.clone();
     let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;

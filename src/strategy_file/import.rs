@@ -12,6 +12,7 @@ use super::validate::as_date;
 use crate::db::begin_tenant_tx;
 use crate::domain::AuditAction;
 use crate::domain::*;
+use crate::kernel::ids::{RoundId, StrategyId};
 
 #[derive(Debug)]
 pub struct ImportSummary {
@@ -592,8 +593,8 @@ impl Loader<'_> {
         crate::followups::create_missing_followups(
             &mut *self.conn,
             self.tenant_id,
-            strategy_id,
-            round_id,
+            StrategyId(strategy_id),
+            RoundId(round_id),
         )
         .await?;
         Ok(())

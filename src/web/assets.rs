@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use axum::extract::Path;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
@@ -90,7 +89,13 @@ pub fn url(name: &str) -> &'static str {
         .unwrap_or("/static/missing")
 }
 
-pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
+// `web` lies below the kernel, so its `TextPath` is out of reach; a file name is no id, and
+// axum's 400 for a name that does not decode reaches the browser as the friendly error page
+// (`middleware::friendly_errors`).
+#[allow(clippy::disallowed_types)]
+pub async fn serve(
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
     let asset = CATALOGUE
         .by_hashed_name
         .get(file.as_str())
