@@ -13,9 +13,10 @@ use super::choices::{self, Choice};
 use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
-use super::fields::{self, Errors, Selected};
+use super::fields;
 use super::structure::{Found, Structure};
 use crate::db::TenantTx;
+use crate::kernel::forms::{self, Errors, Selected};
 use crate::layout::{Chrome, render};
 
 pub struct Challenges;
@@ -141,9 +142,9 @@ impl Editable for Challenges {
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         let mut e = Errors::default();
         let v = Values {
-            title: fields::required(&mut e, "title", &input.title, 300),
-            description: fields::optional_text(&mut e, "description", &input.description, 10_000),
-            focus_areas: fields::many_of(
+            title: forms::required(&mut e, "title", &input.title, 300),
+            description: forms::optional_text(&mut e, "description", &input.description, 10_000),
+            focus_areas: forms::many_of(
                 &mut e,
                 "focus_areas",
                 &input.focus_areas.0,
@@ -181,7 +182,7 @@ impl Editable for Challenges {
     fn same(a: &Values, b: &Values) -> bool {
         a.title == b.title
             && a.description == b.description
-            && fields::same_set(&a.focus_areas, &b.focus_areas)
+            && forms::same_set(&a.focus_areas, &b.focus_areas)
     }
 
     fn json(v: &Values) -> serde_json::Value {

@@ -1,5 +1,5 @@
 //! What the forms offer to pick from: the municipality's people, org units, focus areas and goals.
-//! Whatever comes back must be one of these (see `fields::one_of`).
+//! Whatever comes back must be one of these (see `forms::one_of`).
 
 use uuid::Uuid;
 
@@ -113,7 +113,7 @@ impl GoalGroup {
 }
 
 /// The labels of the ticked ids, one per line, for the conflict page.
-pub fn labels_of(choices: &[Choice], ticked: &super::fields::Selected) -> String {
+pub fn labels_of(choices: &[Choice], ticked: &crate::kernel::forms::Selected) -> String {
     choices
         .iter()
         .filter(|c| ticked.has(&c.id))

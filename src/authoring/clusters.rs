@@ -13,9 +13,10 @@ use super::choices::{self, Choice};
 use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
-use super::fields::{self, Errors, Selected};
+use super::fields;
 use super::structure::{Found, Structure};
 use crate::db::TenantTx;
+use crate::kernel::forms::{self, Errors, Selected};
 use crate::layout::{Chrome, render};
 
 pub struct Clusters;
@@ -141,9 +142,9 @@ impl Editable for Clusters {
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         let mut e = Errors::default();
         let v = Values {
-            title: fields::required(&mut e, "title", &input.title, 300),
-            mission: fields::optional_text(&mut e, "mission", &input.mission, 10_000),
-            challenges: fields::many_of(
+            title: forms::required(&mut e, "title", &input.title, 300),
+            mission: forms::optional_text(&mut e, "mission", &input.mission, 10_000),
+            challenges: forms::many_of(
                 &mut e,
                 "challenges",
                 &input.challenges.0,
@@ -181,7 +182,7 @@ impl Editable for Clusters {
     fn same(a: &Values, b: &Values) -> bool {
         a.title == b.title
             && a.mission == b.mission
-            && fields::same_set(&a.challenges, &b.challenges)
+            && forms::same_set(&a.challenges, &b.challenges)
     }
 
     fn json(v: &Values) -> serde_json::Value {

@@ -18,13 +18,13 @@ use uuid::Uuid;
 use super::Identified;
 use super::conflict;
 use super::context::{self, EditedStrategy};
-use super::fields::{self, Errors};
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::forms::{self, Errors};
 use crate::kernel::ids::IdPath;
 use crate::layout::Chrome;
 use crate::web::{AppError, AppResult};
@@ -321,7 +321,7 @@ pub async fn save<E: Editable + Identified>(
         tx.rollback().await?;
         return Ok(Redirect::to(&back::<E>(&slug, id)).into_response());
     }
-    if fields::version(E::version_field(&input)) != version {
+    if forms::version(E::version_field(&input)) != version {
         tx.rollback().await?;
         let theirs = E::input(&saved, version);
         return Ok(conflict::page(

@@ -1,12 +1,7 @@
-//! What is particular to the strategy's forms; the generic form toolkit (errors, typed fields)
-//! is `kernel::forms`, re-exported here so the per-kind modules read `fields::required(...)`.
+//! What is particular to the strategy's forms (the key an item gets in the strategy file); the
+//! generic form toolkit (errors, typed fields) is `crate::kernel::forms`.
 
 use uuid::Uuid;
-
-pub use crate::kernel::forms::{
-    Errors, Selected, date, many_of, number, one_of, optional, optional_text, quantity, required,
-    required_date, required_text, same_set, version, word,
-};
 
 /// A readable, unique key for the strategy file from a title: "Vækst og bosætning" →
 /// "vaekst-og-bosaetning-1a2b3c4d". The suffix comes from the item's random id.

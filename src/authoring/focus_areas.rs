@@ -13,10 +13,11 @@ use super::choices::{self, Choice};
 use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
-use super::fields::{self, Errors};
+use super::fields;
 use super::structure::{Found, Structure};
 use crate::db::TenantTx;
 use crate::domain::CoordinationMode;
+use crate::kernel::forms::{self, Errors};
 use crate::layout::{Chrome, render};
 
 pub struct FocusAreas;
@@ -156,15 +157,15 @@ impl Editable for FocusAreas {
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         let mut e = Errors::default();
         let v = Values {
-            title: fields::required(&mut e, "title", &input.title, 300),
-            challenges_text: fields::optional_text(
+            title: forms::required(&mut e, "title", &input.title, 300),
+            challenges_text: forms::optional_text(
                 &mut e,
                 "challenges_text",
                 &input.challenges_text,
                 10_000,
             ),
-            ambition: fields::optional_text(&mut e, "ambition", &input.ambition, 10_000),
-            coordination: fields::word(
+            ambition: forms::optional_text(&mut e, "ambition", &input.ambition, 10_000),
+            coordination: forms::word(
                 &mut e,
                 "coordination",
                 &input.coordination,
@@ -172,7 +173,7 @@ impl Editable for FocusAreas {
                 true,
             )
             .unwrap_or(CoordinationMode::Central),
-            director_id: fields::one_of(
+            director_id: forms::one_of(
                 &mut e,
                 "director",
                 &input.director,

@@ -13,9 +13,10 @@ use super::choices::{self, Choice};
 use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
-use super::fields::{self, Errors};
+use super::fields;
 use super::structure::{Found, Structure};
 use crate::db::TenantTx;
+use crate::kernel::forms::{self, Errors};
 use crate::layout::{Chrome, render};
 
 pub struct Goals;
@@ -145,15 +146,15 @@ impl Editable for Goals {
 
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         let mut e = Errors::default();
-        let focus_area = fields::one_of(
+        let focus_area = forms::one_of(
             &mut e,
             "focus_area",
             &input.focus_area,
             choices::ids(&o.areas),
             true,
         );
-        let text = fields::required_text(&mut e, "text", &input.text, 10_000);
-        let owner_id = fields::one_of(
+        let text = forms::required_text(&mut e, "text", &input.text, 10_000);
+        let owner_id = forms::one_of(
             &mut e,
             "owner",
             &input.owner,

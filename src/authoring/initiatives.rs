@@ -14,10 +14,11 @@ use super::choices::{self, Choice};
 use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
-use super::fields::{self, Errors, Selected};
+use super::fields;
 use super::structure::{Found, Structure};
 use crate::db::TenantTx;
 use crate::domain::InitiativeLifecycle;
+use crate::kernel::forms::{self, Errors, Selected};
 use crate::layout::{Chrome, render};
 use crate::web::format;
 
@@ -133,17 +134,17 @@ async fn offered(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Offered> {
 fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
     let mut e = Errors::default();
     let v = Values {
-        title: fields::required(&mut e, "title", &input.title, 300),
-        description: fields::optional_text(&mut e, "description", &input.description, 10_000),
-        hypothesis: fields::optional_text(&mut e, "hypothesis", &input.hypothesis, 10_000),
-        success_criterion: fields::optional_text(
+        title: forms::required(&mut e, "title", &input.title, 300),
+        description: forms::optional_text(&mut e, "description", &input.description, 10_000),
+        hypothesis: forms::optional_text(&mut e, "hypothesis", &input.hypothesis, 10_000),
+        success_criterion: forms::optional_text(
             &mut e,
             "success_criterion",
             &input.success_criterion,
             10_000,
         ),
-        evaluation_date: fields::date(&mut e, "evaluation_date", &input.evaluation_date),
-        lifecycle: fields::word(
+        evaluation_date: forms::date(&mut e, "evaluation_date", &input.evaluation_date),
+        lifecycle: forms::word(
             &mut e,
             "lifecycle",
             &input.lifecycle,
@@ -151,35 +152,35 @@ fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
             true,
         )
         .unwrap_or(InitiativeLifecycle::Idea),
-        owner_id: fields::one_of(
+        owner_id: forms::one_of(
             &mut e,
             "owner",
             &input.owner,
             choices::ids(&o.people),
             false,
         ),
-        org_unit_id: fields::one_of(
+        org_unit_id: forms::one_of(
             &mut e,
             "org_unit",
             &input.org_unit,
             choices::ids(&o.org_units),
             false,
         ),
-        cluster_id: fields::one_of(
+        cluster_id: forms::one_of(
             &mut e,
             "cluster",
             &input.cluster,
             choices::ids(&o.clusters),
             false,
         ),
-        focus_area_id: fields::one_of(
+        focus_area_id: forms::one_of(
             &mut e,
             "focus_area",
             &input.focus_area,
             choices::ids(&o.areas),
             false,
         ),
-        challenges: fields::many_of(
+        challenges: forms::many_of(
             &mut e,
             "challenges",
             &input.challenges.0,

@@ -13,13 +13,14 @@ use uuid::Uuid;
 
 use super::conflict;
 use super::context;
-use super::fields::{self, Errors};
+use super::fields;
 use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::kernel::audit::{self, Event};
+use crate::kernel::forms::{self, Errors};
 use crate::layout::{Chrome, render};
 use crate::web::{AppResult, format};
 
@@ -79,15 +80,14 @@ impl Values {
 
 fn validate(input: &Input) -> Result<Values, Errors> {
     let mut e = Errors::default();
-    let title = fields::required(&mut e, "title", &input.title, 300);
-    let subtitle = fields::optional(&mut e, "subtitle", &input.subtitle, 300);
-    let introduction = fields::optional_text(&mut e, "introduction", &input.introduction, 20_000);
-    let start = fields::required_date(&mut e, "period_start", &input.period_start);
-    let end = fields::required_date(&mut e, "period_end", &input.period_end);
+    let title = forms::required(&mut e, "title", &input.title, 300);
+    let subtitle = forms::optional(&mut e, "subtitle", &input.subtitle, 300);
+    let introduction = forms::optional_text(&mut e, "introduction", &input.introduction, 20_000);
+    let start = forms::required_date(&mut e, "period_start", &input.period_start);
+    let end = forms::required_date(&mut e, "period_end", &input.period_end);
     let focus_area_label =
-        fields::optional(&mut e, "focus_area_label", &input.focus_area_label, 100);
-    let followup_text =
-        fields::optional_text(&mut e, "followup_text", &input.followup_text, 20_000);
+        forms::optional(&mut e, "focus_area_label", &input.focus_area_label, 100);
+    let followup_text = forms::optional_text(&mut e, "followup_text", &input.followup_text, 20_000);
     if let (Some(s), Some(en)) = (start, end)
         && en < s
     {
@@ -236,7 +236,7 @@ pub async fn save(
         }
         Some((_, _, saved_values)) if saved_values == v => {}
         Some((id, version, saved_values)) => {
-            if fields::version(&input.version) != version {
+            if forms::version(&input.version) != version {
                 tx.rollback().await?;
                 let theirs = saved_values.input(version);
                 let date = |s: &str| {

@@ -14,10 +14,11 @@ use super::choices::{self, Choice, GoalGroup};
 use super::conflict::Row;
 use super::context::EditedStrategy;
 use super::editor::{Editable, FormData};
-use super::fields::{self, Errors};
+use super::fields;
 use super::structure::{Found, Structure};
 use crate::db::TenantTx;
 use crate::domain::GoalDirection;
+use crate::kernel::forms::{self, Errors};
 use crate::layout::{Chrome, render};
 use crate::strategy::smart::{self, SmartInput};
 use crate::web::format;
@@ -114,41 +115,41 @@ pub struct Offered {
 
 fn check(input: &Input, offered: &Offered) -> Result<Values, Errors> {
     let mut e = Errors::default();
-    let goal = fields::one_of(
+    let goal = forms::one_of(
         &mut e,
         "goal",
         &input.goal,
         GoalGroup::ids(&offered.goals),
         true,
     );
-    let text = fields::required_text(&mut e, "text", &input.text, 10_000);
-    let indicator = fields::optional(&mut e, "indicator", &input.indicator, 300);
-    let unit = fields::optional(&mut e, "unit", &input.unit, 50);
-    let baseline_value = fields::quantity(
+    let text = forms::required_text(&mut e, "text", &input.text, 10_000);
+    let indicator = forms::optional(&mut e, "indicator", &input.indicator, 300);
+    let unit = forms::optional(&mut e, "unit", &input.unit, 50);
+    let baseline_value = forms::quantity(
         &mut e,
         "baseline_value",
         &input.baseline_value,
         unit.as_deref(),
     );
-    let baseline_date = fields::date(&mut e, "baseline_date", &input.baseline_date);
+    let baseline_date = forms::date(&mut e, "baseline_date", &input.baseline_date);
     let target_value =
-        fields::quantity(&mut e, "target_value", &input.target_value, unit.as_deref());
-    let direction = fields::word(
+        forms::quantity(&mut e, "target_value", &input.target_value, unit.as_deref());
+    let direction = forms::word(
         &mut e,
         "direction",
         &input.direction,
         GoalDirection::parse,
         false,
     );
-    let deadline = fields::date(&mut e, "deadline", &input.deadline);
-    let owner_id = fields::one_of(
+    let deadline = forms::date(&mut e, "deadline", &input.deadline);
+    let owner_id = forms::one_of(
         &mut e,
         "owner",
         &input.owner,
         choices::ids(&offered.people),
         false,
     );
-    let org_unit_id = fields::one_of(
+    let org_unit_id = forms::one_of(
         &mut e,
         "org_unit",
         &input.org_unit,

@@ -14,11 +14,11 @@ use super::compare::{self, Counts, Row};
 use super::snapshot::{self, Snapshot};
 use crate::AppState;
 use crate::auth::ClientIp;
-use crate::authoring::fields::{self, Errors};
 use crate::db::begin_tenant_tx;
 use crate::domain::AuditAction;
 use crate::kernel::access::{Capability, Member};
 use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::forms::{self, Errors};
 use crate::kernel::ids::{IdPath, VersionNumber};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
@@ -176,9 +176,9 @@ pub async fn approve(
     Form(input): Form<ApproveInput>,
 ) -> AppResult<Response> {
     let mut e = Errors::default();
-    let approved_on = fields::required_date(&mut e, "approved_on", &input.approved_on);
-    let approved_by = fields::required(&mut e, "approved_by", &input.approved_by, 300);
-    let decision_ref = fields::optional(&mut e, "decision_ref", &input.decision_ref, 300);
+    let approved_on = forms::required_date(&mut e, "approved_on", &input.approved_on);
+    let approved_by = forms::required(&mut e, "approved_by", &input.approved_by, 300);
+    let decision_ref = forms::optional(&mut e, "decision_ref", &input.decision_ref, 300);
     let Some(approved_on) = approved_on.filter(|_| e.is_empty()) else {
         return list_page(&state, &member, input, e).await;
     };
