@@ -91,7 +91,7 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         wait_text(&browser, ".error-summary", "Skriv et tal").await?;
         let kept = browser.find(Locator::Css("#indicator")).await?.prop("value").await?;
         assert_eq!(kept.as_deref(), Some("Antal aktive, skriftlige partnerskabsaftaler"));
-        browser.find(Locator::Css("#baseline_value")).await?.clear().await?;
+        clear(&browser, "#baseline_value").await?;
         type_into(&browser, "#baseline_value", "12").await?;
         let owner = browser
             .find(Locator::XPath("//select[@id='owner']/option[contains(., 'Helle Brodersen')]"))
@@ -99,11 +99,11 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         owner.click().await?;
         click(&browser, Locator::XPath(&button("Opret delmål"))).await?;
         wait_text(&browser, "main", "formaliseret i forpligtende aftaler").await?;
-        let sub = browser
-            .find(Locator::XPath("//li[contains(@class,'outline__sub')][contains(., 'formaliseret i forpligtende')]"))
-            .await?
-            .text()
-            .await?;
+        let sub = text_of(
+            &browser,
+            Locator::XPath("//li[contains(@class,'outline__sub')][contains(., 'formaliseret i forpligtende')]"),
+        )
+        .await?;
         assert!(sub.contains("SMART"), "the new sub-goal is SMART: {sub}");
 
         // Approve the version.
@@ -118,9 +118,9 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         browser.goto(&format!("{base}/t/sonderborg/edit")).await?;
         click(&browser, Locator::XPath(&format!("{goal_item}//a[normalize-space()='Redigér']"))).await?;
         // The form opens in place, in the workspace.
-        let editor = browser.wait().at_most(WAIT).for_element(Locator::Css(".inline-editor #text")).await?;
+        browser.wait().at_most(WAIT).for_element(Locator::Css(".inline-editor #text")).await?;
         assert_eq!(browser.current_url().await?.path(), "/t/sonderborg/edit");
-        editor.clear().await?;
+        clear(&browser, ".inline-editor #text").await?;
         type_into(&browser, "#text", GOAL_REWORDED).await?;
         click(&browser, Locator::XPath(&button("Gem ændringer"))).await?;
         wait_text(&browser, "main", GOAL_REWORDED).await?;
@@ -136,9 +136,9 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         click(&browser, Locator::LinkText("Versioner")).await?;
         click(&browser, Locator::XPath(&button("Sammenlign versioner"))).await?;
         wait_text(&browser, ".compare-summary", "1 ændret").await?;
-        let added = browser.find(Locator::Css(".compare ins")).await?.text().await?;
+        let added = text_of(&browser, Locator::Css(".compare ins")).await?;
         assert!(added.contains("foreninger"), "inserted words are marked: {added}");
-        let row = browser.find(Locator::Css(".compare__item--changed")).await?.text().await?;
+        let row = text_of(&browser, Locator::Css(".compare__item--changed")).await?;
         assert!(row.to_lowercase().contains("ændret"), "{row}");
         let png = browser.screenshot().await?;
         let shots = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");

@@ -182,6 +182,45 @@ pub async fn click(
     }
 }
 
+/// The text of the element at `locator`, found again if the page redrew it between finding and
+/// reading (see `click`).
+pub async fn text_of(
+    browser: &fantoccini::Client,
+    locator: Locator<'_>,
+) -> Result<String, fantoccini::error::CmdError> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let element = browser.wait().at_most(WAIT).for_element(locator).await?;
+        match element.text().await {
+            Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Empties the field at `css`, found again if the page redrew it meanwhile (see `click`).
+pub async fn clear(
+    browser: &fantoccini::Client,
+    css: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let element = browser
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await?;
+        match element.clear().await {
+            Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            result => return result,
+        }
+    }
+}
+
 pub async fn type_into(
     browser: &fantoccini::Client,
     css: &str,
