@@ -449,3 +449,107 @@ async fn citizens_read_the_page_in_danish_or_english(admin: PgPool) {
         );
     }
 }
+
+/// Issue 14.9: each municipality sets the address of its own accessibility statement (made in
+/// digst's WAS-Tool); its pages and its public page link there, else to Retning's own statement.
+#[sqlx::test]
+async fn the_footer_links_to_the_municipalitys_own_accessibility_statement(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let administrator = app.signed_in_as(Role::Admin).await;
+    let on = focus_areas(&admin, A).await[0].0.to_string();
+    let enabled = administrator
+        .post(
+            &format!("/t/{A}/admin/public"),
+            &[("enabled", "on"), ("focus_area", &on)],
+        )
+        .await;
+    assert_eq!(enabled.status, StatusCode::SEE_OTHER);
+    let link = |body: &str, href: &str| {
+        body.contains(&format!("<a href=\"{href}\">Tilgængelighedserklæring</a>"))
+    };
+
+    // Until one is set: Retning's own statement, on the public page too.
+    let public = app.anonymous().get(&format!("/public/{A}")).await;
+    assert!(link(&public.body, "/tilgaengelighed"), "{}", public.body);
+    let tree = administrator.get(&format!("/t/{A}/")).await;
+    assert!(link(&tree.body, "/tilgaengelighed"));
+
+    // A bad address is refused next to its field, kept in it, and nothing is saved.
+    let path = format!("/t/{A}/admin/branding/statement");
+    for bad in [
+        "http://www.was.digst.dk/sonderborg-dk",
+        "javascript:alert(1)",
+        "was.digst.dk/sonderborg",
+    ] {
+        let refused = administrator.post(&path, &[("statement_url", bad)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        let body = common::unescape(&refused.body);
+        assert!(body.contains("id=\"statement_url-error\""), "{body}");
+        assert!(body.contains("aria-invalid=\"true\""));
+        assert!(body.contains(&format!("value=\"{bad}\"")), "{bad} kept");
+        assert!(body.contains("https://"), "the message says what to write");
+    }
+    let stored: Option<String> =
+        sqlx::query_scalar("SELECT accessibility_statement_url FROM tenants WHERE slug = $1")
+            .bind(A)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(stored, None);
+
+    // Only an administrator may set it.
+    let secretariat = app.signed_in_as(Role::Secretariat).await;
+    let forbidden = secretariat
+        .post(&path, &[("statement_url", "https://evil.example/x")])
+        .await;
+    assert!(
+        [StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&forbidden.status),
+        "{}",
+        forbidden.status
+    );
+
+    // A good address is saved, audited, and every page of the municipality links there.
+    let own = "https://www.was.digst.dk/sonderborg-dk";
+    let saved = administrator.post(&path, &[("statement_url", own)]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let settings = administrator
+        .get(&format!("/t/{A}/admin/branding?statement_saved=1"))
+        .await;
+    assert!(settings.body.contains(&format!("value=\"{own}\"")));
+    assert!(link(&settings.body, own), "the admin's own footer");
+    let public = app.anonymous().get(&format!("/public/{A}")).await;
+    assert!(link(&public.body, own), "{}", public.body);
+    assert!(link(&secretariat.get(&format!("/t/{A}/")).await.body, own));
+    let audit = administrator.get(&format!("/t/{A}/admin/audit")).await;
+    assert!(common::unescape(&audit.body).contains(own), "audited");
+    // Another municipality and Retning's own pages keep Retning's statement.
+    let other = app.signed_in_to("haderslev", Role::Admin).await;
+    assert!(link(
+        &other.get("/t/haderslev/").await.body,
+        "/tilgaengelighed"
+    ));
+
+    // An empty field goes back to Retning's statement.
+    let reset = administrator.post(&path, &[("statement_url", " ")]).await;
+    assert_eq!(reset.status, StatusCode::SEE_OTHER);
+    let public = app.anonymous().get(&format!("/public/{A}")).await;
+    assert!(link(&public.body, "/tilgaengelighed"));
+}
+
+/// The statement says when it was last reviewed and whom to contact.
+#[sqlx::test]
+async fn the_statement_has_a_date_and_a_contact(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let page = app.anonymous().get("/tilgaengelighed").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = common::unescape(&page.body);
+    assert!(
+        body.contains("senest gennemgået 3. december 2026"),
+        "{body}"
+    );
+    assert!(
+        body.contains("WAS-Tool"),
+        "points to the municipality's own statement"
+    );
+    assert!(body.contains("kommunens sekretariat"));
+}

@@ -20,4 +20,9 @@ pub fn routes(table: RouteTable) -> RouteTable {
             Access::Members(Capability::Administer),
             settings::save,
         )
+        .post(
+            "/t/{slug}/admin/branding/statement",
+            Access::Members(Capability::Administer),
+            settings::save_statement,
+        )
 }

@@ -32,6 +32,11 @@ struct SettingsPage {
     saved_colour: Option<(String, String)>,
     error: Option<String>,
     saved: bool,
+    /// The address of the municipality's own accessibility statement: saved, or as typed when
+    /// it was refused.
+    statement_input: String,
+    statement_error: Option<String>,
+    statement_saved: bool,
 }
 
 /// A ratio rounded down, so that a colour just under 4.5:1 never reads as 4.5:1.
@@ -54,18 +59,27 @@ fn page(member: &Member, input: String, error: Option<String>) -> SettingsPage {
         saved_colour,
         error,
         saved: false,
+        statement_input: member
+            .tenant
+            .accessibility_statement_url
+            .clone()
+            .unwrap_or_default(),
+        statement_error: None,
+        statement_saved: false,
     }
 }
 
 #[derive(Deserialize)]
 pub struct ShowQuery {
     saved: Option<String>,
+    statement_saved: Option<String>,
 }
 
 pub async fn show(member: Member, Query(q): Query<ShowQuery>) -> AppResult<Response> {
     let input = member.tenant.brand_colour.clone().unwrap_or_default();
     let mut page = page(&member, input, None);
     page.saved = q.saved.is_some();
+    page.statement_saved = q.statement_saved.is_some();
     Ok(render(&page))
 }
 
@@ -152,6 +166,73 @@ pub async fn save(
     }
     tx.commit().await?;
     Ok(Redirect::to(&format!("/t/{}/admin/branding?saved=1", member.tenant.slug)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct StatementForm {
+    #[serde(default)]
+    statement_url: String,
+}
+
+/// The address of the municipality's own accessibility statement; an empty field means
+/// Retning's own. A refused address is shown again with the reason next to the field.
+pub async fn save_statement(
+    State(state): State<AppState>,
+    member: Member,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<StatementForm>,
+) -> AppResult<Response> {
+    let stored = match crate::accessibility::parse_statement_url(&form.statement_url) {
+        Ok(url) => url,
+        Err(message) => {
+            let input = member.tenant.brand_colour.clone().unwrap_or_default();
+            let mut page = page(&member, input, None);
+            page.statement_input = form.statement_url.trim().chars().take(2000).collect();
+            page.statement_error = Some(message);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+        }
+    };
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    // Read under a row lock, so that the audit's "before" is the value this change replaced.
+    let before = sqlx::query_scalar!(
+        "SELECT accessibility_statement_url FROM tenants WHERE id = $1 FOR UPDATE",
+        tenant
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if before != stored {
+        sqlx::query!(
+            "UPDATE tenants SET accessibility_statement_url = $2 WHERE id = $1",
+            tenant,
+            stored
+        )
+        .execute(&mut *tx)
+        .await?;
+        let summary = match &stored {
+            Some(url) => crate::kernel::audit::record_text(|| {
+                crate::t1("accessibility-audit-set", "url", url.clone())
+            }),
+            None => crate::kernel::audit::record_text(|| crate::t("accessibility-audit-reset")),
+        };
+        let event = Event::new(
+            AuditAction::TenantBrandingUpdated,
+            "tenant",
+            Some(tenant),
+            summary,
+        )
+        .change(
+            Some(serde_json::json!({ "accessibility_statement_url": before })),
+            Some(serde_json::json!({ "accessibility_statement_url": stored })),
+        );
+        audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!(
+        "/t/{}/admin/branding?statement_saved=1#statement",
+        member.tenant.slug
+    ))
+    .into_response())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Server-rendered SVG charts. Rust computes the geometry, askama templates (`templates/charts/`)
-//! draw it, so every label is escaped like any other page text. Each chart carries a `<title>`,
-//! a `<desc>` and a data table, and tells statuses apart by pattern, marker shape and label —
-//! never by colour alone — so it reads in black-and-white print and for colour-blind users.
+//! draw it, so every label is escaped like any other page text. Each chart is named once, by its
+//! visible caption; the drawing carries a `<desc>`, and a data table after the figure holds the
+//! same figures. Statuses differ by pattern, marker shape and label — never by colour alone — so it reads in black-and-white print and for colour-blind users.
 
 mod bars;
 mod progress;

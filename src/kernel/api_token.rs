@@ -39,7 +39,7 @@ pub async fn authenticate(app: &AppState, parts: &mut Parts) -> Result<ApiClient
         .unwrap_or_default();
     let tenant = sqlx::query_as!(
         Tenant,
-        "SELECT id, slug, name, is_demo, brand_colour FROM tenants WHERE slug = $1",
+        "SELECT id, slug, name, is_demo, brand_colour, accessibility_statement_url FROM tenants WHERE slug = $1",
         slug
     )
     .fetch_optional(&app.db)

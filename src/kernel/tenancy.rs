@@ -16,13 +16,25 @@ pub struct Tenant {
     pub is_demo: bool,
     /// The municipality's own colour (`#rrggbb`), if an administrator chose one.
     pub brand_colour: Option<String>,
+    /// The address of the municipality's own accessibility statement (https), if an
+    /// administrator set one; otherwise its pages link to Retning's own.
+    pub accessibility_statement_url: Option<String>,
+}
+
+impl Tenant {
+    /// Where the footer's "accessibility statement" link goes on this municipality's pages.
+    pub fn statement_href(&self) -> &str {
+        self.accessibility_statement_url
+            .as_deref()
+            .unwrap_or(crate::accessibility::RETNING_STATEMENT)
+    }
 }
 
 /// Finds a municipality by its slug; an unknown slug is a 404.
 pub async fn by_slug(db: impl PgExecutor<'_>, slug: &str) -> AppResult<Tenant> {
     sqlx::query_as!(
         Tenant,
-        "SELECT id, slug, name, is_demo, brand_colour FROM tenants WHERE slug = $1",
+        "SELECT id, slug, name, is_demo, brand_colour, accessibility_statement_url FROM tenants WHERE slug = $1",
         slug
     )
     .fetch_optional(db)

@@ -67,6 +67,15 @@ impl Chrome {
         }
     }
 
+    /// The footer's link to the accessibility statement: the municipality's own, if it set
+    /// one, else Retning's.
+    pub fn statement_href(&self) -> &str {
+        self.tenant.as_ref().map_or(
+            crate::accessibility::RETNING_STATEMENT,
+            crate::kernel::tenancy::Tenant::statement_href,
+        )
+    }
+
     /// The layout of a page inside a municipality, for one of its members.
     pub fn member(title: impl Into<String>, member: &crate::kernel::access::Member) -> Self {
         let mut chrome = Self::new(

@@ -51,6 +51,8 @@ struct PublicPage {
     lang: crate::i18n::Lang,
     /// This page's path, for the language switch to come back to.
     here: String,
+    /// The municipality's own accessibility statement, or Retning's.
+    statement_href: String,
 }
 
 pub struct StrategyHead {
@@ -147,6 +149,7 @@ pub async fn show(State(state): State<AppState>, TextPath(slug): TextPath) -> Ap
         }
     };
     let mut response = render(&PublicPage {
+        statement_href: tenant.statement_href().to_owned(),
         tenant_name: tenant.name,
         is_demo: tenant.is_demo,
         strategy,
