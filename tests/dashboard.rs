@@ -265,7 +265,14 @@ async fn a_change_since_the_last_round_is_highlighted(admin: PgPool) {
         "highlighted: {item}"
     );
     assert!(item.contains("Ændret siden sidste runde"), "{item}");
-    assert!(item.contains("Status: ● På sporet → ■ Kritisk"), "{item}");
+    // The symbols are for the eye; screen readers hear the words (issue 14.8).
+    assert!(
+        item.contains(
+            "Status: <span aria-hidden=\"true\">●</span> På sporet → \
+             <span aria-hidden=\"true\">■</span> Kritisk"
+        ),
+        "{item}"
+    );
     assert!(item.contains("→ 12,5"), "the new value: {item}");
     assert!(item.contains("Ny tekst"), "{item}");
     assert!(item.contains("leverandøren er gået konkurs"), "{item}");

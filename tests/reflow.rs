@@ -108,7 +108,7 @@ async fn measure(
     if inner != 320 {
         wide.push(format!("{line} (the window is not 320 px wide)"));
     } else if scroll > inner {
-        wide.push(format!("{line}\n    {}", r["sticking"].to_string()));
+        wide.push(format!("{line}\n    {}", r["sticking"]));
     }
     Ok(())
 }
