@@ -45,6 +45,13 @@
     }
   }
 
+  // The item's row gives way to its editor. `hidden` alone does not hide it: the outline's rows
+  // are flex boxes, and the stylesheet's display wins over the attribute's.
+  function show(slot, visible) {
+    slot.hidden = !visible;
+    slot.style.display = visible ? "" : "none";
+  }
+
   function values(editor) {
     var form = editor.querySelector("form");
     return form ? new URLSearchParams(new FormData(form)).toString() : "";
@@ -67,7 +74,7 @@
       return false;
     }
     current.editor.remove();
-    current.slot.hidden = false;
+    show(current.slot, true);
     current = null;
     return true;
   }
@@ -117,7 +124,7 @@
         var open = current;
         if (open && open.editor === editor) {
           editor.remove();
-          open.slot.hidden = false;
+          show(open.slot, true);
           current = null;
           open.link.focus();
         }
@@ -163,7 +170,7 @@
         }
         loading = null;
         var editor = formContent(parse(html), level(slot));
-        slot.hidden = true;
+        show(slot, false);
         slot.insertAdjacentElement("afterend", editor);
         current = { editor: editor, slot: slot, link: link, initial: values(editor) };
         wire(editor);
