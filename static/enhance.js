@@ -16,6 +16,11 @@
 // `data-inline` loads its form into the item instead of opening a page; a form inside the
 // workspace is submitted in the background and the workspace is redrawn where the user is.
 // Validation errors and edit conflicts come back from the server as usual and are shown in place.
+//
+// One editor is open at a time: every form page uses the same ids ("text", "error-summary"), so
+// a second editor would give the page each id twice, and labels and error links would point into
+// the first. Opening another item, or saving or moving something else, closes the open editor,
+// after asking if it holds changes that are not saved.
 (function () {
   "use strict";
 
@@ -24,6 +29,10 @@
     return;
   }
   var status = document.getElementById("inline-status");
+  // The open editor: { editor, slot, link, initial }; `loading` is the link whose form is on
+  // its way (a later click wins over an earlier one still loading).
+  var current = null;
+  var loading = null;
 
   function parse(html) {
     return new DOMParser().parseFromString(html, "text/html");
@@ -36,8 +45,57 @@
     }
   }
 
+  // The item's row gives way to its editor. `hidden` alone does not hide it: the outline's rows
+  // are flex boxes, and the stylesheet's display wins over the attribute's.
+  function show(slot, visible) {
+    slot.hidden = !visible;
+    slot.style.display = visible ? "" : "none";
+  }
+
+  function values(editor) {
+    var form = editor.querySelector("form");
+    return form ? new URLSearchParams(new FormData(form)).toString() : "";
+  }
+
+  function dirty() {
+    return current !== null && current.editor.isConnected && values(current.editor) !== current.initial;
+  }
+
+  // Closes the open editor, asking first if it holds unsaved changes; false if the user keeps it.
+  function closeCurrent() {
+    if (current === null) {
+      return true;
+    }
+    if (dirty() && !window.confirm(status ? status.getAttribute("data-discard") : "")) {
+      var field = current.editor.querySelector("input:not([type=hidden]), textarea, select");
+      if (field) {
+        field.focus();
+      }
+      return false;
+    }
+    current.editor.remove();
+    show(current.slot, true);
+    current = null;
+    return true;
+  }
+
+  // The page's one <h1> stays the page's: the form page's own heading becomes a heading one
+  // level below the item it is opened in (the focus areas are <h2> in the outline).
+  function demote(box, level) {
+    Array.prototype.forEach.call(box.querySelectorAll("h1"), function (h1) {
+      var heading = document.createElement("h" + level);
+      Array.prototype.forEach.call(h1.attributes, function (attr) {
+        heading.setAttribute(attr.name, attr.value);
+      });
+      while (h1.firstChild) {
+        heading.appendChild(h1.firstChild);
+      }
+      h1.replaceWith(heading);
+    });
+  }
+
   // The form page's content without its breadcrumbs: header, errors, form (or the conflict view).
-  function formContent(doc) {
+  function formContent(doc, level) {
     var main = doc.querySelector("main");
     var box = document.createElement("div");
     box.className = "inline-editor";
@@ -49,24 +107,47 @@
         box.appendChild(document.importNode(child, true));
       }
     });
+    demote(box, level);
     return box;
+  }
+
+  function level(slot) {
+    return slot.querySelector("h2") ? 2 : 3;
+  }
+
+  // Cancel closes the editor and gives the focus back to the link that opened it.
+  function wire(editor) {
+    var cancel = editor.querySelector(".actions a");
+    if (cancel) {
+      cancel.addEventListener("click", function (event) {
+        event.preventDefault();
+        var open = current;
+        if (open && open.editor === editor) {
+          editor.remove();
+          show(open.slot, true);
+          current = null;
+          open.link.focus();
+        }
+      });
+    }
   }
 
   // Replaces the workspace with the one the server sent and puts the user back at `anchor`.
   function redraw(doc, anchor) {
     var fresh = doc.querySelector("[data-workspace]");
     if (!fresh) {
-      return false;
+      return null;
     }
     workspace.replaceWith(document.importNode(fresh, true));
     workspace = document.querySelector("[data-workspace]");
+    current = null;
     var target = anchor && document.getElementById(anchor);
     if (target) {
       target.setAttribute("tabindex", "-1");
       target.focus();
       target.scrollIntoView({ block: "center" });
     }
-    return true;
+    return target || workspace;
   }
 
   function open(link) {
@@ -74,21 +155,25 @@
     if (!slot) {
       return false;
     }
+    if (current !== null && current.link === link) {
+      return true;
+    }
+    if (!closeCurrent()) {
+      return true;
+    }
+    loading = link;
     fetch(link.href, { credentials: "same-origin" })
       .then(function (response) { return response.text(); })
       .then(function (html) {
-        var editor = formContent(parse(html));
-        var cancel = editor.querySelector(".actions a");
-        slot.hidden = true;
-        slot.insertAdjacentElement("afterend", editor);
-        if (cancel) {
-          cancel.addEventListener("click", function (event) {
-            event.preventDefault();
-            editor.remove();
-            slot.hidden = false;
-            link.focus();
-          });
+        if (loading !== link || !link.isConnected) {
+          return;
         }
+        loading = null;
+        var editor = formContent(parse(html), level(slot));
+        show(slot, false);
+        slot.insertAdjacentElement("afterend", editor);
+        current = { editor: editor, slot: slot, link: link, initial: values(editor) };
+        wire(editor);
         var first = editor.querySelector("input:not([type=hidden]), textarea, select");
         if (first) {
           first.focus();
@@ -100,6 +185,11 @@
 
   function submit(form) {
     var body = new URLSearchParams(new FormData(form));
+    // A move says what moved and where to ("Målet «…» er flyttet op, nu nr. 2 af 5."); the
+    // redrawn item carries the sentence for its new place (src/authoring/workspace.rs).
+    var direction = /\/move$/.test(new URL(form.action).pathname) && form.elements.direction
+      ? form.elements.direction.value
+      : null;
     fetch(form.action, {
       method: "POST",
       credentials: "same-origin",
@@ -114,16 +204,26 @@
       .then(function (result) {
         var url = new URL(result.response.url);
         var back = result.response.redirected && url.pathname === window.location.pathname;
-        if (back && redraw(result.doc, url.searchParams.get("at"))) {
-          announce(status ? status.getAttribute("data-saved") : "");
+        var target = back && redraw(result.doc, url.searchParams.get("at"));
+        if (target) {
+          var moved = direction && target.getAttribute("data-moved-" + direction);
+          announce(moved || (status ? status.getAttribute("data-saved") : ""));
           return;
         }
         // Errors in the form, or someone else saved first: show the server's answer in place.
         var editor = form.closest(".inline-editor");
         if (editor && result.response.status >= 400 && result.response.status < 500) {
-          var fresh = formContent(result.doc);
+          var heading = editor.querySelector("h2, h3");
+          var fresh = formContent(result.doc, heading ? Number(heading.tagName.charAt(1)) : 3);
           editor.replaceWith(fresh);
-          var summary = fresh.querySelector(".error-summary, h1");
+          if (current !== null && current.editor === editor) {
+            current.editor = fresh;
+          }
+          wire(fresh);
+          // The error summary first (it lists what to fix); a conflict view has none.
+          var summary = fresh.querySelector("#error-summary") ||
+            fresh.querySelector(".error-summary") ||
+            fresh.querySelector("h2, h3");
           if (summary) {
             summary.setAttribute("tabindex", "-1");
             summary.focus();
@@ -146,6 +246,11 @@
     var form = event.target;
     if (form.method.toLowerCase() === "post" && workspace.contains(form)) {
       event.preventDefault();
+      // Saving or moving anything else redraws the workspace, which would drop the open editor.
+      var inside = current !== null && current.editor.contains(form);
+      if (!inside && !closeCurrent()) {
+        return;
+      }
       submit(form);
     }
   });

@@ -829,7 +829,7 @@ async fn the_editing_and_version_pages_speak_english(admin: PgPool) {
         "approved versions, most recently on",
         "sub-goals are SMART",
         "aria-label=\"Edit the focus area Grøn omstilling i hverdagen\"",
-        "aria-label=\"Move the goal up\"",
+        "aria-label=\"Move the goal ",
         "+ New goal under Grøn omstilling i hverdagen",
     ] {
         assert!(outline.contains(text), "outline lacks {text:?}");
@@ -1001,7 +1001,7 @@ async fn form_errors_and_conflicts_speak_english(admin: PgPool) {
         "The saved version",
         "Save my version anyway",
         "Use the saved version",
-        "<title>Changed by someone else · Retning</title>",
+        "<title>Changed by someone else – Sønderborg Kommune – Retning</title>",
     ] {
         assert!(body.contains(text), "conflict page lacks {text:?}:\n{body}");
     }

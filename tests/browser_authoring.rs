@@ -78,7 +78,7 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
 
         // A SMART sub-goal under it; first with a mistake, which is kept and pointed out.
         let goal_item = format!("//li[contains(@class,'outline__goal')][.//p[normalize-space()='{GOAL}']]");
-        click(&browser, Locator::XPath(&format!("{goal_item}//a[normalize-space()='+ Nyt delmål']"))).await?;
+        click(&browser, Locator::XPath(&format!("{goal_item}//a[starts-with(normalize-space(), '+ Nyt delmål')]"))).await?;
         type_into(&browser, "#text", "Flere strategiske partnerskaber er formaliseret i forpligtende aftaler.").await?;
         type_into(&browser, "#indicator", "Antal aktive, skriftlige partnerskabsaftaler").await?;
         type_into(&browser, "#unit", "antal").await?;

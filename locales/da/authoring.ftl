@@ -231,3 +231,19 @@ authoring-inline-saved = Gemt.
 
 # Issue 11 (followup-input): the creation form sent again after its item was archived.
 authoring-error-archived-meanwhile = { $what }, som denne formular oprettede, er arkiveret siden. Det, du har skrevet, er ikke gemt: opret igen for at gemme det som et nyt, eller gendan det arkiverede fra arkivet.
+
+# workspace (issue 14.4, 14.7): which item an edit form, a control and an announcement is about.
+authoring-edit-title-named = { $what }: { $title }
+authoring-workspace-add-sub-goal-under = under målet { $title }
+authoring-workspace-moved = { $kind ->
+    [focus_area] Fokusområdet
+    [goal] Målet
+    [sub_goal] Delmålet
+    [challenge] Det fælles problem
+    [cluster] Missionsklyngen
+   *[initiative] Initiativet
+} «{ $title }» er flyttet { $direction ->
+    [up] op
+   *[down] ned
+}, nu nr. { $position } af { $count }.
+authoring-workspace-editor-discard = Du har ændringer, der ikke er gemt, i den åbne formular. Vil du lukke den uden at gemme?

@@ -59,3 +59,6 @@ text-error-line-break = Skal stå på én linje – fjern linjeskiftet.
 number-error-ambiguous = Tallet kan læses på to måder. Skriv det med punktum mellem tusinder og komma før decimaler, fx 1.234,5.
 number-error-grouping = Punktummerne står forkert: der skal være tre cifre mellem hvert punktum, fx 1.234.567,5.
 number-error-unit = Delmålets enhed er "{ $unit }", ikke procent. Skriv tallet i { $unit } uden %.
+
+# workspace (issue 14.7): a page showing a form with errors says so first in its <title>.
+layout-title-error-prefix = Fejl:

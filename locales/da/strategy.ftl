@@ -45,7 +45,7 @@ strategy-target-and-deadline = Mål og frist
 strategy-status = Status
 strategy-status-none = Ingen
 
-strategy-sub-goal-page-title = Delmål – { $tenant }
+strategy-sub-goal-page-title = Delmål: { $title }
 strategy-under-goal = Under målet: { $goal }
 strategy-no-approved-followup = Ingen godkendt opfølgning endnu
 strategy-the-sub-goal = Delmålet
@@ -71,3 +71,6 @@ strategy-smart-gap-outside-period = Tidsbestemt: fristen ligger uden for strateg
 
 # strategy (issue 12): the current strategy is a draft
 strategy-draft-notice = Kladde – ikke vedtaget
+
+# workspace (issue 14.3): the goal is the municipality's text, marked with its language apart from the lead.
+strategy-under-goal-lead = Under målet:

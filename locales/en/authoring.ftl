@@ -237,3 +237,19 @@ authoring-inline-saved = Saved.
 
 # Issue 11 (followup-input): the creation form sent again after its item was archived.
 authoring-error-archived-meanwhile = { $what }, created by this form, has since been archived. What you wrote has not been saved: create again to save it as a new one, or restore the archived one from the archive.
+
+# workspace (issue 14.4, 14.7): which item an edit form, a control and an announcement is about.
+authoring-edit-title-named = { $what }: { $title }
+authoring-workspace-add-sub-goal-under = under the goal { $title }
+authoring-workspace-moved = { $kind ->
+    [focus_area] The focus area
+    [goal] The goal
+    [sub_goal] The sub-goal
+    [challenge] The shared problem
+    [cluster] The mission cluster
+   *[initiative] The initiative
+} “{ $title }” has moved { $direction ->
+    [up] up
+   *[down] down
+}, now number { $position } of { $count }.
+authoring-workspace-editor-discard = The open form has changes that are not saved. Close it without saving?

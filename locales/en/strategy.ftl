@@ -45,7 +45,7 @@ strategy-target-and-deadline = Target and deadline
 strategy-status = Status
 strategy-status-none = None
 
-strategy-sub-goal-page-title = Sub-goal – { $tenant }
+strategy-sub-goal-page-title = Sub-goal: { $title }
 strategy-under-goal = Under the goal: { $goal }
 strategy-no-approved-followup = No approved follow-up yet
 strategy-the-sub-goal = The sub-goal
@@ -71,3 +71,6 @@ strategy-smart-gap-outside-period = Time-bound: the deadline lies outside the st
 
 # strategy (issue 12): the current strategy is a draft
 strategy-draft-notice = Draft – not adopted
+
+# workspace (issue 14.3): the goal is the municipality's text, marked with its language apart from the lead.
+strategy-under-goal-lead = Under the goal:

@@ -123,12 +123,25 @@ async fn form_page<E: Editable>(
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let strategy = context::require_strategy(&mut tx, tenant).await?;
     let offered = E::offered(&mut tx, &strategy).await?;
-    let input = match (input, id) {
+    // The stored item names the page ("Redigér delmål: …"), also when the form comes back with
+    // errors and shows what was typed, so that the title says which item is being edited.
+    let stored = match id {
+        Some(id) => Some(E::current(&mut tx, id).await?.ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    let title = match &stored {
+        Some((_, values)) => crate::t2(
+            "authoring-edit-title-named",
+            "what",
+            E::edit_title(),
+            "title",
+            crate::web::format::shorten(&E::title(values), 60),
+        ),
+        None => E::new_title(),
+    };
+    let input = match (input, stored) {
         (Some(input), _) => input,
-        (None, Some(id)) => {
-            let (version, values) = E::current(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-            E::input(&values, version)
-        }
+        (None, Some((version, values))) => E::input(&values, version),
         (None, None) => E::blank(Uuid::now_v7(), query),
     };
     tx.commit().await?;
@@ -136,11 +149,6 @@ async fn form_page<E: Editable>(
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let title = if id.is_some() {
-        E::edit_title()
-    } else {
-        E::new_title()
     };
     let form = FormData {
         slug: member.tenant.slug.clone(),

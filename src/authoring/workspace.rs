@@ -30,8 +30,7 @@ struct SubGoalItem {
     text: String,
     owner: Option<String>,
     gaps: Vec<String>,
-    first: bool,
-    last: bool,
+    place: Place,
 }
 
 struct GoalItem {
@@ -39,8 +38,7 @@ struct GoalItem {
     text: String,
     owner: Option<String>,
     sub_goals: Vec<SubGoalItem>,
-    first: bool,
-    last: bool,
+    place: Place,
 }
 
 struct FocusAreaItem {
@@ -49,8 +47,7 @@ struct FocusAreaItem {
     coordination: String,
     director: Option<String>,
     goals: Vec<GoalItem>,
-    first: bool,
-    last: bool,
+    place: Place,
 }
 
 /// A shared problem, mission cluster or initiative in the lists below the outline.
@@ -58,8 +55,19 @@ struct ListItem {
     id: Uuid,
     title: String,
     meta: Option<String>,
+    place: Place,
+}
+
+/// Where an item stands among its siblings: the first cannot move up, the last cannot move down;
+/// and what the in-place editor announces once it has moved there ("Målet «Sygefravær» er
+/// flyttet op, nu nr. 2 af 5."). The page is drawn afresh after every move, so the item's
+/// place on the new page is where it moved to.
+#[derive(Default)]
+struct Place {
     first: bool,
     last: bool,
+    moved_up: String,
+    moved_down: String,
 }
 
 struct ArchivedItem {
@@ -219,8 +227,7 @@ async fn outline(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<V
                 text: s.text,
                 owner: s.owner,
                 gaps,
-                first: false,
-                last: false,
+                place: Place::default(),
             });
     }
     let mut goals_by_area: HashMap<Uuid, Vec<GoalItem>> = HashMap::new();
@@ -233,8 +240,7 @@ async fn outline(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<V
                 id: g.id,
                 text: g.text,
                 owner: g.owner,
-                first: false,
-                last: false,
+                place: Place::default(),
             });
     }
     let mut out: Vec<FocusAreaItem> = areas
@@ -245,15 +251,16 @@ async fn outline(tx: &mut TenantTx, strategy: &EditedStrategy) -> sqlx::Result<V
             title: a.title,
             coordination: a.coordination.label(),
             director: a.director,
-            first: false,
-            last: false,
+            place: Place::default(),
         })
         .collect();
-    mark_ends(&mut out, |a| (&mut a.first, &mut a.last));
+    mark_places(&mut out, FocusAreas::ENTITY, |a| (&a.title, &mut a.place));
     for area in &mut out {
-        mark_ends(&mut area.goals, |g| (&mut g.first, &mut g.last));
+        mark_places(&mut area.goals, Goals::ENTITY, |g| (&g.text, &mut g.place));
         for goal in &mut area.goals {
-            mark_ends(&mut goal.sub_goals, |s| (&mut s.first, &mut s.last));
+            mark_places(&mut goal.sub_goals, SubGoals::ENTITY, |s| {
+                (&s.text, &mut s.place)
+            });
         }
     }
     Ok(out)
@@ -301,8 +308,7 @@ async fn lists(
         id,
         title,
         meta,
-        first: false,
-        last: false,
+        place: Place::default(),
     };
     let mut challenges: Vec<ListItem> = challenges
         .into_iter()
@@ -341,19 +347,39 @@ async fn lists(
             item(i.id, i.title, Some(meta))
         })
         .collect();
-    for list in [&mut challenges, &mut clusters, &mut initiatives] {
-        mark_ends(list, |i| (&mut i.first, &mut i.last));
+    for (list, kind) in [
+        (&mut challenges, Challenges::ENTITY),
+        (&mut clusters, Clusters::ENTITY),
+        (&mut initiatives, Initiatives::ENTITY),
+    ] {
+        mark_places(list, kind, |i| (&i.title, &mut i.place));
     }
     Ok((challenges, clusters, initiatives))
 }
 
-/// The first item cannot move up, the last cannot move down.
-fn mark_ends<T>(items: &mut [T], ends: impl Fn(&mut T) -> (&mut bool, &mut bool)) {
+/// Each item's `Place` among its siblings; `kind` is the entity name (`Goals::ENTITY`, …),
+/// which the announcement's wording selects on.
+fn mark_places<T>(items: &mut [T], kind: &str, parts: impl Fn(&mut T) -> (&str, &mut Place)) {
     let n = items.len();
     for (i, item) in items.iter_mut().enumerate() {
-        let (first, last) = ends(item);
-        *first = i == 0;
-        *last = i + 1 == n;
+        let (title, place) = parts(item);
+        let title = format::shorten(title, 80);
+        let moved = |direction| {
+            crate::i18n::t5(
+                "authoring-workspace-moved",
+                ("kind", kind),
+                ("title", &title),
+                ("direction", direction),
+                ("position", &(i + 1).to_string()),
+                ("count", &n.to_string()),
+            )
+        };
+        *place = Place {
+            first: i == 0,
+            last: i + 1 == n,
+            moved_up: moved("up"),
+            moved_down: moved("down"),
+        };
     }
 }
 

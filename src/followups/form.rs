@@ -205,7 +205,8 @@ async fn build(
             t1(
                 "followups-form-title",
                 "subject",
-                f.subject.chars().take(60).collect::<String>(),
+                // Cut at a word, never inside one (the title is read out first).
+                crate::web::format::shorten(&f.subject, 60),
             ),
             member,
         ),

@@ -173,6 +173,20 @@ pub fn t3(
     )
 }
 
+/// The text `key` with five variables, as (name, value) pairs (a sentence that says what moved,
+/// which way, and where it is now).
+pub fn t5(
+    key: &str,
+    a: (&'static str, &str),
+    b: (&'static str, &str),
+    c: (&'static str, &str),
+    d: (&'static str, &str),
+    e: (&'static str, &str),
+) -> String {
+    let pairs = [a, b, c, d, e].map(|(name, value)| (name, value.to_string()));
+    lookup(current(), key, Some(&args(pairs)))
+}
+
 /// The text `key` in `lang`, if that language has it (no fallback): for the missing-key test.
 pub fn try_lookup(lang: Lang, key: &str) -> Option<String> {
     LOCALES

@@ -10,13 +10,63 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::web::{AppError, assets};
 
+/// ` lang="da"` for an element that holds what the municipality wrote (its strategy, follow-ups,
+/// stories, decisions, names), when the interface is in another language, so that screen readers
+/// read it with a Danish voice and the browser hyphenates it as Danish (WCAG 3.1.2); nothing when
+/// the interface speaks the content's language, since `<html lang>` already says so. The one way
+/// templates mark municipal text, written into its start tag: `<p{{ crate::layout::da()|safe }}>`
+/// (the value is one of two constants, so `safe` is safe).
+pub fn da() -> &'static str {
+    if crate::i18n::current() == CONTENT_LANG {
+        ""
+    } else {
+        match CONTENT_LANG {
+            crate::i18n::Lang::Da => " lang=\"da\"",
+            crate::i18n::Lang::En => " lang=\"en\"",
+        }
+    }
+}
+
 /// Renders a page template; a template error becomes the friendly error page.
 pub fn render<T: Template>(page: &T) -> Response {
     match page.render() {
-        Ok(html) => Html(html).into_response(),
+        Ok(html) => Html(error_title(html)).into_response(),
         Err(err) => AppError::Internal(anyhow::Error::new(err).context("rendering a template"))
             .into_response(),
     }
+}
+
+/// The language the municipalities write their strategies, follow-ups and stories in. Tenants
+/// have no language of their own: every municipality in Retning writes Danish.
+pub const CONTENT_LANG: crate::i18n::Lang = crate::i18n::Lang::Da;
+
+/// A page that shows a form with errors says so first in its title, which is what a screen
+/// reader reads on arrival and what shows in the tab (WCAG 2.4.2; "Fejl: " / "Error: "). Done
+/// here, once for every page, because the forms are many and each shows its error summary its
+/// own way; all of them mark it with the `error-summary` class, which this looks for inside
+/// `<main>` (the title itself is the one `<title>` that base.html writes).
+fn error_title(html: String) -> String {
+    let has_errors = html
+        .find("<main")
+        .is_some_and(|main| html[main..].contains("class=\"error-summary\""));
+    if !has_errors {
+        return html;
+    }
+    let Some(start) = html.find("<title>").map(|i| i + "<title>".len()) else {
+        return html;
+    };
+    let prefix = crate::t("layout-title-error-prefix");
+    // The prefix is our own text; escape it like every other text the templates write.
+    let prefix = prefix
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let mut out = String::with_capacity(html.len() + prefix.len() + 1);
+    out.push_str(&html[..start]);
+    out.push_str(&prefix);
+    out.push(' ');
+    out.push_str(&html[start..]);
+    out
 }
 
 /// What the base layout needs on every page: the title, the municipality (inside one), asset URLs.
@@ -92,6 +142,20 @@ impl Chrome {
     pub fn can(&self, capability: crate::kernel::access::Capability) -> bool {
         self.role
             .is_some_and(|role| crate::kernel::access::can(role, capability))
+    }
+
+    /// The page's `<title>`: what the page is, then the municipality it belongs to, then
+    /// Retning ("Delmål 2.1 Sygefravær – Sønderborg Kommune – Retning"), the same on every page.
+    /// A page about the municipality itself (its front page) does not repeat its name.
+    pub fn page_title(&self) -> String {
+        let mut parts = vec![self.title.as_str()];
+        if let Some(tenant) = &self.tenant
+            && tenant.name != self.title
+        {
+            parts.push(&tenant.name);
+        }
+        parts.push("Retning");
+        parts.join(" – ")
     }
 
     /// The municipality's navigation for this member, with the current page marked; empty

@@ -231,7 +231,7 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
         .collect();
     let challenges = tree.challenges;
     let page = TreePage {
-        chrome: Chrome::member(format!("{} – {}", strategy.title, tenant.name), &member),
+        chrome: Chrome::member(strategy.title.clone(), &member),
         slug,
         strategy: Some(StrategyView::from(&strategy)),
         focus_areas,
@@ -303,7 +303,7 @@ pub async fn focus_area(
     let challenges = tree.challenges;
     let initiatives = tree.initiatives;
     let page = FocusAreaPage {
-        chrome: Chrome::member(format!("{} – {}", area.title, tenant.name), &member),
+        chrome: Chrome::member(area.title.clone(), &member),
         slug,
         strategy: StrategyView::from(&strategy),
         title: area.title,
@@ -420,7 +420,12 @@ pub async fn sub_goal(
     let page = SubGoalPage {
         progress,
         chrome: Chrome::member(
-            crate::t1("strategy-sub-goal-page-title", "tenant", &tenant.name),
+            // Which sub-goal: its own words, cut at a word; the layout adds the municipality.
+            crate::t1(
+                "strategy-sub-goal-page-title",
+                "title",
+                crate::web::format::shorten(&sub.text, 60),
+            ),
             &member,
         ),
         slug,
