@@ -454,6 +454,7 @@ async fn a_double_clicked_submit_submits_once(admin: PgPool) {
     let body = form(&[
         ("version", &version(&page.body)),
         ("status", "done"),
+        ("value", "80"),
         ("narrative", "Færdig."),
         ("action", "submit"),
     ]);
@@ -486,6 +487,7 @@ async fn the_secretariat_can_fill_in_on_an_owners_behalf(admin: PgPool) {
             &[
                 ("version", &version(&page.body)),
                 ("status", "on_track"),
+                ("value", "55"),
                 ("narrative", "Aftalt i telefonen."),
                 ("action", "submit"),
             ],

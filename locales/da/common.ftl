@@ -59,3 +59,9 @@ text-error-line-break = Skal stå på én linje – fjern linjeskiftet.
 number-error-ambiguous = Tallet kan læses på to måder. Skriv det med punktum mellem tusinder og komma før decimaler, fx 1.234,5.
 number-error-grouping = Punktummerne står forkert: der skal være tre cifre mellem hvert punktum, fx 1.234.567,5.
 number-error-unit = Delmålets enhed er "{ $unit }", ikke procent. Skriv tallet i { $unit } uden %.
+
+# followup (issue 14.5): the error summary says how many fields need fixing
+forms-error-count = { $count ->
+    [one] { $count } fejl skal rettes
+   *[other] { $count } fejl skal rettes
+}

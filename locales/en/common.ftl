@@ -59,3 +59,9 @@ text-error-line-break = Must be on one line – remove the line break.
 number-error-ambiguous = The number can be read two ways. Write it with commas between thousands and a point before decimals, e.g. 1,234.5.
 number-error-grouping = The commas are misplaced: there must be three digits between commas, e.g. 1,234,567.5.
 number-error-unit = The sub-goal's unit is "{ $unit }", not per cent. Enter the number in { $unit } without %.
+
+# followup (issue 14.5): the error summary says how many fields need fixing
+forms-error-count = { $count ->
+    [one] { $count } problem to fix
+   *[other] { $count } problems to fix
+}
