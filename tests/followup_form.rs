@@ -602,3 +602,31 @@ async fn the_secretariat_on_someone_elses_follow_up_sees_it_from_the_round(admin
     let crumbs = &text[text.find("class=\"breadcrumbs\"").unwrap()..];
     assert!(crumbs[..crumbs.find("</nav>").unwrap()].contains(&format!("href=\"/t/{T}/my\"")));
 }
+
+#[sqlx::test]
+async fn a_value_that_is_not_asked_for_reads_as_text_not_as_a_field(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let id: uuid::Uuid = sqlx::query_scalar(
+        "SELECT f.id FROM followups f
+         JOIN tenants t ON t.id = f.tenant_id AND t.slug = $1
+         JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id AND r.state = 'open'
+         JOIN sub_goals s ON s.tenant_id = f.tenant_id AND s.id = f.sub_goal_id AND s.unit IS NULL
+         WHERE f.review_state = 'draft' AND f.measured_value IS NULL LIMIT 1",
+    )
+    .bind(T)
+    .fetch_one(&admin)
+    .await
+    .expect("the demo has a sub-goal without a unit");
+    let secretariat = app.signed_in_as(Role::Secretariat).await;
+    let page = secretariat.get(&format!("/t/{T}/followups/{id}")).await;
+    let section = answer_section(&page.body);
+    assert!(section.contains("<textarea"), "the form is editable");
+    assert!(
+        !section.contains("id=\"value\""),
+        "no field that must stay empty"
+    );
+    assert!(
+        unescape(section)
+            .contains("Delmålet har ingen måleenhed, så der angives ingen målt værdi.")
+    );
+}

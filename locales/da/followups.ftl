@@ -235,3 +235,4 @@ followups-conflict-intro-by = gemt af { $who }. Din tekst er ikke gemt, men du h
 followups-conflict-caption = Din version og den gemte version, felt for felt
 followups-conflict-field = Felt
 followups-conflict-differs = forskellig
+followups-form-value-not-asked = Delmålet har ingen måleenhed, så der angives ingen målt værdi.

@@ -235,3 +235,4 @@ followups-conflict-intro-by = saved by { $who }. Your text has not been saved, b
 followups-conflict-caption = Your version and the saved version, field by field
 followups-conflict-field = Field
 followups-conflict-differs = differs
+followups-form-value-not-asked = The sub-goal has no unit, so no measured value is entered.
