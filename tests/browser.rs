@@ -166,6 +166,10 @@ async fn a_follow_up_round_from_opening_to_closing_in_three_browsers(admin: PgPo
         assert!(lead.contains("15. august 2027"), "{lead}");
         click(&owner, Locator::Css(".card__link")).await?;
         click(&owner, Locator::Css("input[name=status][value=at_risk]")).await?;
+        // A measured sub-goal is submitted with its value (issue 13.6).
+        if owner.find(Locator::Css("#value")).await.is_ok() {
+            type_into(&owner, "#value", "12").await?;
+        }
         type_into(
             &owner,
             "#narrative",

@@ -219,16 +219,15 @@ async fn the_whole_round_from_opening_to_locked(admin: PgPool) {
     .into_iter()
     .find(|l| *l != link)
     .unwrap();
+    // A locked follow-up is shown as text, without a form (issue 14.6): a post from a page
+    // loaded before the round closed is refused all the same.
     let page = a.secretariat.get(&other).await;
+    assert!(!page.body.contains("name=\"version\""));
     let refused = a
         .secretariat
         .post(
             &other,
-            &[
-                ("version", &version(&page.body)),
-                ("status", "done"),
-                ("action", "submit"),
-            ],
+            &[("version", "1"), ("status", "done"), ("action", "submit")],
         )
         .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
@@ -454,6 +453,7 @@ async fn a_double_clicked_submit_submits_once(admin: PgPool) {
     let body = form(&[
         ("version", &version(&page.body)),
         ("status", "done"),
+        ("value", "80"),
         ("narrative", "Færdig."),
         ("action", "submit"),
     ]);
@@ -486,6 +486,7 @@ async fn the_secretariat_can_fill_in_on_an_owners_behalf(admin: PgPool) {
             &[
                 ("version", &version(&page.body)),
                 ("status", "on_track"),
+                ("value", "55"),
                 ("narrative", "Aftalt i telefonen."),
                 ("action", "submit"),
             ],

@@ -62,3 +62,8 @@ number-error-unit = Delmålets enhed er "{ $unit }", ikke procent. Skriv tallet 
 
 # workspace (issue 14.7): a page showing a form with errors says so first in its <title>.
 layout-title-error-prefix = Fejl:
+# followup (issue 14.5): the error summary says how many fields need fixing
+forms-error-count = { $count ->
+    [one] { $count } fejl skal rettes
+   *[other] { $count } fejl skal rettes
+}

@@ -33,7 +33,7 @@ followups-form-previous-measured = målt { $value }
 followups-form-previous-none = Ingen tidligere opfølgning.
 followups-form-conversation = Samtale
 followups-form-yours = Din opfølgning
-followups-form-theirs = Opfølgningen
+followups-form-theirs = Opfølgning
 followups-form-error-summary = Opfølgningen blev ikke gemt. Ret felterne markeret nedenfor – det, du har skrevet, er bevaret.
 followups-form-status = Status
 followups-form-value = Målt værdi
@@ -54,7 +54,7 @@ followups-locked-round-closed = Runden er lukket. Opfølgningen kan læses, men 
 followups-locked-not-owner = Kun den ansvarlige og sekretariatet kan skrive i denne opfølgning.
 followups-locked-submitted = Opfølgningen er indsendt og venter på sekretariatets gennemgang.
 followups-locked-approved = Opfølgningen er godkendt.
-followups-nothing-changed = { $reason } Intet er ændret.
+followups-nothing-changed = { $reason } Det, du sendte nu, er ikke gemt. Siden viser det, der er gemt.
 
 ## Notices after a save
 followups-notice-restored = Det, du skrev, før din session udløb, er sat ind igen. Det er ikke gemt endnu – tryk Gem kladde eller Indsend.
@@ -88,7 +88,6 @@ followups-field-story = Den gode historie
 followups-conflict-title = Opfølgningen er ændret af en anden
 followups-conflict-eyebrow = Ikke gemt
 followups-conflict-intro-before = Mens du skrev, blev opfølgningen om
-followups-conflict-intro-after = gemt af en anden ({ $at }). Din tekst er ikke gemt, men du har den her. Kopiér det, du vil beholde, over i den gemte version.
 followups-conflict-open-saved = Åbn den gemte version
 followups-conflict-yours = Din version (ikke gemt)
 followups-conflict-saved = Den gemte version
@@ -200,3 +199,40 @@ followups-audit-round-closed = Runden { $round } er lukket
 
 # forms (issue 12): a round opened in the same instant as another (the database refused the second)
 followups-rounds-error-other-opened = En anden runde blev åbnet i samme øjeblik. Luk den, før du åbner { $round }.
+
+# followup (issues 13.6, 13.9, 14.5, 14.6): the measured value asked for, next steps carried,
+# the conflict page in words, a locked follow-up read as text
+followups-form-value-required-mark = (skal udfyldes ved indsendelse)
+followups-form-value-required-hint = Skriv den værdi, der er målt i perioden. Er der ikke målt, så sæt kryds i "Ikke målt i perioden" nedenfor og skriv hvorfor. En kladde kan gemmes uden.
+followups-form-not-measured = Ikke målt i perioden
+followups-form-not-measured-reason = Hvorfor er der ikke målt? (skal udfyldes, hvis der er sat kryds)
+followups-error-value-required = Skriv den målte værdi i "{ $unit }", før du indsender – eller sæt kryds i "Ikke målt i perioden" og skriv hvorfor.
+followups-error-value-and-not-measured = Skriv enten en målt værdi eller sæt kryds i "Ikke målt i perioden" – ikke begge.
+followups-error-not-measured-reason-required = Skriv, hvorfor der ikke er målt i perioden.
+followups-error-not-measured-reason-too-long = Begrundelsen må højst være { $max } tegn (nu { $length }).
+followups-error-not-measured-unticked = Du har skrevet, hvorfor der ikke er målt. Sæt kryds i "Ikke målt i perioden", eller slet begrundelsen.
+followups-error-not-measured-no-unit = Der skal ikke måles på dette punkt, så "Ikke målt i perioden" skal ikke afkrydses.
+followups-not-measured = Ikke målt i perioden
+followups-not-measured-with-reason = Ikke målt i perioden: { $reason }
+followups-notice-submitted-on-behalf = Opfølgningen er indsendt på vegne af { $owner }. Den ligger nu klar til gennemgang.
+followups-notice-submitted-no-owner = Opfølgningen er indsendt på vegne af den ansvarlige. Den ligger nu klar til gennemgang.
+followups-form-previous-next-steps = Næste skridt fra sidste runde
+followups-form-carry-hint = Du kan tage dem med i denne opfølgning med knappen under feltet "Næste skridt".
+followups-form-carry = Tag næste skridt fra sidste runde med
+followups-notice-carried = Næste skridt fra sidste runde er sat ind i feltet "Næste skridt". Ret dem til – intet er gemt, før du trykker Gem kladde eller Indsend.
+followups-notice-carried-already = Næste skridt fra sidste runde står allerede i feltet. Intet er ændret.
+followups-notice-carried-none = Der er ingen næste skridt fra sidste runde at tage med.
+followups-answer-empty = Der er ikke skrevet noget i denne opfølgning.
+followups-answer-none = (ikke udfyldt)
+followups-answer-story-shareable = Historien må bruges i kommunikation.
+followups-answer-story-not-shareable = Historien må ikke bruges i kommunikation.
+followups-refused-heading = Det, du sendte (ikke gemt)
+followups-conflict-title-self = Opfølgningen er gemt i et andet vindue
+followups-conflict-by-you = dig, i et andet vindue, { $at }
+followups-conflict-by-name = { $name } { $at }
+followups-conflict-by-someone = en anden { $at }
+followups-conflict-intro-by = gemt af { $who }. Din tekst er ikke gemt, men du har den her. Kopiér det, du vil beholde, over i den gemte version.
+followups-conflict-caption = Din version og den gemte version, felt for felt
+followups-conflict-field = Felt
+followups-conflict-differs = forskellig
+followups-form-value-not-asked = Delmålet har ingen måleenhed, så der angives ingen målt værdi.

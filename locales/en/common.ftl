@@ -62,3 +62,8 @@ number-error-unit = The sub-goal's unit is "{ $unit }", not per cent. Enter the 
 
 # workspace (issue 14.7): a page showing a form with errors says so first in its <title>.
 layout-title-error-prefix = Error:
+# followup (issue 14.5): the error summary says how many fields need fixing
+forms-error-count = { $count ->
+    [one] { $count } problem to fix
+   *[other] { $count } problems to fix
+}

@@ -33,7 +33,7 @@ followups-form-previous-measured = measured { $value }
 followups-form-previous-none = No earlier follow-up.
 followups-form-conversation = Conversation
 followups-form-yours = Your follow-up
-followups-form-theirs = The follow-up
+followups-form-theirs = Follow-up
 followups-form-error-summary = The follow-up was not saved. Correct the fields marked below – what you wrote has been kept.
 followups-form-status = Status
 followups-form-value = Measured value
@@ -54,7 +54,7 @@ followups-locked-round-closed = The round is closed. The follow-up can be read b
 followups-locked-not-owner = Only the owner and the secretariat can write in this follow-up.
 followups-locked-submitted = The follow-up has been submitted and is awaiting the secretariat's review.
 followups-locked-approved = The follow-up has been approved.
-followups-nothing-changed = { $reason } Nothing has been changed.
+followups-nothing-changed = { $reason } What you sent now has not been saved. The page shows what is saved.
 
 ## Notices after a save
 followups-notice-restored = What you wrote before your session expired has been put back. It is not saved yet – press Save draft or Submit.
@@ -88,7 +88,6 @@ followups-field-story = The good story
 followups-conflict-title = The follow-up was changed by someone else
 followups-conflict-eyebrow = Not saved
 followups-conflict-intro-before = While you were writing, the follow-up on
-followups-conflict-intro-after = was saved by someone else ({ $at }). Your text has not been saved, but you have it here. Copy what you want to keep into the saved version.
 followups-conflict-open-saved = Open the saved version
 followups-conflict-yours = Your version (not saved)
 followups-conflict-saved = The saved version
@@ -200,3 +199,40 @@ followups-audit-round-closed = The round { $round } has been closed
 
 # forms (issue 12): a round opened in the same instant as another (the database refused the second)
 followups-rounds-error-other-opened = Another round was opened at the same moment. Close it before you open { $round }.
+
+# followup (issues 13.6, 13.9, 14.5, 14.6): the measured value asked for, next steps carried,
+# the conflict page in words, a locked follow-up read as text
+followups-form-value-required-mark = (required to submit)
+followups-form-value-required-hint = Enter the value measured in the period. If nothing was measured, tick "Not measured in the period" below and say why. A draft can be saved without it.
+followups-form-not-measured = Not measured in the period
+followups-form-not-measured-reason = Why was nothing measured? (required if ticked)
+followups-error-value-required = Enter the measured value in "{ $unit }" before you submit – or tick "Not measured in the period" and say why.
+followups-error-value-and-not-measured = Enter either a measured value or tick "Not measured in the period" – not both.
+followups-error-not-measured-reason-required = Say why nothing was measured in the period.
+followups-error-not-measured-reason-too-long = The reason must be at most { $max } characters (it is { $length }).
+followups-error-not-measured-unticked = You wrote why nothing was measured. Tick "Not measured in the period", or delete the reason.
+followups-error-not-measured-no-unit = Nothing is measured for this item, so "Not measured in the period" should not be ticked.
+followups-not-measured = Not measured in the period
+followups-not-measured-with-reason = Not measured in the period: { $reason }
+followups-notice-submitted-on-behalf = The follow-up has been submitted on behalf of { $owner }. It is now ready for review.
+followups-notice-submitted-no-owner = The follow-up has been submitted on behalf of the owner. It is now ready for review.
+followups-form-previous-next-steps = Next steps from the last round
+followups-form-carry-hint = You can carry them into this follow-up with the button below the "Next steps" field.
+followups-form-carry = Carry next steps from the last round
+followups-notice-carried = The next steps from the last round have been added to the "Next steps" field. Edit them – nothing is saved until you press Save draft or Submit.
+followups-notice-carried-already = The next steps from the last round are already in the field. Nothing has been changed.
+followups-notice-carried-none = There are no next steps from the last round to carry.
+followups-answer-empty = Nothing has been written in this follow-up.
+followups-answer-none = (not filled in)
+followups-answer-story-shareable = The story may be used in communication.
+followups-answer-story-not-shareable = The story may not be used in communication.
+followups-refused-heading = What you sent (not saved)
+followups-conflict-title-self = The follow-up was saved in another window
+followups-conflict-by-you = you, in another window, { $at }
+followups-conflict-by-name = { $name } { $at }
+followups-conflict-by-someone = someone else { $at }
+followups-conflict-intro-by = saved by { $who }. Your text has not been saved, but you have it here. Copy what you want to keep into the saved version.
+followups-conflict-caption = Your version and the saved version, field by field
+followups-conflict-field = Field
+followups-conflict-differs = differs
+followups-form-value-not-asked = The sub-goal has no unit, so no measured value is entered.

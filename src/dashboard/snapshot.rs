@@ -60,6 +60,8 @@ pub struct FollowupInfo {
     pub next_steps: Option<String>,
     pub review_state: ReviewState,
     pub author: Option<String>,
+    /// Why no value was measured, when the writer said so (issue 13.6).
+    pub not_measured_reason: Option<String>,
 }
 
 pub struct WaitingDecision {
@@ -259,7 +261,7 @@ pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option
         FollowupInfo,
         r#"SELECT f.round_id, f.sub_goal_id, f.status as "status: FollowupStatus", f.measured_value,
                   f.narrative, f.next_steps, f.review_state as "review_state: ReviewState",
-                  u.display_name as "author?"
+                  u.display_name as "author?", f.not_measured_reason
            FROM followups f
            JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
            LEFT JOIN users u ON u.id = COALESCE(f.updated_by, f.owner_id)

@@ -23,10 +23,13 @@ use crate::kernel::forms::Errors;
 use crate::kernel::ids::{FollowUpId, IdPath};
 use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
+use crate::web::format::{Block, blocks};
 use crate::web::{AppError, AppResult, format};
 use crate::{t, t1, t2, t3};
 
 const MAX_TEXT: usize = 10_000;
+/// The reason why nothing was measured is a sentence or two, not a report.
+const MAX_REASON: usize = 2_000;
 const PROPOSALS: [DecisionKind; 4] = [
     DecisionKind::Continue,
     DecisionKind::Adjust,
@@ -55,6 +58,11 @@ pub struct Input {
     pub story: String,
     #[serde(default)]
     pub story_shareable: Option<String>,
+    /// "Ikke målt i perioden" ticked, and why (issue 13.6).
+    #[serde(default)]
+    pub not_measured: Option<String>,
+    #[serde(default)]
+    pub not_measured_reason: String,
     #[serde(default)]
     pub action: String,
 }
@@ -79,12 +87,71 @@ impl Input {
                 .unwrap_or_default(),
             story: f.story.clone().unwrap_or_default(),
             story_shareable: f.story_shareable.then(|| "on".to_string()),
+            not_measured: f.not_measured_reason.is_some().then(|| "on".to_string()),
+            not_measured_reason: f.not_measured_reason.clone().unwrap_or_default(),
             action: String::new(),
         }
     }
 
     pub fn shareable(&self) -> bool {
         self.story_shareable.is_some()
+    }
+
+    pub fn not_measured(&self) -> bool {
+        self.not_measured.is_some()
+    }
+
+    /// The status as its word ("Udfordret"), or as typed when it is not one of the words.
+    pub fn status_label(&self) -> String {
+        match FollowupStatus::parse(&self.status) {
+            Some(status) => status.label(),
+            None => self.status.clone(),
+        }
+    }
+}
+
+/// The follow-up as submitted, for reading: a locked follow-up shows its answers as text, not
+/// as disabled controls (issue 14.6).
+pub struct AnswerView {
+    /// `None` while nothing was written (a draft never touched, in a closed round).
+    pub status: Option<StatusView>,
+    pub value: Option<String>,
+    pub not_measured_reason: Option<String>,
+    pub narrative: Vec<Block>,
+    pub next_steps: Vec<Block>,
+    pub learned: Vec<Block>,
+    pub proposal: Option<String>,
+    pub story: Vec<Block>,
+    pub story_shareable: bool,
+}
+
+impl AnswerView {
+    fn of(f: &FollowupRow) -> Self {
+        let untouched = f.version == 1 && f.review_state == ReviewState::Draft;
+        let text = |t: &Option<String>| t.as_deref().map(blocks).unwrap_or_default();
+        Self {
+            status: (!untouched).then(|| f.status.into()),
+            value: f
+                .measured_value
+                .map(|v| format::quantity(v, f.unit.as_deref())),
+            not_measured_reason: f.not_measured_reason.clone(),
+            narrative: text(&f.narrative),
+            next_steps: text(&f.next_steps),
+            learned: text(&f.learned),
+            proposal: f.proposal.map(|p| p.label()),
+            story: text(&f.story),
+            story_shareable: f.story_shareable,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.value.is_none()
+            && self.not_measured_reason.is_none()
+            && self.narrative.is_empty()
+            && self.next_steps.is_empty()
+            && self.learned.is_empty()
+            && self.story.is_empty()
     }
 }
 
@@ -93,6 +160,9 @@ pub struct PreviousView {
     pub status: StatusView,
     pub value: Option<String>,
     pub narrative: String,
+    /// The next steps promised last time, shown and offered for carrying into this draft.
+    pub next_steps: Vec<Block>,
+    pub has_next_steps: bool,
 }
 
 pub struct DecisionView {
@@ -130,6 +200,18 @@ struct FormPage {
     success_criterion: Option<String>,
     owner: Option<String>,
     filled_in_for_owner: bool,
+    /// The member's own follow-up ("Din opfølgning", reached from "Mine opfølgninger"), or
+    /// someone else's (the secretariat's way in is the round).
+    is_own: bool,
+    can_run_rounds: bool,
+    round_id: Uuid,
+    /// The sub-goal has an indicator and a unit: a value (or "not measured") is asked for.
+    needs_value: bool,
+    /// The stored answers as text, when the form cannot be edited.
+    answer: Option<AnswerView>,
+    /// What was sent and refused (a resubmit after Back): shown apart from what is stored, so
+    /// that nothing typed is lost.
+    refused: Option<Input>,
     review: String,
     review_css: &'static str,
     previous: Option<PreviousView>,
@@ -200,6 +282,7 @@ async fn build(
     let unit = f.unit.as_deref();
     let (review, review_css) = super::rounds::review_css(f.review_state, f.version > 1);
     let edit = may_edit(member, &f);
+    let answer = edit.is_err().then(|| AnswerView::of(&f));
     Ok(FormPage {
         chrome: Chrome::member(
             t1(
@@ -225,6 +308,12 @@ async fn build(
         success_criterion: f.success_criterion.clone(),
         owner: f.owner_name.clone(),
         filled_in_for_owner: f.filled_in_for_owner,
+        is_own: f.owner_id == Some(member.user_id()),
+        can_run_rounds: member.can(Capability::RunRounds),
+        round_id: f.round_id,
+        needs_value: needs_value(&f),
+        answer,
+        refused: None,
         review,
         review_css,
         previous: previous.map(|p| PreviousView {
@@ -232,6 +321,8 @@ async fn build(
             status: p.status.into(),
             value: p.measured_value.map(|v| format::quantity(v, unit)),
             narrative: p.narrative.unwrap_or_default(),
+            has_next_steps: p.next_steps.is_some(),
+            next_steps: p.next_steps.as_deref().map(blocks).unwrap_or_default(),
         }),
         comments: comments
             .into_iter()
@@ -312,6 +403,9 @@ pub async fn page(
             _ => None,
         };
     let was_restored = restored.is_some();
+    // The secretariat submitting on the owner's behalf is told so, not thanked as the owner.
+    let on_behalf = f.owner_id != Some(member.user_id());
+    let owner = f.owner_name.clone();
     let mut page = build(&state, &member, f, restored).await?;
     if was_restored {
         page.notice = Some(t("followups-notice-restored"));
@@ -321,14 +415,20 @@ pub async fn page(
         return Ok((jar, render(&page)).into_response());
     }
     page.notice = match q.saved.as_deref() {
-        Some("draft") => Some("followups-notice-draft"),
-        Some("submitted") => Some("followups-notice-submitted"),
-        Some("approved") => Some("followups-notice-approved"),
-        Some("returned") => Some("followups-notice-returned"),
-        Some("decided") => Some("followups-notice-decided"),
-        _ => None,
-    }
-    .map(t);
+        Some("submitted") if on_behalf => Some(match owner {
+            Some(name) => t1("followups-notice-submitted-on-behalf", "owner", name),
+            None => t("followups-notice-submitted-no-owner"),
+        }),
+        saved => match saved {
+            Some("draft") => Some("followups-notice-draft"),
+            Some("submitted") => Some("followups-notice-submitted"),
+            Some("approved") => Some("followups-notice-approved"),
+            Some("returned") => Some("followups-notice-returned"),
+            Some("decided") => Some("followups-notice-decided"),
+            _ => None,
+        }
+        .map(t),
+    };
     Ok(render(&page))
 }
 
@@ -342,7 +442,14 @@ struct Valid {
     proposal: Option<DecisionKind>,
     story: Option<String>,
     shareable: bool,
+    not_measured_reason: Option<String>,
     submit: bool,
+}
+
+/// A sub-goal measured by an indicator in a unit: its follow-up is submitted with a measured
+/// value, or with an explicit "not measured in the period" and why.
+fn needs_value(f: &FollowupRow) -> bool {
+    f.sub_goal_id.is_some() && f.indicator.is_some() && f.unit.is_some()
 }
 
 /// A textarea's text as stored: trimmed, line breaks as LF, empty as `None` (`validate` has
@@ -423,6 +530,50 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Errors> {
             );
         }
     }
+    let typed_reason = input.not_measured_reason.trim();
+    let not_measured_reason = if input.not_measured() {
+        if f.unit.is_none() || f.sub_goal_id.is_none() {
+            errors.add("not_measured", t("followups-error-not-measured-no-unit"));
+        } else if !input.value.trim().is_empty() {
+            errors.add("value", t("followups-error-value-and-not-measured"));
+        }
+        if typed_reason.is_empty() {
+            errors.add(
+                "not_measured_reason",
+                t("followups-error-not-measured-reason-required"),
+            );
+        } else if let Err(problem) = crate::web::text::multiline(typed_reason) {
+            errors.add("not_measured_reason", problem.message());
+        } else if typed_reason.chars().count() > MAX_REASON {
+            errors.add(
+                "not_measured_reason",
+                t2(
+                    "followups-error-not-measured-reason-too-long",
+                    "max",
+                    MAX_REASON,
+                    "length",
+                    typed_reason.chars().count(),
+                ),
+            );
+        }
+        text(typed_reason)
+    } else {
+        if !typed_reason.is_empty() {
+            // A reason without the box ticked says two things at once: ask which.
+            errors.add("not_measured", t("followups-error-not-measured-unticked"));
+        }
+        None
+    };
+    if submit && needs_value(f) && input.value.trim().is_empty() && !input.not_measured() {
+        errors.add(
+            "value",
+            t1(
+                "followups-error-value-required",
+                "unit",
+                f.unit.as_deref().unwrap_or_default(),
+            ),
+        );
+    }
     let proposal = match (input.proposal.as_str(), f.initiative_id.is_some()) {
         ("", _) => None,
         (_, false) => {
@@ -454,6 +605,7 @@ fn validate(f: &FollowupRow, input: &Input) -> Result<Valid, Errors> {
             proposal,
             shareable: input.shareable() && story.is_some(),
             story,
+            not_measured_reason,
             submit,
         }),
         _ => Err(errors),
@@ -467,9 +619,10 @@ struct ConflictPage {
     slug: String,
     id: Uuid,
     subject: String,
-    saved_at: String,
-    saved: Input,
-    yours: Input,
+    /// Who saved and when: "Mette Hansen 3.12.2026 kl. 14.02", or "you, in another window".
+    saved_by: String,
+    by_self: bool,
+    rows: Vec<crate::kernel::forms::Row>,
 }
 
 pub async fn save(
@@ -495,9 +648,16 @@ pub async fn save(
         if f.owner_id != Some(member.user_id()) && !member.can(Capability::WriteAnyFollowUp) {
             return Err(AppError::NotFound);
         }
-        let mut page = build(&state, &member, f, Some(input)).await?;
+        // After Back, the browser shows the form as it was before the submit: the page shows
+        // what is stored now, and what was sent apart from it, so that nothing typed is lost.
+        let differs = !same_content(&f, &input);
+        let mut page = build(&state, &member, f, None).await?;
         page.form_error = Some(t1("followups-nothing-changed", "reason", reason));
+        page.refused = differs.then_some(input);
         return Ok((StatusCode::CONFLICT, render(&page)).into_response());
+    }
+    if input.action == "carry" {
+        return carry_next_steps(&state, &member, f, input).await;
     }
     let valid = match validate(&f, &input) {
         Ok(valid) => valid,
@@ -520,6 +680,7 @@ pub async fn save(
                review_state = CASE WHEN $10 THEN 'submitted'::review_state ELSE review_state END,
                submitted_at = CASE WHEN $10 THEN now() ELSE submitted_at END,
                filled_in_for_owner = filled_in_for_owner OR $11,
+               not_measured_reason = $13,
                version = version + 1, updated_at = now(), updated_by = $12
            WHERE tenant_id = $1 AND id = $2 AND version = $3 AND review_state IN ('draft', 'returned')
            RETURNING version"#,
@@ -534,7 +695,8 @@ pub async fn save(
         valid.proposal as Option<DecisionKind>,
         valid.submit,
         on_behalf,
-        member.user_id()
+        member.user_id(),
+        valid.not_measured_reason
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -584,11 +746,13 @@ pub async fn save(
     let before = serde_json::json!({
         "status": f.status.as_str(), "value": f.measured_value, "narrative": f.narrative, "next_steps": f.next_steps,
         "learned": f.learned, "proposal": f.proposal.map(|p| p.as_str()), "story": f.story, "review": f.review_state.as_str(),
+        "not_measured_reason": f.not_measured_reason,
     });
     let after = serde_json::json!({
         "status": valid.status.as_str(), "value": valid.value, "narrative": valid.narrative, "next_steps": valid.next_steps,
         "learned": valid.learned, "proposal": valid.proposal.map(|p| p.as_str()), "story": valid.story,
         "review": if valid.submit { "submitted" } else { f.review_state.as_str() }, "on_behalf_of_owner": on_behalf,
+        "not_measured_reason": valid.not_measured_reason,
     });
     let (action, summary_key) = if valid.submit {
         (AuditAction::FollowupSubmitted, "followups-audit-submitted")
@@ -720,18 +884,143 @@ fn same_content(saved: &FollowupRow, posted: &Input) -> bool {
         && a.story == b.story
         && a.proposal == b.proposal
         && a.story_shareable == b.story_shareable
+        && a.not_measured.is_some() == b.not_measured.is_some()
+        && text(&a.not_measured_reason) == text(&b.not_measured_reason)
         && saved.measured_value == posted_value
 }
 
 fn conflict(member: &Member, current: FollowupRow, yours: Input) -> AppResult<Response> {
+    let by_self = current.updated_by == Some(member.user_id());
+    let at = format::datetime(current.updated_at);
+    let saved_by = if by_self {
+        t1("followups-conflict-by-you", "at", at)
+    } else {
+        match &current.updated_by_name {
+            Some(name) => t2("followups-conflict-by-name", "name", name, "at", at),
+            None => t1("followups-conflict-by-someone", "at", at),
+        }
+    };
+    let saved = Input::from_row(&current);
+    let unit = current.unit.as_deref();
+    // The value as the page writes it, with its unit; what was typed stays as typed when it is
+    // not a number.
+    let typed_value = |raw: &str| match format::parse_quantity(raw.trim(), unit) {
+        Ok(v) if !raw.trim().is_empty() => format::quantity(v, unit),
+        _ => raw.trim().to_string(),
+    };
+    let measured = |i: &Input, value: String| {
+        if i.not_measured() {
+            t1(
+                "followups-not-measured-with-reason",
+                "reason",
+                i.not_measured_reason.trim(),
+            )
+        } else {
+            value
+        }
+    };
+    use crate::kernel::forms::Row;
+    let mut rows = vec![Row::new(
+        t("followups-form-status"),
+        yours.status_label(),
+        saved.status_label(),
+    )];
+    if current.initiative_id.is_none() {
+        rows.push(Row::new(
+            t("followups-form-value"),
+            measured(&yours, typed_value(&yours.value)),
+            measured(
+                &saved,
+                current
+                    .measured_value
+                    .map(|v| format::quantity(v, unit))
+                    .unwrap_or_default(),
+            ),
+        ));
+    }
+    rows.push(Row::new(
+        t("followups-field-narrative"),
+        yours.narrative.trim(),
+        saved.narrative.trim(),
+    ));
+    rows.push(Row::new(
+        t("followups-field-next-steps"),
+        yours.next_steps.trim(),
+        saved.next_steps.trim(),
+    ));
+    if current.initiative_id.is_some() {
+        rows.push(Row::new(
+            t("followups-field-learned"),
+            yours.learned.trim(),
+            saved.learned.trim(),
+        ));
+        let proposal = |i: &Input| {
+            DecisionKind::parse(&i.proposal)
+                .map(|p| p.label())
+                .unwrap_or_default()
+        };
+        rows.push(Row::new(
+            t("followups-form-proposal"),
+            proposal(&yours),
+            proposal(&saved),
+        ));
+    }
+    rows.push(Row::new(
+        t("followups-field-story"),
+        yours.story.trim(),
+        saved.story.trim(),
+    ));
     let page = ConflictPage {
-        chrome: Chrome::member(t("followups-conflict-title"), member),
+        chrome: Chrome::member(
+            t(if by_self {
+                "followups-conflict-title-self"
+            } else {
+                "followups-conflict-title"
+            }),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         id: current.id,
         subject: current.subject.clone(),
-        saved_at: format::datetime(current.updated_at),
-        saved: Input::from_row(&current),
-        yours,
+        saved_by,
+        by_self,
+        rows,
     };
     Ok((StatusCode::CONFLICT, render(&page)).into_response())
+}
+
+/// "Carry last round's next steps into this draft": the form comes back with the text as typed
+/// and last round's next steps added to this round's, for the writer to edit. Nothing is saved
+/// until they press "Gem kladde" or "Indsend" (a plain button: it works without JavaScript).
+async fn carry_next_steps(
+    state: &AppState,
+    member: &Member,
+    f: FollowupRow,
+    mut input: Input,
+) -> AppResult<Response> {
+    let previous = {
+        let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+        let p = queries::previous(&mut tx, member.tenant.id, &f).await?;
+        tx.commit().await?;
+        p.and_then(|p| p.next_steps)
+    };
+    let notice = match previous {
+        Some(steps) if input.next_steps.contains(steps.trim()) => {
+            t("followups-notice-carried-already")
+        }
+        Some(steps) => {
+            let typed = input.next_steps.trim_end();
+            input.next_steps = if typed.is_empty() {
+                steps
+            } else {
+                format!("{typed}\n\n{steps}")
+            };
+            t("followups-notice-carried")
+        }
+        None => t("followups-notice-carried-none"),
+    };
+    input.action = String::new();
+    let mut page = build(state, member, f, Some(input)).await?;
+    page.notice = Some(notice);
+    Ok(render(&page))
 }

@@ -143,6 +143,11 @@ pub struct FollowupRow {
     pub story_shareable: bool,
     pub filled_in_for_owner: bool,
     pub updated_at: DateTime<Utc>,
+    /// Who saved the version stored now, and their name (the conflict page names them).
+    pub updated_by: Option<Uuid>,
+    pub updated_by_name: Option<String>,
+    /// Why no value was measured in the period, when the writer said so (issue 13.6).
+    pub not_measured_reason: Option<String>,
     pub subject: String,
     pub goal_text: Option<String>,
     pub focus_area: Option<String>,
@@ -168,6 +173,7 @@ pub async fn followup(
                   f.status as "status: FollowupStatus", f.measured_value, f.narrative, f.next_steps, f.learned,
                   f.proposal as "proposal: DecisionKind", f.review_state as "review_state: ReviewState", f.version,
                   st.text as "story?", COALESCE(st.shareable, false) as "story_shareable!", f.filled_in_for_owner, f.updated_at,
+                  f.updated_by, ub.display_name as "updated_by_name?", f.not_measured_reason,
                   COALESCE(sg.text, i.title) as "subject!", g.text as "goal_text?", COALESCE(fa.title, ifa.title) as "focus_area?",
                   sg.indicator as "indicator?", sg.unit as "unit?", sg.baseline_value as "baseline_value?",
                   sg.baseline_date as "baseline_date?", sg.target_value as "target_value?", sg.deadline as "sub_goal_deadline?",
@@ -181,6 +187,7 @@ pub async fn followup(
            LEFT JOIN initiatives i ON i.tenant_id = f.tenant_id AND i.id = f.initiative_id
            LEFT JOIN focus_areas ifa ON ifa.tenant_id = i.tenant_id AND ifa.id = i.focus_area_id
            LEFT JOIN users u ON u.id = f.owner_id
+           LEFT JOIN users ub ON ub.id = f.updated_by
            WHERE f.tenant_id = $1 AND f.id = $2"#,
         tenant,
         id as FollowUpId
@@ -194,6 +201,7 @@ pub struct PreviousRow {
     pub status: FollowupStatus,
     pub measured_value: Option<f64>,
     pub narrative: Option<String>,
+    pub next_steps: Option<String>,
 }
 
 /// The same item's follow-up in the latest earlier round.
@@ -204,7 +212,7 @@ pub async fn previous(
 ) -> sqlx::Result<Option<PreviousRow>> {
     sqlx::query_as!(
         PreviousRow,
-        r#"SELECT r.label as round_label, p.status as "status: FollowupStatus", p.measured_value, p.narrative
+        r#"SELECT r.label as round_label, p.status as "status: FollowupStatus", p.measured_value, p.narrative, p.next_steps
            FROM followups p JOIN followup_rounds r ON r.tenant_id = p.tenant_id AND r.id = p.round_id
            WHERE p.tenant_id = $1 AND r.position < $2 AND r.strategy_id = (SELECT strategy_id FROM followup_rounds WHERE tenant_id = $1 AND id = $5)
              AND (p.sub_goal_id = $3 OR p.initiative_id = $4)

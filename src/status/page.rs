@@ -141,7 +141,11 @@ fn row(snapshot: &Snapshot, sub: &SubGoalInfo) -> Row {
         status: now.map(|f| f.status.into()),
         value: now
             .and_then(|f| f.measured_value)
-            .map(|v| format::quantity(v, unit)),
+            .map(|v| format::quantity(v, unit))
+            .or_else(|| {
+                now.and_then(|f| f.not_measured_reason.as_deref())
+                    .map(|r| crate::t1("followups-not-measured-with-reason", "reason", r))
+            }),
         target: sub.target_value.map(|v| format::quantity(v, unit)),
         baseline: sub.baseline_value.map(|v| format::quantity(v, unit)),
         deadline: sub.deadline.map(format::date_short),

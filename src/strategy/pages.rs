@@ -333,6 +333,8 @@ pub struct HistoryView {
     pub period_end: String,
     pub status: StatusView,
     pub value: Option<String>,
+    /// "Ikke målt i perioden: …" when the writer said nothing was measured (issue 13.6).
+    pub not_measured: Option<String>,
     pub narrative: Vec<Block>,
     pub next_steps: Vec<Block>,
     pub story: Vec<Block>,
@@ -444,6 +446,10 @@ pub async fn sub_goal(
                 period_end: format::date_long(h.period_end),
                 status: h.status.into(),
                 value: h.measured_value.map(|v| format::quantity(v, unit)),
+                not_measured: h
+                    .not_measured_reason
+                    .as_deref()
+                    .map(|r| crate::t1("followups-not-measured-with-reason", "reason", r)),
                 narrative: h.narrative.as_deref().map(blocks).unwrap_or_default(),
                 next_steps: h.next_steps.as_deref().map(blocks).unwrap_or_default(),
                 story: h.story.as_deref().map(blocks).unwrap_or_default(),

@@ -118,6 +118,7 @@ pub struct FollowupHistoryRow {
     pub next_steps: Option<String>,
     pub story: Option<String>,
     pub author_name: Option<String>,
+    pub not_measured_reason: Option<String>,
 }
 
 /// The sub-goal's follow-ups that were approved, newest round first.
@@ -130,7 +131,7 @@ pub async fn sub_goal_history(
         FollowupHistoryRow,
         r#"SELECT r.label as round_label, r.state as "round_state: RoundState", r.period_end,
                   f.status as "status: FollowupStatus", f.measured_value, f.narrative, f.next_steps,
-                  st.text as "story?", u.display_name as "author_name?"
+                  st.text as "story?", u.display_name as "author_name?", f.not_measured_reason
            FROM followups f
            JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
            LEFT JOIN stories st ON st.tenant_id = f.tenant_id AND st.followup_id = f.id AND st.shareable
