@@ -33,6 +33,9 @@ use crate::web::{AppError, AppResult};
 pub struct FormData<E: Editable> {
     pub slug: String,
     pub strategy: String,
+    /// The strategy's own word for a focus area, as a label and inside a sentence.
+    pub focus_area_label: String,
+    pub focus_area_term: String,
     /// `None` for a new item.
     pub id: Option<Uuid>,
     pub input: E::Input,
@@ -55,8 +58,8 @@ pub trait Editable: Sized + Send + Sync + 'static {
     /// The audit log's entity name, also the outline's anchor prefix.
     const ENTITY: &'static str;
     /// Page titles: "New goal", "Edit goal".
-    fn new_title() -> String;
-    fn edit_title() -> String;
+    fn new_title(strategy: &EditedStrategy) -> String;
+    fn edit_title(strategy: &EditedStrategy) -> String;
 
     fn offered(
         tx: &mut TenantTx,
@@ -85,6 +88,8 @@ pub trait Editable: Sized + Send + Sync + 'static {
     ) -> impl Future<Output = sqlx::Result<()>> + Send;
 
     fn validate(input: &Self::Input, offered: &Self::Offered) -> Result<Self::Values, Errors>;
+    /// Each field's id and its name (the label), for the error summary.
+    fn names() -> Vec<(&'static str, String)>;
     /// The form filled with stored values.
     fn input(values: &Self::Values, version: i32) -> Self::Input;
     /// An empty form; `query` may preselect a parent (`?goal=…`).
@@ -117,8 +122,9 @@ async fn form_page<E: Editable>(
     id: Option<Uuid>,
     input: Option<E::Input>,
     query: &HashMap<String, String>,
-    errors: Errors,
+    mut errors: Errors,
 ) -> AppResult<Response> {
+    errors.name(&E::names());
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let strategy = context::require_strategy(&mut tx, tenant).await?;
@@ -138,12 +144,14 @@ async fn form_page<E: Editable>(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let title = if id.is_some() {
-        E::edit_title()
+        E::edit_title(&strategy)
     } else {
-        E::new_title()
+        E::new_title(&strategy)
     };
     let form = FormData {
         slug: member.tenant.slug.clone(),
+        focus_area_label: strategy.focus_area_label(),
+        focus_area_term: strategy.focus_area_term(),
         strategy: strategy.title,
         id,
         input,

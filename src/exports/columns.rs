@@ -42,6 +42,7 @@ pub const COLUMNS: &[Column] = &[
         })))
     }),
     ("exports-col-focus-area", 28.0, |r| text(&r.focus_area)),
+    ("exports-col-goal-short-title", 20.0, |r| text(&r.goal_short_title)),
     ("exports-col-goal", 40.0, |r| text(&r.goal)),
     ("exports-col-sub-goal-or-initiative", 50.0, |r| {
         Cell::Text(Cow::Borrowed(&r.title))

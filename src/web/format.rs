@@ -221,7 +221,7 @@ fn grouped(whole: &str) -> bool {
 }
 
 /// Units that are per cent, however the sub-goal spells it.
-fn is_percent(unit: &str) -> bool {
+pub fn is_percent(unit: &str) -> bool {
     let unit = unit.trim().to_lowercase();
     unit.contains('%')
         || ["pct", "procent", "percent", "per cent"]
