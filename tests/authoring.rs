@@ -240,9 +240,9 @@ async fn bad_input_is_refused_next_to_the_field_and_kept(admin: PgPool) {
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     let body = unescape(&page.body);
-    assert!(body.contains("Må højst være 300 tegn (der er 301)."));
+    assert!(body.contains("Må højst være 200 tegn (der er 301)."));
     assert!(body.contains("Datoen skal ligge mellem 1990 og 2100."));
-    assert!(body.contains("Skriv en dato som dd-mm-åååå."));
+    assert!(body.contains("31-02-2030 findes ikke."));
     let title: String = sqlx::query_scalar(
         "SELECT s.title FROM strategies s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = $1",
     )

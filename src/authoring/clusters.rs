@@ -158,7 +158,10 @@ impl Editable for Clusters {
         vec![
             ("title", crate::t("authoring-field-name")),
             ("mission", crate::t("authoring-field-mission")),
-            ("challenges", crate::t("authoring-field-works-on-challenges")),
+            (
+                "challenges",
+                crate::t("authoring-field-works-on-challenges"),
+            ),
         ]
     }
 

@@ -197,7 +197,10 @@ impl Editable for FocusAreas {
     fn names() -> Vec<(&'static str, String)> {
         vec![
             ("title", crate::t("authoring-field-title")),
-            ("challenges_text", crate::t("authoring-field-challenges-text")),
+            (
+                "challenges_text",
+                crate::t("authoring-field-challenges-text"),
+            ),
             ("ambition", crate::t("authoring-field-ambition")),
             ("coordination", crate::t("authoring-field-coordination")),
             ("director", crate::t("authoring-field-director")),

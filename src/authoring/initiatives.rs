@@ -352,14 +352,23 @@ impl Editable for Initiatives {
             ("title", crate::t("authoring-field-title")),
             ("description", crate::t("authoring-field-description")),
             ("hypothesis", crate::t("authoring-field-hypothesis")),
-            ("success_criterion", crate::t("authoring-field-success-criterion")),
-            ("evaluation_date", crate::t("authoring-field-evaluation-date")),
+            (
+                "success_criterion",
+                crate::t("authoring-field-success-criterion"),
+            ),
+            (
+                "evaluation_date",
+                crate::t("authoring-field-evaluation-date"),
+            ),
             ("lifecycle", crate::t("authoring-field-status")),
             ("owner", crate::t("authoring-field-owner")),
             ("org_unit", crate::t("authoring-field-org-unit")),
             ("cluster", crate::t("authoring-field-cluster")),
             ("focus_area", crate::t("authoring-field-focus-area")),
-            ("challenges", crate::t("authoring-field-works-on-challenges")),
+            (
+                "challenges",
+                crate::t("authoring-field-works-on-challenges"),
+            ),
         ]
     }
 

@@ -99,7 +99,10 @@ fn validate(input: &Input) -> Result<Values, Errors> {
         ("introduction", crate::t("authoring-field-introduction")),
         ("period_start", crate::t("authoring-field-period-start")),
         ("period_end", crate::t("authoring-field-period-end")),
-        ("focus_area_label", crate::t("authoring-field-focus-area-label")),
+        (
+            "focus_area_label",
+            crate::t("authoring-field-focus-area-label"),
+        ),
         ("followup_text", crate::t("authoring-field-followup-text")),
     ]);
     match (start, end) {

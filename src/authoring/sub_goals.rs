@@ -381,7 +381,10 @@ impl Editable for SubGoals {
             ("indicator", crate::t("authoring-field-indicator")),
             ("unit", crate::t("authoring-field-unit")),
             ("baseline_value", crate::t("authoring-field-baseline")),
-            ("baseline_date", crate::t("authoring-field-baseline-date-long")),
+            (
+                "baseline_date",
+                crate::t("authoring-field-baseline-date-long"),
+            ),
             ("target_value", crate::t("authoring-field-target")),
             ("direction", crate::t("authoring-field-direction")),
             ("deadline", crate::t("authoring-field-deadline")),

@@ -42,7 +42,6 @@ pub const COLUMNS: &[Column] = &[
         })))
     }),
     ("exports-col-focus-area", 28.0, |r| text(&r.focus_area)),
-    ("exports-col-goal-short-title", 20.0, |r| text(&r.goal_short_title)),
     ("exports-col-goal", 40.0, |r| text(&r.goal)),
     ("exports-col-sub-goal-or-initiative", 50.0, |r| {
         Cell::Text(Cow::Borrowed(&r.title))
@@ -72,6 +71,10 @@ pub const COLUMNS: &[Column] = &[
         r.review_state
             .map(|s| Cell::Text(Cow::Owned(s.label())))
             .unwrap_or(Cell::Empty)
+    }),
+    // Last, so that the columns before keep their places in sheets built on the export.
+    ("exports-col-goal-short-title", 20.0, |r| {
+        text(&r.goal_short_title)
     }),
 ];
 

@@ -56,7 +56,13 @@ impl Errors {
     pub fn name(&mut self, names: &[(&str, String)]) {
         for ((field, message), line) in self.messages.iter().zip(self.lines.iter_mut()) {
             if let Some((_, name)) = names.iter().find(|(f, _)| f == field) {
-                line.1 = crate::t2("authoring-error-named", "field", name.as_str(), "message", message.as_str());
+                line.1 = crate::t2(
+                    "authoring-error-named",
+                    "field",
+                    name.as_str(),
+                    "message",
+                    message.as_str(),
+                );
             }
         }
     }
@@ -244,7 +250,10 @@ pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<Nai
             None
         }
         Err(DateError::DoesNotExist) => {
-            errors.add(field, crate::t1("authoring-error-date-does-not-exist", "date", value));
+            errors.add(
+                field,
+                crate::t1("authoring-error-date-does-not-exist", "date", value),
+            );
             None
         }
         Err(DateError::Shape) => {

@@ -273,7 +273,11 @@ impl Checker {
                 self.key(&format!("{f}.key"), &goal.key, &mut goal_keys);
                 self.text(&format!("{f}.text"), &goal.text, LONG);
                 self.opt_text(&format!("{f}.short_title"), &goal.short_title, 80);
-                if goal.short_title.as_deref().is_some_and(|t| t.contains(['\r', '\n'])) {
+                if goal
+                    .short_title
+                    .as_deref()
+                    .is_some_and(|t| t.contains(['\r', '\n']))
+                {
                     self.problem(format!("{f}.short_title"), "must be one line");
                 }
                 self.reference(
