@@ -64,31 +64,6 @@ fn field_error(body: &str, field: &str) -> String {
     body[at..at + body[at..].find('<').unwrap()].to_string()
 }
 
-#[test]
-fn dates_that_do_not_exist_are_told_from_dates_written_wrong() {
-    use chrono::NaiveDate;
-    use retning::kernel::forms::{DateError, parse_date};
-    assert_eq!(parse_date("30-02-2013"), Err(DateError::DoesNotExist));
-    assert_eq!(parse_date("2013-02-30"), Err(DateError::DoesNotExist));
-    assert_eq!(parse_date("31.04.2030"), Err(DateError::DoesNotExist));
-    assert_eq!(parse_date("00-01-2030"), Err(DateError::DoesNotExist));
-    assert_eq!(parse_date("30-2-13"), Err(DateError::Shape));
-    assert_eq!(parse_date("i morgen"), Err(DateError::Shape));
-    assert_eq!(parse_date("2013-2-3-4"), Err(DateError::Shape));
-    assert_eq!(
-        parse_date("29-02-2024"),
-        Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
-    );
-    assert_eq!(
-        parse_date("5/1/2030"),
-        Ok(NaiveDate::from_ymd_opt(2030, 1, 5).unwrap())
-    );
-    assert_eq!(
-        parse_date("2030-01-05"),
-        Ok(NaiveDate::from_ymd_opt(2030, 1, 5).unwrap())
-    );
-}
-
 #[sqlx::test]
 async fn an_impossible_date_is_named_next_to_the_field_and_the_rest_is_kept(admin: PgPool) {
     let app = TestApp::demo(&admin).await;

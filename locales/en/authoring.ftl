@@ -255,4 +255,4 @@ authoring-focus-area-term = focus area
 authoring-focus-area-new-term = New { $term }
 authoring-focus-area-edit-term = Edit { $term }
 authoring-focus-area-create-term = Create { $term }
-authoring-goal-choose-area-term = Choose { $term }
+authoring-goal-choose-area-term = Choose a { $term }

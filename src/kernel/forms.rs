@@ -519,6 +519,70 @@ mod tests {
     }
 
     #[test]
+    fn dates_that_do_not_exist_are_told_from_dates_written_wrong() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(parse_date("30-02-2013"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("2013-02-30"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("31.04.2030"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("00-01-2030"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("30-2-13"), Err(DateError::Shape));
+        assert_eq!(parse_date("i morgen"), Err(DateError::Shape));
+        assert_eq!(parse_date("2013-2-3-4"), Err(DateError::Shape));
+        assert_eq!(parse_date("+2013-02-03"), Err(DateError::Shape));
+        assert_eq!(parse_date("29-02-2024"), Ok(day(2024, 2, 29)));
+        assert_eq!(parse_date(" 5/1/2030 "), Ok(day(2030, 1, 5)));
+        assert_eq!(parse_date("2030-01-05"), Ok(day(2030, 1, 5)));
+        assert_eq!(date_value(day(2030, 1, 5)), "05-01-2030");
+        assert_eq!(
+            parse_date(&date_value(day(2030, 1, 5))),
+            Ok(day(2030, 1, 5))
+        );
+
+        let mut e = Errors::default();
+        assert_eq!(date(&mut e, "deadline", "30-02-2013"), None);
+        assert_eq!(
+            e.get("deadline"),
+            Some("30-02-2013 findes ikke. Tjek dag og måned.")
+        );
+        assert_eq!(date(&mut e, "start", "30/02"), None);
+        assert_eq!(e.get("start"), Some("Skriv en dato som dd-mm-åååå."));
+    }
+
+    #[test]
+    fn a_share_is_between_0_and_100_percent() {
+        let mut e = Errors::default();
+        assert_eq!(quantity(&mut e, "target", "4.900", Some("%")), None);
+        assert_eq!(
+            e.get("target"),
+            Some("En procentdel skal ligge mellem 0 og 100.")
+        );
+        assert_eq!(quantity(&mut e, "low", "-1", Some("procent")), None);
+        assert!(e.has("low"));
+        assert_eq!(quantity(&mut e, "ok", "100 %", Some("%")), Some(100.0));
+        assert_eq!(
+            quantity(&mut e, "many", "4.900", Some("antal")),
+            Some(4900.0)
+        );
+        assert!(!e.has("ok") && !e.has("many"));
+    }
+
+    #[test]
+    fn the_summary_names_the_field_and_the_field_keeps_its_message() {
+        let mut e = Errors::default();
+        required(&mut e, "title", "", 10);
+        required(&mut e, "other", "", 10);
+        e.name(&[("title", "Titel".to_string())]);
+        assert_eq!(e.get("title"), Some("Skal udfyldes."));
+        assert_eq!(
+            e.all(),
+            [
+                ("title", "Titel: Skal udfyldes.".to_string()),
+                ("other", "Skal udfyldes.".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn text_that_cannot_be_stored_is_a_field_error() {
         let mut e = Errors::default();
         assert_eq!(required(&mut e, "title", "Vækst\0", 300), "Vækst\0");
