@@ -229,7 +229,7 @@ async fn paragraphs_typed_in_a_browser_survive(admin: PgPool) {
     .unwrap();
     // Browsers send line breaks as CRLF. The earlier rounds are closed, and the database guards
     // them: the test writes past that guard, as a text stored before would be.
-    let mut tx = admin.begin().await.unwrap();
+    let mut tx = retning::db::begin(&admin).await.unwrap();
     sqlx::query("SET LOCAL session_replication_role = replica")
         .execute(&mut *tx)
         .await
