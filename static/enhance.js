@@ -255,3 +255,41 @@
     }
   });
 })();
+
+// 3. The running count under a long text ("123 af 500 tegn"): the server renders the limit
+// ("Højst 500 tegn.") and refuses a longer text with the limit named; this only shows, while
+// typing, how far there is to go. The count is announced politely, once the typing pauses.
+(function () {
+  "use strict";
+  var timers = {};
+  function update(field, counter, now) {
+    var count = Array.from(field.value).length;
+    var max = parseInt(counter.getAttribute("data-max"), 10);
+    var template = counter.getAttribute(count > max ? "data-over" : "data-template");
+    var text = template.replace("{count}", String(count));
+    var id = counter.id;
+    window.clearTimeout(timers[id]);
+    counter.classList.toggle("field__count--over", count > max);
+    if (now) {
+      counter.textContent = text;
+    } else {
+      timers[id] = window.setTimeout(function () { counter.textContent = text; }, 400);
+    }
+  }
+  function counterOf(field) {
+    return field.id ? document.querySelector('[data-count-for="' + field.id + '"]') : null;
+  }
+  // Delegated, so that forms loaded in place in the workspace count too.
+  document.addEventListener("input", function (event) {
+    var counter = counterOf(event.target);
+    if (counter) {
+      update(event.target, counter, false);
+    }
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-count-for]"), function (counter) {
+    var field = document.getElementById(counter.getAttribute("data-count-for"));
+    if (field) {
+      update(field, counter, true);
+    }
+  });
+})();

@@ -67,7 +67,7 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         type_into(&browser, "#challenges_text", "Vi står som kommune over for mange nye dagsordner.").await?;
         type_into(&browser, "#ambition", "Vi indgår partnerskaber, fordi vejen til vækst og udvikling ofte udspringer af partnerskaber.").await?;
         click(&browser, Locator::Css("input[name=coordination][value=central]")).await?;
-        click(&browser, Locator::XPath(&button("Opret fokusområde"))).await?;
+        click(&browser, Locator::XPath(&button("Opret indsatsområde"))).await?;
         wait_text(&browser, "main", AREA).await?;
 
         // Its goal.

@@ -12,7 +12,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 const A: &str = "sonderborg";
-const HEADERS: [&str; 18] = [
+const HEADERS: [&str; 19] = [
     "Type",
     "Indsatsområde",
     "Mål",
@@ -31,6 +31,7 @@ const HEADERS: [&str; 18] = [
     "Status-beskrivelse",
     "Næste skridt",
     "Godkendelse",
+    "Målets korte titel",
 ];
 const NARRATIVE: &str = "Linje 1; med \"citat\" og semikolon\nLinje 2";
 

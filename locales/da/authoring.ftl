@@ -247,3 +247,21 @@ authoring-workspace-moved = { $kind ->
    *[down] ned
 }, nu nr. { $position } af { $count }.
 authoring-workspace-editor-discard = Du har ændringer, der ikke er gemt, i den åbne formular. Vil du lukke den uden at gemme?
+# Session 6, issue 13 points 8 and 10 (forms): mistakes caught in the form, texts as written.
+authoring-error-named = { $field }: { $message }
+authoring-error-date-does-not-exist = { $date } findes ikke. Tjek dag og måned.
+authoring-error-percent = En procentdel skal ligge mellem 0 og 100.
+authoring-error-target-not-above = Målet ({ $target }) ligger ikke over udgangspunktet ({ $baseline }), men tallet skal „{ $direction }“. Ret målet, udgangspunktet eller retningen.
+authoring-error-target-not-below = Målet ({ $target }) ligger ikke under udgangspunktet ({ $baseline }), men tallet skal „{ $direction }“. Ret målet, udgangspunktet eller retningen.
+authoring-form-required-mark = (skal udfyldes)
+authoring-form-date-hint = Skriv som dd-mm-åååå, fx 31-12-2030.
+authoring-form-max-chars = Højst { $max } tegn.
+authoring-form-count = { $count } af { $max } tegn
+authoring-form-count-over = { $count } af { $max } tegn – for langt
+authoring-field-goal-short-title = Kort titel
+authoring-goal-short-title-hint = Valgfri. Et eller få ord, fx “Sygefravær”. Bruges i overskrifter, lister og udtræk; den politiske tekst står uændret nedenfor.
+authoring-focus-area-term = fokusområde
+authoring-focus-area-new-term = Nyt { $term }
+authoring-focus-area-edit-term = Redigér { $term }
+authoring-focus-area-create-term = Opret { $term }
+authoring-goal-choose-area-term = Vælg { $term }

@@ -38,3 +38,6 @@ exports-col-measured = Målt værdi
 exports-col-narrative = Status-beskrivelse
 exports-col-next-steps = Næste skridt
 exports-col-review = Godkendelse
+
+# Session 6, issue 13 point 10 (forms): the goal's short title.
+exports-col-goal-short-title = Målets korte titel

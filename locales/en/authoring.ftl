@@ -253,3 +253,21 @@ authoring-workspace-moved = { $kind ->
    *[down] down
 }, now number { $position } of { $count }.
 authoring-workspace-editor-discard = The open form has changes that are not saved. Close it without saving?
+# Session 6, issue 13 points 8 and 10 (forms): mistakes caught in the form, texts as written.
+authoring-error-named = { $field }: { $message }
+authoring-error-date-does-not-exist = { $date } does not exist. Check the day and the month.
+authoring-error-percent = A percentage must be between 0 and 100.
+authoring-error-target-not-above = The target ({ $target }) is not above the baseline ({ $baseline }), but the figure is to “{ $direction }”. Correct the target, the baseline or the direction.
+authoring-error-target-not-below = The target ({ $target }) is not below the baseline ({ $baseline }), but the figure is to “{ $direction }”. Correct the target, the baseline or the direction.
+authoring-form-required-mark = (required)
+authoring-form-date-hint = Write as dd-mm-yyyy, for example 31-12-2030.
+authoring-form-max-chars = At most { $max } characters.
+authoring-form-count = { $count } of { $max } characters
+authoring-form-count-over = { $count } of { $max } characters – too long
+authoring-field-goal-short-title = Short title
+authoring-goal-short-title-hint = Optional. A word or a few, for example “Sickness absence”. Used in headings, lists and exports; the political text stays as written below.
+authoring-focus-area-term = focus area
+authoring-focus-area-new-term = New { $term }
+authoring-focus-area-edit-term = Edit { $term }
+authoring-focus-area-create-term = Create { $term }
+authoring-goal-choose-area-term = Choose a { $term }

@@ -38,3 +38,6 @@ exports-col-measured = Measured value
 exports-col-narrative = Status description
 exports-col-next-steps = Next steps
 exports-col-review = Approval
+
+# Session 6, issue 13 point 10 (forms): the goal's short title.
+exports-col-goal-short-title = Goal short title

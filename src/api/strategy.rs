@@ -41,6 +41,8 @@ pub struct Goal {
     pub id: Uuid,
     pub position: i32,
     pub text: String,
+    /// The goal's optional short title ("Sygefravær"), beside the political text.
+    pub short_title: Option<String>,
     pub sub_goals: Vec<SubGoal>,
 }
 
@@ -88,6 +90,7 @@ pub async fn tree(
                     id: g.id,
                     position: g.position,
                     text: g.text,
+                    short_title: g.short_title,
                     sub_goals: g
                         .sub_goals
                         .into_iter()

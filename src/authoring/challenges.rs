@@ -66,10 +66,10 @@ impl Editable for Challenges {
     }
     const PATH: &'static str = "challenges";
     const ENTITY: &'static str = "challenge";
-    fn new_title() -> String {
+    fn new_title(_: &EditedStrategy) -> String {
         crate::t("authoring-challenge-new")
     }
-    fn edit_title() -> String {
+    fn edit_title(_: &EditedStrategy) -> String {
         crate::t("authoring-challenge-edit")
     }
 
@@ -142,8 +142,8 @@ impl Editable for Challenges {
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         let mut e = Errors::default();
         let v = Values {
-            title: forms::required(&mut e, "title", &input.title, 300),
-            description: forms::optional_text(&mut e, "description", &input.description, 10_000),
+            title: forms::required(&mut e, "title", &input.title, 200),
+            description: forms::optional_text(&mut e, "description", &input.description, 5_000),
             focus_areas: forms::many_of(
                 &mut e,
                 "focus_areas",
@@ -152,6 +152,14 @@ impl Editable for Challenges {
             ),
         };
         if e.is_empty() { Ok(v) } else { Err(e) }
+    }
+
+    fn names() -> Vec<(&'static str, String)> {
+        vec![
+            ("title", crate::t("authoring-field-problem")),
+            ("description", crate::t("authoring-field-description")),
+            ("focus_areas", crate::t("authoring-field-belongs-to-areas")),
+        ]
     }
 
     fn input(v: &Values, version: i32) -> Input {

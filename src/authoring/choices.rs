@@ -78,7 +78,7 @@ pub struct GoalGroup {
 
 pub async fn goals(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<GoalGroup>> {
     let rows = sqlx::query!(
-        r#"SELECT g.id, g.text, f.id as focus_area_id, f.title as focus_area
+        r#"SELECT g.id, g.text, g.short_title, f.id as focus_area_id, f.title as focus_area
            FROM goals g JOIN focus_areas f ON f.tenant_id = g.tenant_id AND f.id = g.focus_area_id
            WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NULL AND f.archived_at IS NULL
            ORDER BY f.position, g.position"#,
@@ -89,7 +89,11 @@ pub async fn goals(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<GoalGr
     .await?;
     let mut groups: Vec<(Uuid, GoalGroup)> = Vec::new();
     for r in rows {
-        let label = shorten(&r.text, 120);
+        // The short title, when the goal has one, is what people call the goal.
+        let label = match &r.short_title {
+            Some(short) => format!("{short} – {}", shorten(&r.text, 80)),
+            None => shorten(&r.text, 120),
+        };
         match groups.last_mut() {
             Some((id, group)) if *id == r.focus_area_id => {
                 group.goals.push(Choice { id: r.id, label })

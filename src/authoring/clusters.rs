@@ -66,10 +66,10 @@ impl Editable for Clusters {
     }
     const PATH: &'static str = "clusters";
     const ENTITY: &'static str = "cluster";
-    fn new_title() -> String {
+    fn new_title(_: &EditedStrategy) -> String {
         crate::t("authoring-cluster-new")
     }
-    fn edit_title() -> String {
+    fn edit_title(_: &EditedStrategy) -> String {
         crate::t("authoring-cluster-edit")
     }
 
@@ -142,8 +142,8 @@ impl Editable for Clusters {
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         let mut e = Errors::default();
         let v = Values {
-            title: forms::required(&mut e, "title", &input.title, 300),
-            mission: forms::optional_text(&mut e, "mission", &input.mission, 10_000),
+            title: forms::required(&mut e, "title", &input.title, 200),
+            mission: forms::optional_text(&mut e, "mission", &input.mission, 5_000),
             challenges: forms::many_of(
                 &mut e,
                 "challenges",
@@ -152,6 +152,17 @@ impl Editable for Clusters {
             ),
         };
         if e.is_empty() { Ok(v) } else { Err(e) }
+    }
+
+    fn names() -> Vec<(&'static str, String)> {
+        vec![
+            ("title", crate::t("authoring-field-name")),
+            ("mission", crate::t("authoring-field-mission")),
+            (
+                "challenges",
+                crate::t("authoring-field-works-on-challenges"),
+            ),
+        ]
     }
 
     fn input(v: &Values, version: i32) -> Input {

@@ -11,6 +11,28 @@ pub struct EditedStrategy {
     pub title: String,
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
+    /// What the strategy calls a focus area ("Indsatsområde", "Spor"), if it says.
+    pub focus_area_label: Option<String>,
+}
+
+impl EditedStrategy {
+    /// The strategy's own word for a focus area, as a label ("Spor"): in Danish the strategy's
+    /// word, otherwise (and when it has none) the interface's.
+    pub fn focus_area_label(&self) -> String {
+        match (crate::i18n::current(), &self.focus_area_label) {
+            (crate::i18n::Lang::Da, Some(label)) => label.clone(),
+            _ => crate::t("authoring-field-focus-area"),
+        }
+    }
+
+    /// The same word inside a sentence ("Nyt spor"). Danish nouns are not capitalised there; the
+    /// phrases assume a neuter word, as "område", "spor" and "tema" are.
+    pub fn focus_area_term(&self) -> String {
+        match (crate::i18n::current(), &self.focus_area_label) {
+            (crate::i18n::Lang::Da, Some(label)) => label.to_lowercase(),
+            _ => crate::t("authoring-focus-area-term"),
+        }
+    }
 }
 
 /// The strategy being edited: the current one (`kernel::strategy::current`).
@@ -25,6 +47,7 @@ pub async fn strategy(
             title: s.title,
             period_start: s.period_start,
             period_end: s.period_end,
+            focus_area_label: s.focus_area_label.filter(|l| !l.trim().is_empty()),
         }))
 }
 

@@ -33,6 +33,9 @@ use crate::web::{AppError, AppResult};
 pub struct FormData<E: Editable> {
     pub slug: String,
     pub strategy: String,
+    /// The strategy's own word for a focus area, as a label and inside a sentence.
+    pub focus_area_label: String,
+    pub focus_area_term: String,
     /// `None` for a new item.
     pub id: Option<Uuid>,
     pub input: E::Input,
@@ -55,8 +58,8 @@ pub trait Editable: Sized + Send + Sync + 'static {
     /// The audit log's entity name, also the outline's anchor prefix.
     const ENTITY: &'static str;
     /// Page titles: "New goal", "Edit goal".
-    fn new_title() -> String;
-    fn edit_title() -> String;
+    fn new_title(strategy: &EditedStrategy) -> String;
+    fn edit_title(strategy: &EditedStrategy) -> String;
 
     fn offered(
         tx: &mut TenantTx,
@@ -85,6 +88,8 @@ pub trait Editable: Sized + Send + Sync + 'static {
     ) -> impl Future<Output = sqlx::Result<()>> + Send;
 
     fn validate(input: &Self::Input, offered: &Self::Offered) -> Result<Self::Values, Errors>;
+    /// Each field's id and its name (the label), for the error summary.
+    fn names() -> Vec<(&'static str, String)>;
     /// The form filled with stored values.
     fn input(values: &Self::Values, version: i32) -> Self::Input;
     /// An empty form; `query` may preselect a parent (`?goal=…`).
@@ -117,8 +122,9 @@ async fn form_page<E: Editable>(
     id: Option<Uuid>,
     input: Option<E::Input>,
     query: &HashMap<String, String>,
-    errors: Errors,
+    mut errors: Errors,
 ) -> AppResult<Response> {
+    errors.name(&E::names());
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let strategy = context::require_strategy(&mut tx, tenant).await?;
@@ -133,11 +139,11 @@ async fn form_page<E: Editable>(
         Some((_, values)) => crate::t2(
             "authoring-edit-title-named",
             "what",
-            E::edit_title(),
+            E::edit_title(&strategy),
             "title",
             crate::web::format::shorten(&E::title(values), 60),
         ),
-        None => E::new_title(),
+        None => E::new_title(&strategy),
     };
     let input = match (input, stored) {
         (Some(input), _) => input,
@@ -152,6 +158,8 @@ async fn form_page<E: Editable>(
     };
     let form = FormData {
         slug: member.tenant.slug.clone(),
+        focus_area_label: strategy.focus_area_label(),
+        focus_area_term: strategy.focus_area_term(),
         strategy: strategy.title,
         id,
         input,

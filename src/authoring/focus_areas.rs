@@ -59,6 +59,8 @@ struct FormPage {
     chrome: Chrome,
     slug: String,
     strategy: String,
+    /// The strategy's word for a focus area: "Spor", and "spor" inside a sentence.
+    area_term: String,
     id: Option<Uuid>,
     input: Input,
     errors: Errors,
@@ -75,11 +77,19 @@ impl Editable for FocusAreas {
     }
     const PATH: &'static str = "focus-areas";
     const ENTITY: &'static str = "focus_area";
-    fn new_title() -> String {
-        crate::t("authoring-focus-area-new")
+    fn new_title(strategy: &EditedStrategy) -> String {
+        crate::t1(
+            "authoring-focus-area-new-term",
+            "term",
+            strategy.focus_area_term(),
+        )
     }
-    fn edit_title() -> String {
-        crate::t("authoring-focus-area-edit")
+    fn edit_title(strategy: &EditedStrategy) -> String {
+        crate::t1(
+            "authoring-focus-area-edit-term",
+            "term",
+            strategy.focus_area_term(),
+        )
     }
 
     async fn offered(tx: &mut TenantTx, _: &EditedStrategy) -> sqlx::Result<Offered> {
@@ -157,14 +167,14 @@ impl Editable for FocusAreas {
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         let mut e = Errors::default();
         let v = Values {
-            title: forms::required(&mut e, "title", &input.title, 300),
+            title: forms::required(&mut e, "title", &input.title, 200),
             challenges_text: forms::optional_text(
                 &mut e,
                 "challenges_text",
                 &input.challenges_text,
-                10_000,
+                5_000,
             ),
-            ambition: forms::optional_text(&mut e, "ambition", &input.ambition, 10_000),
+            ambition: forms::optional_text(&mut e, "ambition", &input.ambition, 5_000),
             coordination: forms::word(
                 &mut e,
                 "coordination",
@@ -182,6 +192,19 @@ impl Editable for FocusAreas {
             ),
         };
         if e.is_empty() { Ok(v) } else { Err(e) }
+    }
+
+    fn names() -> Vec<(&'static str, String)> {
+        vec![
+            ("title", crate::t("authoring-field-title")),
+            (
+                "challenges_text",
+                crate::t("authoring-field-challenges-text"),
+            ),
+            ("ambition", crate::t("authoring-field-ambition")),
+            ("coordination", crate::t("authoring-field-coordination")),
+            ("director", crate::t("authoring-field-director")),
+        ]
     }
 
     fn input(v: &Values, version: i32) -> Input {
@@ -274,6 +297,7 @@ impl Editable for FocusAreas {
         render(&FormPage {
             chrome,
             slug: f.slug,
+            area_term: f.focus_area_term,
             strategy: f.strategy,
             id: f.id,
             input: f.input,

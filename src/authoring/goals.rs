@@ -30,6 +30,8 @@ pub struct Input {
     #[serde(default)]
     pub focus_area: String,
     #[serde(default)]
+    pub short_title: String,
+    #[serde(default)]
     pub text: String,
     #[serde(default)]
     pub owner: String,
@@ -38,6 +40,7 @@ pub struct Input {
 #[derive(PartialEq)]
 pub struct Values {
     focus_area_id: Uuid,
+    short_title: Option<String>,
     text: String,
     owner_id: Option<Uuid>,
 }
@@ -53,6 +56,9 @@ struct FormPage {
     chrome: Chrome,
     slug: String,
     strategy: String,
+    /// The strategy's word for a focus area: "Spor", and "spor" inside a sentence.
+    area_label: String,
+    area_term: String,
     id: Option<Uuid>,
     input: Input,
     errors: Errors,
@@ -69,10 +75,10 @@ impl Editable for Goals {
     }
     const PATH: &'static str = "goals";
     const ENTITY: &'static str = "goal";
-    fn new_title() -> String {
+    fn new_title(_: &EditedStrategy) -> String {
         crate::t("authoring-goal-new")
     }
-    fn edit_title() -> String {
+    fn edit_title(_: &EditedStrategy) -> String {
         crate::t("authoring-goal-edit")
     }
 
@@ -85,7 +91,7 @@ impl Editable for Goals {
 
     async fn current(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<(i32, Values)>> {
         let row = sqlx::query!(
-            r#"SELECT version, focus_area_id, text, owner_id FROM goals
+            r#"SELECT version, focus_area_id, short_title, text, owner_id FROM goals
                WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL FOR UPDATE"#,
             tx.tenant_id(),
             id
@@ -97,6 +103,7 @@ impl Editable for Goals {
                 r.version,
                 Values {
                     focus_area_id: r.focus_area_id,
+                    short_title: r.short_title,
                     text: r.text,
                     owner_id: r.owner_id,
                 },
@@ -106,18 +113,22 @@ impl Editable for Goals {
 
     async fn insert(tx: &mut TenantTx, strategy: Uuid, id: Uuid, v: &Values) -> sqlx::Result<bool> {
         let done = sqlx::query!(
-            r#"INSERT INTO goals (tenant_id, id, strategy_id, focus_area_id, key, position, text, owner_id)
+            r#"INSERT INTO goals (tenant_id, id, strategy_id, focus_area_id, key, position, text, owner_id, short_title)
                SELECT $1, $2, $3, $4, $5,
                       COALESCE((SELECT max(position) + 1 FROM goals WHERE tenant_id = $1 AND focus_area_id = $4), 0),
-                      $6, $7
+                      $6, $7, $8
                ON CONFLICT (tenant_id, id) DO NOTHING"#,
             tx.tenant_id(),
             id,
             strategy,
             v.focus_area_id,
-            fields::key_for(&choices::shorten(&v.text, 40), id),
+            fields::key_for(
+                &choices::shorten(v.short_title.as_deref().unwrap_or(&v.text), 40),
+                id
+            ),
             v.text,
-            v.owner_id
+            v.owner_id,
+            v.short_title
         )
         .execute(&mut **tx)
         .await?;
@@ -127,7 +138,7 @@ impl Editable for Goals {
     async fn update(tx: &mut TenantTx, id: Uuid, v: &Values) -> sqlx::Result<()> {
         // A goal moved to another focus area goes last there.
         sqlx::query!(
-            r#"UPDATE goals SET text = $3, owner_id = $4, version = version + 1,
+            r#"UPDATE goals SET text = $3, owner_id = $4, short_title = $6, version = version + 1,
                       position = CASE WHEN focus_area_id = $5 THEN position
                                       ELSE COALESCE((SELECT max(position) + 1 FROM goals
                                                      WHERE tenant_id = $1 AND focus_area_id = $5), 0) END,
@@ -137,7 +148,8 @@ impl Editable for Goals {
             id,
             v.text,
             v.owner_id,
-            v.focus_area_id
+            v.focus_area_id,
+            v.short_title
         )
         .execute(&mut **tx)
         .await?;
@@ -153,7 +165,8 @@ impl Editable for Goals {
             choices::ids(&o.areas),
             true,
         );
-        let text = forms::required_text(&mut e, "text", &input.text, 10_000);
+        let short_title = forms::optional(&mut e, "short_title", &input.short_title, 80);
+        let text = forms::required_text(&mut e, "text", &input.text, 2_000);
         let owner_id = forms::one_of(
             &mut e,
             "owner",
@@ -164,6 +177,7 @@ impl Editable for Goals {
         match focus_area {
             Some(focus_area_id) if e.is_empty() => Ok(Values {
                 focus_area_id,
+                short_title,
                 text,
                 owner_id,
             }),
@@ -171,11 +185,21 @@ impl Editable for Goals {
         }
     }
 
+    fn names() -> Vec<(&'static str, String)> {
+        vec![
+            ("focus_area", crate::t("authoring-field-focus-area")),
+            ("short_title", crate::t("authoring-field-goal-short-title")),
+            ("text", crate::t("authoring-field-goal-text")),
+            ("owner", crate::t("authoring-field-owner")),
+        ]
+    }
+
     fn input(v: &Values, version: i32) -> Input {
         Input {
             new_id: String::new(),
             version: version.to_string(),
             focus_area: v.focus_area_id.to_string(),
+            short_title: v.short_title.clone().unwrap_or_default(),
             text: v.text.clone(),
             owner: v.owner_id.map(|o| o.to_string()).unwrap_or_default(),
         }
@@ -202,11 +226,11 @@ impl Editable for Goals {
     }
 
     fn json(v: &Values) -> serde_json::Value {
-        json!({"focus_area_id": v.focus_area_id, "text": v.text, "owner_id": v.owner_id})
+        json!({"focus_area_id": v.focus_area_id, "short_title": v.short_title, "text": v.text, "owner_id": v.owner_id})
     }
 
     fn summary(before: Option<&Values>, after: &Values, o: &Offered) -> String {
-        let text = choices::shorten(&after.text, 200);
+        let text = choices::shorten(after.short_title.as_deref().unwrap_or(&after.text), 200);
         match before {
             None => crate::t1("authoring-audit-goal-created", "title", text),
             Some(b) if b.focus_area_id != after.focus_area_id => crate::t2(
@@ -221,7 +245,7 @@ impl Editable for Goals {
     }
 
     fn title(v: &Values) -> String {
-        choices::shorten(&v.text, 120)
+        choices::shorten(v.short_title.as_deref().unwrap_or(&v.text), 120)
     }
 
     fn conflict_rows(yours: &Input, theirs: &Input, o: &Offered) -> Vec<Row> {
@@ -232,6 +256,11 @@ impl Editable for Goals {
                 crate::t("authoring-field-focus-area"),
                 area(&yours.focus_area),
                 area(&theirs.focus_area),
+            ),
+            Row::new(
+                crate::t("authoring-field-goal-short-title"),
+                &yours.short_title,
+                &theirs.short_title,
             ),
             Row::new(
                 crate::t("authoring-field-goal-text"),
@@ -250,6 +279,8 @@ impl Editable for Goals {
         render(&FormPage {
             chrome,
             slug: f.slug,
+            area_label: f.focus_area_label,
+            area_term: f.focus_area_term,
             strategy: f.strategy,
             id: f.id,
             input: f.input,

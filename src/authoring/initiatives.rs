@@ -84,7 +84,7 @@ impl Values {
             success_criterion: self.success_criterion.clone().unwrap_or_default(),
             evaluation_date: self
                 .evaluation_date
-                .map(|d| d.to_string())
+                .map(forms::date_value)
                 .unwrap_or_default(),
             lifecycle: self.lifecycle.as_str().to_string(),
             owner: id_text(self.owner_id),
@@ -134,14 +134,14 @@ async fn offered(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Offered> {
 fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
     let mut e = Errors::default();
     let v = Values {
-        title: forms::required(&mut e, "title", &input.title, 300),
-        description: forms::optional_text(&mut e, "description", &input.description, 10_000),
-        hypothesis: forms::optional_text(&mut e, "hypothesis", &input.hypothesis, 10_000),
+        title: forms::required(&mut e, "title", &input.title, 200),
+        description: forms::optional_text(&mut e, "description", &input.description, 5_000),
+        hypothesis: forms::optional_text(&mut e, "hypothesis", &input.hypothesis, 5_000),
         success_criterion: forms::optional_text(
             &mut e,
             "success_criterion",
             &input.success_criterion,
-            10_000,
+            5_000,
         ),
         evaluation_date: forms::date(&mut e, "evaluation_date", &input.evaluation_date),
         lifecycle: forms::word(
@@ -196,6 +196,8 @@ struct FormPage {
     chrome: Chrome,
     slug: String,
     strategy: String,
+    /// The strategy's word for a focus area: "Spor", and "spor" inside a sentence.
+    area_label: String,
     id: Option<Uuid>,
     input: Input,
     errors: Errors,
@@ -271,10 +273,10 @@ impl Editable for Initiatives {
     }
     const PATH: &'static str = "initiatives";
     const ENTITY: &'static str = "initiative";
-    fn new_title() -> String {
+    fn new_title(_: &EditedStrategy) -> String {
         crate::t("authoring-initiative-new")
     }
-    fn edit_title() -> String {
+    fn edit_title(_: &EditedStrategy) -> String {
         crate::t("authoring-initiative-edit")
     }
 
@@ -343,6 +345,31 @@ impl Editable for Initiatives {
 
     fn validate(input: &Input, o: &Offered) -> Result<Values, Errors> {
         validate(input, o)
+    }
+
+    fn names() -> Vec<(&'static str, String)> {
+        vec![
+            ("title", crate::t("authoring-field-title")),
+            ("description", crate::t("authoring-field-description")),
+            ("hypothesis", crate::t("authoring-field-hypothesis")),
+            (
+                "success_criterion",
+                crate::t("authoring-field-success-criterion"),
+            ),
+            (
+                "evaluation_date",
+                crate::t("authoring-field-evaluation-date"),
+            ),
+            ("lifecycle", crate::t("authoring-field-status")),
+            ("owner", crate::t("authoring-field-owner")),
+            ("org_unit", crate::t("authoring-field-org-unit")),
+            ("cluster", crate::t("authoring-field-cluster")),
+            ("focus_area", crate::t("authoring-field-focus-area")),
+            (
+                "challenges",
+                crate::t("authoring-field-works-on-challenges"),
+            ),
+        ]
     }
 
     fn input(v: &Values, version: i32) -> Input {
@@ -459,6 +486,7 @@ impl Editable for Initiatives {
         render(&FormPage {
             chrome,
             slug: f.slug,
+            area_label: f.focus_area_label,
             strategy: f.strategy,
             id: f.id,
             input: f.input,

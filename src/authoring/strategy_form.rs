@@ -62,8 +62,8 @@ impl Values {
             title: self.title.clone(),
             subtitle: self.subtitle.clone().unwrap_or_default(),
             introduction: self.introduction.clone().unwrap_or_default(),
-            period_start: self.period_start.to_string(),
-            period_end: self.period_end.to_string(),
+            period_start: forms::date_value(self.period_start),
+            period_end: forms::date_value(self.period_end),
             focus_area_label: self.focus_area_label.clone().unwrap_or_default(),
             followup_text: self.followup_text.clone().unwrap_or_default(),
         }
@@ -80,19 +80,31 @@ impl Values {
 
 fn validate(input: &Input) -> Result<Values, Errors> {
     let mut e = Errors::default();
-    let title = forms::required(&mut e, "title", &input.title, 300);
+    let title = forms::required(&mut e, "title", &input.title, 200);
     let subtitle = forms::optional(&mut e, "subtitle", &input.subtitle, 300);
-    let introduction = forms::optional_text(&mut e, "introduction", &input.introduction, 20_000);
+    let introduction = forms::optional_text(&mut e, "introduction", &input.introduction, 10_000);
     let start = forms::required_date(&mut e, "period_start", &input.period_start);
     let end = forms::required_date(&mut e, "period_end", &input.period_end);
     let focus_area_label =
         forms::optional(&mut e, "focus_area_label", &input.focus_area_label, 100);
-    let followup_text = forms::optional_text(&mut e, "followup_text", &input.followup_text, 20_000);
+    let followup_text = forms::optional_text(&mut e, "followup_text", &input.followup_text, 5_000);
     if let (Some(s), Some(en)) = (start, end)
         && en < s
     {
         e.add("period_end", crate::t("authoring-error-end-before-start"));
     }
+    e.name(&[
+        ("title", crate::t("authoring-field-title")),
+        ("subtitle", crate::t("authoring-field-subtitle")),
+        ("introduction", crate::t("authoring-field-introduction")),
+        ("period_start", crate::t("authoring-field-period-start")),
+        ("period_end", crate::t("authoring-field-period-end")),
+        (
+            "focus_area_label",
+            crate::t("authoring-field-focus-area-label"),
+        ),
+        ("followup_text", crate::t("authoring-field-followup-text")),
+    ]);
     match (start, end) {
         (Some(period_start), Some(period_end)) if e.is_empty() => Ok(Values {
             title,

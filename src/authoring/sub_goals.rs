@@ -23,6 +23,14 @@ use crate::layout::{Chrome, render};
 use crate::strategy::smart::{self, SmartInput};
 use crate::web::format;
 
+/// The longest texts a sub-goal's fields take: a sub-goal is a sentence or two (it is a page's
+/// heading and a link in every list), an indicator and a unit are names.
+mod limits {
+    pub const TEXT: usize = 1_000;
+    pub const INDICATOR: usize = 300;
+    pub const UNIT: usize = 50;
+}
+
 pub struct SubGoals;
 
 #[derive(Deserialize, Serialize, Default, Clone)]
@@ -82,14 +90,14 @@ impl Values {
             baseline_value: self.baseline_value.map(format::number).unwrap_or_default(),
             baseline_date: self
                 .baseline_date
-                .map(|d| d.to_string())
+                .map(forms::date_value)
                 .unwrap_or_default(),
             target_value: self.target_value.map(format::number).unwrap_or_default(),
             direction: self
                 .direction
                 .map(|d| d.as_str().to_string())
                 .unwrap_or_default(),
-            deadline: self.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            deadline: self.deadline.map(forms::date_value).unwrap_or_default(),
             owner: self.owner_id.map(|o| o.to_string()).unwrap_or_default(),
             org_unit: self.org_unit_id.map(|o| o.to_string()).unwrap_or_default(),
         }
@@ -122,9 +130,9 @@ fn check(input: &Input, offered: &Offered) -> Result<Values, Errors> {
         GoalGroup::ids(&offered.goals),
         true,
     );
-    let text = forms::required_text(&mut e, "text", &input.text, 10_000);
-    let indicator = forms::optional(&mut e, "indicator", &input.indicator, 300);
-    let unit = forms::optional(&mut e, "unit", &input.unit, 50);
+    let text = forms::required_text(&mut e, "text", &input.text, limits::TEXT);
+    let indicator = forms::optional(&mut e, "indicator", &input.indicator, limits::INDICATOR);
+    let unit = forms::optional(&mut e, "unit", &input.unit, limits::UNIT);
     let baseline_value = forms::quantity(
         &mut e,
         "baseline_value",
@@ -158,6 +166,33 @@ fn check(input: &Input, offered: &Offered) -> Result<Values, Errors> {
     );
     if unit.is_none() && (baseline_value.is_some() || target_value.is_some()) {
         e.add("unit", crate::t("authoring-error-unit-needed"));
+    }
+    // A target on the wrong side of the baseline cannot be reached by going the chosen way: said
+    // next to the target now, not only afterwards as a SMART gap.
+    if let (Some(b), Some(t), Some(d)) = (baseline_value, target_value, direction) {
+        let wrong = match d {
+            GoalDirection::Increase => t <= b,
+            GoalDirection::Decrease => t >= b,
+        };
+        if wrong {
+            let unit = unit.as_deref();
+            let key = match d {
+                GoalDirection::Increase => "authoring-error-target-not-above",
+                GoalDirection::Decrease => "authoring-error-target-not-below",
+            };
+            e.add(
+                "target_value",
+                crate::t3(
+                    key,
+                    "target",
+                    format::quantity(t, unit),
+                    "baseline",
+                    format::quantity(b, unit),
+                    "direction",
+                    d.label(),
+                ),
+            );
+        }
     }
     if let (Some(b), Some(d)) = (baseline_date, deadline)
         && d < b
@@ -230,10 +265,10 @@ impl Editable for SubGoals {
     }
     const PATH: &'static str = "sub-goals";
     const ENTITY: &'static str = "sub_goal";
-    fn new_title() -> String {
+    fn new_title(_: &EditedStrategy) -> String {
         crate::t("authoring-sub-goal-new")
     }
-    fn edit_title() -> String {
+    fn edit_title(_: &EditedStrategy) -> String {
         crate::t("authoring-sub-goal-edit")
     }
 
@@ -337,6 +372,25 @@ impl Editable for SubGoals {
 
     fn validate(input: &Input, offered: &Offered) -> Result<Values, Errors> {
         check(input, offered)
+    }
+
+    fn names() -> Vec<(&'static str, String)> {
+        vec![
+            ("goal", crate::t("authoring-field-under-goal")),
+            ("text", crate::t("authoring-field-sub-goal-text")),
+            ("indicator", crate::t("authoring-field-indicator")),
+            ("unit", crate::t("authoring-field-unit")),
+            ("baseline_value", crate::t("authoring-field-baseline")),
+            (
+                "baseline_date",
+                crate::t("authoring-field-baseline-date-long"),
+            ),
+            ("target_value", crate::t("authoring-field-target")),
+            ("direction", crate::t("authoring-field-direction")),
+            ("deadline", crate::t("authoring-field-deadline")),
+            ("owner", crate::t("authoring-field-owner")),
+            ("org_unit", crate::t("authoring-field-org-unit")),
+        ]
     }
 
     fn input(v: &Values, version: i32) -> Input {

@@ -72,6 +72,10 @@ pub const COLUMNS: &[Column] = &[
             .map(|s| Cell::Text(Cow::Owned(s.label())))
             .unwrap_or(Cell::Empty)
     }),
+    // Last, so that the columns before keep their places in sheets built on the export.
+    ("exports-col-goal-short-title", 20.0, |r| {
+        text(&r.goal_short_title)
+    }),
 ];
 
 #[cfg(test)]

@@ -23,8 +23,16 @@ const MAX_ABS_NUMBER: f64 = 1e12;
 /// next to it, at most one per control, in the order found. The templates show each next to its
 /// control (`forms::field_error`, `forms::invalid`) and all of them, as links to the controls, in
 /// the summary at the top (`forms::summary`).
+///
+/// A form names its fields (`name`), so that the summary says which field each message is about
+/// ("Tekst: Skal udfyldes."), while the message next to the field stays short.
 #[derive(Debug, Default, Clone)]
-pub struct Errors(Vec<(&'static str, String)>);
+pub struct Errors {
+    /// The message shown next to each control.
+    messages: Vec<(&'static str, String)>,
+    /// The same, as the summary at the top says it: with the field's name once it is known.
+    lines: Vec<(&'static str, String)>,
+}
 
 impl Errors {
     /// Errors with this one message for `field`.
@@ -37,12 +45,30 @@ impl Errors {
     /// The first message for a control wins: it is the one that says what to fix first.
     pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
         if self.get(field).is_none() {
-            self.0.push((field, message.into()));
+            let message = message.into();
+            self.lines.push((field, message.clone()));
+            self.messages.push((field, message));
+        }
+    }
+
+    /// Gives the summary's line of each field in `names` the field's name (its label), so that a
+    /// reader of the summary knows which field to fix without looking for the red one.
+    pub fn name(&mut self, names: &[(&str, String)]) {
+        for ((field, message), line) in self.messages.iter().zip(self.lines.iter_mut()) {
+            if let Some((_, name)) = names.iter().find(|(f, _)| f == field) {
+                line.1 = crate::t2(
+                    "authoring-error-named",
+                    "field",
+                    name.as_str(),
+                    "message",
+                    message.as_str(),
+                );
+            }
         }
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
+        self.messages
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, m)| m.as_str())
@@ -53,16 +79,17 @@ impl Errors {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.messages.is_empty()
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.messages.len()
     }
 
-    /// The fields in error, in the order they were found: the summary at the top links to them.
+    /// The fields in error, in the order they were found, each with its summary line (naming the
+    /// field when the form named it): the summary at the top links to them.
     pub fn all(&self) -> &[(&'static str, String)] {
-        &self.0
+        &self.lines
     }
 }
 
@@ -181,6 +208,11 @@ fn checked_number(
         None => format::parse_number(value),
     };
     match parsed {
+        // A share is between none and all of it: "4.900" in % is a typing error, not 4900 %.
+        Ok(n) if unit.flatten().is_some_and(format::is_percent) && !(0.0..=100.0).contains(&n) => {
+            errors.add(field, crate::t("authoring-error-percent"));
+            None
+        }
         Ok(n) if n.abs() <= MAX_ABS_NUMBER => Some(n),
         Ok(_) => {
             errors.add(field, crate::t("authoring-error-number-too-large"));
@@ -194,18 +226,17 @@ fn checked_number(
     }
 }
 
-/// An optional date from a date input (yyyy-mm-dd) or typed the Danish way (dd-mm-yyyy, dd.mm.yyyy).
+/// An optional date typed the Danish way (dd-mm-åååå, also with "." or "/") or as åååå-mm-dd.
+/// A date of the right shape that does not exist (30-02-2013) is named as such, not as a
+/// formatting mistake: the writer typed what they meant and needs to know which part is wrong.
 pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     if value.is_empty() {
         return None;
     }
-    let parsed = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
-        .iter()
-        .find_map(|format| NaiveDate::parse_from_str(value, format).ok());
-    match parsed {
-        Some(d) if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Some(d),
-        Some(_) => {
+    match parse_date(value) {
+        Ok(d) if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Some(d),
+        Ok(_) => {
             errors.add(
                 field,
                 crate::t2(
@@ -218,11 +249,55 @@ pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<Nai
             );
             None
         }
-        None => {
+        Err(DateError::DoesNotExist) => {
+            errors.add(
+                field,
+                crate::t1("authoring-error-date-does-not-exist", "date", value),
+            );
+            None
+        }
+        Err(DateError::Shape) => {
             errors.add(field, crate::t("authoring-error-date"));
             None
         }
     }
+}
+
+/// Why a typed date was not read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date of any accepted shape.
+    Shape,
+    /// The shape of a date, but no such day (30-02-2013, 31-04-2030, 00-01-2030).
+    DoesNotExist,
+}
+
+/// A date as dd-mm-åååå (separators "-", "." or "/"; one-digit day and month allowed) or
+/// åååå-mm-dd, the form a date field sends and older pages used.
+pub fn parse_date(value: &str) -> Result<NaiveDate, DateError> {
+    let parts: Vec<&str> = value.trim().split(['-', '.', '/']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(DateError::Shape);
+    };
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.chars().all(|ch| ch.is_ascii_digit())
+    };
+    let (year, month, day) = if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
+        (a, b, c)
+    } else if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
+        (c, b, a)
+    } else {
+        return Err(DateError::Shape);
+    };
+    let (Ok(year), Ok(month), Ok(day)) = (year.parse(), month.parse(), day.parse()) else {
+        return Err(DateError::Shape);
+    };
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::DoesNotExist)
+}
+
+/// A date as a date field shows it: the Danish way, which `parse_date` reads back.
+pub fn date_value(date: NaiveDate) -> String {
+    date.format("%d-%m-%Y").to_string()
 }
 
 /// A required date.
@@ -441,6 +516,70 @@ mod tests {
         let other = Uuid::now_v7();
         assert_eq!(one_of(&mut e, "owner", &other.to_string(), [], false), None);
         assert!(e.get("owner").is_some());
+    }
+
+    #[test]
+    fn dates_that_do_not_exist_are_told_from_dates_written_wrong() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(parse_date("30-02-2013"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("2013-02-30"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("31.04.2030"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("00-01-2030"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("30-2-13"), Err(DateError::Shape));
+        assert_eq!(parse_date("i morgen"), Err(DateError::Shape));
+        assert_eq!(parse_date("2013-2-3-4"), Err(DateError::Shape));
+        assert_eq!(parse_date("+2013-02-03"), Err(DateError::Shape));
+        assert_eq!(parse_date("29-02-2024"), Ok(day(2024, 2, 29)));
+        assert_eq!(parse_date(" 5/1/2030 "), Ok(day(2030, 1, 5)));
+        assert_eq!(parse_date("2030-01-05"), Ok(day(2030, 1, 5)));
+        assert_eq!(date_value(day(2030, 1, 5)), "05-01-2030");
+        assert_eq!(
+            parse_date(&date_value(day(2030, 1, 5))),
+            Ok(day(2030, 1, 5))
+        );
+
+        let mut e = Errors::default();
+        assert_eq!(date(&mut e, "deadline", "30-02-2013"), None);
+        assert_eq!(
+            e.get("deadline"),
+            Some("30-02-2013 findes ikke. Tjek dag og måned.")
+        );
+        assert_eq!(date(&mut e, "start", "30/02"), None);
+        assert_eq!(e.get("start"), Some("Skriv en dato som dd-mm-åååå."));
+    }
+
+    #[test]
+    fn a_share_is_between_0_and_100_percent() {
+        let mut e = Errors::default();
+        assert_eq!(quantity(&mut e, "target", "4.900", Some("%")), None);
+        assert_eq!(
+            e.get("target"),
+            Some("En procentdel skal ligge mellem 0 og 100.")
+        );
+        assert_eq!(quantity(&mut e, "low", "-1", Some("procent")), None);
+        assert!(e.has("low"));
+        assert_eq!(quantity(&mut e, "ok", "100 %", Some("%")), Some(100.0));
+        assert_eq!(
+            quantity(&mut e, "many", "4.900", Some("antal")),
+            Some(4900.0)
+        );
+        assert!(!e.has("ok") && !e.has("many"));
+    }
+
+    #[test]
+    fn the_summary_names_the_field_and_the_field_keeps_its_message() {
+        let mut e = Errors::default();
+        required(&mut e, "title", "", 10);
+        required(&mut e, "other", "", 10);
+        e.name(&[("title", "Titel".to_string())]);
+        assert_eq!(e.get("title"), Some("Skal udfyldes."));
+        assert_eq!(
+            e.all(),
+            [
+                ("title", "Titel: Skal udfyldes.".to_string()),
+                ("other", "Skal udfyldes.".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -143,7 +143,11 @@ fn goal_views(
     goals
         .into_iter()
         .map(|g| {
-            let (heading, text) = split_heading(&g.text);
+            // The goal's short title is its heading; older goals may carry one as a first line.
+            let (heading, text) = match g.short_title {
+                Some(short) => (Some(short), g.text),
+                None => split_heading(&g.text),
+            };
             GoalView {
                 heading,
                 text,

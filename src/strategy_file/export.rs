@@ -138,7 +138,7 @@ pub async fn export(
     .collect();
 
     let mut goals: Vec<(Uuid, Uuid, Goal)> = sqlx::query!(
-        r#"SELECT g.id, g.focus_area_id, g.key, g.text, u.email as "owner?"
+        r#"SELECT g.id, g.focus_area_id, g.key, g.text, g.short_title, u.email as "owner?"
            FROM goals g LEFT JOIN users u ON u.id = g.owner_id
            WHERE g.tenant_id = $1 AND g.strategy_id = $2 AND g.archived_at IS NULL
            ORDER BY g.position"#,
@@ -155,6 +155,7 @@ pub async fn export(
             Goal {
                 key: r.key,
                 text: r.text,
+                short_title: r.short_title,
                 owner: r.owner,
                 sub_goals: Vec::new(),
             },

@@ -416,8 +416,8 @@ impl Loader<'_> {
     ) -> anyhow::Result<()> {
         let goal_id = Uuid::now_v7();
         sqlx::query!(
-            r#"INSERT INTO goals (tenant_id, id, strategy_id, focus_area_id, key, position, text, owner_id)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"#,
+            r#"INSERT INTO goals (tenant_id, id, strategy_id, focus_area_id, key, position, text, owner_id, short_title)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"#,
             self.tenant_id,
             goal_id,
             strategy_id,
@@ -425,7 +425,8 @@ impl Loader<'_> {
             goal.key,
             position as i32,
             goal.text,
-            self.person(&goal.owner)
+            self.person(&goal.owner),
+            goal.short_title
         )
         .execute(&mut *self.conn)
         .await?;

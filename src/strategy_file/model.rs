@@ -134,6 +134,9 @@ pub struct FocusArea {
 pub struct Goal {
     pub key: String,
     pub text: String,
+    /// A short title ("Sygefravær") for headings, lists and exports, beside the political text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

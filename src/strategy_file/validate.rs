@@ -272,6 +272,14 @@ impl Checker {
                 let f = format!("{f}.goals[{j}]");
                 self.key(&format!("{f}.key"), &goal.key, &mut goal_keys);
                 self.text(&format!("{f}.text"), &goal.text, LONG);
+                self.opt_text(&format!("{f}.short_title"), &goal.short_title, 80);
+                if goal
+                    .short_title
+                    .as_deref()
+                    .is_some_and(|t| t.contains(['\r', '\n']))
+                {
+                    self.problem(format!("{f}.short_title"), "must be one line");
+                }
                 self.reference(
                     &format!("{f}.owner"),
                     &goal.owner,

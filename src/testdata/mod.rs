@@ -137,6 +137,7 @@ pub fn municipality(key: &str, name: &str, size: Size) -> StrategyFile {
                 .map(|g| Goal {
                     key: format!("goal-{g}"),
                     text: format!("Vi vil frem mod 2030 nå mål nummer {}.", g + 1),
+                    short_title: None,
                     owner: Some(person(g)),
                     sub_goals: Vec::new(),
                 })

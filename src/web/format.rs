@@ -221,7 +221,7 @@ fn grouped(whole: &str) -> bool {
 }
 
 /// Units that are per cent, however the sub-goal spells it.
-fn is_percent(unit: &str) -> bool {
+pub fn is_percent(unit: &str) -> bool {
     let unit = unit.trim().to_lowercase();
     unit.contains('%')
         || ["pct", "procent", "percent", "per cent"]
@@ -367,6 +367,11 @@ impl Block {
         }
     }
 
+    /// A paragraph's lines, as typed: the template escapes each and puts a line break between.
+    pub fn lines(&self) -> std::str::Lines<'_> {
+        self.text().lines()
+    }
+
     pub fn items(&self) -> &[String] {
         match self {
             Block::List(items) => items,
@@ -376,16 +381,29 @@ impl Block {
 }
 
 /// Splits stored text into paragraphs (blank line) and bullet lists, for rendering as HTML
-/// without ever trusting the text as markup.
+/// without ever trusting the text as markup. A paragraph keeps its single line breaks (as "\n"
+/// in its text; `Block::lines`). Browsers send line breaks as CRLF, and older texts were stored
+/// so: any line break counts, and a line of only spaces is a blank line.
 pub fn blocks(text: &str) -> Vec<Block> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut chunks = vec![String::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            chunks.push(String::new());
+        } else {
+            let chunk = chunks.last_mut().expect("never empty");
+            chunk.push_str(line);
+            chunk.push('\n');
+        }
+    }
     let mut blocks = Vec::new();
-    for chunk in text.split("\n\n").map(str::trim).filter(|c| !c.is_empty()) {
+    for chunk in chunks.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         let mut paragraph = Vec::new();
         let mut list = Vec::new();
         for line in chunk.lines().map(str::trim) {
             if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("• ")) {
                 if !paragraph.is_empty() {
-                    blocks.push(Block::Paragraph(paragraph.join(" ")));
+                    blocks.push(Block::Paragraph(paragraph.join("\n")));
                     paragraph.clear();
                 }
                 list.push(item.to_string());
@@ -397,7 +415,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             }
         }
         if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(paragraph.join(" ")));
+            blocks.push(Block::Paragraph(paragraph.join("\n")));
         }
         if !list.is_empty() {
             blocks.push(Block::List(list));
@@ -416,12 +434,25 @@ mod block_tests {
         assert_eq!(
             blocks(text),
             vec![
-                Block::Paragraph("Første afsnit fortsat.".into()),
+                Block::Paragraph("Første afsnit\nfortsat.".into()),
                 Block::Paragraph("Styregruppen består af:".into()),
                 Block::List(vec!["Direktionen".into(), "En repræsentant fra HMU".into()]),
                 Block::Paragraph("Sidste.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn line_breaks_from_browsers_make_paragraphs() {
+        assert_eq!(
+            blocks("Først.\r\n\r\nSå linje et\r\nog to.\r\n \r\nTil sidst."),
+            vec![
+                Block::Paragraph("Først.".into()),
+                Block::Paragraph("Så linje et\nog to.".into()),
+                Block::Paragraph("Til sidst.".into()),
+            ]
+        );
+        assert_eq!(blocks("a\rb").first().map(|b| b.lines().count()), Some(2));
     }
 }
 

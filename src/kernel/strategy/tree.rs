@@ -82,6 +82,8 @@ pub struct Goal {
     pub focus_area_id: Uuid,
     pub position: i32,
     pub text: String,
+    /// The goal's short title ("Sygefravær"), beside its political text.
+    pub short_title: Option<String>,
     pub owner: Option<String>,
     pub sub_goals: Vec<SubGoal>,
 }
@@ -175,6 +177,7 @@ struct Row {
     goal_id: Option<Uuid>,
     goal_position: Option<i32>,
     goal_text: Option<String>,
+    goal_short_title: Option<String>,
     goal_owner: Option<String>,
     id: Option<Uuid>,
     position: Option<i32>,
@@ -263,7 +266,7 @@ pub async fn load_on(
         Row,
         r#"SELECT fa.id as area_id, fa.position as area_position, fa.title as area_title, fa.challenges_text,
                   fa.ambition, fa.coordination as "coordination: CoordinationMode", d.display_name as "director?",
-                  g.id as "goal_id?", g.position as "goal_position?", g.text as "goal_text?",
+                  g.id as "goal_id?", g.position as "goal_position?", g.text as "goal_text?", g.short_title as "goal_short_title?",
                   go.display_name as "goal_owner?",
                   s.id as "id?", s.position as "position?", s.text as "text?", s.indicator as "indicator?",
                   s.unit as "unit?", s.baseline_value as "baseline_value?", s.baseline_date as "baseline_date?",
@@ -328,6 +331,7 @@ pub async fn load_on(
                 focus_area_id: area.id,
                 position: goal_position,
                 text: goal_text,
+                short_title: r.goal_short_title,
                 owner: r.goal_owner,
                 sub_goals: Vec::new(),
             });
