@@ -654,7 +654,7 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
                 ("period_end", "2026-06-30"),
                 ("deadline", "2026-08-15"),
                 // The deadline has passed: confirmed, as the question on the page asks.
-                ("confirm_past", "1"),
+                ("confirm_past", "2026-08-15"),
             ],
         )
         .await;

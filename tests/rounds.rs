@@ -378,7 +378,7 @@ async fn a_deadline_in_the_past_is_questioned_and_creating_says_it_was_created(a
     assert!(
         asked
             .body
-            .contains(r#"<input type="hidden" name="confirm_past" value="1">"#)
+            .contains(r#"<input type="hidden" name="confirm_past" value="2020-01-15">"#)
     );
     assert!(asked.body.contains("Ja, brug fristen alligevel"));
     assert!(
@@ -392,8 +392,26 @@ async fn a_deadline_in_the_past_is_questioned_and_creating_says_it_was_created(a
             .unwrap();
     assert_eq!(none, 0);
 
+    // Confirming one past date does not confirm another.
+    let other = secretariat
+        .post(
+            &format!("/t/{T}/rounds"),
+            &[
+                ("label", "2020 H1"),
+                ("period_end", "2019-12-31"),
+                ("deadline", "2020-01-20"),
+                ("confirm_past", "2020-01-15"),
+            ],
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert!(
+        other
+            .body
+            .contains("Fristen 20. januar 2020 er allerede passeret.")
+    );
     let mut confirmed = fields.to_vec();
-    confirmed.push(("confirm_past", "1"));
+    confirmed.push(("confirm_past", "2020-01-15"));
     let created = secretariat
         .post(&format!("/t/{T}/rounds"), &confirmed)
         .await;
@@ -517,6 +535,16 @@ async fn approving_a_version_says_what_it_changes_and_the_public_settings_name_t
     assert!(!settings.body.contains("er en kladde"));
 
     make_draft(&admin).await;
+    // Every steering page works on the draft and says so in its header.
+    for page in ["dashboard", "status", "meeting-pack", "initiatives"] {
+        let shown = secretariat.get(&format!("/t/{T}/{page}")).await;
+        assert_eq!(shown.status, StatusCode::OK, "{page}");
+        assert!(
+            shown.body.contains("Kladde – ikke vedtaget"),
+            "{page}: {}",
+            shown.body
+        );
+    }
     let draft = common::unescape(&secretariat.get(&format!("/t/{T}/versions")).await.body);
     assert!(
         draft.contains("Strategien bliver vedtaget: mærket „Kladde – ikke vedtaget“ forsvinder"),

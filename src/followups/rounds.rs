@@ -181,7 +181,7 @@ pub struct CreateForm {
     period_end: String,
     #[serde(default)]
     deadline: String,
-    /// "1" when the person confirmed a deadline in the past.
+    /// The deadline in the past that the person confirmed: a different date is asked about again.
     #[serde(default)]
     confirm_past: String,
 }
@@ -230,7 +230,7 @@ fn check(state: &AppState, form: &CreateForm) -> Checked {
         (Some(period_end), Some(deadline), true) => {
             // A deadline already passed is most likely a typing slip (a year off); asked, not
             // refused, since a round may be entered after the fact.
-            if deadline < today() && !confirmed(&form.confirm_past) {
+            if deadline < today() && form.confirm_past.trim() != form.deadline.trim() {
                 let mut again = new_round_form(state, input, Errors::default());
                 again.past_deadline = Some(t1(
                     "followups-rounds-past-deadline",
