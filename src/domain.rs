@@ -154,6 +154,43 @@ vocabulary!(text
     Comment => "comment";
 });
 
+vocabulary!(text
+    /// How far a follow-up has come, in the one vocabulary every page, export and the API use
+    /// (issue 13.7). Not stored: derived from the review state and whether anyone wrote in the
+    /// follow-up (`ReportState::of`), so that a draft nobody touched reads "not reported"
+    /// everywhere instead of "not started", "draft" or "in progress" depending on the page.
+    ReportState, "report_state", {
+    NotReported => "not_reported";
+    Draft => "draft";
+    Submitted => "submitted";
+    Returned => "returned";
+    Approved => "approved";
+});
+
+impl ReportState {
+    /// `touched`: someone saved the follow-up since the round created it (its version moved on).
+    pub fn of(review: ReviewState, touched: bool) -> Self {
+        match review {
+            ReviewState::Draft if !touched => ReportState::NotReported,
+            ReviewState::Draft => ReportState::Draft,
+            ReviewState::Submitted => ReportState::Submitted,
+            ReviewState::Returned => ReportState::Returned,
+            ReviewState::Approved => ReportState::Approved,
+        }
+    }
+
+    /// CSS modifier of the label.
+    pub fn css(self) -> &'static str {
+        match self {
+            ReportState::NotReported => "none",
+            ReportState::Draft => "draft",
+            ReportState::Submitted => "submitted",
+            ReportState::Returned => "returned",
+            ReportState::Approved => "approved",
+        }
+    }
+}
+
 vocabulary!(words
     /// What an audit event records (`audit_events.action`): "subject.what_happened", the subject
     /// being the kind of thing changed (an item of the strategy is any of its kinds; the event's
@@ -193,6 +230,9 @@ vocabulary!(words
     RoundCreated => "round.created";
     RoundOpened => "round.opened";
     RoundClosed => "round.closed";
+    RoundReopened => "round.reopened";
+    RoundUpdated => "round.updated";
+    RoundDeleted => "round.deleted";
     FollowupSaved => "followup.saved";
     FollowupSubmitted => "followup.submitted";
     FollowupApproved => "followup.approved";

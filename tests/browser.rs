@@ -110,7 +110,10 @@ async fn sign_in_see_your_municipality_and_sign_out(admin: PgPool) {
     result.expect("the journey works in Chromium");
 }
 
-const BUTTON_CLOSE: Locator<'static> = Locator::XPath("//button[normalize-space()='Luk runden']");
+/// "Luk runden" leads to the question, whose button closes.
+const LINK_CLOSE: Locator<'static> = Locator::XPath("//a[normalize-space()='Luk runden']");
+const BUTTON_CLOSE: Locator<'static> =
+    Locator::XPath("//button[normalize-space()='Ja, luk runden']");
 const BUTTON_OPEN: Locator<'static> = Locator::XPath("//button[normalize-space()='Åbn runden']");
 
 /// Three people in three browsers: the secretariat opens a round, the owner drafts and submits,
@@ -142,6 +145,7 @@ async fn a_follow_up_round_from_opening_to_closing_in_three_browsers(admin: PgPo
             .goto(&format!("{base}/t/sonderborg/rounds"))
             .await?;
         click(&secretariat, Locator::LinkText("Følg og gennemgå")).await?;
+        click(&secretariat, LINK_CLOSE).await?;
         click(&secretariat, BUTTON_CLOSE).await?;
         wait_text(&secretariat, ".eyebrow", "lukket").await?;
         secretariat
@@ -208,6 +212,7 @@ async fn a_follow_up_round_from_opening_to_closing_in_three_browsers(admin: PgPo
             .goto(&format!("{base}/t/sonderborg/rounds"))
             .await?;
         click(&secretariat, Locator::LinkText("2027 H1")).await?;
+        click(&secretariat, LINK_CLOSE).await?;
         click(&secretariat, BUTTON_CLOSE).await?;
         wait_text(&secretariat, ".eyebrow", "lukket").await?;
 

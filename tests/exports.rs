@@ -12,25 +12,28 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 const A: &str = "sonderborg";
-const HEADERS: [&str; 19] = [
+const HEADERS: [&str; 22] = [
     "Type",
     "Indsatsområde",
     "Mål",
     "Delmål / initiativ",
     "Indikator",
-    "Måleenhed",
-    "Baseline",
-    "Baselinedato",
+    "Enhed",
+    "Udgangspunkt",
+    "Målt pr.",
     "Målværdi",
-    "Deadline / evaluering",
+    "Frist / evaluering",
     "Livsforløb",
     "Ansvarlig",
-    "Organisatorisk enhed",
+    "Enhed i organisationen",
+    "Runde",
     "Status",
     "Målt værdi",
-    "Status-beskrivelse",
+    "Hvad er der gjort",
     "Næste skridt",
-    "Godkendelse",
+    "Den gode historie",
+    "Indberetning",
+    "Kommentar ved gennemgang",
     "Målets korte titel",
 ];
 const NARRATIVE: &str = "Linje 1; med \"citat\" og semikolon\nLinje 2";
@@ -140,14 +143,14 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
         .iter()
         .find(|r| r[3] == marked.sub_goal_text)
         .expect("the marked sub-goal has a row");
-    assert_eq!(&row[14], "1234,5", "decimal comma");
-    assert_eq!(&row[15], NARRATIVE, "quoting keeps ; \" and line breaks");
+    assert_eq!(&row[15], "1234,5", "decimal comma");
+    assert_eq!(&row[16], NARRATIVE, "quoting keeps ; \" and line breaks");
     assert_eq!(
-        &row[16], "'=1+2",
+        &row[17], "'=1+2",
         "no formula runs when Excel opens the file"
     );
-    assert_eq!(&row[13], "Udfordret");
-    assert_eq!(&row[17], "Indsendt");
+    assert_eq!(&row[14], "Udfordret");
+    assert_eq!(&row[19], "Indsendt");
     assert_eq!(
         row[9],
         marked.deadline.unwrap().format("%d-%m-%Y").to_string()
@@ -159,7 +162,7 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
     for r in &rows {
         assert!(date(&r[7]) && date(&r[9]), "dates: {r:?}");
         assert!(
-            number(&r[6]) && number(&r[8]) && number(&r[14]),
+            number(&r[6]) && number(&r[8]) && number(&r[15]),
             "numbers: {r:?}"
         );
     }
@@ -176,7 +179,7 @@ async fn csv_opens_in_danish_excel_with_the_rounds_follow_ups(admin: PgPool) {
         reader
             .records()
             .map(Result::unwrap)
-            .all(|r| r[13].is_empty() && r[17].is_empty())
+            .all(|r| r[14].is_empty() && r[19].is_empty())
     );
 }
 
@@ -219,10 +222,10 @@ async fn xlsx_has_typed_cells_and_a_header_row(admin: PgPool) {
         .iter()
         .find(|r| r[3] == Data::String(marked.sub_goal_text.clone()))
         .expect("the marked sub-goal has a row");
-    assert_eq!(row[14], Data::Float(1234.5), "a number, not text");
-    assert_eq!(row[15], Data::String(NARRATIVE.into()));
+    assert_eq!(row[15], Data::Float(1234.5), "a number, not text");
+    assert_eq!(row[16], Data::String(NARRATIVE.into()));
     assert_eq!(
-        row[16],
+        row[17],
         Data::String("=1+2".into()),
         "text, never a formula"
     );

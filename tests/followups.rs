@@ -74,7 +74,7 @@ async fn fresh_round(a: &Actors, admin: &PgPool) -> String {
     .unwrap();
     let closed = a
         .secretariat
-        .post_raw(&format!("/t/{T}/rounds/{open}/close"), "")
+        .post_raw(&format!("/t/{T}/rounds/{open}/close"), "confirm=1")
         .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
     let id = Round::new("2027 H1", "2027-06-30", "2027-08-15")
@@ -207,7 +207,7 @@ async fn the_whole_round_from_opening_to_locked(admin: PgPool) {
     // The secretariat closes the round; nothing in it can change any more, not even directly in the database.
     let closed = a
         .secretariat
-        .post_raw(&format!("/t/{T}/rounds/{round}/close"), "")
+        .post_raw(&format!("/t/{T}/rounds/{round}/close"), "confirm=1")
         .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
     let other = followup_links(
@@ -645,7 +645,7 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
         .await
         .unwrap();
     secretariat
-        .post_raw(&format!("/t/{slug}/rounds/{open}/close"), "")
+        .post_raw(&format!("/t/{slug}/rounds/{open}/close"), "confirm=1")
         .await;
     secretariat
         .post(
@@ -654,6 +654,8 @@ async fn a_stopped_initiative_leaves_the_next_round(admin: PgPool) {
                 ("label", "2026 H1 – ny runde"),
                 ("period_end", "2026-06-30"),
                 ("deadline", "2026-08-15"),
+                // The deadline has passed: confirmed, as the question on the page asks.
+                ("confirm_past", "2026-08-15"),
             ],
         )
         .await;

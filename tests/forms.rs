@@ -49,7 +49,7 @@ async fn a_round_opened_in_the_same_instant_as_another_is_refused_on_the_page(ad
     .await
     .unwrap();
     let closed = secretariat
-        .post(&format!("/t/{T}/rounds/{open}/close"), &[])
+        .post(&format!("/t/{T}/rounds/{open}/close"), &[("confirm", "1")])
         .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
     for (label, end, deadline) in [

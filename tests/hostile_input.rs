@@ -745,6 +745,16 @@ async fn hostile_input_in_any_field_or_filter_never_answers_5xx(admin: PgPool) {
     let anonymous = vec!["/login".to_string(), set_password];
     let mut start = get_pages.clone();
     start.push(deactivated);
+    // A closed round's reopen form (administrators only) lies deep in the link graph.
+    let closed: uuid::Uuid = sqlx::query_scalar(
+        "SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id
+         WHERE t.slug = $1 AND r.state = 'closed' ORDER BY r.position DESC LIMIT 1",
+    )
+    .bind(A)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    start.insert(0, format!("/t/{A}/rounds/{closed}/reopen"));
     let (found, mut params) = discover(&mut walk, &anonymous, start, &post_routes).await;
     let discovered = started.elapsed();
 

@@ -145,3 +145,7 @@ admin-user-send-invitation-again = Send invitationen igen
 admin-user-withdraw-invitation = Træk invitationen tilbage
 admin-user-link-mailed = En e-mail til { $email } er på vej.
 admin-audit-invitation-resent = Invitationen til { $name } er sendt igen
+
+# rounds (issue 13.2): the public page shows only an adopted strategy
+admin-public-draft = Kommunens strategi er en kladde – den er ikke vedtaget. Den offentlige side viser kun en vedtaget strategi, så borgerne ser intet endnu. Når strategien er godkendt med „Godkend version“, kan du vælge områderne her.
+admin-public-draft-link = Gå til versioner

@@ -15,7 +15,10 @@ dashboard-completion-submitted = { $in } af { $total } opfølgninger er indsendt
 dashboard-completion-approved = { $count } godkendt
 dashboard-completion-waiting = { $count } venter på gennemgang
 dashboard-completion-returned = { $count } sendt retur
-dashboard-completion-draft = { $count } i gang
+dashboard-completion-draft = { $count ->
+    [one] { $count } kladde
+   *[other] { $count } kladder
+}
 dashboard-percent-submitted = { $percent } % indsendt
 dashboard-red-heading = Kritiske delmål
 dashboard-red-text = af { $total } delmål har status „Kritisk“; { $turned } er blevet kritiske siden sidste runde.
@@ -45,7 +48,7 @@ dashboard-stories-none = Der er ingen godkendte historier til deling endnu.
 dashboard-all-stories = Alle historier
 
 dashboard-counting-open = Runden { $round } er åben: kun indsendte og godkendte opfølgninger tælles med; kladder og opfølgninger, der er sendt retur, vises som „Ikke indberettet“.
-dashboard-counting-closed = Runden { $round } er lukket: alle opfølgninger tælles med, som de stod, da runden blev lukket.
+dashboard-counting-closed = Runden { $round } er lukket: alle opfølgninger, som nogen har skrevet i, tælles med, som de stod, da runden blev lukket; resten vises som „Ikke indberettet“.
 dashboard-counting-compared = Ændringer sammenlignes med runden { $round }.
 
 dashboard-choose-round = Vælg runde
@@ -56,3 +59,6 @@ dashboard-whole-strategy = Hele strategien
 dashboard-chart-areas-title = Status pr. indsatsområde, { $round }
 dashboard-chart-area-column = Indsatsområde
 dashboard-chart-trend-title = Udviklingen i status på tværs af runder (andel af indberettede delmål)
+
+# rounds (issue 13.7): the one name for a follow-up nobody wrote in
+dashboard-completion-not-reported = { $count } ikke indberettet

@@ -54,3 +54,10 @@ followup_comment_kind-submitted = Indsendt
 followup_comment_kind-returned = Sendt retur
 followup_comment_kind-approved = Godkendt
 followup_comment_kind-comment = Kommentar
+
+# rounds (issue 13.7): how far a follow-up has come, the one name on every page, export and the API
+report_state-not_reported = Ikke indberettet
+report_state-draft = Kladde
+report_state-submitted = Indsendt
+report_state-returned = Sendt retur
+report_state-approved = Godkendt

@@ -25,19 +25,25 @@ exports-col-focus-area = Indsatsområde
 exports-col-goal = Mål
 exports-col-sub-goal-or-initiative = Delmål / initiativ
 exports-col-indicator = Indikator
-exports-col-unit = Måleenhed
-exports-col-baseline = Baseline
-exports-col-baseline-date = Baselinedato
+exports-col-unit = Enhed
+exports-col-baseline = Udgangspunkt
+exports-col-baseline-date = Målt pr.
 exports-col-target = Målværdi
-exports-col-deadline = Deadline / evaluering
+exports-col-deadline = Frist / evaluering
 exports-col-lifecycle = Livsforløb
 exports-col-owner = Ansvarlig
-exports-col-org-unit = Organisatorisk enhed
+exports-col-org-unit = Enhed i organisationen
 exports-col-status = Status
 exports-col-measured = Målt værdi
-exports-col-narrative = Status-beskrivelse
+exports-col-narrative = Hvad er der gjort
 exports-col-next-steps = Næste skridt
 exports-col-review = Godkendelse
 
 # Session 6, issue 13 point 10 (forms): the goal's short title.
 exports-col-goal-short-title = Målets korte titel
+exports-col-review = Indberetning
+
+# rounds (issue 13.11): the follow-up's round, story and the review's comment
+exports-col-round = Runde
+exports-col-story = Den gode historie
+exports-col-review-comment = Kommentar ved gennemgang

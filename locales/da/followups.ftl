@@ -7,11 +7,6 @@ followups-kind-sub-goal = Delmål
 followups-owner-none = ingen
 
 ## Review states as the follow-up pages show them
-followups-review-not-started = Ikke startet
-followups-review-draft = Kladde
-followups-review-submitted = Indsendt
-followups-review-returned = Sendt retur
-followups-review-approved = Godkendt
 
 ## The form
 followups-form-title = Opfølgning – { $subject }
@@ -126,7 +121,7 @@ followups-my-done = Indsendt ({ $count })
 ## Rounds
 followups-rounds-title = Opfølgningsrunder – { $tenant }
 followups-rounds-heading = Opfølgningsrunder
-followups-rounds-intro = Åbn en runde for at bede alle ansvarlige om en opfølgning på deres delmål og initiativer. En lukket runde er låst og kan altid læses.
+followups-rounds-intro = Åbn en runde for at bede alle ansvarlige om en opfølgning på deres delmål og initiativer. En lukket runde er låst og kan altid læses; en administrator kan genåbne den.
 followups-rounds-none = Der er ingen runder endnu.
 followups-rounds-caption = Opfølgningsrunder, nyeste først
 followups-rounds-col-round = Runde
@@ -159,17 +154,12 @@ followups-progress-eyebrow = Opfølgningsrunde · { $state } · frist { $deadlin
 followups-progress-heading = Fremdrift
 followups-progress-submitted = { $submitted } af { $total } er indsendt;
 followups-progress-approved-returned = { $approved } er godkendt, { $returned } er sendt retur,
-followups-progress-draft-not-started = { $draft } er i gang og { $notstarted } er ikke startet.
+followups-progress-draft-not-started = { $draft } er kladder, og { $notstarted } er ikke indberettet.
 followups-progress-by-focus-area = Pr. indsatsområde
 followups-progress-by-org-unit = Pr. enhed
 followups-progress-group-none = (ingen)
 followups-progress-total = I alt
 followups-progress-col-group = Gruppe
-followups-progress-col-not-started = Ikke startet
-followups-progress-col-draft = Kladde
-followups-progress-col-submitted = Indsendt
-followups-progress-col-returned = Retur
-followups-progress-col-approved = Godkendt
 followups-progress-items = Opfølgninger ({ $count })
 followups-progress-col-subject = Delmål / initiativ
 followups-progress-col-owner = Ansvarlig
@@ -236,3 +226,54 @@ followups-conflict-caption = Din version og den gemte version, felt for felt
 followups-conflict-field = Felt
 followups-conflict-differs = forskellig
 followups-form-value-not-asked = Delmålet har ingen måleenhed, så der angives ingen målt værdi.
+# rounds (issue 13.2, 13.3): created, edited, deleted, opened on a draft, closed, reopened
+followups-rounds-created = Runden { $round } er oprettet. Åbn den, når de ansvarlige skal skrive deres opfølgning.
+followups-rounds-deleted = Runden er slettet.
+followups-rounds-edit = Redigér
+followups-rounds-reopen = Genåbn runden
+followups-rounds-mail-note = Når runden er åben, får de ansvarlige påmindelser om fristen som e-mail.
+followups-rounds-mail-configured = Mail er sat op på denne installation, så påmindelserne bliver sendt.
+followups-rounds-mail-not-configured = Mail er ikke sat op på denne installation: påmindelserne bliver ikke sendt, men ligger i udbakken, hvor en administrator kan læse dem.
+followups-rounds-past-deadline = Fristen { $date } er allerede passeret. Er det den rigtige dato? Ret datoen, eller tryk på knappen for at bruge den alligevel.
+followups-rounds-past-deadline-confirm = Ja, brug fristen alligevel
+followups-rounds-error-delete-not-planned = Runden { $round } er åbnet og kan ikke slettes. Kun en planlagt runde kan slettes.
+followups-edit-title = Redigér { $round }
+followups-edit-heading = Redigér runden { $round }
+followups-edit-crumb = Redigér
+followups-edit-intro = Runden er ikke åbnet endnu, så du kan rette navn, periode og frist eller slette den.
+followups-edit-form-heading = Navn, periode og frist
+followups-edit-save = Gem ændringer
+followups-delete-heading = Slet runden
+followups-delete-lead = Runden er ikke åbnet, så ingen har skrevet noget i den. Sletningen kan ikke fortrydes.
+followups-delete-confirm = Slet { $round }
+followups-confirm-cancel = Fortryd
+followups-open-draft-heading = Åbn { $round } på en strategi, der ikke er vedtaget?
+followups-open-draft-lead = Strategien er en kladde – den er ikke vedtaget endnu.
+followups-open-draft-consequence = Hvis du åbner runden nu, skriver de ansvarlige deres opfølgning på delmål, der stadig kan ændres, og styregruppens sider viser resultaterne med mærket „Kladde – ikke vedtaget“. Den offentlige side viser dem ikke, før strategien er vedtaget med „Godkend version“.
+followups-open-draft-confirm = Ja, åbn runden på kladden
+followups-close-heading = Luk runden { $round }?
+followups-close-unfinished-lead = Ikke alle opfølgninger er færdige:
+followups-close-all-finished = Alle opfølgninger i runden er godkendt.
+followups-close-unfinished-submitted = { $count } venter på gennemgang
+followups-close-unfinished-returned = { $count } er sendt retur og ikke indsendt igen
+followups-close-unfinished-draft = { $count ->
+    [one] { $count } kladde er ikke indsendt
+   *[other] { $count } kladder er ikke indsendt
+}
+followups-close-unfinished-not-reported = { $count } ikke indberettet
+followups-close-consequence = Når runden er lukket, er den låst: ingen kan skrive, indsende eller gennemgå mere i den, og styregruppen ser opfølgningerne, som de står nu. En administrator kan genåbne runden.
+followups-close-confirm = Ja, luk runden
+followups-reopen-heading = Genåbn runden { $round }?
+followups-reopen-lead = Runden er lukket og låst.
+followups-reopen-consequence = Genåbner du den, kan de ansvarlige igen skrive og indsende, og sekretariatet kan gennemgå. Begrundelsen gemmes i loggen og vises på runden.
+followups-reopen-reason = Begrundelse
+followups-reopen-reason-hint = Fx „To opfølgninger manglede, da runden blev lukket.“
+followups-reopen-confirm = Genåbn runden
+followups-reopen-error-reason-required = Skriv, hvorfor runden genåbnes.
+followups-reopen-error-reason-too-long = Begrundelsen må højst være 1000 tegn.
+followups-reopen-error-other-open = En anden runde er åben. Luk den, før du genåbner denne.
+followups-progress-reopened = Runden blev genåbnet { $date }.
+followups-progress-reopened-reason = Begrundelse: { $reason }
+followups-audit-round-reopened = Runden { $round } er genåbnet. Begrundelse: { $reason }
+followups-audit-round-updated = Runden { $round } er rettet
+followups-audit-round-deleted = Runden { $round } er slettet

@@ -62,3 +62,12 @@ revisions-moved-from = Flyttet fra { $place }
 revisions-another-focus-area = et andet fokusområde
 revisions-moved-from-goal = Flyttet fra målet “{ $goal }”
 revisions-another-goal = et andet mål
+
+# rounds (issue 13.2): what "Godkend version" changes, said before it is pressed
+revisions-effects-lead = Når du trykker „Godkend version“:
+revisions-effect-version = Strategien, som den står nu, gemmes som version { $number } med dato, godkendt af og beslutning.
+revisions-effect-adopts = Strategien bliver vedtaget: mærket „Kladde – ikke vedtaget“ forsvinder fra overblikket, statussiderne, mødepakken og initiativerne.
+revisions-effect-stays-draft = Kommunen har allerede en anden vedtaget strategi, så denne forbliver en kladde; versionen gemmes alligevel.
+revisions-effect-already-adopted = Strategien er allerede vedtaget; styregruppens sider viser den som hidtil.
+revisions-effect-public = Den offentlige side viser version { $number }, hvis den er slået til.
+revisions-effect-earlier = Version { $number } og de tidligere versioner bevares og kan sammenlignes med den nye.

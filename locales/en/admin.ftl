@@ -148,3 +148,7 @@ admin-user-send-invitation-again = Send the invitation again
 admin-user-withdraw-invitation = Withdraw the invitation
 admin-user-link-mailed = An email to { $email } is on its way.
 admin-audit-invitation-resent = The invitation to { $name } was sent again
+
+# rounds (issue 13.2): the public page shows only an adopted strategy
+admin-public-draft = The municipality's strategy is a draft – it has not been adopted. The public page shows only an adopted strategy, so citizens see nothing yet. Once the strategy is approved with ‘Approve version’, you can choose the areas here.
+admin-public-draft-link = Go to versions

@@ -18,7 +18,10 @@ dashboard-completion-submitted = { $in ->
 dashboard-completion-approved = { $count } approved
 dashboard-completion-waiting = { $count } awaiting review
 dashboard-completion-returned = { $count } returned
-dashboard-completion-draft = { $count } in progress
+dashboard-completion-draft = { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+}
 dashboard-percent-submitted = { $percent }% submitted
 dashboard-red-heading = Off-track sub-goals
 dashboard-red-text = { $turned ->
@@ -51,7 +54,7 @@ dashboard-stories-none = There are no approved stories to share yet.
 dashboard-all-stories = All stories
 
 dashboard-counting-open = Round { $round } is open: only submitted and approved follow-ups are counted; drafts and follow-ups that have been returned are shown as ‘Not reported’.
-dashboard-counting-closed = Round { $round } is closed: all follow-ups are counted as they stood when the round was closed.
+dashboard-counting-closed = Round { $round } is closed: every follow-up someone wrote in is counted as it stood when the round was closed; the rest are shown as ‘Not reported’.
 dashboard-counting-compared = Changes are compared with round { $round }.
 
 dashboard-choose-round = Choose round
@@ -62,3 +65,6 @@ dashboard-whole-strategy = The whole strategy
 dashboard-chart-areas-title = Status by focus area, { $round }
 dashboard-chart-area-column = Focus area
 dashboard-chart-trend-title = Status trend across rounds (share of reported sub-goals)
+
+# rounds (issue 13.7): the one name for a follow-up nobody wrote in
+dashboard-completion-not-reported = { $count } not reported

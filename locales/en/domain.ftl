@@ -54,3 +54,10 @@ followup_comment_kind-submitted = Submitted
 followup_comment_kind-returned = Returned
 followup_comment_kind-approved = Approved
 followup_comment_kind-comment = Comment
+
+# rounds (issue 13.7): how far a follow-up has come, the one name on every page, export and the API
+report_state-not_reported = Not reported
+report_state-draft = Draft
+report_state-submitted = Submitted
+report_state-returned = Returned
+report_state-approved = Approved

@@ -25,9 +25,9 @@ exports-col-focus-area = Focus area
 exports-col-goal = Goal
 exports-col-sub-goal-or-initiative = Sub-goal / initiative
 exports-col-indicator = Indicator
-exports-col-unit = Unit of measurement
+exports-col-unit = Unit
 exports-col-baseline = Baseline
-exports-col-baseline-date = Baseline date
+exports-col-baseline-date = Measured on
 exports-col-target = Target value
 exports-col-deadline = Deadline / evaluation
 exports-col-lifecycle = Lifecycle
@@ -35,9 +35,15 @@ exports-col-owner = Owner
 exports-col-org-unit = Organisational unit
 exports-col-status = Status
 exports-col-measured = Measured value
-exports-col-narrative = Status description
+exports-col-narrative = What has been done
 exports-col-next-steps = Next steps
 exports-col-review = Approval
 
 # Session 6, issue 13 point 10 (forms): the goal's short title.
 exports-col-goal-short-title = Goal short title
+exports-col-review = Reporting
+
+# rounds (issue 13.11): the follow-up's round, story and the review's comment
+exports-col-round = Round
+exports-col-story = The good story
+exports-col-review-comment = Review comment

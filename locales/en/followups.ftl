@@ -7,11 +7,6 @@ followups-kind-sub-goal = Sub-goal
 followups-owner-none = none
 
 ## Review states as the follow-up pages show them
-followups-review-not-started = Not started
-followups-review-draft = Draft
-followups-review-submitted = Submitted
-followups-review-returned = Returned
-followups-review-approved = Approved
 
 ## The form
 followups-form-title = Follow-up – { $subject }
@@ -126,7 +121,7 @@ followups-my-done = Submitted ({ $count })
 ## Rounds
 followups-rounds-title = Follow-up rounds – { $tenant }
 followups-rounds-heading = Follow-up rounds
-followups-rounds-intro = Open a round to ask every owner for a follow-up on their sub-goals and initiatives. A closed round is locked and can always be read.
+followups-rounds-intro = Open a round to ask every owner for a follow-up on their sub-goals and initiatives. A closed round is locked and can always be read; an administrator can reopen it.
 followups-rounds-none = There are no rounds yet.
 followups-rounds-caption = Follow-up rounds, newest first
 followups-rounds-col-round = Round
@@ -159,17 +154,12 @@ followups-progress-eyebrow = Follow-up round · { $state } · due { $deadline }
 followups-progress-heading = Progress
 followups-progress-submitted = { $submitted } of { $total } have been submitted;
 followups-progress-approved-returned = { $approved } approved, { $returned } returned,
-followups-progress-draft-not-started = { $draft } in progress and { $notstarted } not started.
+followups-progress-draft-not-started = { $draft } drafts and { $notstarted } not reported.
 followups-progress-by-focus-area = By focus area
 followups-progress-by-org-unit = By unit
 followups-progress-group-none = (none)
 followups-progress-total = Total
 followups-progress-col-group = Group
-followups-progress-col-not-started = Not started
-followups-progress-col-draft = Draft
-followups-progress-col-submitted = Submitted
-followups-progress-col-returned = Returned
-followups-progress-col-approved = Approved
 followups-progress-items = Follow-ups ({ $count })
 followups-progress-col-subject = Sub-goal / initiative
 followups-progress-col-owner = Owner
@@ -236,3 +226,54 @@ followups-conflict-caption = Your version and the saved version, field by field
 followups-conflict-field = Field
 followups-conflict-differs = differs
 followups-form-value-not-asked = The sub-goal has no unit, so no measured value is entered.
+# rounds (issue 13.2, 13.3): created, edited, deleted, opened on a draft, closed, reopened
+followups-rounds-created = Round { $round } has been created. Open it when the owners are to write their follow-up.
+followups-rounds-deleted = The round has been deleted.
+followups-rounds-edit = Edit
+followups-rounds-reopen = Reopen the round
+followups-rounds-mail-note = While the round is open, owners get reminders of the deadline by e-mail.
+followups-rounds-mail-configured = Mail is set up on this installation, so the reminders are sent.
+followups-rounds-mail-not-configured = Mail is not set up on this installation: the reminders are not sent but kept in the outbox, where an administrator can read them.
+followups-rounds-past-deadline = The deadline { $date } has already passed. Is that the right date? Correct the date, or press the button to use it anyway.
+followups-rounds-past-deadline-confirm = Yes, use this deadline anyway
+followups-rounds-error-delete-not-planned = Round { $round } has been opened and cannot be deleted. Only a planned round can be deleted.
+followups-edit-title = Edit { $round }
+followups-edit-heading = Edit round { $round }
+followups-edit-crumb = Edit
+followups-edit-intro = The round has not been opened yet, so you can change its name, period and deadline or delete it.
+followups-edit-form-heading = Name, period and deadline
+followups-edit-save = Save changes
+followups-delete-heading = Delete the round
+followups-delete-lead = The round has not been opened, so nobody has written anything in it. Deleting cannot be undone.
+followups-delete-confirm = Delete { $round }
+followups-confirm-cancel = Cancel
+followups-open-draft-heading = Open { $round } on a strategy that has not been adopted?
+followups-open-draft-lead = The strategy is a draft – it has not been adopted yet.
+followups-open-draft-consequence = If you open the round now, owners report on sub-goals that may still change, and the steering group's pages show the results marked ‘Draft – not adopted’. The public page does not show them until the strategy is adopted with ‘Approve version’.
+followups-open-draft-confirm = Yes, open the round on the draft
+followups-close-heading = Close round { $round }?
+followups-close-unfinished-lead = Not every follow-up is finished:
+followups-close-all-finished = Every follow-up in the round has been approved.
+followups-close-unfinished-submitted = { $count } awaiting review
+followups-close-unfinished-returned = { $count } returned and not resubmitted
+followups-close-unfinished-draft = { $count ->
+    [one] { $count } draft not submitted
+   *[other] { $count } drafts not submitted
+}
+followups-close-unfinished-not-reported = { $count } not reported
+followups-close-consequence = Once the round is closed it is locked: nobody can write, submit or review anything in it, and the steering group sees the follow-ups as they stand now. An administrator can reopen the round.
+followups-close-confirm = Yes, close the round
+followups-reopen-heading = Reopen round { $round }?
+followups-reopen-lead = The round is closed and locked.
+followups-reopen-consequence = If you reopen it, owners can write and submit again, and the secretariat can review. The reason is kept in the log and shown on the round.
+followups-reopen-reason = Reason
+followups-reopen-reason-hint = E.g. ‘Two follow-ups were missing when the round was closed.’
+followups-reopen-confirm = Reopen the round
+followups-reopen-error-reason-required = Write why the round is being reopened.
+followups-reopen-error-reason-too-long = The reason can be at most 1000 characters.
+followups-reopen-error-other-open = Another round is open. Close it before reopening this one.
+followups-progress-reopened = The round was reopened on { $date }.
+followups-progress-reopened-reason = Reason: { $reason }
+followups-audit-round-reopened = Round { $round } has been reopened. Reason: { $reason }
+followups-audit-round-updated = Round { $round } has been changed
+followups-audit-round-deleted = Round { $round } has been deleted

@@ -62,3 +62,12 @@ revisions-moved-from = Moved from { $place }
 revisions-another-focus-area = another focus area
 revisions-moved-from-goal = Moved from the goal “{ $goal }”
 revisions-another-goal = another goal
+
+# rounds (issue 13.2): what "Approve version" changes, said before it is pressed
+revisions-effects-lead = When you press ‘Approve version’:
+revisions-effect-version = The strategy as it stands now is saved as version { $number } with its date, approver and decision.
+revisions-effect-adopts = The strategy is adopted: the ‘Draft – not adopted’ label disappears from the dashboard, the status pages, the meeting pack and the initiatives.
+revisions-effect-stays-draft = The municipality already has another adopted strategy, so this one stays a draft; the version is saved all the same.
+revisions-effect-already-adopted = The strategy is already adopted; the steering group's pages show it as before.
+revisions-effect-public = The public page shows version { $number }, if it is switched on.
+revisions-effect-earlier = Version { $number } and the earlier versions are kept and can be compared with the new one.

@@ -37,6 +37,8 @@ struct SettingsPage {
     error: Option<&'static str>,
     saved: bool,
     public_path: String,
+    /// The current strategy is a draft: the public page shows nothing until it is adopted.
+    draft: bool,
 }
 
 /// The focus areas of the active strategy (the one the public page shows), not archived.
@@ -77,6 +79,7 @@ fn page(
         error: None,
         saved: false,
         public_path: format!("/public/{}", member.tenant.slug),
+        draft: false,
     }
 }
 
@@ -93,9 +96,13 @@ pub async fn show(
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
     let current = settings::load(&mut tx, member.tenant.id).await?;
     let areas = focus_areas(&mut tx, member.tenant.id).await?;
+    let draft = crate::kernel::strategy::current(&mut tx)
+        .await?
+        .is_some_and(|s| s.is_draft());
     tx.commit().await?;
     let mut page = page(&member, areas, current.enabled, &current.focus_areas);
     page.saved = q.saved.is_some();
+    page.draft = draft;
     Ok(render(&page))
 }
 

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::pagination::{Page, PageRequest};
 use crate::AppState;
 use crate::db::{TenantTx, begin_tenant_tx};
-use crate::domain::{FollowupStatus, InitiativeLifecycle, ReviewState, RoundState};
+use crate::domain::{FollowupStatus, InitiativeLifecycle, ReportState, ReviewState, RoundState};
 use crate::kernel::api_token::ApiClient;
 use crate::web::api_error::ApiError;
 
@@ -80,13 +80,52 @@ pub struct Followup {
     pub round_id: Uuid,
     pub sub_goal_id: Option<Uuid>,
     pub initiative_id: Option<Uuid>,
-    pub status: FollowupStatus,
+    /// None while nobody reported: a status nobody chose is not "not started".
+    pub status: Option<FollowupStatus>,
     pub measured_value: Option<f64>,
     pub narrative: Option<String>,
     pub next_steps: Option<String>,
     pub review_state: ReviewState,
+    /// The one vocabulary of the pages and exports (`ReportState`): "not_reported" for a
+    /// follow-up nobody wrote in.
+    pub report_state: &'static str,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,
+}
+
+struct FollowupRow {
+    id: Uuid,
+    round_id: Uuid,
+    sub_goal_id: Option<Uuid>,
+    initiative_id: Option<Uuid>,
+    status: FollowupStatus,
+    measured_value: Option<f64>,
+    narrative: Option<String>,
+    next_steps: Option<String>,
+    review_state: ReviewState,
+    touched: bool,
+    updated_at: DateTime<Utc>,
+    submitted_at: Option<DateTime<Utc>>,
+}
+
+impl From<FollowupRow> for Followup {
+    fn from(r: FollowupRow) -> Self {
+        let report = ReportState::of(r.review_state, r.touched);
+        Self {
+            id: r.id,
+            round_id: r.round_id,
+            sub_goal_id: r.sub_goal_id,
+            initiative_id: r.initiative_id,
+            status: (report != ReportState::NotReported).then_some(r.status),
+            measured_value: r.measured_value,
+            narrative: r.narrative,
+            next_steps: r.next_steps,
+            review_state: r.review_state,
+            report_state: report.as_str(),
+            updated_at: r.updated_at,
+            submitted_at: r.submitted_at,
+        }
+    }
 }
 
 pub async fn followups(
@@ -111,9 +150,10 @@ pub async fn followups(
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let strategy = current_strategy(&mut tx).await?;
     let rows = sqlx::query_as!(
-        Followup,
+        FollowupRow,
         r#"SELECT f.id, f.round_id, f.sub_goal_id, f.initiative_id, f.status as "status: FollowupStatus",
                   f.measured_value, f.narrative, f.next_steps, f.review_state as "review_state: ReviewState",
+                  (f.updated_by IS NOT NULL OR f.version > 1) as "touched!",
                   f.updated_at, f.submitted_at
            FROM followups f
            JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
@@ -129,6 +169,7 @@ pub async fn followups(
     .fetch_all(&mut *tx)
     .await?;
     tx.commit().await?;
+    let rows: Vec<Followup> = rows.into_iter().map(Followup::from).collect();
     let path = match round {
         Some(round) => format!("/api/v1/t/{}/followups?round={round}", client.tenant.slug),
         None => format!("/api/v1/t/{}/followups", client.tenant.slug),

@@ -3,9 +3,10 @@
 //! fixed number of statements whatever the strategy's size: the dashboard, the status pages and
 //! the meeting pack all filter and count this in memory.
 //!
-//! What counts: in a closed round every follow-up as it stood when the round closed; in the open
-//! round only follow-ups that were submitted or approved (drafts and returned ones are still
-//! being written). The pages say so.
+//! What counts: in a closed round every follow-up someone wrote in, as it stood when the round
+//! closed; in the open round only follow-ups that were submitted or approved (drafts and returned
+//! ones are still being written). A follow-up nobody wrote in is "not reported" in either, and has
+//! no author. The pages say so.
 
 use std::collections::HashMap;
 
@@ -14,7 +15,7 @@ use uuid::Uuid;
 
 use crate::charts::{Bucket, Counts};
 use crate::db::TenantTx;
-use crate::domain::{DecisionKind, FollowupStatus, ReviewState, RoundState};
+use crate::domain::{DecisionKind, FollowupStatus, ReportState, ReviewState, RoundState};
 use crate::kernel::strategy::{self, CurrentStrategy, Parts};
 
 pub struct RoundInfo {
@@ -87,6 +88,9 @@ pub struct StoryInfo {
 #[derive(Debug, Clone, Default)]
 pub struct Completion {
     pub total: u32,
+    /// Nobody wrote in these yet (`ReportState::NotReported`).
+    pub not_reported: u32,
+    /// Written in, not submitted.
     pub draft: u32,
     pub submitted: u32,
     pub returned: u32,
@@ -264,9 +268,10 @@ pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option
                   u.display_name as "author?", f.not_measured_reason
            FROM followups f
            JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
-           LEFT JOIN users u ON u.id = COALESCE(f.updated_by, f.owner_id)
+           LEFT JOIN users u ON u.id = f.updated_by
            WHERE f.tenant_id = $1 AND f.round_id = ANY($2) AND f.sub_goal_id IS NOT NULL
-             AND (r.state = 'closed' OR f.review_state IN ('submitted', 'approved'))"#,
+             AND ((r.state = 'closed' AND (f.updated_by IS NOT NULL OR f.version > 1))
+                  OR f.review_state IN ('submitted', 'approved'))"#,
         tenant,
         &round_ids
     )
@@ -277,7 +282,8 @@ pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option
            FROM followups f
            JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
            WHERE f.tenant_id = $1 AND r.strategy_id = $2 AND r.state <> 'planned' AND f.sub_goal_id IS NOT NULL
-             AND (r.state = 'closed' OR f.review_state IN ('submitted', 'approved'))
+             AND ((r.state = 'closed' AND (f.updated_by IS NOT NULL OR f.version > 1))
+                  OR f.review_state IN ('submitted', 'approved'))
            GROUP BY f.round_id, f.status"#,
         tenant,
         strategy.id
@@ -285,9 +291,10 @@ pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option
     .fetch_all(&mut **tx)
     .await?;
     let completion_rows = sqlx::query!(
-        r#"SELECT review_state as "review_state: ReviewState", count(*) as "n!"
+        r#"SELECT review_state as "review_state: ReviewState",
+                  (updated_by IS NOT NULL OR version > 1) as "touched!", count(*) as "n!"
            FROM followups WHERE tenant_id = $1 AND round_id = $2
-           GROUP BY review_state"#,
+           GROUP BY 1, 2"#,
         tenant,
         chosen_id
     )
@@ -361,21 +368,16 @@ pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option
             trend[i][Bucket::of(Some(row.status)).index()] += u32::try_from(row.n).unwrap_or(0);
         }
     }
-    let mut completion = Completion {
-        total: 0,
-        draft: 0,
-        submitted: 0,
-        returned: 0,
-        approved: 0,
-    };
+    let mut completion = Completion::default();
     for row in completion_rows {
         let n = u32::try_from(row.n).unwrap_or(0);
         completion.total += n;
-        match row.review_state {
-            ReviewState::Draft => completion.draft += n,
-            ReviewState::Submitted => completion.submitted += n,
-            ReviewState::Returned => completion.returned += n,
-            ReviewState::Approved => completion.approved += n,
+        match ReportState::of(row.review_state, row.touched) {
+            ReportState::NotReported => completion.not_reported += n,
+            ReportState::Draft => completion.draft += n,
+            ReportState::Submitted => completion.submitted += n,
+            ReportState::Returned => completion.returned += n,
+            ReportState::Approved => completion.approved += n,
         }
     }
     Ok(Some(Snapshot {

@@ -59,6 +59,7 @@ pub const COLUMNS: &[Column] = &[
     }),
     ("exports-col-owner", 24.0, |r| text(&r.owner)),
     ("exports-col-org-unit", 24.0, |r| text(&r.org_unit)),
+    ("exports-col-round", 12.0, |r| text(&r.round)),
     ("exports-col-status", 13.0, |r| {
         r.status
             .map(|s| Cell::Text(Cow::Owned(s.label())))
@@ -67,10 +68,14 @@ pub const COLUMNS: &[Column] = &[
     ("exports-col-measured", 11.0, |r| number(r.measured_value)),
     ("exports-col-narrative", 60.0, |r| text(&r.narrative)),
     ("exports-col-next-steps", 40.0, |r| text(&r.next_steps)),
-    ("exports-col-review", 13.0, |r| {
-        r.review_state
+    ("exports-col-story", 40.0, |r| text(&r.story)),
+    ("exports-col-review", 16.0, |r| {
+        r.report_state
             .map(|s| Cell::Text(Cow::Owned(s.label())))
             .unwrap_or(Cell::Empty)
+    }),
+    ("exports-col-review-comment", 40.0, |r| {
+        text(&r.review_comment)
     }),
     // Last, so that the columns before keep their places in sheets built on the export.
     ("exports-col-goal-short-title", 20.0, |r| {

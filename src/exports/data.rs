@@ -1,13 +1,15 @@
 //! What an export holds: one row per sub-goal and one per initiative of the current strategy
 //! (`kernel::strategy::current`), each with its follow-up in the chosen round (if any): a flat
 //! projection of the strategy's tree (`kernel::strategy::tree`). Five statements whatever the
-//! data size.
+//! data size (six with a round: the follow-ups' stories and review comments).
 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::db::TenantTx;
-use crate::domain::{FollowupStatus, InitiativeLifecycle, ReviewState, RoundState};
+use std::collections::HashMap;
+
+use crate::domain::{FollowupStatus, InitiativeLifecycle, ReportState, RoundState};
 use crate::kernel::strategy::tree::{self, Followups, Parts};
 
 pub struct RoundOption {
@@ -34,11 +36,86 @@ pub struct ExportRow {
     pub lifecycle: Option<InitiativeLifecycle>,
     pub owner: Option<String>,
     pub org_unit: Option<String>,
+    /// The round of the follow-up, when there is one.
+    pub round: Option<String>,
+    /// None when nobody reported: a status nobody chose is not shown as "not started".
     pub status: Option<FollowupStatus>,
     pub measured_value: Option<f64>,
     pub narrative: Option<String>,
     pub next_steps: Option<String>,
-    pub review_state: Option<ReviewState>,
+    pub story: Option<String>,
+    pub report_state: Option<ReportState>,
+    /// The secretariat's comment when it last returned or approved the follow-up.
+    pub review_comment: Option<String>,
+}
+
+/// What the tree does not carry about a follow-up: whether anyone wrote in it, its story and the
+/// review's comment.
+struct Extra {
+    sub_goal_id: Option<Uuid>,
+    initiative_id: Option<Uuid>,
+    touched: bool,
+    story: Option<String>,
+    review_comment: Option<String>,
+}
+
+async fn extras(tx: &mut TenantTx, round: Uuid) -> sqlx::Result<Vec<Extra>> {
+    let tenant = tx.tenant_id();
+    sqlx::query_as!(
+        Extra,
+        r#"SELECT f.sub_goal_id, f.initiative_id, (f.updated_by IS NOT NULL OR f.version > 1) as "touched!",
+                  (SELECT st.text FROM stories st WHERE st.tenant_id = f.tenant_id AND st.followup_id = f.id
+                   ORDER BY st.created_at DESC LIMIT 1) as "story?",
+                  (SELECT c.text FROM followup_comments c WHERE c.tenant_id = f.tenant_id AND c.followup_id = f.id
+                     AND c.kind IN ('returned', 'approved') AND c.text IS NOT NULL
+                   ORDER BY c.created_at DESC LIMIT 1) as "review_comment?"
+           FROM followups f WHERE f.tenant_id = $1 AND f.round_id = $2"#,
+        tenant,
+        round
+    )
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// The follow-up columns of a row: empty without a follow-up, and only the report state (and
+/// round) when nobody wrote in it.
+struct FollowupCells {
+    round: Option<String>,
+    status: Option<FollowupStatus>,
+    measured_value: Option<f64>,
+    narrative: Option<String>,
+    next_steps: Option<String>,
+    story: Option<String>,
+    report_state: Option<ReportState>,
+    review_comment: Option<String>,
+}
+
+fn followup_cells(f: Option<tree::Followup>, extra: Option<&Extra>) -> FollowupCells {
+    let Some(f) = f else {
+        return FollowupCells {
+            round: None,
+            status: None,
+            measured_value: None,
+            narrative: None,
+            next_steps: None,
+            story: None,
+            report_state: None,
+            review_comment: None,
+        };
+    };
+    let touched = extra.is_none_or(|e| e.touched);
+    let state = ReportState::of(f.review_state, touched);
+    let reported = state != ReportState::NotReported;
+    FollowupCells {
+        round: Some(f.round_label),
+        status: reported.then_some(f.status),
+        measured_value: f.measured_value,
+        narrative: f.narrative,
+        next_steps: f.next_steps,
+        story: extra.and_then(|e| e.story.clone()),
+        report_state: Some(state),
+        review_comment: extra.and_then(|e| e.review_comment.clone()),
+    }
 }
 
 /// The strategy's rounds that have been opened, newest first: the ones with follow-ups to export.
@@ -69,11 +146,23 @@ pub async fn rows(
         ..Parts::structure()
     };
     let tree = tree::load(tx, strategy, parts).await?;
+    let extras = match round {
+        Some(round) => extras(tx, round).await?,
+        None => Vec::new(),
+    };
+    let by_sub_goal: HashMap<Uuid, &Extra> = extras
+        .iter()
+        .filter_map(|e| e.sub_goal_id.map(|id| (id, e)))
+        .collect();
+    let by_initiative: HashMap<Uuid, &Extra> = extras
+        .iter()
+        .filter_map(|e| e.initiative_id.map(|id| (id, e)))
+        .collect();
     let mut rows = Vec::new();
     for area in tree.focus_areas {
         for goal in area.goals {
             for s in goal.sub_goals {
-                let f = s.followup;
+                let f = followup_cells(s.followup, by_sub_goal.get(&s.id).copied());
                 rows.push(ExportRow {
                     is_initiative: false,
                     focus_area: Some(area.title.clone()),
@@ -89,17 +178,20 @@ pub async fn rows(
                     lifecycle: None,
                     owner: s.owner,
                     org_unit: s.org_unit,
-                    status: f.as_ref().map(|f| f.status),
-                    measured_value: f.as_ref().and_then(|f| f.measured_value),
-                    review_state: f.as_ref().map(|f| f.review_state),
-                    narrative: f.as_ref().and_then(|f| f.narrative.clone()),
-                    next_steps: f.and_then(|f| f.next_steps),
+                    round: f.round,
+                    status: f.status,
+                    measured_value: f.measured_value,
+                    narrative: f.narrative,
+                    next_steps: f.next_steps,
+                    story: f.story,
+                    report_state: f.report_state,
+                    review_comment: f.review_comment,
                 });
             }
         }
     }
     rows.extend(tree.initiatives.into_iter().map(|i| {
-        let f = i.followup;
+        let f = followup_cells(i.followup, by_initiative.get(&i.id).copied());
         ExportRow {
             is_initiative: true,
             focus_area: i.focus_area,
@@ -115,11 +207,14 @@ pub async fn rows(
             lifecycle: Some(i.lifecycle),
             owner: i.owner,
             org_unit: i.org_unit,
-            status: f.as_ref().map(|f| f.status),
-            measured_value: f.as_ref().and_then(|f| f.measured_value),
-            review_state: f.as_ref().map(|f| f.review_state),
-            narrative: f.as_ref().and_then(|f| f.narrative.clone()),
-            next_steps: f.and_then(|f| f.next_steps),
+            round: f.round,
+            status: f.status,
+            measured_value: f.measured_value,
+            narrative: f.narrative,
+            next_steps: f.next_steps,
+            story: f.story,
+            report_state: f.report_state,
+            review_comment: f.review_comment,
         }
     }));
     Ok(rows)

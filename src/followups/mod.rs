@@ -38,10 +38,41 @@ pub fn routes(table: RouteTable) -> RouteTable {
             Access::Members(Capability::RunRounds),
             rounds::open,
         )
+        .get(
+            "/t/{slug}/rounds/{id}/close",
+            Access::Members(Capability::RunRounds),
+            rounds::close_page,
+        )
         .post(
             "/t/{slug}/rounds/{id}/close",
             Access::Members(Capability::RunRounds),
             rounds::close,
+        )
+        // Reopening a closed round lifts the database's lock: administrators only.
+        .get(
+            "/t/{slug}/rounds/{id}/reopen",
+            Access::Members(Capability::Administer),
+            rounds::reopen_form,
+        )
+        .post(
+            "/t/{slug}/rounds/{id}/reopen",
+            Access::Members(Capability::Administer),
+            rounds::reopen,
+        )
+        .get(
+            "/t/{slug}/rounds/{id}/edit",
+            Access::Members(Capability::RunRounds),
+            rounds::edit_form,
+        )
+        .post(
+            "/t/{slug}/rounds/{id}/edit",
+            Access::Members(Capability::RunRounds),
+            rounds::edit,
+        )
+        .post(
+            "/t/{slug}/rounds/{id}/delete",
+            Access::Members(Capability::RunRounds),
+            rounds::delete,
         )
         .get(
             "/t/{slug}/my",

@@ -42,29 +42,6 @@ pub async fn rounds(
     .await
 }
 
-pub struct RoundHead {
-    pub strategy_id: StrategyId,
-    pub label: String,
-    pub deadline: NaiveDate,
-    pub state: RoundState,
-}
-
-pub async fn round(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    id: RoundId,
-) -> sqlx::Result<Option<RoundHead>> {
-    sqlx::query_as!(
-        RoundHead,
-        r#"SELECT strategy_id as "strategy_id: StrategyId", label, deadline, state as "state: RoundState"
-           FROM followup_rounds WHERE tenant_id = $1 AND id = $2"#,
-        tenant,
-        id as RoundId
-    )
-    .fetch_optional(conn)
-    .await
-}
-
 /// One follow-up as it appears in lists: what it is about, who owns it, how far it is.
 pub struct ListRow {
     pub id: Uuid,
@@ -96,7 +73,7 @@ pub async fn list(
                   COALESCE(o.name, io.name) as "org_unit?",
                   u.display_name as "owner?",
                   f.status as "status: FollowupStatus", f.review_state as "review_state: ReviewState",
-                  (f.version > 1) as "touched!"
+                  (f.updated_by IS NOT NULL OR f.version > 1) as "touched!"
            FROM followups f
            JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
            LEFT JOIN sub_goals sg ON sg.tenant_id = f.tenant_id AND sg.id = f.sub_goal_id

@@ -50,8 +50,42 @@ struct ListPage {
     can_approve: bool,
     /// What changed since the latest version (None before the first).
     pending: Option<(i32, Counts)>,
+    /// What pressing "Approve version" changes, said before it is pressed.
+    effects: Vec<String>,
     input: ApproveInput,
     errors: Errors,
+}
+
+/// What approving changes, as `record` does it: the version is stored, the public page and the
+/// version history follow it, and a draft becomes the adopted strategy unless another one is.
+async fn approve_effects(
+    conn: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    strategy: Uuid,
+    next: i32,
+) -> sqlx::Result<Vec<String>> {
+    let row = sqlx::query!(
+        r#"SELECT s.status = 'draft' as "draft!",
+                  EXISTS (SELECT 1 FROM strategies o WHERE o.tenant_id = s.tenant_id AND o.status = 'active' AND o.id <> s.id) as "other_active!"
+           FROM strategies s WHERE s.tenant_id = $1 AND s.id = $2"#,
+        tenant,
+        strategy
+    )
+    .fetch_one(conn)
+    .await?;
+    let mut effects = vec![crate::t1("revisions-effect-version", "number", next)];
+    effects.push(match (row.draft, row.other_active) {
+        (true, false) => crate::t("revisions-effect-adopts"),
+        (true, true) => crate::t("revisions-effect-stays-draft"),
+        (false, _) => crate::t("revisions-effect-already-adopted"),
+    });
+    if !row.draft || !row.other_active {
+        effects.push(crate::t1("revisions-effect-public", "number", next));
+    }
+    if next > 1 {
+        effects.push(crate::t1("revisions-effect-earlier", "number", next - 1));
+    }
+    Ok(effects)
 }
 
 struct Meta {
@@ -138,6 +172,12 @@ async fn list_page(
     } else {
         None
     };
+    let effects = if member.can(Capability::ApproveVersion) {
+        let next = versions.first().map_or(1, |v| v.number + 1);
+        approve_effects(&mut tx, tenant, meta.id, next).await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -154,6 +194,7 @@ async fn list_page(
         versions,
         can_approve: member.can(Capability::ApproveVersion),
         pending,
+        effects,
         input,
         errors,
     };
