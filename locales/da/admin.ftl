@@ -221,6 +221,7 @@ admin-org-audit-renamed = Enheden { $name } er omdøbt til { $to }
 admin-org-audit-moved = Enheden { $name } er flyttet fra { $from } til { $to }
 admin-org-audit-archived = Enheden { $name } er arkiveret
 admin-org-audit-archived-moved = Enheden { $name } er arkiveret; { $what } er flyttet til { $to }
+admin-org-audit-top-level = øverste niveau
 admin-org-audit-restored = Enheden { $name } er gendannet
 admin-user-deactivate-title = Deaktivér { $name }?
 admin-user-deactivate-question = Deaktivér { $name }?

@@ -227,6 +227,7 @@ admin-org-audit-renamed = The unit { $name } was renamed { $to }
 admin-org-audit-moved = The unit { $name } was moved from { $from } to { $to }
 admin-org-audit-archived = The unit { $name } was archived
 admin-org-audit-archived-moved = The unit { $name } was archived; { $what } moved to { $to }
+admin-org-audit-top-level = the top level
 admin-org-audit-restored = The unit { $name } was restored
 admin-user-deactivate-title = Deactivate { $name }?
 admin-user-deactivate-question = Deactivate { $name }?

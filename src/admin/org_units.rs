@@ -465,7 +465,7 @@ pub async fn update(
         )
         .execute(&mut *tx)
         .await?;
-        let none = || record_text(|| crate::t("admin-org-top-level"));
+        let none = || record_text(|| crate::t("admin-org-audit-top-level"));
         let from = name_of(&units, unit.parent_id).unwrap_or_else(none);
         let to = name_of(&units, parent).unwrap_or_else(none);
         let summary = record_text(|| {
