@@ -57,7 +57,10 @@ fn steps(body: &str) -> Vec<&'static str> {
         let state = if piece.starts_with(" getting-started__step--done") {
             // Ticked in words and with a mark, not by colour alone.
             let item = &piece[..piece.find("</li>").unwrap()];
-            assert!(item.contains("✓") && item.contains(">Klaret</span>"), "{item}");
+            assert!(
+                item.contains("✓") && item.contains(">Klaret</span>"),
+                "{item}"
+            );
             "done"
         } else if piece.starts_with(" getting-started__step--next") {
             let item = &piece[..piece.find("</li>").unwrap()];
@@ -153,10 +156,18 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
     let page = front(&nina).await;
     assert!(page.contains("Kom i gang"));
     assert!(page.contains("0 af 6 trin er klaret."));
-    assert_eq!(steps(&page), ["next", "todo", "todo", "todo", "todo", "todo"]);
-    assert!(page.contains(&format!("<a href=\"/t/{T}/edit/strategy\" class=\"button\">Skriv grundteksten</a>")));
+    assert_eq!(
+        steps(&page),
+        ["next", "todo", "todo", "todo", "todo", "todo"]
+    );
+    assert!(page.contains(&format!(
+        "<a href=\"/t/{T}/edit/strategy\" class=\"button\">Skriv grundteksten</a>"
+    )));
     let edit = unescape(&nina.get(&format!("/t/{T}/edit")).await.body);
-    assert_eq!(steps(&edit), ["next", "todo", "todo", "todo", "todo", "todo"]);
+    assert_eq!(
+        steps(&edit),
+        ["next", "todo", "todo", "todo", "todo", "todo"]
+    );
 
     // 1. The strategy's text.
     let form = nina.get(&format!("/t/{T}/edit/strategy")).await;
@@ -176,7 +187,10 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
         )
         .await;
     assert!(saved.status.is_redirection(), "{}", unescape(&saved.body));
-    assert_eq!(steps(&front(&nina).await), ["done", "next", "todo", "todo", "todo", "todo"]);
+    assert_eq!(
+        steps(&front(&nina).await),
+        ["done", "next", "todo", "todo", "todo", "todo"]
+    );
 
     // 2. A focus area.
     let new = nina.get(&format!("/t/{T}/edit/focus-areas/new")).await;
@@ -193,9 +207,17 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
             ],
         )
         .await;
-    assert_eq!(area.status, StatusCode::SEE_OTHER, "{}", unescape(&area.body));
+    assert_eq!(
+        area.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        unescape(&area.body)
+    );
     let area = anchored_id(area.location(), "#focus_area-");
-    assert_eq!(steps(&front(&nina).await), ["done", "done", "next", "todo", "todo", "todo"]);
+    assert_eq!(
+        steps(&front(&nina).await),
+        ["done", "done", "next", "todo", "todo", "todo"]
+    );
 
     // 3. A goal.
     let new = nina
@@ -212,15 +234,24 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
             ],
         )
         .await;
-    assert_eq!(goal.status, StatusCode::SEE_OTHER, "{}", unescape(&goal.body));
+    assert_eq!(
+        goal.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        unescape(&goal.body)
+    );
     let goal = anchored_id(goal.location(), "#goal-");
-    assert_eq!(steps(&front(&nina).await), ["done", "done", "done", "next", "todo", "todo"]);
+    assert_eq!(
+        steps(&front(&nina).await),
+        ["done", "done", "done", "next", "todo", "todo"]
+    );
 
     // 4. Sub-goals, each with an owner: one without keeps the step open.
-    let nina_id: Uuid = sqlx::query_scalar("SELECT id FROM users WHERE email = 'nina@nyby.example'")
-        .fetch_one(&admin)
-        .await
-        .unwrap();
+    let nina_id: Uuid =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'nina@nyby.example'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
     let sub_goal = |text: &'static str, owner: String| {
         let nina = nina.clone();
         async move {
@@ -239,21 +270,35 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
                     ],
                 )
                 .await;
-            assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", unescape(&made.body));
+            assert_eq!(
+                made.status,
+                StatusCode::SEE_OTHER,
+                "{}",
+                unescape(&made.body)
+            );
             anchored_id(made.location(), "#sub_goal-")
         }
     };
     sub_goal("Flere unge i fritidsjob", nina_id.to_string()).await;
-    assert_eq!(steps(&front(&nina).await), ["done", "done", "done", "done", "next", "todo"]);
+    assert_eq!(
+        steps(&front(&nina).await),
+        ["done", "done", "done", "done", "next", "todo"]
+    );
     let ownerless = sub_goal("Færre unge i mistrivsel", String::new()).await;
     let page = front(&nina).await;
-    assert_eq!(steps(&page), ["done", "done", "done", "next", "todo", "todo"]);
+    assert_eq!(
+        steps(&page),
+        ["done", "done", "done", "next", "todo", "todo"]
+    );
     assert!(page.contains("1 af 2 delmål har en ansvarlig."));
     let archived = nina
         .post_raw(&format!("/t/{T}/edit/sub-goals/{ownerless}/delete"), "")
         .await;
     assert!(archived.status.is_redirection(), "{}", archived.status);
-    assert_eq!(steps(&front(&nina).await), ["done", "done", "done", "done", "next", "todo"]);
+    assert_eq!(
+        steps(&front(&nina).await),
+        ["done", "done", "done", "done", "next", "todo"]
+    );
 
     // 5. People and org units: a unit alone is not enough, someone to work with is needed too.
     let unit = nina
@@ -263,7 +308,10 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
         )
         .await;
     assert_eq!(unit.status, StatusCode::SEE_OTHER);
-    assert_eq!(steps(&front(&nina).await), ["done", "done", "done", "done", "next", "todo"]);
+    assert_eq!(
+        steps(&front(&nina).await),
+        ["done", "done", "done", "done", "next", "todo"]
+    );
     let invited = nina
         .post(
             &format!("/t/{T}/admin/users/invite"),
@@ -276,7 +324,10 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
         .await;
     assert_eq!(invited.status, StatusCode::OK, "{}", invited.body);
     let page = front(&nina).await;
-    assert_eq!(steps(&page), ["done", "done", "done", "done", "done", "next"]);
+    assert_eq!(
+        steps(&page),
+        ["done", "done", "done", "done", "done", "next"]
+    );
     assert!(page.contains("5 af 6 trin er klaret."));
 
     // 6. The first round: created is not yet opened; opened, the checklist is gone.
@@ -284,7 +335,10 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
         .create(&nina, &admin, T)
         .await;
     let page = front(&nina).await;
-    assert_eq!(steps(&page), ["done", "done", "done", "done", "done", "next"]);
+    assert_eq!(
+        steps(&page),
+        ["done", "done", "done", "done", "done", "next"]
+    );
     assert!(page.contains("En runde er oprettet, men ikke åbnet endnu."));
     let opened = nina
         .post(
@@ -323,7 +377,10 @@ async fn the_checklist_is_for_those_who_can_take_its_steps(admin: PgPool) {
     }
     // The secretariat sees the steps, and who takes the one it cannot.
     let page = front(&clients[0]).await;
-    assert_eq!(steps(&page), ["next", "todo", "todo", "todo", "todo", "todo"]);
+    assert_eq!(
+        steps(&page),
+        ["next", "todo", "todo", "todo", "todo", "todo"]
+    );
     assert!(page.contains("Det gør en administrator."));
     assert!(!page.contains(&format!("/t/{T}/admin/org-units")));
     // An owner and the steering group: no checklist, the page as before.
@@ -353,12 +410,17 @@ async fn deactivating_someone_asks_first_and_says_what_happens(admin: PgPool) {
         )
         .build(&app)
         .await;
-    let vera = app.sign_in("vera@vejby.example", common::DEMO_PASSWORD).await;
-    let otto = app.sign_in("otto@vejby.example", common::DEMO_PASSWORD).await;
-    let otto_id: Uuid = sqlx::query_scalar("SELECT id FROM users WHERE email = 'otto@vejby.example'")
-        .fetch_one(&admin)
-        .await
-        .unwrap();
+    let vera = app
+        .sign_in("vera@vejby.example", common::DEMO_PASSWORD)
+        .await;
+    let otto = app
+        .sign_in("otto@vejby.example", common::DEMO_PASSWORD)
+        .await;
+    let otto_id: Uuid =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'otto@vejby.example'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
     let active = || async {
         sqlx::query_scalar::<_, bool>("SELECT is_active FROM memberships WHERE user_id = $1")
             .bind(otto_id)
@@ -395,10 +457,11 @@ async fn deactivating_someone_asks_first_and_says_what_happens(admin: PgPool) {
     assert_eq!(owner, Some(otto_id), "the sub-goal keeps its owner");
 
     // The last administrator: the question says why not, and offers no button.
-    let vera_id: Uuid = sqlx::query_scalar("SELECT id FROM users WHERE email = 'vera@vejby.example'")
-        .fetch_one(&admin)
-        .await
-        .unwrap();
+    let vera_id: Uuid =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'vera@vejby.example'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
     let last = vera
         .get(&format!("/t/vejby/admin/users/{vera_id}/deactivate"))
         .await;

@@ -32,11 +32,9 @@ async fn world(admin: &PgPool) -> TestApp {
             "Børn og læring",
             "Alle børn lærer mere.",
             None,
-            vec![
-                Goal::new("Flere børn trives i skolen").sub_goal(
-                    SubGoal::new("Trivslen stiger", "Trivsel", "%", 70.0, 80.0).owner(OWNER),
-                ),
-            ],
+            vec![Goal::new("Flere børn trives i skolen").sub_goal(
+                SubGoal::new("Trivslen stiger", "Trivsel", "%", 70.0, 80.0).owner(OWNER),
+            )],
         )
         .build(&app)
         .await
@@ -100,14 +98,20 @@ async fn an_administrator_creates_renames_moves_archives_and_restores_units(admi
 
     // The tab next to the users page, and an empty organisation that says how to begin.
     let users = client.get(&format!("/t/{A}/admin/users")).await;
-    assert!(users.body.contains(&format!("href=\"/t/{A}/admin/org-units\"")));
+    assert!(
+        users
+            .body
+            .contains(&format!("href=\"/t/{A}/admin/org-units\""))
+    );
     let empty = client.get(&format!("/t/{A}/admin/org-units")).await;
     assert_eq!(empty.status, StatusCode::OK);
     assert!(unescape(&empty.body).contains("Der er ingen enheder endnu"));
 
     let children = create(&client, &admin, "Børn og Unge", None).await;
     let done = client
-        .get(&format!("/t/{A}/admin/org-units?done=created&unit={children}"))
+        .get(&format!(
+            "/t/{A}/admin/org-units?done=created&unit={children}"
+        ))
         .await;
     assert!(unescape(&done.body).contains("Enheden Børn og Unge er oprettet."));
     let schools = create(&client, &admin, "Skoler", Some(children)).await;
@@ -132,7 +136,10 @@ async fn an_administrator_creates_renames_moves_archives_and_restores_units(admi
         field_error(&twice.body, "unit-name"),
         "Der findes allerede en enhed, der hedder skoler, under Børn og Unge. Vælg et andet navn."
     );
-    assert!(twice.body.contains("value=\"skoler\""), "the typed name is kept");
+    assert!(
+        twice.body.contains("value=\"skoler\""),
+        "the typed name is kept"
+    );
     // Under another parent the name is free.
     let elsewhere = create(&client, &admin, "Skoler i Dagtilbud", Some(daycare)).await;
 
@@ -205,7 +212,10 @@ async fn an_administrator_creates_renames_moves_archives_and_restores_units(admi
     let archive_section = &list[list.find("Arkiverede enheder").expect("an archive")..];
     assert!(archive_section.contains("Skoler i Dagtilbud"));
     let users_form = client
-        .get(&format!("/t/{A}/admin/users/{}", user_id(&admin, OWNER).await))
+        .get(&format!(
+            "/t/{A}/admin/users/{}",
+            user_id(&admin, OWNER).await
+        ))
         .await;
     assert!(
         !users_form.body.contains(&elsewhere.to_string()),
@@ -247,7 +257,9 @@ async fn an_administrator_creates_renames_moves_archives_and_restores_units(admi
     );
     let summaries: Vec<&str> = actions.iter().map(|(_, s)| s.as_str()).collect();
     assert!(summaries.contains(&"Enheden Skoler er omdøbt til Folkeskoler"));
-    assert!(summaries.contains(&"Enheden Dagtilbud er flyttet fra Børn og Unge til øverste niveau"));
+    assert!(
+        summaries.contains(&"Enheden Dagtilbud er flyttet fra Børn og Unge til øverste niveau")
+    );
 }
 
 #[sqlx::test]
@@ -265,7 +277,11 @@ async fn only_administrators_of_the_municipality_reach_its_units(admin: PgPool) 
             format!("/t/{A}/admin/org-units/{unit}"),
             format!("/t/{A}/admin/org-units/{unit}/archive"),
         ] {
-            assert_eq!(client.get(&uri).await.status, StatusCode::NOT_FOUND, "{email} {uri}");
+            assert_eq!(
+                client.get(&uri).await.status,
+                StatusCode::NOT_FOUND,
+                "{email} {uri}"
+            );
         }
         for (uri, form) in [
             (format!("/t/{A}/admin/org-units"), vec![("name", "Ny")]),
@@ -273,7 +289,10 @@ async fn only_administrators_of_the_municipality_reach_its_units(admin: PgPool) 
                 format!("/t/{A}/admin/org-units/{unit}"),
                 vec![("name", "Omdøbt"), ("parent", "")],
             ),
-            (format!("/t/{A}/admin/org-units/{unit}/archive"), vec![("confirmed", "yes")]),
+            (
+                format!("/t/{A}/admin/org-units/{unit}/archive"),
+                vec![("confirmed", "yes")],
+            ),
             (format!("/t/{A}/admin/org-units/{unit}/restore"), vec![]),
         ] {
             let page = client.post(&uri, &form).await;
@@ -281,9 +300,14 @@ async fn only_administrators_of_the_municipality_reach_its_units(admin: PgPool) 
         }
     }
     // Åby's administrator, with Vejby's unit id in Åby's pages: as if there were no such unit.
-    let other = app.sign_in("admin@aaby.example", common::DEMO_PASSWORD).await;
+    let other = app
+        .sign_in("admin@aaby.example", common::DEMO_PASSWORD)
+        .await;
     assert_eq!(
-        other.get(&format!("/t/{B}/admin/org-units/{unit}")).await.status,
+        other
+            .get(&format!("/t/{B}/admin/org-units/{unit}"))
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     for (uri, form) in [
@@ -291,10 +315,17 @@ async fn only_administrators_of_the_municipality_reach_its_units(admin: PgPool) 
             format!("/t/{B}/admin/org-units/{unit}"),
             vec![("name", "Kapret"), ("parent", "")],
         ),
-        (format!("/t/{B}/admin/org-units/{unit}/archive"), vec![("confirmed", "yes")]),
+        (
+            format!("/t/{B}/admin/org-units/{unit}/archive"),
+            vec![("confirmed", "yes")],
+        ),
         (format!("/t/{B}/admin/org-units/{unit}/restore"), vec![]),
     ] {
-        assert_eq!(other.post(&uri, &form).await.status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(
+            other.post(&uri, &form).await.status,
+            StatusCode::NOT_FOUND,
+            "{uri}"
+        );
     }
     // Nor can Vejby's unit be made the parent of one in Åby.
     let foreign_parent = other
@@ -339,7 +370,9 @@ async fn people_and_sub_goals_placed_in_browser_made_units_count_under_them(admi
         "{}",
         form.body
     );
-    assert!(form.body.contains(&format!("<option value=\"{children}\">Børn og Unge</option>")));
+    assert!(form.body.contains(&format!(
+        "<option value=\"{children}\">Børn og Unge</option>"
+    )));
     let placed = vera
         .post(
             &format!("/t/{A}/admin/users/{otto}"),
@@ -374,13 +407,21 @@ async fn people_and_sub_goals_placed_in_browser_made_units_count_under_them(admi
             &[
                 ("new_id", new_id),
                 ("goal", &goal.to_string()),
-                ("text", "Flere børn i dagtilbud læser med en voksen hver dag"),
+                (
+                    "text",
+                    "Flere børn i dagtilbud læser med en voksen hver dag",
+                ),
                 ("owner", ""),
                 ("org_unit", &daycare.to_string()),
             ],
         )
         .await;
-    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", unescape(&created.body));
+    assert_eq!(
+        created.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        unescape(&created.body)
+    );
 
     // "Pr. enhed" on the status page: Otto's sub-goal under Skoler (his unit), the new one under
     // Dagtilbud (its own), both under Børn og Unge.
@@ -415,31 +456,44 @@ async fn people_and_sub_goals_placed_in_browser_made_units_count_under_them(admi
         .await;
     assert_eq!(asked.status, StatusCode::OK);
     let asked = unescape(&asked.body);
-    assert!(asked.contains("I Skoler er der placeret 1 person."), "{asked}");
+    assert!(
+        asked.contains("I Skoler er der placeret 1 person."),
+        "{asked}"
+    );
     assert!(asked.contains("Når du arkiverer enheden, flyttes de til Børn og Unge."));
     assert!(asked.contains("Arkivér og flyt til Børn og Unge"));
     let unit_of_otto = || async {
-        sqlx::query_scalar::<_, Option<Uuid>>("SELECT org_unit_id FROM memberships WHERE user_id = $1")
-            .bind(otto)
-            .fetch_one(&admin)
-            .await
-            .unwrap()
+        sqlx::query_scalar::<_, Option<Uuid>>(
+            "SELECT org_unit_id FROM memberships WHERE user_id = $1",
+        )
+        .bind(otto)
+        .fetch_one(&admin)
+        .await
+        .unwrap()
     };
-    assert_eq!(unit_of_otto().await, Some(schools), "nothing moved before the answer");
+    assert_eq!(
+        unit_of_otto().await,
+        Some(schools),
+        "nothing moved before the answer"
+    );
     let confirmed = vera
         .post(
             &format!("/t/{A}/admin/org-units/{schools}/archive"),
             &[("confirmed", "yes")],
         )
         .await;
-    assert_eq!(confirmed.status, StatusCode::SEE_OTHER, "{}", confirmed.body);
+    assert_eq!(
+        confirmed.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        confirmed.body
+    );
     assert_eq!(unit_of_otto().await, Some(children));
-    let summary: String = sqlx::query_scalar(
-        "SELECT summary FROM audit_events WHERE action = 'org_unit.archived'",
-    )
-    .fetch_one(&admin)
-    .await
-    .unwrap();
+    let summary: String =
+        sqlx::query_scalar("SELECT summary FROM audit_events WHERE action = 'org_unit.archived'")
+            .fetch_one(&admin)
+            .await
+            .unwrap();
     assert_eq!(
         summary,
         "Enheden Skoler er arkiveret; 1 person er flyttet til Børn og Unge"
@@ -464,6 +518,9 @@ async fn people_and_sub_goals_placed_in_browser_made_units_count_under_them(admi
             .await
             .body,
     );
-    assert!(asked.contains("I Dagtilbud er der placeret 1 delmål."), "{asked}");
+    assert!(
+        asked.contains("I Dagtilbud er der placeret 1 delmål."),
+        "{asked}"
+    );
     assert!(asked.contains("står de derefter uden enhed"));
 }

@@ -229,10 +229,10 @@ admin-user-deactivate-what-happens = Det sker, når du deaktiverer
 admin-user-deactivate-access = { $name } mister straks adgangen til { $tenant } i Retning, også i en browser, hvor personen er logget ind lige nu, og kan ikke længere logge ind her.
 admin-user-deactivate-owns = { $name } står stadig som ansvarlig for { $what }. Vælg en ny ansvarlig under Redigér strategi, hvis en anden skal følge op.
 admin-user-deactivate-owns-nothing = { $name } er ikke ansvarlig for noget i strategien.
-admin-user-deactivate-open-followups = { $name } har { $count ->
-    [one] 1 opfølgning
-   *[other] { $count } opfølgninger
-} i den åbne runde, som ikke er indsendt. Sekretariatet kan udfylde dem.
+admin-user-deactivate-open-followups = { $count ->
+    [one] { $name } har 1 opfølgning i den åbne runde, som ikke er indsendt. Sekretariatet kan udfylde den.
+   *[other] { $name } har { $count } opfølgninger i den åbne runde, som ikke er indsendt. Sekretariatet kan udfylde dem.
+}
 admin-user-deactivate-account = Personens konto og adgang til andre kommuner berøres ikke. Du kan aktivere { $name } igen senere.
 admin-user-deactivate-confirm = Deaktivér { $name }
 admin-user-owns-focus-areas = { $count ->

@@ -235,10 +235,10 @@ admin-user-deactivate-what-happens = What happens when you deactivate
 admin-user-deactivate-access = { $name } loses access to { $tenant } in Retning at once, also in a browser where they are signed in right now, and can no longer sign in here.
 admin-user-deactivate-owns = { $name } remains the owner of { $what }. Choose a new owner under Edit strategy if someone else is to follow up.
 admin-user-deactivate-owns-nothing = { $name } owns nothing in the strategy.
-admin-user-deactivate-open-followups = { $name } has { $count ->
-    [one] 1 follow-up
-   *[other] { $count } follow-ups
-} in the open round that are not submitted. The secretariat can fill them in.
+admin-user-deactivate-open-followups = { $count ->
+    [one] { $name } has 1 follow-up in the open round that is not submitted. The secretariat can fill it in.
+   *[other] { $name } has { $count } follow-ups in the open round that are not submitted. The secretariat can fill them in.
+}
 admin-user-deactivate-account = The person's account and access to other municipalities are not affected. You can activate { $name } again later.
 admin-user-deactivate-confirm = Deactivate { $name }
 admin-user-owns-focus-areas = { $count ->

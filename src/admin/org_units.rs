@@ -54,7 +54,11 @@ impl Placed {
             parts.push(crate::t1("admin-org-count-people", "count", self.people));
         }
         if self.sub_goals > 0 {
-            parts.push(crate::t1("admin-org-count-sub-goals", "count", self.sub_goals));
+            parts.push(crate::t1(
+                "admin-org-count-sub-goals",
+                "count",
+                self.sub_goals,
+            ));
         }
         if self.initiatives > 0 {
             parts.push(crate::t1(
@@ -68,7 +72,13 @@ impl Placed {
             1 => parts.remove(0),
             _ => {
                 let last = parts.pop().unwrap_or_default();
-                crate::t2("admin-org-list-and", "first", parts.join(", "), "last", last)
+                crate::t2(
+                    "admin-org-list-and",
+                    "first",
+                    parts.join(", "),
+                    "last",
+                    last,
+                )
             }
         }
     }
@@ -378,7 +388,10 @@ async fn edit_page(tx: &mut TenantTx, member: &Member, id: Uuid) -> AppResult<Ed
         .map(|(_, p)| p)
         .unwrap_or_default();
     Ok(EditPage {
-        chrome: Chrome::member(crate::t1("admin-org-edit-title", "name", &unit.name), member),
+        chrome: Chrome::member(
+            crate::t1("admin-org-edit-title", "name", &unit.name),
+            member,
+        ),
         slug: member.tenant.slug.clone(),
         parents: units
             .iter()
@@ -439,9 +452,8 @@ pub async fn update(
         )
         .execute(&mut *tx)
         .await?;
-        let summary = record_text(|| {
-            crate::t2("admin-org-audit-renamed", "name", &unit.name, "to", &name)
-        });
+        let summary =
+            record_text(|| crate::t2("admin-org-audit-renamed", "name", &unit.name, "to", &name));
         audit::record(
             &mut tx,
             member.tenant.id,

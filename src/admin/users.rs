@@ -556,7 +556,13 @@ impl Responsible {
             1 => parts.remove(0),
             _ => {
                 let last = parts.pop().unwrap_or_default();
-                crate::t2("admin-org-list-and", "first", parts.join(", "), "last", last)
+                crate::t2(
+                    "admin-org-list-and",
+                    "first",
+                    parts.join(", "),
+                    "last",
+                    last,
+                )
             }
         }
     }
@@ -631,11 +637,10 @@ pub async fn deactivate_form(
     if !page.person.joined || !page.person.is_active {
         // Nothing to ask: an invitation is withdrawn from the person's page, and a deactivated
         // member is activated there.
-        return Ok(Redirect::to(&format!(
-            "/t/{}/admin/users/{user_id}",
-            member.tenant.slug
-        ))
-        .into_response());
+        return Ok(
+            Redirect::to(&format!("/t/{}/admin/users/{user_id}", member.tenant.slug))
+                .into_response(),
+        );
     }
     Ok(render(&page))
 }

@@ -173,7 +173,10 @@ fn steps(member: &Member, has_strategy: bool, c: &Counts, slug: &str) -> Checkli
         } else {
             crate::t("home-checklist-sub-goals-todo")
         },
-        vec![link(format!("/t/{slug}/edit"), "home-checklist-sub-goals-link")],
+        vec![link(
+            format!("/t/{slug}/edit"),
+            "home-checklist-sub-goals-link",
+        )],
     ));
     raw.push((
         "home-checklist-people",
@@ -193,7 +196,10 @@ fn steps(member: &Member, has_strategy: bool, c: &Counts, slug: &str) -> Checkli
                     format!("/t/{slug}/admin/org-units"),
                     "home-checklist-org-units-link",
                 ),
-                link(format!("/t/{slug}/admin/users"), "home-checklist-people-link"),
+                link(
+                    format!("/t/{slug}/admin/users"),
+                    "home-checklist-people-link",
+                ),
             ]
         } else {
             Vec::new()
@@ -208,7 +214,10 @@ fn steps(member: &Member, has_strategy: bool, c: &Counts, slug: &str) -> Checkli
             "home-checklist-round-todo"
         }),
         if rounds {
-            vec![link(format!("/t/{slug}/rounds"), "home-checklist-round-link")]
+            vec![link(
+                format!("/t/{slug}/rounds"),
+                "home-checklist-round-link",
+            )]
         } else {
             Vec::new()
         },

@@ -130,7 +130,8 @@ mod tests {
             unit(5, "Skoler", Some(1)),
         ];
         let ordered = in_tree_order(flat);
-        let names: Vec<(usize, &str)> = ordered.iter().map(|u| (u.depth, u.name.as_str())).collect();
+        let names: Vec<(usize, &str)> =
+            ordered.iter().map(|u| (u.depth, u.name.as_str())).collect();
         assert_eq!(
             names,
             [
@@ -141,7 +142,10 @@ mod tests {
                 (0, "Teknik og Miljø"),
             ]
         );
-        assert_eq!(ordered[2].indented(), "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}Vuggestuer");
+        assert_eq!(
+            ordered[2].indented(),
+            "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}Vuggestuer"
+        );
         let below = subtree(&ordered, Uuid::from_u128(1));
         assert_eq!(below.len(), 4);
     }
