@@ -85,7 +85,7 @@ fn in_tree_order(flat: Vec<Unit>) -> Vec<Unit> {
         walk(&active, root.id, 1, &mut out);
     }
     let mut archived: Vec<Unit> = flat.iter().filter(|u| u.archived).cloned().collect();
-    archived.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    archived.sort_by_key(|u| u.name.to_lowercase());
     out.extend(archived);
     out
 }
