@@ -213,6 +213,11 @@ vocabulary!(words
     MemberRoleChanged => "member.role_changed";
     MemberActivated => "member.activated";
     MemberDeactivated => "member.deactivated";
+    OrgUnitCreated => "org_unit.created";
+    OrgUnitRenamed => "org_unit.renamed";
+    OrgUnitMoved => "org_unit.moved";
+    OrgUnitArchived => "org_unit.archived";
+    OrgUnitRestored => "org_unit.restored";
     TenantCreated => "tenant.created";
     TenantBrandingUpdated => "tenant.branding_updated";
     PublicPageUpdated => "public_page.updated";

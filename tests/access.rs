@@ -25,6 +25,7 @@ struct Ids {
     round: String,
     /// A follow-up in the open round owned by the demo contributor.
     followup: String,
+    org_unit: String,
 }
 
 /// Not every demo has shared problems, clusters and initiatives: give each tenant one of each,
@@ -89,6 +90,7 @@ async fn ids(admin: &PgPool, slug: &str) -> Ids {
              ORDER BY (m.role = 'contributor' AND u.password_hash IS NOT NULL AND f.review_state = 'draft') DESC NULLS LAST, m.position LIMIT 1",
         )
         .await,
+        org_unit: one("SELECT o.id FROM org_units o JOIN tenants t ON t.id = o.tenant_id WHERE t.slug = $1 ORDER BY o.key LIMIT 1").await,
     }
 }
 
@@ -107,6 +109,8 @@ fn fill(path: &str, slug: &str, ids: &Ids) -> String {
         &ids.round
     } else if path.contains("/followups/") {
         &ids.followup
+    } else if path.contains("/org-units/") {
+        &ids.org_unit
     } else {
         &ids.sub_goal
     };
@@ -557,7 +561,10 @@ async fn invitation_to_first_sign_in_and_the_audit_log(admin: PgPool) {
             .await
             .unwrap();
     let off = cookie
-        .post_raw(&format!("/t/{A}/admin/users/{user_id}/deactivate"), "")
+        .post_raw(
+            &format!("/t/{A}/admin/users/{user_id}/deactivate"),
+            "confirmed=yes",
+        )
         .await;
     assert_eq!(off.status, StatusCode::SEE_OTHER);
     assert_eq!(

@@ -374,6 +374,10 @@ async fn show_every_form(admin: &PgPool, a: &Ids) -> String {
          WHERE t.slug = $1 AND m.role = 'admin' AND other.slug <> $1
            AND NOT EXISTS (SELECT 1 FROM memberships x WHERE x.tenant_id = other.id AND x.user_id = m.user_id)
          LIMIT 1",
+        // An archived org unit, so that its restore form shows.
+        "INSERT INTO org_units (tenant_id, id, key, name, archived_at)
+         SELECT t.id, gen_random_uuid(), 'hostile-archived-unit', 'Arkiveret enhed', now()
+         FROM tenants t WHERE t.slug = $1",
     ];
     for sql in statements {
         sqlx::query(sql)
@@ -682,6 +686,8 @@ async fn hostile_input_in_any_field_or_filter_never_answers_5xx(admin: PgPool) {
                     a.round
                 } else if path.contains("/followups/") {
                     a.followup
+                } else if path.contains("/org-units/") {
+                    a.org_unit
                 } else {
                     a.sub_goal
                 }

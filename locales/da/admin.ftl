@@ -149,3 +149,102 @@ admin-audit-invitation-resent = Invitationen til { $name } er sendt igen
 # rounds (issue 13.2): the public page shows only an adopted strategy
 admin-public-draft = Kommunens strategi er en kladde – den er ikke vedtaget. Den offentlige side viser kun en vedtaget strategi, så borgerne ser intet endnu. Når strategien er godkendt med „Godkend version“, kan du vælge områderne her.
 admin-public-draft-link = Gå til versioner
+## Session 6, helper "people" (issue 13, points 4 and 12): org units in the browser; deactivating asks first
+admin-tab-org-units = Organisation
+admin-org-page-title = Organisation – { $tenant }
+admin-org-heading = Organisation
+admin-org-intro = Kommunens enheder (forvaltninger, afdelinger, teams). Personer, delmål og initiativer placeres i dem, og statussiderne viser fremdriften pr. enhed.
+admin-org-new-heading = Opret en enhed
+admin-org-new-failed = Enheden blev ikke oprettet.
+admin-org-name = Navn
+admin-org-parent = Ligger under
+admin-org-parent-hint = Vælg den enhed, den hører under, eller øverste niveau.
+admin-org-top-level = Øverste niveau (ingen overordnet enhed)
+admin-org-create = Opret enhed
+admin-org-all = { $count ->
+    [one] Én enhed
+   *[other] { $count } enheder
+}
+admin-org-none = Der er ingen enheder endnu. Opret den første ovenfor, fx en forvaltning.
+admin-org-edit = Redigér
+admin-org-edit-named = Redigér { $name }
+admin-org-archive = Arkivér
+admin-org-archive-named = Arkivér { $name }
+admin-org-archived-heading = Arkiverede enheder
+admin-org-archived-intro = Arkiverede enheder kan ikke vælges i formularerne. Du kan gendanne dem.
+admin-org-under = under { $parent }
+admin-org-restore = Gendan
+admin-org-restore-named = Gendan { $name }
+admin-org-created = Enheden { $name } er oprettet.
+admin-org-saved = Ændringerne af { $name } er gemt.
+admin-org-archived = Enheden { $name } er arkiveret.
+admin-org-restored = Enheden { $name } er gendannet.
+admin-org-count-people = { $count ->
+    [one] 1 person
+   *[other] { $count } personer
+}
+admin-org-count-sub-goals = { $count } delmål
+admin-org-count-initiatives = { $count ->
+    [one] 1 initiativ
+   *[other] { $count } initiativer
+}
+admin-org-count-nothing = Ingen personer, delmål eller initiativer
+admin-org-list-and = { $first } og { $last }
+admin-org-no-unit = ingen enhed
+admin-org-edit-title = { $name } – organisation
+admin-org-placed-here = Placeret her: { $what }
+admin-org-edit-heading = Navn og placering
+admin-org-edit-failed = Ændringerne blev ikke gemt.
+admin-org-cancel = Annullér
+admin-org-back = Tilbage
+admin-org-archive-heading = Arkivér enheden
+admin-org-archive-explainer = Når en enhed arkiveres, flyttes de personer, delmål og initiativer, der er placeret i den, til den overordnede enhed. Du bliver spurgt først.
+admin-org-archive-this = Arkivér enheden …
+admin-org-archive-title = Arkivér { $name }?
+admin-org-archive-question = Arkivér { $name }?
+admin-org-archive-empty = Der er ingen personer, delmål eller initiativer placeret i { $name }.
+admin-org-archive-placed = I { $name } er der placeret { $what }.
+admin-org-archive-move-to-parent = Når du arkiverer enheden, flyttes de til { $parent }.
+admin-org-archive-move-out = Enheden ligger på øverste niveau, så når du arkiverer den, står de derefter uden enhed.
+admin-org-archive-restore-later = Du kan gendanne enheden senere. Det, der er flyttet, bliver dog, hvor det er flyttet til.
+admin-org-archive-confirm = Arkivér enheden
+admin-org-archive-confirm-move = Arkivér og flyt til { $parent }
+admin-org-archive-confirm-out = Arkivér, og lad dem stå uden enhed
+admin-org-archive-has-children = { $name } kan ikke arkiveres, fordi der ligger andre enheder under den: { $children }. Flyt eller arkivér dem først.
+admin-org-error-parent = Vælg en enhed fra listen.
+admin-org-error-own-parent = En enhed kan ikke ligge under sig selv.
+admin-org-error-cycle = { $name } kan ikke flyttes ind under { $parent }, fordi { $parent } selv ligger under { $name }. Vælg en enhed uden for { $name }.
+admin-org-error-duplicate = Der findes allerede en enhed, der hedder { $name }, under { $parent }. Vælg et andet navn.
+admin-org-error-duplicate-top = Der findes allerede en enhed, der hedder { $name }, på øverste niveau. Vælg et andet navn.
+admin-org-error-restore-parent = { $name } kan ikke gendannes, fordi { $parent }, som den ligger under, er arkiveret. Gendan { $parent } først.
+admin-org-error-restore-duplicate = { $name } kan ikke gendannes, fordi en anden enhed med samme navn nu ligger samme sted. Omdøb den først.
+admin-org-audit-created = Enheden { $name } er oprettet
+admin-org-audit-created-under = Enheden { $name } er oprettet under { $parent }
+admin-org-audit-renamed = Enheden { $name } er omdøbt til { $to }
+admin-org-audit-moved = Enheden { $name } er flyttet fra { $from } til { $to }
+admin-org-audit-archived = Enheden { $name } er arkiveret
+admin-org-audit-archived-moved = Enheden { $name } er arkiveret; { $what } er flyttet til { $to }
+admin-org-audit-top-level = øverste niveau
+admin-org-audit-restored = Enheden { $name } er gendannet
+admin-user-deactivate-title = Deaktivér { $name }?
+admin-user-deactivate-question = Deaktivér { $name }?
+admin-user-deactivate-what-happens = Det sker, når du deaktiverer
+admin-user-deactivate-access = { $name } mister straks adgangen til { $tenant } i Retning, også i en browser, hvor personen er logget ind lige nu, og kan ikke længere logge ind her.
+admin-user-deactivate-owns = { $name } står stadig som ansvarlig for { $what }. Vælg en ny ansvarlig under Redigér strategi, hvis en anden skal følge op.
+admin-user-deactivate-owns-nothing = { $name } er ikke ansvarlig for noget i strategien.
+admin-user-deactivate-open-followups = { $count ->
+    [one] { $name } har 1 opfølgning i den åbne runde, som ikke er indsendt. Sekretariatet kan udfylde den.
+   *[other] { $name } har { $count } opfølgninger i den åbne runde, som ikke er indsendt. Sekretariatet kan udfylde dem.
+}
+admin-user-deactivate-account = Personens konto og adgang til andre kommuner berøres ikke. Du kan aktivere { $name } igen senere.
+admin-user-deactivate-confirm = Deaktivér { $name }
+admin-user-owns-focus-areas = { $count ->
+    [one] 1 fokusområde
+   *[other] { $count } fokusområder
+}
+admin-user-owns-goals = { $count } mål
+admin-user-owns-sub-goals = { $count } delmål
+admin-user-owns-initiatives = { $count ->
+    [one] 1 initiativ
+   *[other] { $count } initiativer
+}

@@ -128,3 +128,6 @@ auth-mail-password-subject = Vælg en ny adgangskode til Retning
 auth-mail-password-by-admin = { $by } fra { $tenant } har sendt dig et link, så du kan vælge en ny adgangskode til Retning.
 auth-mail-password-by-request = Nogen har bedt om et link til at vælge en ny adgangskode til Retning for denne adresse.
 auth-mail-password-unexpected = Har du ikke bedt om det, kan du se bort fra denne mail: din nuværende adgangskode virker, indtil du selv vælger en ny.
+
+## Session 6, helper "people" (issue 13, point 12): signed in after choosing a password through a link
+auth-audit-sign-in-via-link = Logget ind efter at have valgt adgangskode via et link

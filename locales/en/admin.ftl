@@ -152,3 +152,111 @@ admin-audit-invitation-resent = The invitation to { $name } was sent again
 # rounds (issue 13.2): the public page shows only an adopted strategy
 admin-public-draft = The municipality's strategy is a draft – it has not been adopted. The public page shows only an adopted strategy, so citizens see nothing yet. Once the strategy is approved with ‘Approve version’, you can choose the areas here.
 admin-public-draft-link = Go to versions
+## Session 6, helper "people" (issue 13, points 4 and 12): org units in the browser; deactivating asks first
+admin-tab-org-units = Organisation
+admin-org-page-title = Organisation – { $tenant }
+admin-org-heading = Organisation
+admin-org-intro = The municipality's units (departments, divisions, teams). People, sub-goals and initiatives are placed in them, and the status pages show progress per unit.
+admin-org-new-heading = Create a unit
+admin-org-new-failed = The unit was not created.
+admin-org-name = Name
+admin-org-parent = Part of
+admin-org-parent-hint = Choose the unit it belongs to, or the top level.
+admin-org-top-level = Top level (no parent unit)
+admin-org-create = Create unit
+admin-org-all = { $count ->
+    [one] One unit
+   *[other] { $count } units
+}
+admin-org-none = There are no units yet. Create the first one above, e.g. a department.
+admin-org-edit = Edit
+admin-org-edit-named = Edit { $name }
+admin-org-archive = Archive
+admin-org-archive-named = Archive { $name }
+admin-org-archived-heading = Archived units
+admin-org-archived-intro = Archived units cannot be chosen in the forms. You can restore them.
+admin-org-under = under { $parent }
+admin-org-restore = Restore
+admin-org-restore-named = Restore { $name }
+admin-org-created = The unit { $name } has been created.
+admin-org-saved = The changes to { $name } have been saved.
+admin-org-archived = The unit { $name } has been archived.
+admin-org-restored = The unit { $name } has been restored.
+admin-org-count-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+admin-org-count-sub-goals = { $count ->
+    [one] 1 sub-goal
+   *[other] { $count } sub-goals
+}
+admin-org-count-initiatives = { $count ->
+    [one] 1 initiative
+   *[other] { $count } initiatives
+}
+admin-org-count-nothing = No people, sub-goals or initiatives
+admin-org-list-and = { $first } and { $last }
+admin-org-no-unit = no unit
+admin-org-edit-title = { $name } – organisation
+admin-org-placed-here = Placed here: { $what }
+admin-org-edit-heading = Name and place
+admin-org-edit-failed = The changes were not saved.
+admin-org-cancel = Cancel
+admin-org-back = Back
+admin-org-archive-heading = Archive the unit
+admin-org-archive-explainer = When a unit is archived, the people, sub-goals and initiatives placed in it move to its parent unit. You will be asked first.
+admin-org-archive-this = Archive the unit …
+admin-org-archive-title = Archive { $name }?
+admin-org-archive-question = Archive { $name }?
+admin-org-archive-empty = No people, sub-goals or initiatives are placed in { $name }.
+admin-org-archive-placed = { $name } has { $what } placed in it.
+admin-org-archive-move-to-parent = When you archive the unit, they move to { $parent }.
+admin-org-archive-move-out = The unit is at the top level, so when you archive it they will have no unit.
+admin-org-archive-restore-later = You can restore the unit later, but what was moved stays where it was moved to.
+admin-org-archive-confirm = Archive the unit
+admin-org-archive-confirm-move = Archive and move to { $parent }
+admin-org-archive-confirm-out = Archive and leave them without a unit
+admin-org-archive-has-children = { $name } cannot be archived because other units are part of it: { $children }. Move or archive them first.
+admin-org-error-parent = Choose a unit from the list.
+admin-org-error-own-parent = A unit cannot be part of itself.
+admin-org-error-cycle = { $name } cannot be moved under { $parent }, because { $parent } is itself part of { $name }. Choose a unit outside { $name }.
+admin-org-error-duplicate = There is already a unit called { $name } under { $parent }. Choose another name.
+admin-org-error-duplicate-top = There is already a unit called { $name } at the top level. Choose another name.
+admin-org-error-restore-parent = { $name } cannot be restored because { $parent }, which it is part of, is archived. Restore { $parent } first.
+admin-org-error-restore-duplicate = { $name } cannot be restored because another unit of the same name is now in the same place. Rename that one first.
+admin-org-audit-created = The unit { $name } was created
+admin-org-audit-created-under = The unit { $name } was created under { $parent }
+admin-org-audit-renamed = The unit { $name } was renamed { $to }
+admin-org-audit-moved = The unit { $name } was moved from { $from } to { $to }
+admin-org-audit-archived = The unit { $name } was archived
+admin-org-audit-archived-moved = The unit { $name } was archived; { $what } moved to { $to }
+admin-org-audit-top-level = the top level
+admin-org-audit-restored = The unit { $name } was restored
+admin-user-deactivate-title = Deactivate { $name }?
+admin-user-deactivate-question = Deactivate { $name }?
+admin-user-deactivate-what-happens = What happens when you deactivate
+admin-user-deactivate-access = { $name } loses access to { $tenant } in Retning at once, also in a browser where they are signed in right now, and can no longer sign in here.
+admin-user-deactivate-owns = { $name } remains the owner of { $what }. Choose a new owner under Edit strategy if someone else is to follow up.
+admin-user-deactivate-owns-nothing = { $name } owns nothing in the strategy.
+admin-user-deactivate-open-followups = { $count ->
+    [one] { $name } has 1 follow-up in the open round that is not submitted. The secretariat can fill it in.
+   *[other] { $name } has { $count } follow-ups in the open round that are not submitted. The secretariat can fill them in.
+}
+admin-user-deactivate-account = The person's account and access to other municipalities are not affected. You can activate { $name } again later.
+admin-user-deactivate-confirm = Deactivate { $name }
+admin-user-owns-focus-areas = { $count ->
+    [one] 1 focus area
+   *[other] { $count } focus areas
+}
+admin-user-owns-goals = { $count ->
+    [one] 1 goal
+   *[other] { $count } goals
+}
+admin-user-owns-sub-goals = { $count ->
+    [one] 1 sub-goal
+   *[other] { $count } sub-goals
+}
+admin-user-owns-initiatives = { $count ->
+    [one] 1 initiative
+   *[other] { $count } initiatives
+}

@@ -131,3 +131,6 @@ auth-mail-password-subject = Choose a new password for Retning
 auth-mail-password-by-admin = { $by } of { $tenant } has sent you a link so that you can choose a new password for Retning.
 auth-mail-password-by-request = Someone asked for a link to choose a new password for Retning for this address.
 auth-mail-password-unexpected = If you did not ask for it, you can ignore this email: your current password works until you choose a new one yourself.
+
+## Session 6, helper "people" (issue 13, point 12): signed in after choosing a password through a link
+auth-audit-sign-in-via-link = Signed in after choosing a password through a link

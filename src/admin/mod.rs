@@ -1,6 +1,7 @@
-//! Administration of a municipality: its users and the audit log. Admins only.
+//! Administration of a municipality: its users, its org units and the audit log. Admins only.
 
 mod api_tokens;
+mod org_units;
 mod public_page;
 mod users;
 
@@ -43,6 +44,46 @@ pub fn routes(table: RouteTable) -> RouteTable {
             "/t/{slug}/admin/users/{user_id}/reset-link",
             Access::Members(Capability::Administer),
             users::reset_link,
+        )
+        .get(
+            "/t/{slug}/admin/users/{user_id}/deactivate",
+            Access::Members(Capability::Administer),
+            users::deactivate_form,
+        )
+        .get(
+            "/t/{slug}/admin/org-units",
+            Access::Members(Capability::Administer),
+            org_units::list,
+        )
+        .post(
+            "/t/{slug}/admin/org-units",
+            Access::Members(Capability::Administer),
+            org_units::create,
+        )
+        .get(
+            "/t/{slug}/admin/org-units/{id}",
+            Access::Members(Capability::Administer),
+            org_units::edit_form,
+        )
+        .post(
+            "/t/{slug}/admin/org-units/{id}",
+            Access::Members(Capability::Administer),
+            org_units::update,
+        )
+        .get(
+            "/t/{slug}/admin/org-units/{id}/archive",
+            Access::Members(Capability::Administer),
+            org_units::archive_form,
+        )
+        .post(
+            "/t/{slug}/admin/org-units/{id}/archive",
+            Access::Members(Capability::Administer),
+            org_units::archive,
+        )
+        .post(
+            "/t/{slug}/admin/org-units/{id}/restore",
+            Access::Members(Capability::Administer),
+            org_units::restore,
         )
         .get(
             "/t/{slug}/admin/audit",

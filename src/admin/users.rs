@@ -27,6 +27,7 @@ use crate::kernel::audit::{self, Event};
 use crate::kernel::forms::Errors;
 use crate::kernel::ids::{IdPath, UserId};
 use crate::kernel::memberships::{self, AddError, NewMember, Placement, Refusal, Start};
+use crate::kernel::org_units::{self, Unit};
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult, format};
 
@@ -80,21 +81,6 @@ async fn members(
            ORDER BY m.is_active DESC, m.pending DESC, 3"#,
         tenant_id,
         user_id
-    )
-    .fetch_all(conn)
-    .await
-}
-
-pub struct OrgUnitOption {
-    pub id: Uuid,
-    pub name: String,
-}
-
-async fn org_units(conn: &mut PgConnection, tenant_id: Uuid) -> sqlx::Result<Vec<OrgUnitOption>> {
-    sqlx::query_as!(
-        OrgUnitOption,
-        "SELECT id, name FROM org_units WHERE tenant_id = $1 ORDER BY position, name",
-        tenant_id
     )
     .fetch_all(conn)
     .await
@@ -293,7 +279,8 @@ struct EditPage {
     chrome: Chrome,
     slug: String,
     person: MemberRow,
-    org_units: Vec<OrgUnitOption>,
+    /// The active org units in tree order (the administrators' org-unit page builds them).
+    org_units: Vec<Unit>,
     roles: &'static [MemberRole],
     levels: &'static [LeadershipLevel],
     input: EditForm,
@@ -328,7 +315,7 @@ async fn edit_page_in(tx: &mut TenantTx, member: &Member, user_id: Uuid) -> AppR
         .into_iter()
         .next()
         .ok_or(AppError::NotFound)?;
-    let org_units = org_units(tx, member.tenant.id).await?;
+    let org_units = org_units::active(tx).await?;
     let input = EditForm {
         role: person.role.as_str().into(),
         title: person.title.clone().unwrap_or_default(),
@@ -536,12 +523,151 @@ async fn set_active(
     .into_response())
 }
 
+/// What a member is responsible for, as the question before deactivating them says.
+pub struct Responsible {
+    pub focus_areas: i64,
+    pub goals: i64,
+    pub sub_goals: i64,
+    pub initiatives: i64,
+    /// Their follow-ups in an open round that are not yet submitted.
+    pub open_followups: i64,
+}
+
+impl Responsible {
+    pub fn owns_anything(&self) -> bool {
+        self.focus_areas + self.goals + self.sub_goals + self.initiatives > 0
+    }
+
+    /// "3 delmål og 1 initiativ", naming only what there is.
+    pub fn text(&self) -> String {
+        let mut parts = Vec::new();
+        for (count, key) in [
+            (self.focus_areas, "admin-user-owns-focus-areas"),
+            (self.goals, "admin-user-owns-goals"),
+            (self.sub_goals, "admin-user-owns-sub-goals"),
+            (self.initiatives, "admin-user-owns-initiatives"),
+        ] {
+            if count > 0 {
+                parts.push(crate::t1(key, "count", count));
+            }
+        }
+        match parts.len() {
+            0 => String::new(),
+            1 => parts.remove(0),
+            _ => {
+                let last = parts.pop().unwrap_or_default();
+                crate::t2(
+                    "admin-org-list-and",
+                    "first",
+                    parts.join(", "),
+                    "last",
+                    last,
+                )
+            }
+        }
+    }
+}
+
+/// One statement, whatever the size of the strategy.
+async fn responsible(tx: &mut TenantTx, user_id: Uuid) -> sqlx::Result<Responsible> {
+    let tenant_id = tx.tenant_id();
+    sqlx::query_as!(
+        Responsible,
+        r#"SELECT
+             (SELECT count(*) FROM focus_areas WHERE tenant_id = $1 AND director_id = $2 AND archived_at IS NULL) as "focus_areas!",
+             (SELECT count(*) FROM goals WHERE tenant_id = $1 AND owner_id = $2 AND archived_at IS NULL) as "goals!",
+             (SELECT count(*) FROM sub_goals WHERE tenant_id = $1 AND owner_id = $2 AND archived_at IS NULL) as "sub_goals!",
+             (SELECT count(*) FROM initiatives WHERE tenant_id = $1 AND owner_id = $2 AND archived_at IS NULL) as "initiatives!",
+             (SELECT count(*) FROM followups f JOIN followup_rounds r ON r.tenant_id = f.tenant_id AND r.id = f.round_id
+               WHERE f.tenant_id = $1 AND f.owner_id = $2 AND r.state = 'open'
+                 AND f.review_state IN ('draft', 'returned')) as "open_followups!""#,
+        tenant_id,
+        user_id
+    )
+    .fetch_one(&mut **tx)
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "admin/user_deactivate.html")]
+struct DeactivatePage {
+    chrome: Chrome,
+    slug: String,
+    tenant_name: String,
+    person: MemberRow,
+    responsible: Responsible,
+    /// Why the person cannot be deactivated (the last administrator).
+    refusal: Option<String>,
+}
+
+async fn deactivate_page(
+    tx: &mut TenantTx,
+    member: &Member,
+    user_id: Uuid,
+) -> AppResult<DeactivatePage> {
+    let person = members(tx, member.tenant.id, Some(user_id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+    let refusal = (person.role == MemberRole::Admin
+        && memberships::other_admins(tx, user_id).await? == 0)
+        .then(|| crate::t("admin-users-error-last-admin"));
+    Ok(DeactivatePage {
+        chrome: Chrome::member(
+            crate::t1("admin-user-deactivate-title", "name", &person.display_name),
+            member,
+        ),
+        slug: member.tenant.slug.clone(),
+        tenant_name: member.tenant.name.clone(),
+        responsible: responsible(tx, user_id).await?,
+        refusal,
+        person,
+    })
+}
+
+/// The question before deactivating: who, and what happens to their access and their work.
+pub async fn deactivate_form(
+    member: Member,
+    mut tx: TenantTx,
+    IdPath(UserId(user_id)): IdPath<UserId>,
+) -> AppResult<Response> {
+    let page = deactivate_page(&mut tx, &member, user_id).await?;
+    tx.commit().await?;
+    if !page.person.joined || !page.person.is_active {
+        // Nothing to ask: an invitation is withdrawn from the person's page, and a deactivated
+        // member is activated there.
+        return Ok(
+            Redirect::to(&format!("/t/{}/admin/users/{user_id}", member.tenant.slug))
+                .into_response(),
+        );
+    }
+    Ok(render(&page))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    confirmed: String,
+}
+
 pub async fn deactivate(
     State(state): State<AppState>,
     member: Member,
     ClientIp(ip): ClientIp,
     IdPath(UserId(user_id)): IdPath<UserId>,
+    Form(form): Form<ConfirmForm>,
 ) -> AppResult<Response> {
+    if form.confirmed != "yes" {
+        // A member who has joined is deactivated only after the question; withdrawing an
+        // invitation (undone by sending it again) posts its confirmation with it.
+        let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
+        let page = deactivate_page(&mut tx, &member, user_id).await?;
+        tx.commit().await?;
+        if page.person.joined && page.person.is_active {
+            return Ok(render(&page));
+        }
+    }
     set_active(&state, &member, ip, user_id, false).await
 }
 

@@ -1,15 +1,22 @@
 //! The page behind a one-time link: the person chooses a password (accepting an invitation, or
-//! after "Glemt adgangskode?").
+//! after "Glemt adgangskode?"), and is then signed in.
+//!
+//! Signing in here trusts the link as much as the password it replaces: it went only to the
+//! person's own mailbox, works once, and choosing the password has just ended every other session
+//! of the account. A deactivated account gets no link page at all (`links::find`) and is checked
+//! again in the transaction that signs in. Sign-in attempts are not counted here, since no
+//! password is guessed; the sign-in form's limits stay as they are for the new password too.
 
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use super::links::{Purpose, ValidToken, find};
-use super::{ClientIp, account_mail, invitations, password};
+use super::{ClientIp, account_mail, invitations, password, user_agent};
 use crate::AppState;
 use crate::db::begin_user_tx;
 use crate::domain::AuditAction;
@@ -92,6 +99,8 @@ pub async fn submit(
     State(state): State<AppState>,
     TextPath(token): TextPath,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    jar: CookieJar,
     Form(form): Form<SetPasswordForm>,
 ) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
@@ -142,16 +151,35 @@ pub async fn submit(
     if used == 0 {
         return Ok(expired());
     }
-    sqlx::query!(
-        "UPDATE users SET password_hash = $2, display_name = $3 WHERE id = $1",
+    // The account may have been deactivated since the link was opened: then nothing is set and
+    // nobody is signed in.
+    let Some(locale) = sqlx::query_scalar!(
+        "UPDATE users SET password_hash = $2, display_name = $3, last_sign_in_at = now()
+         WHERE id = $1 AND is_active RETURNING locale",
         found.user_id,
         hash,
         display_name
     )
-    .execute(&mut *tx)
-    .await?;
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(expired());
+    };
     // Whoever held the old password is signed out everywhere.
     session::end_all(&mut *tx, found.user_id).await?;
+    // A session this browser held (anyone's) ends too: the person is signed in afresh below.
+    if let Some(old) = jar.get(session::COOKIE_NAME) {
+        session::delete(&mut *tx, old.value()).await?;
+    }
+    let policy = &state.settings.sessions;
+    let session_token = session::create(
+        &mut *tx,
+        found.user_id,
+        policy,
+        user_agent(&headers).as_deref(),
+        ip.as_deref(),
+    )
+    .await?;
     account_mail::end_links(&mut tx, found.user_id).await?;
     if found.purpose == Purpose::Invite {
         // Only the person's mailbox got this link: choosing the password is their yes.
@@ -175,6 +203,36 @@ pub async fn submit(
         ),
     )
     .await?;
+    audit::record_in_user_tenants(
+        &mut tx,
+        found.user_id,
+        &actor,
+        Event::new(
+            AuditAction::AuthSignIn,
+            "user",
+            Some(found.user_id),
+            audit::record_text(|| t("auth-audit-sign-in-via-link")),
+        ),
+    )
+    .await?;
+    // Where signing in leads, as after the sign-in form: another municipality's invitation
+    // first, else the one municipality, else the list of them.
+    let invited = !crate::kernel::memberships::pending(&mut tx, found.user_id)
+        .await?
+        .is_empty();
     tx.commit().await.map_err(AppError::from)?;
-    Ok(Redirect::to("/login?password_set=1").into_response())
+    let target = if invited {
+        "/invitations".to_string()
+    } else {
+        let tenants = crate::kernel::memberships::of_user(&state.db, found.user_id).await?;
+        match tenants.as_slice() {
+            [only] => format!("/t/{}/", only.slug),
+            _ => "/".to_string(),
+        }
+    };
+    let mut jar = jar.add(session::cookie(session_token, policy));
+    if let Some(lang) = locale.as_deref().and_then(crate::i18n::Lang::from_code) {
+        jar = jar.add(crate::i18n::negotiate::cookie(lang, policy.secure_cookie));
+    }
+    Ok((jar, Redirect::to(&target)).into_response())
 }

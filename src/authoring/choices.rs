@@ -24,14 +24,17 @@ pub async fn people(tx: &mut TenantTx) -> sqlx::Result<Vec<Choice>> {
     .await
 }
 
+/// The active org units in tree order, indented by depth (archiving a unit moves what was placed
+/// in it to its parent, so nothing offered here is missing a unit it had).
 pub async fn org_units(tx: &mut TenantTx) -> sqlx::Result<Vec<Choice>> {
-    sqlx::query_as!(
-        Choice,
-        r#"SELECT id, name as label FROM org_units WHERE tenant_id = $1 ORDER BY position, name"#,
-        tx.tenant_id()
-    )
-    .fetch_all(&mut **tx)
-    .await
+    Ok(crate::kernel::org_units::active(tx)
+        .await?
+        .into_iter()
+        .map(|u| Choice {
+            id: u.id,
+            label: u.indented(),
+        })
+        .collect())
 }
 
 pub async fn focus_areas(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<Choice>> {
@@ -135,7 +138,8 @@ pub fn label_of(choices: &[Choice], id: &str) -> String {
     choices
         .iter()
         .find(|c| c.id.to_string() == id)
-        .map(|c| c.label.clone())
+        // An org unit's indentation belongs to the drop-down, not to the conflict page.
+        .map(|c| c.label.trim_start_matches('\u{a0}').to_string())
         .unwrap_or_default()
 }
 

@@ -91,6 +91,8 @@ struct WorkspacePage {
     archived: Vec<ArchivedItem>,
     smart_count: usize,
     sub_goal_count: usize,
+    /// "Kom i gang", at the top of the page (home::checklist).
+    checklist: Option<crate::home::checklist::Checklist>,
 }
 
 struct StrategyHead {
@@ -104,6 +106,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let Some(strategy) = context::strategy(&mut tx, tenant).await? else {
+        let checklist = crate::home::checklist::load(&mut tx, &member, None).await?;
         tx.commit().await?;
         let page = WorkspacePage {
             chrome: Chrome::member(crate::t("authoring-edit-strategy"), &member),
@@ -116,6 +119,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
             archived: Vec::new(),
             smart_count: 0,
             sub_goal_count: 0,
+            checklist,
         };
         return Ok(render(&page));
     };
@@ -130,6 +134,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
     )
     .fetch_one(&mut *tx)
     .await?;
+    let checklist = crate::home::checklist::load(&mut tx, &member, Some(strategy.id)).await?;
     tx.commit().await?;
     let sub_goal_count = outline
         .iter()
@@ -165,6 +170,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
         archived,
         smart_count,
         sub_goal_count,
+        checklist,
     };
     Ok(render(&page))
 }

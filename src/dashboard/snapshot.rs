@@ -225,7 +225,8 @@ pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option
     let tree = strategy::tree::load(tx, strategy.id, Parts::structure()).await?;
     let org_units = sqlx::query_as!(
         OrgUnitInfo,
-        "SELECT id, name, parent_id FROM org_units WHERE tenant_id = $1 ORDER BY position, name",
+        // Archived units hold nothing (archiving moves it to the parent): not a choice any more.
+        "SELECT id, name, parent_id FROM org_units WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY position, name",
         tenant
     )
     .fetch_all(&mut **tx)

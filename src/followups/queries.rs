@@ -70,7 +70,7 @@ pub async fn list(
                   COALESCE(sg.text, i.title) as "subject!",
                   (f.initiative_id IS NOT NULL) as "is_initiative!",
                   COALESCE(fa.title, ifa.title) as "focus_area?",
-                  COALESCE(o.name, io.name) as "org_unit?",
+                  COALESCE(o.name, oo.name, io.name) as "org_unit?",
                   u.display_name as "owner?",
                   f.status as "status: FollowupStatus", f.review_state as "review_state: ReviewState",
                   (f.updated_by IS NOT NULL OR f.version > 1) as "touched!"
@@ -80,6 +80,9 @@ pub async fn list(
            LEFT JOIN goals g ON g.tenant_id = sg.tenant_id AND g.id = sg.goal_id
            LEFT JOIN focus_areas fa ON fa.tenant_id = g.tenant_id AND fa.id = g.focus_area_id
            LEFT JOIN org_units o ON o.tenant_id = sg.tenant_id AND o.id = sg.org_unit_id
+           -- A sub-goal without a unit of its own counts under its owner's, as on the status page.
+           LEFT JOIN memberships om ON om.tenant_id = sg.tenant_id AND om.user_id = sg.owner_id
+           LEFT JOIN org_units oo ON oo.tenant_id = om.tenant_id AND oo.id = om.org_unit_id
            LEFT JOIN initiatives i ON i.tenant_id = f.tenant_id AND i.id = f.initiative_id
            LEFT JOIN focus_areas ifa ON ifa.tenant_id = i.tenant_id AND ifa.id = i.focus_area_id
            LEFT JOIN org_units io ON io.tenant_id = i.tenant_id AND io.id = i.org_unit_id

@@ -1,4 +1,7 @@
-//! The front page: the signed-in user's municipalities.
+//! The front page: the signed-in user's municipalities; and "Kom i gang" (`checklist`), the steps
+//! a new municipality takes, shown on its own front page and on "Redigér strategi".
+
+pub mod checklist;
 
 use askama::Template;
 use axum::extract::State;

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod forms;
 pub mod ids;
 pub mod memberships;
+pub mod org_units;
 pub mod routes;
 pub mod session;
 pub mod strategy;

@@ -10,6 +10,7 @@ use super::queries::{self, StrategyRow};
 use super::views::*;
 use crate::db::begin_tenant_tx;
 use crate::domain::FollowupStatus;
+use crate::home::checklist::{self, Checklist};
 use crate::i18n::Lang;
 use crate::kernel::access::Member;
 use crate::kernel::ids::{FocusAreaId, IdPath, SubGoalId};
@@ -128,6 +129,8 @@ struct TreePage {
     challenges: Vec<Challenge>,
     clusters: Vec<ClusterView>,
     loose_initiatives: Vec<InitiativeView>,
+    /// "Kom i gang", for those who can take its steps (home::checklist).
+    checklist: Option<Checklist>,
 }
 
 pub async fn tenant_root_redirect(member: Member) -> Response {
@@ -166,6 +169,8 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
     let slug = tenant.slug.clone();
     let mut tx = begin_tenant_tx(&db, tenant.id).await?;
     let Some(strategy) = crate::kernel::strategy::current(&mut tx).await? else {
+        let checklist = checklist::load(&mut tx, &member, None).await?;
+        tx.commit().await?;
         let page = TreePage {
             chrome: Chrome::member(tenant.name.clone(), &member),
             slug,
@@ -174,9 +179,11 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
             challenges: Vec::new(),
             clusters: Vec::new(),
             loose_initiatives: Vec::new(),
+            checklist,
         };
         return Ok(render(&page));
     };
+    let checklist = checklist::load(&mut tx, &member, Some(strategy.id)).await?;
     let strategy = StrategyRow::from(strategy);
     let period = (strategy.period_start, strategy.period_end);
     let tree = tree::load(
@@ -242,6 +249,7 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
         challenges,
         clusters,
         loose_initiatives,
+        checklist,
     };
     Ok(render(&page))
 }
