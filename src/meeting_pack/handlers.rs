@@ -95,17 +95,8 @@ pub async fn pdf(
         .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?
         .map_err(AppError::Internal)?;
     let file = format!(
-        "attachment; filename=\"{}-{}-{}.pdf\"",
-        crate::t("meeting-pack-file-name"),
-        tenant.slug,
-        pack.round
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            })
-            .collect::<String>()
+        "attachment; filename=\"{}.pdf\"",
+        file_name(&tenant.slug, &pack.round)
     );
     Ok((
         [
@@ -115,4 +106,15 @@ pub async fn pdf(
         bytes,
     )
         .into_response())
+}
+
+/// "moedepakke-sonderborg-2026-h2": the pack's word in the reader's language, the municipality
+/// and the round, written out in ASCII by the one function for file names.
+pub fn file_name(slug: &str, round: &str) -> String {
+    use crate::web::file_name::slug as ascii;
+    [ascii(&crate::t("meeting-pack-file-name")), ascii(slug), ascii(round)]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }

@@ -5,7 +5,8 @@ use uuid::Uuid;
 
 use crate::charts::{Bucket, StackedBars};
 use crate::dashboard::page::{areas_chart, round_facts};
-use crate::dashboard::snapshot::{Completion, Snapshot, SubGoalInfo};
+use crate::dashboard::snapshot::{Completion, RoundInfo, Snapshot, SubGoalInfo};
+use crate::domain::RoundState;
 use crate::status::page::change;
 use crate::web::format;
 
@@ -138,6 +139,16 @@ pub struct Pack {
     pub chart: Option<StackedBars>,
 }
 
+/// The day against which "Fristen er overskredet" is judged: the end of the round's period, as
+/// the follow-ups report on the period; while the period is still running, today. So a closed
+/// round's pack says the same thing next year as on the day it closed.
+pub fn overdue_reference(round: &RoundInfo, today: NaiveDate) -> NaiveDate {
+    match round.state {
+        RoundState::Open | RoundState::Planned => today.min(round.period_end),
+        RoundState::Closed => round.period_end,
+    }
+}
+
 /// Text on one line: the PDF's markup is line-based, and a summary reads better without breaks.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -204,7 +215,7 @@ impl Pack {
                 .map(|s| entry(snapshot, s))
                 .collect(),
             overdue: snapshot
-                .overdue(today)
+                .overdue(snapshot.round().map_or(today, |r| overdue_reference(r, today)))
                 .into_iter()
                 .map(|s| entry(snapshot, s))
                 .collect(),
