@@ -92,9 +92,7 @@ pub async fn reply(
     }
     let problem = match crate::web::text::multiline(form.text.trim()) {
         Err(problem) => Err(problem.message()),
-        Ok(_) if f.round_state != RoundState::Open => {
-            Err(t("followups-conversation-error-closed"))
-        }
+        Ok(_) if f.round_state != RoundState::Open => Err(t("followups-conversation-error-closed")),
         Ok(text) if text.is_empty() => Err(t("followups-conversation-error-required")),
         Ok(text) if text.chars().count() > MAX_REPLY => Err(t1(
             "followups-conversation-error-too-long",

@@ -215,7 +215,11 @@ impl Pack {
                 .map(|s| entry(snapshot, s))
                 .collect(),
             overdue: snapshot
-                .overdue(snapshot.round().map_or(today, |r| overdue_reference(r, today)))
+                .overdue(
+                    snapshot
+                        .round()
+                        .map_or(today, |r| overdue_reference(r, today)),
+                )
                 .into_iter()
                 .map(|s| entry(snapshot, s))
                 .collect(),
@@ -307,5 +311,34 @@ impl Pack {
             Some(round) => crate::t1("meeting-pack-turned-red-since", "round", round),
             None => crate::t("meeting-pack-turned-red-since-last"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round(state: RoundState) -> RoundInfo {
+        RoundInfo {
+            id: Uuid::nil(),
+            label: "2026 H1".into(),
+            state,
+            period_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            deadline: NaiveDate::from_ymd_opt(2026, 8, 15).unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_closed_rounds_reference_day_does_not_move_with_the_clock() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let closed = round(RoundState::Closed);
+        let today = overdue_reference(&closed, day(2026, 9, 1));
+        let next_year = overdue_reference(&closed, day(2027, 9, 2));
+        assert_eq!(today, next_year);
+        assert_eq!(today, day(2026, 6, 30));
+        // While the period runs, today; once it has ended, its end.
+        let open = round(RoundState::Open);
+        assert_eq!(overdue_reference(&open, day(2026, 5, 1)), day(2026, 5, 1));
+        assert_eq!(overdue_reference(&open, day(2026, 7, 20)), day(2026, 6, 30));
     }
 }

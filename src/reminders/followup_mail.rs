@@ -173,7 +173,11 @@ pub async fn queue_for_comment(
                 ),
                 _ => (
                     "followup_resubmitted",
-                    t1("reminders-followup-resubmitted-subject", "subject", &subject),
+                    t1(
+                        "reminders-followup-resubmitted-subject",
+                        "subject",
+                        &subject,
+                    ),
                     t3(
                         "reminders-followup-resubmitted-text",
                         "owner",
@@ -187,7 +191,12 @@ pub async fn queue_for_comment(
             }
         });
         let body = sync_scope(lang_of(to.locale.as_deref()), || {
-            letter(&to.name, text, t1("reminders-followup-link", "link", &link), true)
+            letter(
+                &to.name,
+                text,
+                t1("reminders-followup-link", "link", &link),
+                true,
+            )
         });
         queued += sqlx::query!(
             r#"INSERT INTO mail_queue (tenant_id, id, dedupe_key, kind, to_email, to_name, subject, body)
