@@ -179,6 +179,27 @@ async fn returned_answered_resubmitted_and_approved_each_mail_once(admin: PgPool
     assert_eq!(approved[0].0, owner.email);
     assert!(approved[0].1.contains("godkendt") && approved[0].2.contains(&deep_link));
     assert_eq!(mails(&admin, "followup_returned", id).await.len(), 1);
+
+    // The audit log names these events in words, not in codes.
+    let administrator = app.signed_in_as(Role::Admin).await;
+    let audit = common::unescape(&administrator.get(&format!("/t/{T}/admin/audit")).await.body);
+    for words in [
+        "Opfølgning sendt retur",
+        "Opfølgning godkendt",
+        "Opfølgning indsendt",
+    ] {
+        assert!(audit.contains(words), "{words}");
+    }
+    for code in [
+        "followup.returned",
+        "followup.approved",
+        "followup.submitted",
+    ] {
+        assert!(
+            !audit.contains(&format!(">{code}<")),
+            "the code {code} is shown"
+        );
+    }
 }
 
 #[sqlx::test]
@@ -231,6 +252,14 @@ async fn only_the_owner_and_the_secretariat_write_and_only_in_their_municipality
         )
         .await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    // The owner writes in their own follow-up's conversation.
+    let own = owner
+        .post(
+            &format!("/t/{T}/followups/{id}/comments"),
+            &[("text", "Et spørgsmål")],
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::SEE_OTHER);
     // Someone who only reads does not write in the conversation.
     let read_only = viewer
         .post(
