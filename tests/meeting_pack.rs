@@ -221,3 +221,145 @@ async fn the_pack_and_its_pdf_read_in_english(admin: PgPool) {
         "the PDF declares its language"
     );
 }
+
+/// The row labels and totals of the HTML pack's status chart ("Label (N)"), and its title.
+fn html_chart(body: &str) -> (String, Vec<String>) {
+    let body = common::unescape(body);
+    let title_start = body.find("id=\"pack-areas-title\">").expect("the chart") + 22;
+    let title = body[title_start..title_start + body[title_start..].find('<').unwrap()].to_string();
+    let mut rows = Vec::new();
+    let mut rest = body.as_str();
+    let marker = "font-weight=\"600\">";
+    while let Some(at) = rest.find(marker) {
+        let after = &rest[at + marker.len()..];
+        let label = &after[..after.find('<').unwrap()];
+        let total_at = after.find("fill=\"#4a5563\">").unwrap() + 15;
+        let total = &after[total_at..total_at + after[total_at..].find('<').unwrap()];
+        rows.push(flat(&format!("{label}{total}")));
+        rest = &after[total_at..];
+    }
+    (title, rows)
+}
+
+#[sqlx::test]
+async fn the_pdf_carries_the_chart_whole_header_words_and_a_readable_file_name(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let slug = "sonderborg";
+    let steering = app.signed_in_to(slug, Role::Steering).await;
+    let page = steering.get(&format!("/t/{slug}/meeting-pack")).await;
+    let (title, rows) = html_chart(&page.body);
+    assert!(rows.len() >= 2, "{rows:?}");
+
+    let (status, headers, pdf) = steering
+        .get_raw(&format!("/t/{slug}/meeting-pack.pdf"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let disposition = headers["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.contains("filename=\"moedepakke-sonderborg-"),
+        "{disposition}"
+    );
+    let text = flat(&pdf_extract::extract_text_from_mem(&pdf).expect("the PDF parses"));
+    // The chart the HTML pack shows: its title, and each bar's label with its total.
+    assert!(
+        text.contains(&flat(&title)),
+        "the PDF lacks {title}: {text}"
+    );
+    for row in &rows {
+        assert!(text.contains(row.as_str()), "the PDF's chart lacks {row}");
+    }
+
+    // The summary table's header: only whole words, none split across lines. The text
+    // extraction runs the words of one line together, so each piece must be a run of whole
+    // words of one header cell.
+    let start = text.find("Indsatsområde").expect("the table header");
+    let end = start + text[start..].find("I alt").expect("the total column");
+    let cells = [
+        "Indsatsområde",
+        "● På sporet",
+        "▲ Udfordret",
+        "■ Kritisk",
+        "✓ Gennemført",
+        "○ Ikke startet",
+        "– Ikke indberettet",
+    ];
+    let mut whole = Vec::new();
+    for cell in cells {
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        for from in 0..words.len() {
+            for to in from + 1..=words.len() {
+                whole.push(words[from..to].concat());
+            }
+        }
+    }
+    for piece in text[start..end].split_whitespace() {
+        assert!(
+            whole.iter().any(|w| w == piece),
+            "a header word is split: {piece:?} in {:?}",
+            &text[start..end]
+        );
+    }
+}
+
+#[sqlx::test]
+async fn a_closed_rounds_overdue_list_is_judged_on_its_period_end(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let slug = "haderslev";
+    let secretariat = app.signed_in_to(slug, Role::Secretariat).await;
+    let (round, period_end): (uuid::Uuid, chrono::NaiveDate) = sqlx::query_as(
+        "SELECT r.id, r.period_end FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id
+         WHERE t.slug = $1 AND r.state = 'closed' ORDER BY r.position DESC LIMIT 1",
+    )
+    .bind(slug)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let today = chrono::Utc::now().date_naive();
+    assert!(
+        period_end + chrono::Days::new(2) < today,
+        "the round's period is over"
+    );
+    // Two sub-goals not done in that round: one whose deadline fell in the period, one whose
+    // deadline came after the period ended (but has passed by now).
+    let open: Vec<(uuid::Uuid, String)> = sqlx::query_as(
+        "SELECT s.id, s.text FROM sub_goals s JOIN tenants t ON t.id = s.tenant_id
+         LEFT JOIN followups f ON f.tenant_id = s.tenant_id AND f.sub_goal_id = s.id AND f.round_id = $2
+         WHERE t.slug = $1 AND s.archived_at IS NULL AND f.status IS DISTINCT FROM 'done'
+         ORDER BY s.position LIMIT 2",
+    )
+    .bind(slug)
+    .bind(round)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert_eq!(open.len(), 2);
+    let set_deadline = |id: uuid::Uuid, day: chrono::NaiveDate| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query("UPDATE sub_goals SET deadline = $2 WHERE id = $1")
+                .bind(id)
+                .bind(day)
+                .execute(&admin)
+                .await
+                .unwrap();
+        }
+    };
+    set_deadline(open[0].0, period_end - chrono::Days::new(1)).await;
+    set_deadline(open[1].0, period_end + chrono::Days::new(1)).await;
+    let page = secretariat
+        .get(&format!("/t/{slug}/meeting-pack?round={round}"))
+        .await;
+    let body = common::unescape(&page.body);
+    let start = body
+        .find("Fristen er overskredet uden at delmålet er gennemført")
+        .expect("the overdue list");
+    let overdue = &body[start..start + body[start..].find("</section>").unwrap()];
+    assert!(
+        overdue.contains(open[0].1.trim()),
+        "in the period: {overdue}"
+    );
+    assert!(
+        !overdue.contains(open[1].1.trim()),
+        "a deadline after the period is not overdue in this round's pack, however late it is read: {overdue}"
+    );
+}

@@ -277,3 +277,13 @@ followups-progress-reopened-reason = Begrundelse: { $reason }
 followups-audit-round-reopened = Runden { $round } er genåbnet. Begrundelse: { $reason }
 followups-audit-round-updated = Runden { $round } er rettet
 followups-audit-round-deleted = Runden { $round } er slettet
+## Task "mail" (13.5): the conversation on a follow-up.
+followups-conversation-empty = Ingen har skrevet i samtalen endnu.
+followups-conversation-owner = ansvarlig
+followups-conversation-reply = Skriv i samtalen
+followups-conversation-reply-hint = Sekretariatet og den ansvarlige ser svaret her. Ret selve opfølgningen i felterne nedenfor.
+followups-conversation-send = Send svar
+followups-conversation-error-required = Skriv et svar, før du sender.
+followups-conversation-error-too-long = Svaret er for langt. Skriv højst { $max } tegn.
+followups-conversation-error-closed = Runden er lukket, så der kan ikke skrives mere i samtalen.
+followups-notice-replied = Dit svar er sendt. Det står nu i samtalen.

@@ -50,4 +50,4 @@ meeting-pack-quote = »{ $text }«
 
 # The PDF: each page's foot ends with the page number; the file name is ASCII only.
 meeting-pack-pdf-footer = { $tenant } · Mødepakke { $round } · side
-meeting-pack-file-name = modepakke
+meeting-pack-file-name = mødepakke

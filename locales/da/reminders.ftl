@@ -15,3 +15,14 @@ reminders-status-sent = Sendt
 reminders-status-outbox = I udbakken
 reminders-status-failed = Fejlet
 reminders-status-queued = I kø
+
+## Task "mail" (13.5): mail when a follow-up is returned, approved, or submitted again.
+reminders-followup-someone = Sekretariatet
+reminders-followup-returned-subject = Din opfølgning er sendt retur: { $subject }
+reminders-followup-returned-text = { $author } har sendt din opfølgning på "{ $subject }" ({ $round }) retur med denne kommentar:
+reminders-followup-returned-what-now = Du kan svare i samtalen på opfølgningen, rette den og indsende den igen.
+reminders-followup-approved-subject = Din opfølgning er godkendt: { $subject }
+reminders-followup-approved-text = { $author } har godkendt din opfølgning på "{ $subject }" ({ $round }). Tak for den.
+reminders-followup-resubmitted-subject = Opfølgning indsendt igen: { $subject }
+reminders-followup-resubmitted-text = { $owner } har indsendt opfølgningen på "{ $subject }" ({ $round }) igen, efter at den blev sendt retur. Den venter på gennemgang.
+reminders-followup-link = Åbn opfølgningen: { $link }

@@ -277,3 +277,13 @@ followups-progress-reopened-reason = Reason: { $reason }
 followups-audit-round-reopened = Round { $round } has been reopened. Reason: { $reason }
 followups-audit-round-updated = Round { $round } has been changed
 followups-audit-round-deleted = Round { $round } has been deleted
+## Task "mail" (13.5): the conversation on a follow-up.
+followups-conversation-empty = No one has written in the conversation yet.
+followups-conversation-owner = owner
+followups-conversation-reply = Write in the conversation
+followups-conversation-reply-hint = The secretariat and the owner see the reply here. Change the follow-up itself in the fields below.
+followups-conversation-send = Send reply
+followups-conversation-error-required = Write a reply before sending.
+followups-conversation-error-too-long = The reply is too long. Write at most { $max } characters.
+followups-conversation-error-closed = The round is closed, so nothing more can be written in the conversation.
+followups-notice-replied = Your reply has been sent. It is now in the conversation.

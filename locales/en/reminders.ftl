@@ -24,3 +24,14 @@ reminders-status-sent = Sent
 reminders-status-outbox = In the outbox
 reminders-status-failed = Failed
 reminders-status-queued = Queued
+
+## Task "mail" (13.5): mail when a follow-up is returned, approved, or submitted again.
+reminders-followup-someone = The secretariat
+reminders-followup-returned-subject = Your follow-up has been returned: { $subject }
+reminders-followup-returned-text = { $author } has returned your follow-up on "{ $subject }" ({ $round }) with this comment:
+reminders-followup-returned-what-now = You can reply in the conversation on the follow-up, correct it and submit it again.
+reminders-followup-approved-subject = Your follow-up has been approved: { $subject }
+reminders-followup-approved-text = { $author } has approved your follow-up on "{ $subject }" ({ $round }). Thank you.
+reminders-followup-resubmitted-subject = Follow-up submitted again: { $subject }
+reminders-followup-resubmitted-text = { $owner } has submitted the follow-up on "{ $subject }" ({ $round }) again after it was returned. It is waiting for review.
+reminders-followup-link = Open the follow-up: { $link }

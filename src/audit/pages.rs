@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::db::begin_tenant_tx;
+use crate::domain::AuditAction;
 use crate::kernel::access::Member;
 use crate::layout::{Chrome, render};
 use crate::web::{AppResult, format, text};
@@ -41,10 +42,32 @@ impl Filter {
     }
 }
 
+/// The Fluent key of an event's name in words: "followup.returned" is
+/// `audit-action-followup-returned`.
+pub fn action_key(action: AuditAction) -> String {
+    format!("audit-action-{}", action.as_str().replace(['.', '_'], "-"))
+}
+
+/// An event's name in words, in the reader's language. A stored word that is no longer in the
+/// vocabulary (an event written by an older version) is shown as stored rather than hidden.
+pub fn action_label(stored: &str) -> String {
+    match AuditAction::parse(stored) {
+        Some(action) => crate::t(&action_key(action)),
+        None => stored.to_string(),
+    }
+}
+
+/// An event name for the filter: the stored word (the value sent) and its words (what is shown).
+pub struct ActionChoice {
+    pub word: String,
+    pub label: String,
+}
+
 pub struct EventRow {
     pub at: String,
     pub actor: String,
     pub ip: Option<String>,
+    /// The event's name in words.
     pub action: String,
     pub summary: String,
     pub change: Option<String>,
@@ -55,7 +78,7 @@ pub struct EventRow {
 struct AuditPage {
     chrome: Chrome,
     slug: String,
-    actions: Vec<String>,
+    actions: Vec<ActionChoice>,
     filter: Filter,
     from_error: bool,
     to_error: bool,
@@ -142,7 +165,7 @@ pub async fn browse(
             at: format::datetime(r.at),
             actor: r.actor_label,
             ip: r.ip,
-            action: r.action,
+            action: action_label(&r.action),
             summary: r.summary.unwrap_or_default(),
             change: (r.before.is_some() || r.after.is_some()).then(|| {
                 let show = |v: &Option<serde_json::Value>| {
@@ -169,11 +192,42 @@ pub async fn browse(
         prev_link: (page > 1).then(|| filter.link(&slug, page - 1)),
         next_link: has_more.then(|| filter.link(&slug, page + 1)),
         slug,
-        actions,
+        actions: actions
+            .into_iter()
+            .map(|word| ActionChoice {
+                label: action_label(&word),
+                word,
+            })
+            .collect(),
         filter,
         from_error,
         to_error,
         events,
     };
     Ok(render(&page_view))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_audit_action_has_words_in_danish_and_english() {
+        for action in AuditAction::ALL {
+            let key = action_key(*action);
+            let da = crate::i18n::try_lookup(Lang::Da, &key);
+            let en = crate::i18n::try_lookup(Lang::En, &key);
+            for (lang, label) in [("da", &da), ("en", &en)] {
+                let label = label
+                    .as_deref()
+                    .unwrap_or_else(|| panic!("{action}: no {lang} label ({key})"));
+                assert!(
+                    !label.trim().is_empty() && !label.contains(action.as_str()),
+                    "{action}: the {lang} label is words, not the code: {label:?}"
+                );
+            }
+            assert_ne!(da, en, "{action}: Danish and English differ");
+        }
+    }
 }

@@ -196,18 +196,7 @@ fn file_name(slug: &str, round: Option<&str>, extension: &str) -> String {
 }
 
 fn ascii_slug(text: &str) -> String {
-    let mut out = String::new();
-    for ch in text.to_lowercase().chars() {
-        match ch {
-            'a'..='z' | '0'..='9' => out.push(ch),
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
-            _ => {}
-        }
-    }
-    out.trim_end_matches('-').chars().take(60).collect()
+    crate::web::file_name::slug(text)
 }
 
 fn percent(text: &str) -> String {

@@ -172,13 +172,6 @@ pub struct DecisionView {
     pub round: Option<String>,
 }
 
-pub struct CommentView {
-    pub kind: String,
-    pub text: Option<String>,
-    pub author: String,
-    pub at: String,
-}
-
 #[derive(Template)]
 #[template(path = "followups/form.html")]
 struct FormPage {
@@ -215,7 +208,7 @@ struct FormPage {
     review: String,
     review_css: &'static str,
     previous: Option<PreviousView>,
-    comments: Vec<CommentView>,
+    conversation: super::conversation::Conversation,
     decisions: Vec<DecisionView>,
     can_decide: bool,
     proposal_label: Option<String>,
@@ -273,7 +266,7 @@ async fn build(
     let tenant = member.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     let previous = queries::previous(&mut tx, tenant, &f).await?;
-    let comments = queries::comments(&mut tx, tenant, f.id).await?;
+    let conversation = super::conversation::load(&mut tx, member, &f).await?;
     let decisions = match f.initiative_id {
         Some(initiative) => queries::initiative_decisions(&mut tx, tenant, initiative).await?,
         None => Vec::new(),
@@ -324,18 +317,7 @@ async fn build(
             has_next_steps: p.next_steps.is_some(),
             next_steps: p.next_steps.as_deref().map(blocks).unwrap_or_default(),
         }),
-        comments: comments
-            .into_iter()
-            .map(|c| CommentView {
-                // The table's CHECK admits only the vocabulary's words.
-                kind: CommentKind::parse(&c.kind)
-                    .unwrap_or(CommentKind::Comment)
-                    .label(),
-                text: c.text,
-                author: c.author.unwrap_or_default(),
-                at: format::datetime(c.created_at),
-            })
-            .collect(),
+        conversation,
         decisions: decisions
             .into_iter()
             .map(|d| DecisionView {
@@ -425,6 +407,7 @@ pub async fn page(
             Some("approved") => Some("followups-notice-approved"),
             Some("returned") => Some("followups-notice-returned"),
             Some("decided") => Some("followups-notice-decided"),
+            Some("replied") => Some("followups-notice-replied"),
             _ => None,
         }
         .map(t),
@@ -733,13 +716,22 @@ pub async fn save(
     }
     if valid.submit {
         let note = on_behalf.then(|| audit::record_text(|| t("followups-comment-on-behalf")));
-        queries::add_comment(
+        let submitted = queries::add_comment(
             &mut tx,
             tenant,
             f.id,
             member.user_id(),
             CommentKind::Submitted,
             note.as_deref(),
+        )
+        .await?;
+        // After a return, the secretariat hears that it is back (`reminders::followup_mail`).
+        crate::reminders::followup_mail::queue_for_comment(
+            &mut tx,
+            tenant,
+            &state.settings.base_url,
+            f.id,
+            submitted,
         )
         .await?;
     }
@@ -796,6 +788,21 @@ pub async fn with_review_error(
     let mut page = build(state, member, f, None).await?;
     page.review_error = Some(message);
     Ok((status, render(&page)).into_response())
+}
+
+/// The follow-up page with a refused reply in the conversation: the message, and the reply as
+/// it was typed.
+pub async fn with_conversation_error(
+    state: &AppState,
+    member: &Member,
+    f: FollowupRow,
+    typed: String,
+    message: String,
+) -> AppResult<Response> {
+    let mut page = build(state, member, f, None).await?;
+    page.conversation.typed = typed;
+    page.conversation.error = Some(message);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }
 
 /// The follow-up page with a refused decision: the message, and the decision as it was typed, so

@@ -1,5 +1,6 @@
 //! Half-yearly follow-up: rounds (secretariat), the owners' updates, and review.
 
+mod conversation;
 mod decisions;
 mod expired;
 mod form;
@@ -94,6 +95,11 @@ pub fn routes(table: RouteTable) -> RouteTable {
             "/t/{slug}/followups/{id}/review",
             Access::Members(Capability::ReviewFollowUps),
             review::decide,
+        )
+        .post(
+            "/t/{slug}/followups/{id}/comments",
+            Access::Members(Capability::ReadStrategy),
+            conversation::reply,
         )
         .get(
             "/t/{slug}/stories",

@@ -209,6 +209,7 @@ pub async fn previous(
 
 pub struct CommentRow {
     pub kind: String,
+    pub author_id: Option<Uuid>,
     pub text: Option<String>,
     pub author: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -221,7 +222,7 @@ pub async fn comments(
 ) -> sqlx::Result<Vec<CommentRow>> {
     sqlx::query_as!(
         CommentRow,
-        r#"SELECT c.kind, c.text, u.display_name as "author?", c.created_at
+        r#"SELECT c.kind, c.author_id, c.text, u.display_name as "author?", c.created_at
            FROM followup_comments c LEFT JOIN users u ON u.id = c.author_id
            WHERE c.tenant_id = $1 AND c.followup_id = $2 ORDER BY c.created_at"#,
         tenant,
@@ -238,11 +239,12 @@ pub async fn add_comment(
     author: Uuid,
     kind: CommentKind,
     text: Option<&str>,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<Uuid> {
+    let id = Uuid::now_v7();
     sqlx::query!(
         "INSERT INTO followup_comments (tenant_id, id, followup_id, author_id, kind, text) VALUES ($1, $2, $3, $4, $5, $6)",
         tenant,
-        Uuid::now_v7(),
+        id,
         followup,
         author,
         kind.as_str(),
@@ -250,7 +252,7 @@ pub async fn add_comment(
     )
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// Creates the follow-ups an open round must have: one per active sub-goal and per initiative

@@ -87,13 +87,22 @@ pub async fn decide(
         return super::form::with_review_error(&state, &member, f, message, StatusCode::CONFLICT)
             .await;
     }
-    queries::add_comment(
+    let recorded = queries::add_comment(
         &mut tx,
         tenant,
         id,
         member.user_id(),
         kind,
         (!comment.is_empty()).then_some(comment.as_str()),
+    )
+    .await?;
+    // The owner's mail, queued with the decision itself: once, and only if it happened.
+    crate::reminders::followup_mail::queue_for_comment(
+        &mut tx,
+        tenant,
+        &state.settings.base_url,
+        id,
+        recorded,
     )
     .await?;
     let action = if new_state == ReviewState::Approved {

@@ -90,22 +90,20 @@ pub async fn pdf(
     // Layout and font subsetting are CPU work: keep them off the async runtime. The markup is
     // already in the request's language; the PDF's metadata is told which one it is.
     let lang = crate::i18n::current();
-    let bytes = tokio::task::spawn_blocking(move || super::pdf::render(&markup, &title, lang))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?
-        .map_err(AppError::Internal)?;
+    // The charts the HTML pack shows, with their words in the request's language.
+    let charts: Vec<super::pdf::Chart> = pack
+        .chart
+        .iter()
+        .map(super::pdf::Chart::from_bars)
+        .collect();
+    let bytes =
+        tokio::task::spawn_blocking(move || super::pdf::render(&markup, &charts, &title, lang))
+            .await
+            .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?
+            .map_err(AppError::Internal)?;
     let file = format!(
-        "attachment; filename=\"{}-{}-{}.pdf\"",
-        crate::t("meeting-pack-file-name"),
-        tenant.slug,
-        pack.round
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            })
-            .collect::<String>()
+        "attachment; filename=\"{}.pdf\"",
+        file_name(&tenant.slug, &pack.round)
     );
     Ok((
         [
@@ -115,4 +113,19 @@ pub async fn pdf(
         bytes,
     )
         .into_response())
+}
+
+/// "moedepakke-sonderborg-2026-h2": the pack's word in the reader's language, the municipality
+/// and the round, written out in ASCII by the one function for file names.
+pub fn file_name(slug: &str, round: &str) -> String {
+    use crate::web::file_name::slug as ascii;
+    [
+        ascii(&crate::t("meeting-pack-file-name")),
+        ascii(slug),
+        ascii(round),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join("-")
 }

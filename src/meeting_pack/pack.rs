@@ -5,7 +5,8 @@ use uuid::Uuid;
 
 use crate::charts::{Bucket, StackedBars};
 use crate::dashboard::page::{areas_chart, round_facts};
-use crate::dashboard::snapshot::{Completion, Snapshot, SubGoalInfo};
+use crate::dashboard::snapshot::{Completion, RoundInfo, Snapshot, SubGoalInfo};
+use crate::domain::RoundState;
 use crate::status::page::change;
 use crate::web::format;
 
@@ -138,6 +139,16 @@ pub struct Pack {
     pub chart: Option<StackedBars>,
 }
 
+/// The day against which "Fristen er overskredet" is judged: the end of the round's period, as
+/// the follow-ups report on the period; while the period is still running, today. So a closed
+/// round's pack says the same thing next year as on the day it closed.
+pub fn overdue_reference(round: &RoundInfo, today: NaiveDate) -> NaiveDate {
+    match round.state {
+        RoundState::Open | RoundState::Planned => today.min(round.period_end),
+        RoundState::Closed => round.period_end,
+    }
+}
+
 /// Text on one line: the PDF's markup is line-based, and a summary reads better without breaks.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -204,7 +215,11 @@ impl Pack {
                 .map(|s| entry(snapshot, s))
                 .collect(),
             overdue: snapshot
-                .overdue(today)
+                .overdue(
+                    snapshot
+                        .round()
+                        .map_or(today, |r| overdue_reference(r, today)),
+                )
                 .into_iter()
                 .map(|s| entry(snapshot, s))
                 .collect(),
@@ -296,5 +311,34 @@ impl Pack {
             Some(round) => crate::t1("meeting-pack-turned-red-since", "round", round),
             None => crate::t("meeting-pack-turned-red-since-last"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round(state: RoundState) -> RoundInfo {
+        RoundInfo {
+            id: Uuid::nil(),
+            label: "2026 H1".into(),
+            state,
+            period_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            deadline: NaiveDate::from_ymd_opt(2026, 8, 15).unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_closed_rounds_reference_day_does_not_move_with_the_clock() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let closed = round(RoundState::Closed);
+        let today = overdue_reference(&closed, day(2026, 9, 1));
+        let next_year = overdue_reference(&closed, day(2027, 9, 2));
+        assert_eq!(today, next_year);
+        assert_eq!(today, day(2026, 6, 30));
+        // While the period runs, today; once it has ended, its end.
+        let open = round(RoundState::Open);
+        assert_eq!(overdue_reference(&open, day(2026, 5, 1)), day(2026, 5, 1));
+        assert_eq!(overdue_reference(&open, day(2026, 7, 20)), day(2026, 6, 30));
     }
 }

@@ -15,6 +15,8 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 
+use crate::charts::Bucket;
+
 const PAGE_W: f32 = 595.28;
 const PAGE_H: f32 = 841.89;
 const MARGIN_X: f32 = 56.0;
@@ -115,6 +117,7 @@ impl Face {
 pub enum Tone {
     Ink,
     Muted,
+    White,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +141,66 @@ pub enum Op {
         width: f32,
         height: f32,
     },
+    /// A filled bar of a chart, outlined.
+    Bar {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        color: [u8; 3],
+    },
+}
+
+/// A stacked-bar chart as the PDF draws it: the same data as the HTML pack's SVG chart
+/// (`charts::StackedBars`), with every word already in the reader's language.
+#[derive(Debug, Clone, Default)]
+pub struct Chart {
+    pub title: String,
+    pub rows: Vec<ChartRow>,
+    /// (bucket, symbol, label) of the buckets that occur, in order.
+    pub legend: Vec<(Bucket, String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChartRow {
+    pub label: String,
+    pub total: u32,
+    pub segments: Vec<(Bucket, u32)>,
+}
+
+impl Chart {
+    pub fn from_bars(bars: &crate::charts::StackedBars) -> Chart {
+        Chart {
+            title: bars.title.clone(),
+            rows: bars
+                .rows
+                .iter()
+                .map(|r| ChartRow {
+                    label: r.label.clone(),
+                    total: r.total,
+                    segments: r.segments.iter().map(|s| (s.bucket, s.count)).collect(),
+                })
+                .collect(),
+            legend: bars
+                .buckets
+                .iter()
+                .map(|b| (*b, b.symbol().to_string(), b.label()))
+                .collect(),
+        }
+    }
+}
+
+/// The fill of a bucket, as in the SVG charts' patterns (templates/charts/patterns.html), and
+/// whether text on it is white.
+fn bucket_color(bucket: Bucket) -> ([u8; 3], bool) {
+    match bucket {
+        Bucket::OnTrack => ([0x2e, 0x7d, 0x4f], true),
+        Bucket::AtRisk => ([0xf2, 0xc1, 0x4e], false),
+        Bucket::OffTrack => ([0xc0, 0x39, 0x2b], true),
+        Bucket::Done => ([0x2f, 0x5f, 0xb3], true),
+        Bucket::NotStarted => ([0xe4, 0xe4, 0xe4], false),
+        Bucket::Missing => ([0xff, 0xff, 0xff], false),
+    }
 }
 
 /// One laid-out page.
@@ -163,7 +226,13 @@ struct Layout {
     pages: Vec<Page>,
     y: f32,
     footer: String,
+    /// The current table's column widths and header size (set by its header row).
+    widths: Vec<f32>,
+    header_size: f32,
 }
+
+const HEADER_SIZE: f32 = 7.5;
+const CELL_PAD: f32 = 6.0;
 
 impl Layout {
     fn page(&mut self) -> &mut Page {
@@ -230,26 +299,146 @@ impl Layout {
         self.y += after;
     }
 
+    /// Draws a stacked-bar chart: its title, per row the label with the total and a bar whose
+    /// segments are as wide as their share, each with its status symbol and count when it has
+    /// room (statuses are told apart by symbol and legend, never by colour alone).
+    fn chart(&mut self, chart: &Chart) {
+        const BAR_H: f32 = 16.0;
+        let fonts = &*FONTS;
+        self.room_for(40.0 + BAR_H * 2.0);
+        self.y += 6.0;
+        self.text_block(
+            &chart.title,
+            10.0,
+            true,
+            Tone::Ink,
+            MARGIN_X,
+            CONTENT_W,
+            13.0,
+        );
+        self.y += 4.0;
+        for row in &chart.rows {
+            self.room_for(14.0 + BAR_H + 8.0);
+            let label = format!("{} ({})", row.label, row.total);
+            self.text_block(&label, 8.5, false, Tone::Ink, MARGIN_X, CONTENT_W, 11.0);
+            let top = self.y + 1.0;
+            // The frame: a row without follow-ups still shows its (empty) bar.
+            self.page().ops.push(Op::Bar {
+                x: MARGIN_X,
+                y: top,
+                width: CONTENT_W,
+                height: BAR_H,
+                color: [255, 255, 255],
+            });
+            let mut x = MARGIN_X;
+            for (bucket, count) in &row.segments {
+                if row.total == 0 {
+                    break;
+                }
+                let width = CONTENT_W * *count as f32 / row.total as f32;
+                let (color, white) = bucket_color(*bucket);
+                self.page().ops.push(Op::Bar {
+                    x,
+                    y: top,
+                    width,
+                    height: BAR_H,
+                    color,
+                });
+                let text = format!("{} {count}", bucket.symbol());
+                let size = 8.0;
+                let text_w = fonts.bold.width(&text, size);
+                if text_w + 4.0 <= width {
+                    self.page().ops.push(Op::Text {
+                        x: x + (width - text_w) / 2.0,
+                        y: top + BAR_H / 2.0 + size * 0.35,
+                        size,
+                        bold: true,
+                        tone: if white { Tone::White } else { Tone::Ink },
+                        text,
+                    });
+                }
+                x += width;
+            }
+            self.y = top + BAR_H + 6.0;
+        }
+        // The legend: colour swatch, symbol and label, on as many lines as needed.
+        self.room_for(16.0);
+        let mut x = MARGIN_X;
+        for (bucket, symbol, label) in &chart.legend {
+            let text = format!("{symbol} {label}");
+            let w = 14.0 + fonts.regular.width(&text, 8.5) + 14.0;
+            if x + w > MARGIN_X + CONTENT_W && x > MARGIN_X {
+                x = MARGIN_X;
+                self.y += 14.0;
+                self.room_for(16.0);
+            }
+            let y = self.y;
+            self.page().ops.push(Op::Bar {
+                x,
+                y: y + 1.0,
+                width: 10.0,
+                height: 10.0,
+                color: bucket_color(*bucket).0,
+            });
+            self.page().ops.push(Op::Text {
+                x: x + 14.0,
+                y: y + 9.5,
+                size: 8.5,
+                bold: false,
+                tone: Tone::Ink,
+                text,
+            });
+            x += w;
+        }
+        self.y += 22.0;
+    }
+
+    /// Column widths for a table with these header cells: each column at least as wide as its
+    /// longest header word (so no word is ever split), the spare width shared out, the first
+    /// column (the row labels) keeping the larger part. Returns the widths and the header's
+    /// font size, smaller only when the words do not fit side by side at the usual size.
+    fn columns(cells: &[&str]) -> (Vec<f32>, f32) {
+        let fonts = &*FONTS;
+        let columns = cells.len().max(1);
+        if columns == 1 {
+            return (vec![CONTENT_W], HEADER_SIZE);
+        }
+        let mut size = HEADER_SIZE;
+        loop {
+            let widest = |cell: &str| {
+                cell.split_whitespace()
+                    .map(|w| fonts.bold.width(w, size))
+                    .fold(0.0_f32, f32::max)
+                    + CELL_PAD
+            };
+            let need: Vec<f32> = cells.iter().map(|c| widest(c)).collect();
+            let rest_need: f32 = need[1..].iter().sum();
+            let first_min = need[0].max(CONTENT_W * 0.22);
+            if first_min + rest_need <= CONTENT_W || size <= 5.0 {
+                // The numbers' columns share what the first one (up to 30 %) leaves.
+                let first = (CONTENT_W - rest_need).min(CONTENT_W * 0.3).max(first_min);
+                let spare = ((CONTENT_W - first - rest_need) / (columns - 1) as f32).max(0.0);
+                let mut widths = vec![first];
+                widths.extend(need[1..].iter().map(|w| w + spare));
+                return (widths, size);
+            }
+            size -= 0.5;
+        }
+    }
+
     fn table_row(&mut self, cells: &[&str], header: bool) {
         let fonts = &*FONTS;
         let face = if header { &fonts.bold } else { &fonts.regular };
-        let size = if header { 7.5 } else { 8.5 };
-        let leading = 11.0;
-        let columns = cells.len().max(1);
-        let first = if columns > 1 {
-            CONTENT_W * 0.3
-        } else {
-            CONTENT_W
-        };
-        let rest = if columns > 1 {
-            (CONTENT_W - first) / (columns - 1) as f32
-        } else {
-            0.0
-        };
+        if header || self.widths.len() != cells.len() {
+            (self.widths, self.header_size) = Self::columns(cells);
+        }
+        let size = if header { self.header_size } else { 8.5 };
+        let leading = size + 3.5;
+        let widths = self.widths.clone();
         let wrapped: Vec<Vec<String>> = cells
             .iter()
-            .enumerate()
-            .map(|(i, c)| face.wrap(c, size, if i == 0 { first } else { rest } - 6.0))
+            .zip(&widths)
+            .map(|(c, w)| face.wrap(c, size, w - CELL_PAD))
             .collect();
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let height = lines as f32 * leading + 6.0;
@@ -264,7 +453,7 @@ impl Layout {
             });
         }
         let mut x = MARGIN_X;
-        for (i, cell) in wrapped.into_iter().enumerate() {
+        for (cell, width) in wrapped.into_iter().zip(&widths) {
             for (n, line) in cell.into_iter().enumerate() {
                 self.page().ops.push(Op::Text {
                     x: x + 3.0,
@@ -275,7 +464,7 @@ impl Layout {
                     text: line,
                 });
             }
-            x += if i == 0 { first } else { rest };
+            x += width;
         }
         self.y += height;
         let y = self.y;
@@ -287,12 +476,14 @@ impl Layout {
     }
 }
 
-/// Lays the markup out on pages.
-pub fn layout(markup: &str) -> (Vec<Page>, String) {
+/// Lays the markup out on pages; `▦ n` draws `charts[n]` there.
+pub fn layout(markup: &str, charts: &[Chart]) -> (Vec<Page>, String) {
     let mut layout = Layout {
         pages: vec![Page::default()],
         y: TOP,
         footer: String::new(),
+        widths: Vec::new(),
+        header_size: HEADER_SIZE,
     };
     let mut first_title = true;
     for line in markup.lines() {
@@ -301,6 +492,11 @@ pub fn layout(markup: &str) -> (Vec<Page>, String) {
         match mark {
             "^" => layout.footer = text.to_string(),
             "---" => layout.new_page(),
+            "▦" => {
+                if let Some(chart) = text.parse::<usize>().ok().and_then(|n| charts.get(n)) {
+                    layout.chart(chart);
+                }
+            }
             "=" => {
                 if first_title {
                     layout.y = 220.0;
@@ -358,6 +554,7 @@ fn fill(tone: Tone) -> Fill {
     let color = match tone {
         Tone::Ink => rgb::Color::new(0, 0, 0),
         Tone::Muted => rgb::Color::new(75, 85, 99),
+        Tone::White => rgb::Color::new(255, 255, 255),
     };
     Fill {
         paint: color.into(),
@@ -421,6 +618,31 @@ pub fn write(
                         surface.set_stroke(None);
                     }
                 }
+                Op::Bar {
+                    x,
+                    y,
+                    width,
+                    height,
+                    color,
+                } => {
+                    let mut path = PathBuilder::new();
+                    if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
+                        path.push_rect(rect);
+                    }
+                    if let Some(path) = path.finish() {
+                        surface.set_fill(Some(Fill {
+                            paint: rgb::Color::new(color[0], color[1], color[2]).into(),
+                            ..Default::default()
+                        }));
+                        surface.set_stroke(Some(Stroke {
+                            paint: rgb::Color::new(0x1d, 0x27, 0x33).into(),
+                            width: 0.6,
+                            ..Default::default()
+                        }));
+                        surface.draw_path(&path);
+                        surface.set_stroke(None);
+                    }
+                }
                 Op::Shade {
                     x,
                     y,
@@ -461,9 +683,14 @@ pub fn write(
         .map_err(|e| anyhow::anyhow!("could not write the PDF: {e}"))
 }
 
-/// The whole PDF from the pack's markup.
-pub fn render(markup: &str, title: &str, lang: crate::i18n::Lang) -> anyhow::Result<Vec<u8>> {
-    let (pages, footer) = layout(markup);
+/// The whole PDF from the pack's markup and the charts it places.
+pub fn render(
+    markup: &str,
+    charts: &[Chart],
+    title: &str,
+    lang: crate::i18n::Lang,
+) -> anyhow::Result<Vec<u8>> {
+    let (pages, footer) = layout(markup, charts);
     write(&pages, &footer, title, lang)
 }
 
@@ -474,7 +701,7 @@ mod tests {
     #[test]
     fn long_text_wraps_within_the_width_and_flows_onto_new_pages() {
         let long = "Ældreplejen på Østerå skal være på forkant ".repeat(400);
-        let (pages, _) = layout(&format!("# Overskrift\n¶ {long}\n---\n# Næste side"));
+        let (pages, _) = layout(&format!("# Overskrift\n¶ {long}\n---\n# Næste side"), &[]);
         assert!(pages.len() > 3, "{} pages", pages.len());
         for page in &pages {
             for op in &page.ops {
@@ -497,6 +724,59 @@ mod tests {
             }
         }
         assert_eq!(pages.last().unwrap().text(), vec!["Næste side"]);
+    }
+
+    #[test]
+    fn the_chart_draws_each_bar_in_proportion_with_its_counts() {
+        let chart = Chart {
+            title: "Status pr. indsatsområde, 2026 H2".into(),
+            rows: vec![ChartRow {
+                label: "Hele strategien".into(),
+                total: 4,
+                segments: vec![(Bucket::OnTrack, 3), (Bucket::OffTrack, 1)],
+            }],
+            legend: vec![(Bucket::OnTrack, "●".into(), "På sporet".into())],
+        };
+        let (pages, _) = layout("# Resumé\n▦ 0\n¶ Efter", &[chart]);
+        let ops = &pages[0].ops;
+        let bars: Vec<(f32, [u8; 3])> = ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Bar { width, color, .. } => Some((*width, *color)),
+                _ => None,
+            })
+            .collect();
+        // The frame, the two segments (3 : 1), the legend's swatch.
+        assert_eq!(bars.len(), 4, "{bars:?}");
+        assert!((bars[1].0 - CONTENT_W * 0.75).abs() < 0.01);
+        assert!((bars[2].0 - CONTENT_W * 0.25).abs() < 0.01);
+        assert_ne!(bars[1].1, bars[2].1);
+        let text = pages[0].text();
+        for part in [
+            "Status pr. indsatsområde, 2026 H2",
+            "Hele strategien (4)",
+            "● 3",
+            "■ 1",
+            "● På sporet",
+            "Efter",
+        ] {
+            assert!(text.contains(&part), "{part} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn table_headers_break_between_words_only() {
+        let header = "|| Indsatsområde\t● På sporet\t▲ Udfordret\t■ Kritisk\t✓ Gennemført\t○ Ikke startet\t– Ikke indberettet\tI alt";
+        let (pages, _) = layout(&format!("{header}\n| Sundhed\t1\t2\t3\t4\t5\t6\t21"), &[]);
+        let words: Vec<&str> = header[3..].split_whitespace().collect();
+        for line in pages[0].text() {
+            for word in line.split_whitespace() {
+                assert!(
+                    words.contains(&word) || word.parse::<u32>().is_ok() || word == "Sundhed",
+                    "split: {word:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -523,6 +803,7 @@ mod tests {
     fn the_pdf_is_a_pdf_with_the_font_embedded() {
         let pdf = render(
             "^ Test · side\n= Æbleø og Århus\n¶ Status: ● På sporet ▲ Udfordret ■ Kritisk ✓ Gennemført ○ Ikke startet",
+            &[],
             "Test",
             crate::i18n::Lang::Da,
         )

@@ -22,12 +22,12 @@ struct Mail {
     body: String,
 }
 
-fn lang_of(locale: Option<&str>) -> Lang {
+pub(super) fn lang_of(locale: Option<&str>) -> Lang {
     locale.and_then(Lang::from_code).unwrap_or_default()
 }
 
 /// "Kære Anne,", the paragraphs, the link, and the secretariat's greeting.
-fn letter(name: &str, paragraph: String, link: String, signed: bool) -> String {
+pub(super) fn letter(name: &str, paragraph: String, link: String, signed: bool) -> String {
     let mut parts = vec![t1("reminders-greeting", "name", name), paragraph, link];
     if signed {
         parts.push(format!(

@@ -5,6 +5,7 @@
 pub mod api_error;
 pub mod assets;
 pub mod error;
+pub mod file_name;
 pub mod format;
 pub mod middleware;
 pub mod redirect;
