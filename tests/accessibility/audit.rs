@@ -30,7 +30,7 @@ fn engine_file(var: &str, what: &str) -> String {
     let path = std::env::var(var).unwrap_or_else(|_| {
         panic!(
             "{var} is not set: the accessibility test needs {what}. Run scripts/test, or \
-             `eval "$(scripts/fetch-axe)"` first (it prints the exports)."
+             `eval \"$(scripts/fetch-axe)\"` first (it prints the exports)."
         )
     });
     assert!(
