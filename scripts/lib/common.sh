@@ -94,26 +94,65 @@ AXE_VERSION=4.14.1
 AXE_INTEGRITY=sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
 AXE_DIR=target/axe/$AXE_VERSION
 
+# Fetches one file of a pinned npm package from the npm registry when it is missing: checks the
+# package against its pinned sha512 (the registry's "integrity") and unpacks only that file.
+# Usage: fetch_npm_file NAME VERSION INTEGRITY PATH_IN_PACKAGE DEST
+fetch_npm_file() {
+  local name=$1 version=$2 integrity=$3 inner=$4 dest=$5
+  [ -s "$dest" ] && return 0
+  if ! command -v curl >/dev/null 2>&1; then apt_install curl ca-certificates; fi
+  if ! command -v openssl >/dev/null 2>&1; then apt_install openssl; fi
+  local tmp sum
+  tmp=$(mktemp -d)
+  curl -fsSL "https://registry.npmjs.org/$name/-/$name-$version.tgz" -o "$tmp/package.tgz"
+  sum="sha512-$(openssl dgst -sha512 -binary "$tmp/package.tgz" | base64 -w0)"
+  if [ "$sum" != "$integrity" ]; then
+    echo "error: $name $version does not match its pinned checksum ($sum)" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  mkdir -p "$(dirname "$dest")"
+  tar -xzf "$tmp/package.tgz" -C "$tmp" "package/$inner"
+  mv "$tmp/package/$inner" "$dest"
+  rm -rf "$tmp"
+}
+
 # Fetches axe-core when it is missing, checks it against the pinned sha512 and exports RETNING_AXE_JS.
 ensure_axe() {
   local js="$AXE_DIR/axe.min.js"
-  if [ ! -s "$js" ]; then
-    if ! command -v curl >/dev/null 2>&1; then apt_install curl ca-certificates; fi
-    if ! command -v openssl >/dev/null 2>&1; then apt_install openssl; fi
-    local tmp sum
-    tmp=$(mktemp -d)
-    curl -fsSL "https://registry.npmjs.org/axe-core/-/axe-core-$AXE_VERSION.tgz" -o "$tmp/axe.tgz"
-    sum="sha512-$(openssl dgst -sha512 -binary "$tmp/axe.tgz" | base64 -w0)"
-    if [ "$sum" != "$AXE_INTEGRITY" ]; then
-      echo "error: axe-core $AXE_VERSION does not match its pinned checksum ($sum)" >&2
-      rm -rf "$tmp"
-      return 1
-    fi
-    mkdir -p "$AXE_DIR"
-    tar -xzf "$tmp/axe.tgz" -C "$tmp" package/axe.min.js
-    mv "$tmp/package/axe.min.js" "$js"
-    rm -rf "$tmp"
-  fi
+  fetch_npm_file axe-core "$AXE_VERSION" "$AXE_INTEGRITY" axe.min.js "$js"
   RETNING_AXE_JS="$(pwd)/$js"
   export RETNING_AXE_JS
+}
+
+# The Nu HTML Checker (vnu), which tests/html_validity.rs runs once over every main page's HTML, and
+# HTML_CodeSniffer (WCAG2AA), which it injects into every main page like axe. Third-party code too:
+# pinned versions and checksums from the npm registry, unpacked into the git-ignored target/.
+VNU_VERSION=26.9.27
+VNU_INTEGRITY=sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA==
+HTMLCS_VERSION=2.5.1
+HTMLCS_INTEGRITY=sha512-vcz0yAaX/OaV6sdNHuT9alBOKkSxYb8h5Yq26dUqgi7XmCgGUSa7U9PiY1PBXQFMjKv1wVPs5/QzHlGuxPDUGg==
+
+# Installs Java 17 (vnu needs a Java runtime, 11 or newer) when `java` is missing.
+ensure_java() {
+  if ! command -v java >/dev/null 2>&1; then
+    apt_install openjdk-17-jre-headless
+  fi
+}
+
+# Fetches vnu.jar and exports RETNING_VNU_JAR.
+ensure_vnu() {
+  ensure_java
+  local jar="target/vnu/$VNU_VERSION/vnu.jar"
+  fetch_npm_file vnu-jar "$VNU_VERSION" "$VNU_INTEGRITY" build/dist/vnu.jar "$jar"
+  RETNING_VNU_JAR="$(pwd)/$jar"
+  export RETNING_VNU_JAR
+}
+
+# Fetches HTML_CodeSniffer's browser build and exports RETNING_HTMLCS_JS.
+ensure_htmlcs() {
+  local js="target/htmlcs/$HTMLCS_VERSION/HTMLCS.js"
+  fetch_npm_file html_codesniffer "$HTMLCS_VERSION" "$HTMLCS_INTEGRITY" build/HTMLCS.js "$js"
+  RETNING_HTMLCS_JS="$(pwd)/$js"
+  export RETNING_HTMLCS_JS
 }
