@@ -37,7 +37,6 @@ exports-col-status = Status
 exports-col-measured = Målt værdi
 exports-col-narrative = Hvad er der gjort
 exports-col-next-steps = Næste skridt
-exports-col-review = Godkendelse
 
 # Session 6, issue 13 point 10 (forms): the goal's short title.
 exports-col-goal-short-title = Målets korte titel

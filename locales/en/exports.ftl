@@ -37,7 +37,6 @@ exports-col-status = Status
 exports-col-measured = Measured value
 exports-col-narrative = What has been done
 exports-col-next-steps = Next steps
-exports-col-review = Approval
 
 # Session 6, issue 13 point 10 (forms): the goal's short title.
 exports-col-goal-short-title = Goal short title
