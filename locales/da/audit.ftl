@@ -65,3 +65,13 @@ audit-action-followup-submitted = Opfølgning indsendt
 audit-action-followup-approved = Opfølgning godkendt
 audit-action-followup-returned = Opfølgning sendt retur
 audit-action-initiative-decided = Beslutning om initiativ
+
+# Session 6 merge: the actions the org-unit and round pages added.
+audit-action-org-unit-created = Enhed oprettet
+audit-action-org-unit-renamed = Enhed omdøbt
+audit-action-org-unit-moved = Enhed flyttet
+audit-action-org-unit-archived = Enhed arkiveret
+audit-action-org-unit-restored = Enhed gendannet
+audit-action-round-updated = Runde ændret
+audit-action-round-deleted = Runde slettet
+audit-action-round-reopened = Runde genåbnet

@@ -65,3 +65,13 @@ audit-action-followup-submitted = Follow-up submitted
 audit-action-followup-approved = Follow-up approved
 audit-action-followup-returned = Follow-up returned
 audit-action-initiative-decided = Decision on initiative
+
+# Session 6 merge: the actions the org-unit and round pages added.
+audit-action-org-unit-created = Unit created
+audit-action-org-unit-renamed = Unit renamed
+audit-action-org-unit-moved = Unit moved
+audit-action-org-unit-archived = Unit archived
+audit-action-org-unit-restored = Unit restored
+audit-action-round-updated = Round changed
+audit-action-round-deleted = Round deleted
+audit-action-round-reopened = Round reopened
