@@ -185,10 +185,11 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
                     status != 404 && !(status == 303 && page.location().starts_with("/login"))
                 }
                 (Access::Members(roles), Some(_), Some(role)) => {
-                    // Writing a follow-up is for its owner (the contributor here) and the secretariat:
-                    // for other members the follow-up does not exist.
-                    let object_level =
-                        route.method == Method::POST && route.path == "/t/{slug}/followups/{id}";
+                    // Writing a follow-up, and replying in its conversation, is for its owner (the
+                    // contributor here) and the secretariat: for other members it does not exist.
+                    let object_level = route.method == Method::POST
+                        && (route.path == "/t/{slug}/followups/{id}"
+                            || route.path == "/t/{slug}/followups/{id}/comments");
                     // Decisions are taken on initiatives; A's follow-up here is a sub-goal's.
                     let not_an_initiative = route.path == "/t/{slug}/followups/{id}/decision";
                     let allowed = roles.iter().any(|r| r.as_str() == *role)
@@ -669,7 +670,7 @@ async fn my_sessions_lists_them_and_ends_the_others(admin: PgPool) {
     let phone = app.sign_in(&email, common::DEMO_PASSWORD).await;
     let list = laptop.get("/account/sessions").await;
     assert_eq!(list.status, StatusCode::OK);
-    assert_eq!(list.body.matches("<tr><td>").count(), 2);
+    assert_eq!(list.body.matches("<tr role=\"row\"><td").count(), 2);
     assert!(list.body.contains("denne session"));
     let ended = laptop.post_raw("/account/sessions/end-others", "").await;
     assert_eq!(ended.status, StatusCode::SEE_OTHER);

@@ -343,7 +343,7 @@ async fn the_checklist_leads_an_empty_municipality_to_its_first_round(admin: PgP
     let opened = nina
         .post(
             &format!("/t/{T}/rounds/{round}/open"),
-            &[("confirmed", "yes"), ("confirm", "yes")],
+            &[("confirmed", "yes"), ("confirm", "1")],
         )
         .await;
     assert!(opened.status.is_redirection(), "{}", unescape(&opened.body));

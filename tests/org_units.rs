@@ -441,7 +441,7 @@ async fn people_and_sub_goals_placed_in_browser_made_units_count_under_them(admi
     let opened = sif
         .post(
             &format!("/t/{A}/rounds/{round}/open"),
-            &[("confirmed", "yes"), ("confirm", "yes")],
+            &[("confirmed", "yes"), ("confirm", "1")],
         )
         .await;
     assert!(opened.status.is_redirection(), "{}", unescape(&opened.body));

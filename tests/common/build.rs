@@ -256,6 +256,8 @@ impl Round {
                     ("label", &self.label),
                     ("period_end", &self.period_end),
                     ("deadline", &self.deadline),
+                    // A deadline in the past is asked about; a builder's round has already answered.
+                    ("confirm_past", &self.deadline),
                 ],
             )
             .await;
