@@ -242,6 +242,7 @@ vocabulary!(words
     FollowupSubmitted => "followup.submitted";
     FollowupApproved => "followup.approved";
     FollowupReturned => "followup.returned";
+    FollowupCommented => "followup.commented";
     InitiativeDecided => "initiative.decided";
 });
 

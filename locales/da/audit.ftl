@@ -64,6 +64,7 @@ audit-action-followup-saved = Opfølgning gemt som kladde
 audit-action-followup-submitted = Opfølgning indsendt
 audit-action-followup-approved = Opfølgning godkendt
 audit-action-followup-returned = Opfølgning sendt retur
+audit-action-followup-commented = Svar i samtalen om en opfølgning
 audit-action-initiative-decided = Beslutning om initiativ
 
 # Session 6 merge: the actions the org-unit and round pages added.

@@ -182,6 +182,7 @@ followups-stories-none = Ingen historier matcher.
 followups-audit-submitted = Opfølgning indsendt ({ $round }): { $subject }
 followups-audit-saved = Opfølgning gemt som kladde ({ $round }): { $subject }
 followups-audit-reviewed = Opfølgning { $state } ({ $round }): { $subject }
+followups-audit-replied = Svar i samtalen ({ $round }): { $subject }
 followups-audit-decided = Beslutning om { $subject }: { $kind } – { $reason }
 followups-audit-round-created = Opfølgningsrunden { $round } er oprettet
 followups-audit-round-opened = Runden { $round } er åbnet med { $count } opfølgninger

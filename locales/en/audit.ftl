@@ -64,6 +64,7 @@ audit-action-followup-saved = Follow-up saved as draft
 audit-action-followup-submitted = Follow-up submitted
 audit-action-followup-approved = Follow-up approved
 audit-action-followup-returned = Follow-up returned
+audit-action-followup-commented = Reply in a follow-up's conversation
 audit-action-initiative-decided = Decision on initiative
 
 # Session 6 merge: the actions the org-unit and round pages added.

@@ -182,6 +182,7 @@ followups-stories-none = No stories match.
 followups-audit-submitted = Follow-up submitted ({ $round }): { $subject }
 followups-audit-saved = Follow-up saved as draft ({ $round }): { $subject }
 followups-audit-reviewed = Follow-up { $state } ({ $round }): { $subject }
+followups-audit-replied = Reply in the conversation ({ $round }): { $subject }
 followups-audit-decided = Decision on { $subject }: { $kind } – { $reason }
 followups-audit-round-created = The follow-up round { $round } has been created
 followups-audit-round-opened = The round { $round } has been opened with { $count } follow-ups

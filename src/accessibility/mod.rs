@@ -10,8 +10,7 @@ use crate::kernel::access::{Access, Viewer};
 use crate::kernel::routes::RouteTable;
 use crate::layout::{Chrome, render};
 
-/// Retning's own statement, where a municipality without its own statement links.
-pub const RETNING_STATEMENT: &str = "/tilgaengelighed";
+pub use crate::kernel::tenancy::RETNING_STATEMENT;
 
 /// Longer than any real address; the column's CHECK has the same limit.
 const MAX_URL: usize = 2000;

@@ -6,6 +6,7 @@ mod expired;
 mod form;
 mod my;
 mod queries;
+mod reply;
 mod review;
 pub mod rounds;
 mod stories;
@@ -99,7 +100,7 @@ pub fn routes(table: RouteTable) -> RouteTable {
         .post(
             "/t/{slug}/followups/{id}/comments",
             Access::Members(Capability::ReadStrategy),
-            conversation::reply,
+            reply::reply,
         )
         .get(
             "/t/{slug}/stories",

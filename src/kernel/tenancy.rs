@@ -21,12 +21,17 @@ pub struct Tenant {
     pub accessibility_statement_url: Option<String>,
 }
 
+/// Retning's own accessibility statement (served by `accessibility`), where a municipality
+/// without its own statement links. Here, with the tenant's own address, so that the layout and
+/// the kernel need not know the feature that serves it.
+pub const RETNING_STATEMENT: &str = "/tilgaengelighed";
+
 impl Tenant {
     /// Where the footer's "accessibility statement" link goes on this municipality's pages.
     pub fn statement_href(&self) -> &str {
         self.accessibility_statement_url
             .as_deref()
-            .unwrap_or(crate::accessibility::RETNING_STATEMENT)
+            .unwrap_or(RETNING_STATEMENT)
     }
 }
 

@@ -121,7 +121,7 @@ impl Chrome {
     /// one, else Retning's.
     pub fn statement_href(&self) -> &str {
         self.tenant.as_ref().map_or(
-            crate::accessibility::RETNING_STATEMENT,
+            crate::kernel::tenancy::RETNING_STATEMENT,
             crate::kernel::tenancy::Tenant::statement_href,
         )
     }
