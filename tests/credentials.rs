@@ -39,7 +39,7 @@ fn row<'a>(body: &'a str, email: &str) -> &'a str {
     let at = body
         .find(&format!(r#"<span class="meta">{email}</span>"#))
         .unwrap_or_else(|| panic!("{email} is not in the list"));
-    let start = body[..at].rfind("<tr>").unwrap();
+    let start = body[..at].rfind("<tr").unwrap();
     let end = at + body[at..].find("</tr>").unwrap();
     &body[start..end]
 }

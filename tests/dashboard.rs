@@ -87,7 +87,7 @@ async fn every_page_works_for_every_demo_municipality(admin: PgPool) {
         assert_eq!(page.status, StatusCode::OK);
         let body = unescape(&page.body);
         assert!(
-            body.contains(&format!("<h1>{area_title}</h1>")),
+            body.contains(&format!("<h1><span>{area_title}</span></h1>")),
             "{slug}: area heading"
         );
         for (id, _) in &subs {

@@ -225,7 +225,8 @@ async fn the_pack_and_its_pdf_read_in_english(admin: PgPool) {
 /// The row labels and totals of the HTML pack's status chart ("Label (N)"), and its title.
 fn html_chart(body: &str) -> (String, Vec<String>) {
     let body = common::unescape(body);
-    let title_start = body.find("id=\"pack-areas-title\">").expect("the chart") + 22;
+    let caption = "id=\"pack-areas-caption\">";
+    let title_start = body.find(caption).expect("the chart") + caption.len();
     let title = body[title_start..title_start + body[title_start..].find('<').unwrap()].to_string();
     let mut rows = Vec::new();
     let mut rest = body.as_str();
