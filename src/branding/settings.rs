@@ -129,42 +129,7 @@ pub async fn save(
         }
     };
     let stored = colour.map(|c| c.to_string());
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    // Read under a row lock, so that the audit's "before" is the value this change replaced.
-    let before = sqlx::query_scalar!(
-        "SELECT brand_colour FROM tenants WHERE id = $1 FOR UPDATE",
-        tenant
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    if before != stored {
-        sqlx::query!(
-            "UPDATE tenants SET brand_colour = $2 WHERE id = $1",
-            tenant,
-            stored
-        )
-        .execute(&mut *tx)
-        .await?;
-        let summary = match &stored {
-            Some(c) => crate::kernel::audit::record_text(|| {
-                crate::t1("branding-audit-set", "colour", c.clone())
-            }),
-            None => crate::kernel::audit::record_text(|| crate::t("branding-audit-reset")),
-        };
-        let event = Event::new(
-            AuditAction::TenantBrandingUpdated,
-            "tenant",
-            Some(tenant),
-            summary,
-        )
-        .change(
-            Some(serde_json::json!({ "brand_colour": before })),
-            Some(serde_json::json!({ "brand_colour": stored })),
-        );
-        audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
-    }
-    tx.commit().await?;
+    store(&state, &member, ip, Setting::BrandColour, stored).await?;
     Ok(Redirect::to(&format!("/t/{}/admin/branding?saved=1", member.tenant.slug)).into_response())
 }
 
@@ -192,47 +157,106 @@ pub async fn save_statement(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
         }
     };
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    // Read under a row lock, so that the audit's "before" is the value this change replaced.
-    let before = sqlx::query_scalar!(
-        "SELECT accessibility_statement_url FROM tenants WHERE id = $1 FOR UPDATE",
-        tenant
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    if before != stored {
-        sqlx::query!(
-            "UPDATE tenants SET accessibility_statement_url = $2 WHERE id = $1",
-            tenant,
-            stored
-        )
-        .execute(&mut *tx)
-        .await?;
-        let summary = match &stored {
-            Some(url) => crate::kernel::audit::record_text(|| {
-                crate::t1("accessibility-audit-set", "url", url.clone())
-            }),
-            None => crate::kernel::audit::record_text(|| crate::t("accessibility-audit-reset")),
-        };
-        let event = Event::new(
-            AuditAction::TenantBrandingUpdated,
-            "tenant",
-            Some(tenant),
-            summary,
-        )
-        .change(
-            Some(serde_json::json!({ "accessibility_statement_url": before })),
-            Some(serde_json::json!({ "accessibility_statement_url": stored })),
-        );
-        audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
-    }
-    tx.commit().await?;
+    store(&state, &member, ip, Setting::StatementUrl, stored).await?;
     Ok(Redirect::to(&format!(
         "/t/{}/admin/branding?statement_saved=1#statement",
         member.tenant.slug
     ))
     .into_response())
+}
+
+/// The two settings this page keeps, each a nullable text column of `tenants`.
+#[derive(Clone, Copy)]
+enum Setting {
+    BrandColour,
+    StatementUrl,
+}
+
+impl Setting {
+    /// The name in the audit event's before/after, which is the column's.
+    fn key(self) -> &'static str {
+        match self {
+            Setting::BrandColour => "brand_colour",
+            Setting::StatementUrl => "accessibility_statement_url",
+        }
+    }
+
+    fn summary(self, stored: Option<&str>) -> String {
+        crate::kernel::audit::record_text(|| match (self, stored) {
+            (Setting::BrandColour, Some(c)) => crate::t1("branding-audit-set", "colour", c),
+            (Setting::BrandColour, None) => crate::t("branding-audit-reset"),
+            (Setting::StatementUrl, Some(url)) => crate::t1("accessibility-audit-set", "url", url),
+            (Setting::StatementUrl, None) => crate::t("accessibility-audit-reset"),
+        })
+    }
+}
+
+/// Stores a validated setting and its audit event in one transaction; an unchanged value writes
+/// nothing (a double submit leaves one event).
+async fn store(
+    state: &AppState,
+    member: &Member,
+    ip: Option<String>,
+    setting: Setting,
+    stored: Option<String>,
+) -> AppResult<()> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    // Read under a row lock, so that the audit's "before" is the value this change replaced.
+    let before = match setting {
+        Setting::BrandColour => {
+            sqlx::query_scalar!(
+                "SELECT brand_colour FROM tenants WHERE id = $1 FOR UPDATE",
+                tenant
+            )
+            .fetch_one(&mut *tx)
+            .await?
+        }
+        Setting::StatementUrl => {
+            sqlx::query_scalar!(
+                "SELECT accessibility_statement_url FROM tenants WHERE id = $1 FOR UPDATE",
+                tenant
+            )
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    if before == stored {
+        return Ok(());
+    }
+    match setting {
+        Setting::BrandColour => {
+            sqlx::query!(
+                "UPDATE tenants SET brand_colour = $2 WHERE id = $1",
+                tenant,
+                stored
+            )
+            .execute(&mut *tx)
+            .await?
+        }
+        Setting::StatementUrl => {
+            sqlx::query!(
+                "UPDATE tenants SET accessibility_statement_url = $2 WHERE id = $1",
+                tenant,
+                stored
+            )
+            .execute(&mut *tx)
+            .await?
+        }
+    };
+    let event = Event::new(
+        AuditAction::TenantBrandingUpdated,
+        "tenant",
+        Some(tenant),
+        setting.summary(stored.as_deref()),
+    )
+    .change(
+        Some(serde_json::json!({ setting.key(): before })),
+        Some(serde_json::json!({ setting.key(): stored })),
+    );
+    audit::record(&mut tx, tenant, &member.actor(ip), event).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]
