@@ -670,7 +670,7 @@ async fn my_sessions_lists_them_and_ends_the_others(admin: PgPool) {
     let phone = app.sign_in(&email, common::DEMO_PASSWORD).await;
     let list = laptop.get("/account/sessions").await;
     assert_eq!(list.status, StatusCode::OK);
-    assert_eq!(list.body.matches("<tr role=\"row\"><td").count(), 2);
+    assert_eq!(list.body.matches("<tr><td").count(), 2);
     assert!(list.body.contains("denne session"));
     let ended = laptop.post_raw("/account/sessions/end-others", "").await;
     assert_eq!(ended.status, StatusCode::SEE_OTHER);

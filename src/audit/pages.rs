@@ -69,8 +69,15 @@ pub struct EventRow {
     pub ip: Option<String>,
     /// The event's name in words.
     pub action: String,
+    /// Written in Danish whatever the reader's language (`kernel::audit::record_text`).
     pub summary: String,
-    pub change: Option<String>,
+    pub change: Option<Change>,
+}
+
+/// The record before and after an event, as JSON: its values are what the municipality wrote.
+pub struct Change {
+    pub before: String,
+    pub after: String,
 }
 
 #[derive(Template)]
@@ -173,13 +180,10 @@ pub async fn browse(
                         .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())
                         .unwrap_or_else(|| "–".into())
                 };
-                format!(
-                    "{}:\n{}\n\n{}:\n{}",
-                    crate::t("audit-change-before"),
-                    show(&r.before),
-                    crate::t("audit-change-after"),
-                    show(&r.after)
-                )
+                Change {
+                    before: show(&r.before),
+                    after: show(&r.after),
+                }
             }),
         })
         .collect();

@@ -18,7 +18,15 @@ pub struct Segment {
 }
 
 pub struct BarRow {
+    /// Shortened to fit the drawing.
     pub label: String,
+    /// The whole label, for the drawing's description.
+    pub name: String,
+    /// The label is the municipality's own text (a focus area's title), marked as Danish in the
+    /// English interface; the interface's own words ("Hele strategien") are not.
+    pub own: bool,
+    /// The row's counts in words ("2 på sporet, 7 ikke indberettet"), for the description.
+    pub summary: String,
     pub total: u32,
     pub label_y: f64,
     pub bar_y: f64,
@@ -63,7 +71,6 @@ pub struct StackedBars {
     /// Unique on the page: prefixes the pattern ids.
     pub id: String,
     pub title: String,
-    pub desc: String,
     pub width: f64,
     pub height: f64,
     pub rows: Vec<BarRow>,
@@ -74,22 +81,23 @@ pub struct StackedBars {
 }
 
 impl StackedBars {
-    /// `rows`: a label and its counts. Buckets that are empty in every row stay out of the legend.
+    /// `rows`: a label, whether the municipality wrote it (see [`BarRow::own`]), and its counts.
+    /// Buckets that are empty in every row stay out of the legend. The drawing's description
+    /// says each row's counts in words, its label marked with its language.
     pub fn new(
         id: &str,
         title: String,
-        desc: String,
         row_heading: &str,
-        rows: Vec<(String, Counts)>,
+        rows: Vec<(String, bool, Counts)>,
     ) -> Self {
         let buckets: Vec<Bucket> = Bucket::ALL
             .into_iter()
-            .filter(|b| rows.iter().any(|(_, c)| c[b.index()] > 0))
+            .filter(|b| rows.iter().any(|(_, _, c)| c[b.index()] > 0))
             .collect();
         let bars = rows
             .into_iter()
             .enumerate()
-            .map(|(i, (label, counts))| {
+            .map(|(i, (label, own, counts))| {
                 let top = i as f64 * ROW + 4.0;
                 let total: u32 = counts.iter().sum();
                 let mut x = 0.0;
@@ -110,8 +118,17 @@ impl StackedBars {
                     });
                     x += width;
                 }
+                let summary = Bucket::ALL
+                    .iter()
+                    .filter(|b| counts[b.index()] > 0)
+                    .map(|b| format!("{} {}", counts[b.index()], b.label().to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 BarRow {
                     label: shorten(&label, 95),
+                    name: label,
+                    own,
+                    summary,
                     total,
                     label_y: top + 12.0,
                     bar_y: top + 18.0,
@@ -129,7 +146,6 @@ impl StackedBars {
         Self {
             id: id.to_string(),
             title,
-            desc,
             width: WIDTH,
             height: legend_y + legend_height(buckets.len()) + 4.0,
             rows: bars,

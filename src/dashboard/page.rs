@@ -162,36 +162,25 @@ pub fn round_choices(snapshot: &Snapshot) -> Vec<RoundChoice> {
 /// The status per focus area (and for the whole strategy) in the round shown.
 pub fn areas_chart(snapshot: &Snapshot, id: &str) -> Option<StackedBars> {
     let round = snapshot.round()?;
-    let mut rows: Vec<(String, crate::charts::Counts)> = snapshot
+    let mut rows: Vec<(String, bool, crate::charts::Counts)> = snapshot
         .focus_areas
         .iter()
         .map(|a| {
             (
                 a.title.clone(),
+                true,
                 snapshot.counts(|s| s.focus_area_id == a.id),
             )
         })
         .collect();
     rows.push((
         crate::t("dashboard-whole-strategy"),
+        false,
         snapshot.counts(|_| true),
     ));
-    let desc = rows
-        .iter()
-        .map(|(label, counts)| {
-            let parts: Vec<String> = crate::charts::Bucket::ALL
-                .iter()
-                .filter(|b| counts[b.index()] > 0)
-                .map(|b| format!("{} {}", counts[b.index()], b.label().to_lowercase()))
-                .collect();
-            format!("{label}: {}", parts.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(". ");
     Some(StackedBars::new(
         id,
         crate::t1("dashboard-chart-areas-title", "round", &round.label),
-        desc,
         &crate::t("dashboard-chart-area-column"),
         rows,
     ))

@@ -27,6 +27,32 @@ pub fn da() -> &'static str {
     }
 }
 
+/// A message with one variable, cut where the variable goes: what comes before it and after it.
+pub struct Around {
+    pub before: String,
+    pub after: String,
+}
+
+/// The text `key` cut around its variable `name`, so that a template can put what the
+/// municipality wrote there in its own element, marked with its language (see [`da`]), and the
+/// interface's words around it keep the page's:
+/// `{% let a = crate::layout::around("exports-lead", "strategy") %}{{ a.before }}<span{{ crate::layout::da()|safe }}>{{ title }}</span>{{ a.after }}`.
+pub fn around(key: &str, name: &'static str) -> Around {
+    // A private-use character: never in a message, so it marks where the variable goes.
+    const SLOT: char = '\u{E000}';
+    let text = crate::i18n::t1(key, name, SLOT);
+    match text.split_once(SLOT) {
+        Some((before, after)) => Around {
+            before: before.to_string(),
+            after: after.to_string(),
+        },
+        None => Around {
+            before: text,
+            after: String::new(),
+        },
+    }
+}
+
 /// Renders a page template; a template error becomes the friendly error page.
 pub fn render<T: Template>(page: &T) -> Response {
     match page.render() {

@@ -322,8 +322,27 @@ impl Audit {
     }
 
     /// Tables whose column headers are gone from the accessibility tree and whose cells do not
-    /// say their heading either.
+    /// say their heading either. A table in a closed `<details>` (a chart's data) is in nobody's
+    /// accessibility tree until it is opened, so it is opened, checked as whoever opens it hears
+    /// it, and closed again.
     pub async fn headers(&self, b: &Client) -> Res<Vec<(String, String)>> {
+        b.execute(
+            "document.querySelectorAll('main details:not([open])').forEach(d => { \
+               if (d.querySelector('table')) { d.open = true; d.dataset.auditOpened = ''; } });",
+            vec![],
+        )
+        .await?;
+        let found = self.open_table_headers(b).await;
+        b.execute(
+            "document.querySelectorAll('details[data-audit-opened]').forEach(d => { \
+               d.open = false; delete d.dataset.auditOpened; });",
+            vec![],
+        )
+        .await?;
+        found
+    }
+
+    async fn open_table_headers(&self, b: &Client) -> Res<Vec<(String, String)>> {
         let tables = b.execute(&format!("{DESCRIBE}\n{TABLES}"), vec![]).await?;
         let mut found = Vec::new();
         for table in tables.as_array().into_iter().flatten() {
