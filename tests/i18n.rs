@@ -98,8 +98,8 @@ fn both_languages_have_the_same_files_and_keys() {
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
-/// The keys that code and templates ask for by name: `t("…")`, `t1("…", …)` and so on
-/// (outside Rust comments, whose examples are not calls).
+/// The keys that code and templates ask for by name: `t("…")`, `t1("…", …)` and so on, and
+/// `layout::around("…", …)` (outside Rust comments, whose examples are not calls).
 fn keys_used(source: &str) -> Vec<String> {
     let code: Vec<&str> = source
         .lines()
@@ -108,7 +108,7 @@ fn keys_used(source: &str) -> Vec<String> {
     let source = code.join("\n");
     let source = source.as_str();
     let mut used = Vec::new();
-    for call in ["t(\"", "t1(\"", "t2(\"", "t3(\""] {
+    for call in ["t(\"", "t1(\"", "t2(\"", "t3(\"", "around(\""] {
         let mut rest = source;
         while let Some(at) = rest.find(call) {
             let before = rest[..at].chars().next_back();
@@ -442,8 +442,10 @@ fn rust_code_carries_no_danish_text() {
 #[test]
 fn the_scanners_find_what_they_should() {
     assert_eq!(
-        keys_used(r#"{{ crate::t("nav-dashboard") }} crate::t1("a-b", "n", 1) format("x")"#),
-        vec!["nav-dashboard", "a-b"]
+        keys_used(
+            r#"{{ crate::t("nav-dashboard") }} crate::t1("a-b", "n", 1) format("x") crate::layout::around("c-d", "n")"#
+        ),
+        vec!["nav-dashboard", "a-b", "c-d"]
     );
     let bare = bare_text(
         "{% if x %}<p title=\"Hjælp\">Gem</p>{{ crate::t(\"k\") }} · <b aria-label=\"{{ crate::t(\"k\") }}\">{{ y }}</b>{% endif %}",

@@ -193,3 +193,21 @@ impl Chrome {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, sync_scope};
+
+    #[test]
+    fn around_cuts_a_message_where_its_variable_goes() {
+        let en = sync_scope(Lang::En, || super::around("revisions-heading", "strategy"));
+        let whole = sync_scope(Lang::En, || {
+            crate::i18n::t1("revisions-heading", "strategy", "X")
+        });
+        assert_eq!(format!("{}X{}", en.before, en.after), whole);
+        assert!(!en.before.is_empty() && !en.before.contains('\u{E000}'));
+        let da = sync_scope(Lang::Da, || super::around("exports-lead", "strategy"));
+        assert_eq!(da.before, "");
+        assert!(da.after.starts_with(" med opfølgningerne"), "{}", da.after);
+    }
+}
