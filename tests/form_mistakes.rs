@@ -479,6 +479,11 @@ async fn the_round_form_reads_danish_dates_and_names_impossible_ones(admin: PgPo
         field_error(&body, "period_end"),
         "30-02-2027 findes ikke. Tjek dag og måned."
     );
+    // The summary names the field.
+    assert!(
+        body.contains("<a href=\"#period_end\">Perioden slutter: 30-02-2027 findes ikke."),
+        "{body}"
+    );
     assert!(
         body.contains("value=\"30-02-2027\""),
         "what was typed stays"

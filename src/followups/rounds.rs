@@ -211,6 +211,12 @@ fn check(state: &AppState, form: &CreateForm) -> Checked {
     // is named as such instead of arriving empty from a browser's date picker.
     let period_end = forms::required_date(&mut errors, "period_end", &form.period_end);
     let deadline = forms::required_date(&mut errors, "deadline", &form.deadline);
+    // The summary says which field each message is about, as the editing forms' summaries do.
+    errors.name(&[
+        ("label", t("followups-rounds-label")),
+        ("period_end", t("followups-rounds-period-end")),
+        ("deadline", t("followups-rounds-deadline")),
+    ]);
     let input = NewRound {
         label: form.label.clone(),
         period_end: form.period_end.clone(),
