@@ -59,7 +59,7 @@ async fn a_new_secretariat_user_rebuilds_a_focus_area_and_compares_versions(admi
         wait_text(&browser, ".eyebrow", "Redigér strategien").await?;
 
         // The focus area.
-        click(&browser, Locator::LinkText("Nyt fokusområde")).await?;
+        click(&browser, Locator::LinkText("Nyt indsatsområde")).await?;
         type_into(&browser, "#title", AREA).await?;
         type_into(&browser, "#challenges_text", "Vi står som kommune over for mange nye dagsordner.").await?;
         type_into(&browser, "#ambition", "Vi indgår partnerskaber, fordi vejen til vækst og udvikling ofte udspringer af partnerskaber.").await?;

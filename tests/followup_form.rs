@@ -594,11 +594,20 @@ async fn the_secretariat_on_someone_elses_follow_up_sees_it_from_the_round(admin
         crumbs.contains(&format!("href=\"/t/{T}/rounds/{round}\"")),
         "{crumbs}"
     );
+    // The header marks "Runder", where the follow-up was reached from, not "Mine opfølgninger".
+    assert!(
+        !text.contains(&format!("href=\"/t/{T}/my\" aria-current")),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "href=\"/t/{T}/rounds\" aria-current=\"true\">Runder"
+    )));
 
     // The owner still has their own words and way back.
     let owner = owner_of(&app, &m).await;
     let text = unescape(&owner.get(&m.link).await.body);
     assert!(text.contains("Din opfølgning"));
+    assert!(text.contains(&format!("href=\"/t/{T}/my\" aria-current=\"true\"")));
     let crumbs = &text[text.find("class=\"breadcrumbs\"").unwrap()..];
     assert!(crumbs[..crumbs.find("</nav>").unwrap()].contains(&format!("href=\"/t/{T}/my\"")));
 }

@@ -298,6 +298,40 @@ async fn a_goal_short_title_goes_where_the_goal_is_named(admin: PgPool) {
     );
     let page = unescape(&cookie.get(&format!("/t/{T}/focus-areas/{area}")).await.body);
     assert!(page.contains("<span class=\"goal__heading\">Sygefravær</span>"));
+    // "Under målet" on a sub-goal's page and on its follow-up.
+    let (sub, followup): (Uuid, Option<Uuid>) = sqlx::query_as(
+        "SELECT s.id, (SELECT f.id FROM followups f WHERE f.sub_goal_id = s.id LIMIT 1)
+         FROM sub_goals s WHERE s.goal_id = $1 AND s.archived_at IS NULL
+         ORDER BY (SELECT count(*) FROM followups f WHERE f.sub_goal_id = s.id) DESC LIMIT 1",
+    )
+    .bind(goal)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let under = |page: &str| {
+        let at = page
+            .find("class=\"under-goal\"")
+            .expect("the under-goal line");
+        page[at..at + page[at..].find("</p>").unwrap()].to_string()
+    };
+    let sub_page = unescape(&cookie.get(&format!("/t/{T}/sub-goals/{sub}")).await.body);
+    assert!(
+        under(&sub_page).contains(">Sygefravær</span>"),
+        "{}",
+        under(&sub_page)
+    );
+    let followup = followup.expect("the demo has a follow-up of a sub-goal under the first goal");
+    let form = unescape(
+        &cookie
+            .get(&format!("/t/{T}/followups/{followup}"))
+            .await
+            .body,
+    );
+    assert!(
+        under(&form).contains(">Sygefravær</span>"),
+        "{}",
+        under(&form)
+    );
     // The drop-down where a sub-goal's goal is chosen.
     let new = unescape(&cookie.get(&format!("/t/{T}/edit/sub-goals/new")).await.body);
     assert!(
@@ -397,4 +431,103 @@ async fn the_editor_speaks_the_strategys_word_for_a_focus_area(admin: PgPool) {
         "{goal}"
     );
     assert!(goal.contains("<option value=\"\">Vælg spor</option>"));
+    // The workspace's button says the same word.
+    let workspace = unescape(&cookie.get(&format!("/t/{T}/edit")).await.body);
+    assert!(
+        workspace.contains("/edit/focus-areas/new\">Nyt spor</a>"),
+        "{workspace}"
+    );
+    assert!(!workspace.contains("Nyt fokusområde"));
+}
+
+#[sqlx::test]
+async fn the_round_form_reads_danish_dates_and_names_impossible_ones(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let cookie = app.signed_in_to(T, Role::Secretariat).await;
+    let rounds = |label: &'static str| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT count(*) FROM followup_rounds WHERE label = $1")
+                .bind(label)
+                .fetch_one(&admin)
+                .await
+                .unwrap()
+        }
+    };
+
+    // The same text date field as the editing forms: no date picker that sends "" for 30-02.
+    let list = unescape(&cookie.get(&format!("/t/{T}/rounds")).await.body);
+    assert!(!list.contains("type=\"date\""), "{list}");
+    assert!(
+        list.contains("id=\"period_end\" name=\"period_end\" value=\"\" inputmode=\"numeric\"")
+    );
+    assert!(list.contains("Skriv som dd-mm-åååå, fx 31-12-2030."));
+
+    let page = cookie
+        .post(
+            &format!("/t/{T}/rounds"),
+            &[
+                ("label", "Første halvår 2027"),
+                ("period_end", "30-02-2027"),
+                ("deadline", "15-03-2027"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&page.body);
+    assert_eq!(
+        field_error(&body, "period_end"),
+        "30-02-2027 findes ikke. Tjek dag og måned."
+    );
+    // The summary names the field.
+    assert!(
+        body.contains("<a href=\"#period_end\">Perioden slutter: 30-02-2027 findes ikke."),
+        "{body}"
+    );
+    assert!(
+        body.contains("value=\"30-02-2027\""),
+        "what was typed stays"
+    );
+    assert!(body.contains("value=\"15-03-2027\""));
+    assert_eq!(rounds("Første halvår 2027").await, 0, "nothing saved");
+
+    // Typed the Danish way, the round is created with those dates; its edit form shows them so.
+    let created = cookie
+        .post(
+            &format!("/t/{T}/rounds"),
+            &[
+                ("label", "Første halvår 2027"),
+                ("period_end", "30-06-2027"),
+                ("deadline", "15.08.2027"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let (id, period_end, deadline): (Uuid, chrono::NaiveDate, chrono::NaiveDate) = sqlx::query_as(
+        "SELECT id, period_end, deadline FROM followup_rounds WHERE label = 'Første halvår 2027'",
+    )
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(period_end.to_string(), "2027-06-30");
+    assert_eq!(deadline.to_string(), "2027-08-15");
+    let edit = unescape(&cookie.get(&format!("/t/{T}/rounds/{id}/edit")).await.body);
+    assert!(edit.contains("value=\"30-06-2027\""), "{edit}");
+    assert!(edit.contains("value=\"15-08-2027\""));
+    assert!(!edit.contains("type=\"date\""));
+    let wrong = cookie
+        .post(
+            &format!("/t/{T}/rounds/{id}/edit"),
+            &[
+                ("label", "Første halvår 2027"),
+                ("period_end", "31-06-2027"),
+                ("deadline", "15-08-2027"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_error(&unescape(&wrong.body), "period_end"),
+        "31-06-2027 findes ikke. Tjek dag og måned."
+    );
 }

@@ -363,4 +363,20 @@ async fn a_closed_rounds_overdue_list_is_judged_on_its_period_end(admin: PgPool)
         !overdue.contains(open[1].1.trim()),
         "a deadline after the period is not overdue in this round's pack, however late it is read: {overdue}"
     );
+
+    // The dashboard of the same round judges by the same day.
+    let page = secretariat
+        .get(&format!("/t/{slug}/dashboard?round={round}"))
+        .await;
+    let body = common::unescape(&page.body);
+    let start = body.find("id=\"overskredet\"").expect("the overdue list");
+    let overdue = &body[start..start + body[start..].find("</section>").unwrap()];
+    assert!(
+        overdue.contains(open[0].1.trim()),
+        "in the period: {overdue}"
+    );
+    assert!(
+        !overdue.contains(open[1].1.trim()),
+        "a deadline after the period is not overdue on the closed round's dashboard: {overdue}"
+    );
 }

@@ -295,7 +295,7 @@ async fn a_planned_round_can_be_edited_and_deleted_an_opened_one_cannot(admin: P
         .await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains(r#"value="2027 H2""#));
-    assert!(form.body.contains(r#"value="2028-02-15""#));
+    assert!(form.body.contains(r#"value="15-02-2028""#));
 
     let edited = secretariat
         .post(

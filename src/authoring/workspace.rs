@@ -100,6 +100,8 @@ struct StrategyHead {
     period: String,
     versions: i64,
     latest_version: Option<String>,
+    /// The strategy's own word for a focus area, inside a sentence ("Nyt spor").
+    area_term: String,
 }
 
 pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
@@ -159,6 +161,7 @@ pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Re
                 format::date_long(strategy.period_start),
                 format::date_long(strategy.period_end)
             ),
+            area_term: strategy.focus_area_term(),
             title: strategy.title,
             versions: versions.count,
             latest_version: versions.latest.map(format::date_long),

@@ -26,6 +26,19 @@ pub struct RoundInfo {
     pub deadline: NaiveDate,
 }
 
+impl RoundInfo {
+    /// The day against which "Fristen er overskredet" is judged: the end of the round's period,
+    /// as the follow-ups report on the period; while the period is still running, today. So a
+    /// closed round says the same thing next year as on the day it closed, on the dashboard and
+    /// in the meeting pack alike.
+    pub fn overdue_reference(&self, today: NaiveDate) -> NaiveDate {
+        match self.state {
+            RoundState::Open | RoundState::Planned => today.min(self.period_end),
+            RoundState::Closed => self.period_end,
+        }
+    }
+}
+
 pub struct AreaInfo {
     pub id: Uuid,
     pub title: String,
@@ -147,11 +160,13 @@ impl Snapshot {
         counts
     }
 
-    /// Sub-goals whose deadline (before `today`) passed without being reported done.
+    /// Sub-goals whose deadline passed without being reported done, judged on the round's
+    /// reference day (`RoundInfo::overdue_reference`), or on `today` when there is no round.
     pub fn overdue(&self, today: NaiveDate) -> Vec<&SubGoalInfo> {
+        let day = self.round().map_or(today, |r| r.overdue_reference(today));
         self.sub_goals
             .iter()
-            .filter(|s| s.deadline.is_some_and(|d| d < today))
+            .filter(|s| s.deadline.is_some_and(|d| d < day))
             .filter(|s| self.status_of(s.id) != Some(FollowupStatus::Done))
             .collect()
     }

@@ -276,16 +276,22 @@ async fn build(
     let (review, review_css) = super::rounds::review_css(f.review_state, f.version > 1);
     let edit = may_edit(member, &f);
     let answer = edit.is_err().then(|| AnswerView::of(&f));
-    Ok(FormPage {
-        chrome: Chrome::member(
-            t1(
-                "followups-form-title",
-                "subject",
-                // Cut at a word, never inside one (the title is read out first).
-                crate::web::format::shorten(&f.subject, 60),
-            ),
-            member,
+    let is_own = f.owner_id == Some(member.user_id());
+    let mut chrome = Chrome::member(
+        t1(
+            "followups-form-title",
+            "subject",
+            // Cut at a word, never inside one (the title is read out first).
+            crate::web::format::shorten(&f.subject, 60),
         ),
+        member,
+    );
+    if !is_own {
+        // Someone else's follow-up is reached through its round, not "Mine opfølgninger".
+        chrome.nav_here = Some(format!("/t/{}/rounds/{}", member.tenant.slug, f.round_id));
+    }
+    Ok(FormPage {
+        chrome,
         slug: member.tenant.slug.clone(),
         id: f.id,
         round_label: f.round_label.clone(),
@@ -301,7 +307,7 @@ async fn build(
         success_criterion: f.success_criterion.clone(),
         owner: f.owner_name.clone(),
         filled_in_for_owner: f.filled_in_for_owner,
-        is_own: f.owner_id == Some(member.user_id()),
+        is_own,
         can_run_rounds: member.can(Capability::RunRounds),
         round_id: f.round_id,
         needs_value: needs_value(&f),

@@ -154,7 +154,7 @@ pub async fn followup(
                   f.proposal as "proposal: DecisionKind", f.review_state as "review_state: ReviewState", f.version,
                   st.text as "story?", COALESCE(st.shareable, false) as "story_shareable!", f.filled_in_for_owner, f.updated_at,
                   f.updated_by, ub.display_name as "updated_by_name?", f.not_measured_reason,
-                  COALESCE(sg.text, i.title) as "subject!", g.text as "goal_text?", COALESCE(fa.title, ifa.title) as "focus_area?",
+                  COALESCE(sg.text, i.title) as "subject!", COALESCE(g.short_title, g.text) as "goal_text?", COALESCE(fa.title, ifa.title) as "focus_area?",
                   sg.indicator as "indicator?", sg.unit as "unit?", sg.baseline_value as "baseline_value?",
                   sg.baseline_date as "baseline_date?", sg.target_value as "target_value?", sg.deadline as "sub_goal_deadline?",
                   i.hypothesis as "hypothesis?", i.success_criterion as "success_criterion?"

@@ -186,12 +186,6 @@ pub struct CreateForm {
     confirm_past: String,
 }
 
-fn parse_date(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
-}
-
 /// A checked round form: the values, or the form again with its errors or with the question
 /// about a deadline in the past.
 enum Checked {
@@ -213,14 +207,16 @@ fn check(state: &AppState, form: &CreateForm) -> Checked {
     } else if let Err(problem) = crate::web::text::line(&label) {
         errors.add("label", problem.message());
     }
-    let period_end = parse_date(&form.period_end);
-    if period_end.is_none() {
-        errors.add("period_end", t("followups-rounds-error-date"));
-    }
-    let deadline = parse_date(&form.deadline);
-    if deadline.is_none() {
-        errors.add("deadline", t("followups-rounds-error-date"));
-    }
+    // Typed the Danish way, as in the editing forms: a date that does not exist (30-02-2027)
+    // is named as such instead of arriving empty from a browser's date picker.
+    let period_end = forms::required_date(&mut errors, "period_end", &form.period_end);
+    let deadline = forms::required_date(&mut errors, "deadline", &form.deadline);
+    // The summary says which field each message is about, as the editing forms' summaries do.
+    errors.name(&[
+        ("label", t("followups-rounds-label")),
+        ("period_end", t("followups-rounds-period-end")),
+        ("deadline", t("followups-rounds-deadline")),
+    ]);
     let input = NewRound {
         label: form.label.clone(),
         period_end: form.period_end.clone(),
@@ -745,8 +741,8 @@ pub async fn edit_form(
     }
     let input = NewRound {
         label: round.label.clone(),
-        period_end: round.period_end.to_string(),
-        deadline: round.deadline.to_string(),
+        period_end: forms::date_value(round.period_end),
+        deadline: forms::date_value(round.deadline),
     };
     let form = new_round_form(&state, input, Errors::default());
     Ok(render(&edit_page(&state, &member, id, &round.label, form)))

@@ -115,6 +115,9 @@ pub struct Chrome {
     /// The language of the page, and the page itself, for the language switch.
     pub lang: crate::i18n::Lang,
     pub here: String,
+    /// The path the navigation marks, when it is not the page's own: someone else's follow-up
+    /// belongs under "Runder", not "Mine opfølgninger", though its address is the same.
+    pub nav_here: Option<String>,
 }
 
 impl Chrome {
@@ -140,6 +143,7 @@ impl Chrome {
             nav_script: assets::url("nav.js"),
             lang: crate::i18n::current(),
             here: crate::i18n::here(),
+            nav_here: None,
         }
     }
 
@@ -188,7 +192,11 @@ impl Chrome {
     /// outside a municipality.
     pub fn nav(&self) -> nav::Nav {
         match (&self.tenant, self.role) {
-            (Some(tenant), Some(role)) => nav::build(&tenant.slug, role, &self.here),
+            (Some(tenant), Some(role)) => nav::build(
+                &tenant.slug,
+                role,
+                self.nav_here.as_deref().unwrap_or(&self.here),
+            ),
             _ => nav::Nav::default(),
         }
     }

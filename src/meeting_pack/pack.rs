@@ -5,8 +5,7 @@ use uuid::Uuid;
 
 use crate::charts::{Bucket, StackedBars};
 use crate::dashboard::page::{areas_chart, round_facts};
-use crate::dashboard::snapshot::{Completion, RoundInfo, Snapshot, SubGoalInfo};
-use crate::domain::RoundState;
+use crate::dashboard::snapshot::{Completion, Snapshot, SubGoalInfo};
 use crate::status::page::change;
 use crate::web::format;
 
@@ -139,16 +138,6 @@ pub struct Pack {
     pub chart: Option<StackedBars>,
 }
 
-/// The day against which "Fristen er overskredet" is judged: the end of the round's period, as
-/// the follow-ups report on the period; while the period is still running, today. So a closed
-/// round's pack says the same thing next year as on the day it closed.
-pub fn overdue_reference(round: &RoundInfo, today: NaiveDate) -> NaiveDate {
-    match round.state {
-        RoundState::Open | RoundState::Planned => today.min(round.period_end),
-        RoundState::Closed => round.period_end,
-    }
-}
-
 /// Text on one line: the PDF's markup is line-based, and a summary reads better without breaks.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -215,11 +204,7 @@ impl Pack {
                 .map(|s| entry(snapshot, s))
                 .collect(),
             overdue: snapshot
-                .overdue(
-                    snapshot
-                        .round()
-                        .map_or(today, |r| overdue_reference(r, today)),
-                )
+                .overdue(today)
                 .into_iter()
                 .map(|s| entry(snapshot, s))
                 .collect(),
@@ -317,6 +302,8 @@ impl Pack {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dashboard::snapshot::RoundInfo;
+    use crate::domain::RoundState;
 
     fn round(state: RoundState) -> RoundInfo {
         RoundInfo {
@@ -332,13 +319,13 @@ mod tests {
     fn a_closed_rounds_reference_day_does_not_move_with_the_clock() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let closed = round(RoundState::Closed);
-        let today = overdue_reference(&closed, day(2026, 9, 1));
-        let next_year = overdue_reference(&closed, day(2027, 9, 2));
+        let today = closed.overdue_reference(day(2026, 9, 1));
+        let next_year = closed.overdue_reference(day(2027, 9, 2));
         assert_eq!(today, next_year);
         assert_eq!(today, day(2026, 6, 30));
         // While the period runs, today; once it has ended, its end.
         let open = round(RoundState::Open);
-        assert_eq!(overdue_reference(&open, day(2026, 5, 1)), day(2026, 5, 1));
-        assert_eq!(overdue_reference(&open, day(2026, 7, 20)), day(2026, 6, 30));
+        assert_eq!(open.overdue_reference(day(2026, 5, 1)), day(2026, 5, 1));
+        assert_eq!(open.overdue_reference(day(2026, 7, 20)), day(2026, 6, 30));
     }
 }

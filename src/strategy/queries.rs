@@ -89,9 +89,10 @@ pub struct SubGoalDetailRow {
 
 pub async fn sub_goal(tx: &mut TenantTx, id: Uuid) -> sqlx::Result<Option<SubGoalDetailRow>> {
     let tenant = tx.tenant_id();
+    // "Under målet" names the goal by its short title where it has one, as headings do.
     sqlx::query_as!(
         SubGoalDetailRow,
-        r#"SELECT s.strategy_id, f.id as focus_area_id, f.title as focus_area_title, g.text as goal_text,
+        r#"SELECT s.strategy_id, f.id as focus_area_id, f.title as focus_area_title, COALESCE(g.short_title, g.text) as "goal_text!",
                   s.text, s.indicator, s.unit, s.baseline_value, s.baseline_date, s.target_value, s.deadline,
                   s.direction as "direction: GoalDirection", s.owner_id, u.display_name as "owner_name?", m.title as "owner_title?", o.name as "org_unit_name?"
            FROM sub_goals s
