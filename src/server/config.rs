@@ -52,6 +52,7 @@ impl Config {
             base_url: self.base_url.trim_end_matches('/').to_string(),
             smtp_configured: self.smtp_url.is_some(),
             count_sql_statements: self.count_sql_statements,
+            snapshot_cache_bytes: crate::kernel::snapshot_cache::DEFAULT_CAPACITY_BYTES,
         }
     }
 }
