@@ -73,16 +73,6 @@ pub struct SnapshotCache {
     misses: AtomicU64,
 }
 
-/// The default budget: 200 municipalities of 200 items each need some 20 MiB with every kind
-/// cached (the benchmark's figures, docs/benchmark.md).
-pub const DEFAULT_CAPACITY_BYTES: usize = 48 * 1024 * 1024;
-
-impl Default for SnapshotCache {
-    fn default() -> Self {
-        Self::new(DEFAULT_CAPACITY_BYTES)
-    }
-}
-
 impl SnapshotCache {
     /// A cache holding at most `capacity` bytes (by the entries' own estimates); 0 caches nothing.
     pub fn new(capacity: usize) -> Self {
