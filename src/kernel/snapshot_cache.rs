@@ -119,10 +119,8 @@ impl SnapshotCache {
             return;
         }
         let mut inner = self.lock();
-        if let Some(old) = inner.map.get(&key) {
-            if old.version > version {
-                return;
-            }
+        if inner.map.get(&key).is_some_and(|old| old.version > version) {
+            return;
         }
         if let Some(old) = inner.map.remove(&key) {
             inner.bytes -= old.bytes;
