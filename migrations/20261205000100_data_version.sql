@@ -27,7 +27,7 @@ END
 $$;
 
 -- Puts the version triggers on one tenant table. A later migration that adds a table the steering
--- pages read calls this (tests/data_version.rs fails on a tenant table that has neither the
+-- pages read calls this (tests/snapshot_cache.rs fails on a tenant table that has neither the
 -- triggers nor a reason in its list of tables the pages do not read).
 CREATE FUNCTION track_data_version(p_table regclass) RETURNS void
     LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
