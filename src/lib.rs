@@ -73,6 +73,8 @@ pub struct Settings {
     /// Answer every request with the number of SQL statements it ran (`x-sql-statements`), for
     /// tests and benchmarks that keep pages free of N+1 queries.
     pub count_sql_statements: bool,
+    /// The budget of the steering pages' snapshot cache, in bytes (0: no cache).
+    pub snapshot_cache_bytes: usize,
 }
 
 /// The settings of a server started with the default configuration (`server::Config`).
@@ -88,13 +90,18 @@ pub struct AppState {
     /// Pool of connections as the application role (`retning_app`), subject to row-level security.
     pub db: PgPool,
     pub settings: Arc<Settings>,
+    /// What the steering pages loaded, per municipality and data version (issue 17): one per
+    /// instance; a second instance on the same database has its own and stays as fresh.
+    pub snapshots: Arc<kernel::snapshot_cache::SnapshotCache>,
 }
 
 impl AppState {
     pub fn new(db: PgPool, settings: Settings) -> Self {
+        let snapshots = kernel::snapshot_cache::SnapshotCache::new(settings.snapshot_cache_bytes);
         Self {
             db,
             settings: Arc::new(settings),
+            snapshots: Arc::new(snapshots),
         }
     }
 }

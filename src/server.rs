@@ -5,7 +5,7 @@ mod listen;
 
 pub use config::{
     Config, DEFAULT_BIND, DEFAULT_HTTP_HEADER_TIMEOUT, DEFAULT_HTTP_MAX_CONNECTIONS,
-    DEFAULT_MAIL_FROM, DEFAULT_REQUEST_TIMEOUT, default_base_url,
+    DEFAULT_MAIL_FROM, DEFAULT_REQUEST_TIMEOUT, DEFAULT_SNAPSHOT_CACHE_MIB, default_base_url,
 };
 
 use std::time::Duration;

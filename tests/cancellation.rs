@@ -422,6 +422,7 @@ async fn the_benchmarks_dashboard_runs_at_16_connections_leave_no_warning(admin:
         large: retning::testdata::Size::SMALL,
         small: retning::testdata::Size::SMALL,
         small_tenants: 1,
+        measured: retning::testdata::Size::SMALL,
     };
     dataset::generate(&pool, &plan).await.unwrap();
     let tenant = dataset::prepare(&pool, dataset::LARGE_SLUG, 1)

@@ -218,3 +218,95 @@ async fn member_pages_stay_within_their_statement_budgets(admin: PgPool) {
         assert!(n <= budget, "{uri}: {n} statements, budget {budget}");
     }
 }
+
+/// Issue 17: the steering pages cost at most three statements when their data is in the
+/// instance's cache (the guard's one statement, the page's own per-member query if any, COMMIT),
+/// and on a miss a fixed number whatever the strategy's size.
+#[sqlx::test]
+async fn steering_pages_cost_at_most_three_statements_on_a_cache_hit(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let secretariat = app.signed_in_to(A, Role::Secretariat).await;
+    let admin_client = app.signed_in_to(A, Role::Admin).await;
+    let page = admin_client
+        .post(&format!("/t/{A}/admin/api-tokens"), &[("name", "BI")])
+        .await;
+    let start = page.body.find("<code>rtn_").unwrap() + 6;
+    let token = page.body[start..start + 68].to_string();
+    let area: uuid::Uuid = sqlx::query_scalar(
+        "SELECT f.id FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 ORDER BY f.position LIMIT 1",
+    )
+    .bind(A)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let pages = [
+        format!("/t/{A}/dashboard"),
+        format!("/t/{A}/status"),
+        format!("/t/{A}/status?focus_area={area}"),
+        format!("/t/{A}/meeting-pack"),
+        format!("/t/{A}/"),
+    ];
+    let api = format!("/api/v1/t/{A}/strategy");
+    let bump = || async {
+        sqlx::query("UPDATE tenants SET data_version = data_version + 1 WHERE slug = $1")
+            .bind(A)
+            .execute(&admin)
+            .await
+            .unwrap();
+    };
+    let view = |uri: String, api: bool| {
+        let router = app.router.clone();
+        let cookie = secretariat.cookie().to_string();
+        let token = token.clone();
+        async move {
+            if api {
+                statements_of_one_view(&router, &uri, None, Some(&token)).await
+            } else {
+                statements_of_one_view(&router, &uri, Some(&cookie), None).await
+            }
+        }
+    };
+    let all: Vec<(String, bool)> = pages
+        .iter()
+        .map(|p| (p.clone(), false))
+        .chain([(api.clone(), true)])
+        .collect();
+
+    // Misses: the data version moved before each view.
+    let mut misses = Vec::new();
+    for (uri, is_api) in &all {
+        let mut n = 0;
+        for _ in 0..2 {
+            bump().await;
+            n = n.max(view(uri.clone(), *is_api).await);
+        }
+        misses.push(n);
+    }
+    for ((uri, is_api), miss) in all.iter().zip(&misses) {
+        view(uri.clone(), *is_api).await;
+        let hit = view(uri.clone(), *is_api)
+            .await
+            .max(view(uri.clone(), *is_api).await);
+        println!("{uri}: {hit} statements on a cache hit, {miss} on a miss");
+        assert!(hit <= 3, "{uri}: {hit} statements on a cache hit");
+        assert!(
+            *miss > hit,
+            "{uri}: the miss loads ({miss}) and the hit does not ({hit})"
+        );
+    }
+
+    grow(&admin).await;
+    let mut after = Vec::new();
+    for (uri, is_api) in &all {
+        let mut n = 0;
+        for _ in 0..2 {
+            bump().await;
+            n = n.max(view(uri.clone(), *is_api).await);
+        }
+        after.push(n);
+    }
+    assert_eq!(
+        misses, after,
+        "statements on a miss grew with the data: {all:?}"
+    );
+}

@@ -74,3 +74,11 @@ strategy-draft-notice = Kladde – ikke vedtaget
 
 # workspace (issue 14.3): the goal is the municipality's text, marked with its language apart from the lead.
 strategy-under-goal-lead = Under målet:
+
+# perf (issue 17.4): a large strategy shows one focus area's sub-goals at a time
+strategy-folded-notice = Strategien har { $count } delmål. Her vises delmålene for ét { $label } ad gangen; de andre viser deres mål. Vælg et { $label } for at se dets delmål.
+strategy-goal-sub-goal-count = { $count ->
+    [one] 1 delmål
+   *[other] { $count } delmål
+}
+strategy-show-area-sub-goals = Vis de { $count } delmål under { $area }

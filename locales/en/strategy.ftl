@@ -74,3 +74,11 @@ strategy-draft-notice = Draft – not adopted
 
 # workspace (issue 14.3): the goal is the municipality's text, marked with its language apart from the lead.
 strategy-under-goal-lead = Under the goal:
+
+# perf (issue 17.4): a large strategy shows one focus area's sub-goals at a time
+strategy-folded-notice = The strategy has { $count } sub-goals. The sub-goals of one { $label } are shown at a time; the others show their goals. Choose a { $label } to see its sub-goals.
+strategy-goal-sub-goal-count = { $count ->
+    [one] 1 sub-goal
+   *[other] { $count } sub-goals
+}
+strategy-show-area-sub-goals = Show the { $count } sub-goals of { $area }

@@ -1,8 +1,12 @@
 //! `GET /api/v1/t/{slug}/strategy`: the current strategy as one tree (focus areas → goals →
 //! sub-goals), read with `kernel::strategy`. Three statements whatever the size of the strategy.
 
-use axum::Json;
+use std::sync::Arc;
+
+use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
@@ -11,6 +15,7 @@ use crate::AppState;
 use crate::db::begin_tenant_tx;
 use crate::domain::{CoordinationMode, StrategyStatus};
 use crate::kernel::api_token::ApiClient;
+use crate::kernel::snapshot_cache::Key;
 use crate::kernel::strategy::{self, Parts};
 use crate::web::api_error::ApiError;
 
@@ -61,10 +66,37 @@ pub struct SubGoal {
     pub org_unit: Option<String>,
 }
 
-pub async fn tree(
-    State(state): State<AppState>,
-    client: ApiClient,
-) -> Result<Json<StrategyTree>, ApiError> {
+pub async fn tree(State(state): State<AppState>, client: ApiClient) -> Result<Response, ApiError> {
+    // The answer is the same for every token of the municipality and has no text in a reader's
+    // language: its JSON is kept as it is sent, per data version (kernel::snapshot_cache).
+    let key = Key::new(client.tenant.id, "api-strategy-tree", "");
+    let json = match state.snapshots.get::<Bytes>(&key, client.data_version) {
+        Some(json) => json,
+        None => {
+            let json = Arc::new(Bytes::from(
+                serde_json::to_vec(&load(&state, &client).await?)
+                    // Derived Serialize of texts, numbers and dates does not fail; should it
+                    // ever, the answer is the API's 500.
+                    .map_err(|e| {
+                        ApiError::Database(sqlx::Error::Protocol(format!(
+                            "serialising the strategy tree: {e}"
+                        )))
+                    })?,
+            ));
+            state
+                .snapshots
+                .put(key, client.data_version, json.clone(), json.len());
+            json
+        }
+    };
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        Bytes::clone(&json),
+    )
+        .into_response())
+}
+
+async fn load(state: &AppState, client: &ApiClient) -> Result<StrategyTree, ApiError> {
     let tenant = client.tenant.id;
     let mut tx = begin_tenant_tx(&state.db, tenant).await?;
     crate::db::plan_for_this_tenant(&mut tx).await?;
@@ -112,7 +144,7 @@ pub async fn tree(
                 .collect(),
         })
         .collect();
-    Ok(Json(StrategyTree {
+    Ok(StrategyTree {
         id: strategy.id,
         title: strategy.title,
         subtitle: strategy.subtitle,
@@ -121,5 +153,5 @@ pub async fn tree(
         status: strategy.status,
         approved_on: strategy.approved_on,
         focus_areas,
-    }))
+    })
 }

@@ -22,6 +22,8 @@ pub struct DbTime {
     pub calls: u64,
     /// Planning plus execution time, in milliseconds.
     pub total_ms: f64,
+    /// Of which planning (issue 17.3: what custom plans cost).
+    pub plan_ms: f64,
 }
 
 pub async fn install(owner: &PgPool) -> anyhow::Result<()> {
@@ -40,8 +42,9 @@ pub async fn reset(owner: &PgPool) -> anyhow::Result<()> {
 
 /// The application role's statements since the last reset.
 pub async fn read(owner: &PgPool) -> anyhow::Result<DbTime> {
-    let (calls, total_ms): (i64, f64) = sqlx::query_as(
-        "SELECT coalesce(sum(s.calls), 0)::int8, coalesce(sum(s.total_plan_time + s.total_exec_time), 0)::float8
+    let (calls, total_ms, plan_ms): (i64, f64, f64) = sqlx::query_as(
+        "SELECT coalesce(sum(s.calls), 0)::int8, coalesce(sum(s.total_plan_time + s.total_exec_time), 0)::float8,
+                coalesce(sum(s.total_plan_time), 0)::float8
          FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
          WHERE r.rolname = $1",
     )
@@ -51,5 +54,6 @@ pub async fn read(owner: &PgPool) -> anyhow::Result<DbTime> {
     Ok(DbTime {
         calls: u64::try_from(calls).unwrap_or(0),
         total_ms,
+        plan_ms,
     })
 }

@@ -37,9 +37,10 @@ pub struct Options {
     /// Seconds of load before each endpoint's measurement (not counted).
     #[arg(long, default_value_t = 3)]
     pub warmup: u64,
-    /// Concurrent connections (one wrk thread each).
-    #[arg(long, default_value_t = 8)]
-    pub connections: usize,
+    /// Concurrent connections (one wrk thread each): the steering pages are measured at each, the
+    /// other endpoints at the second (or the only) one.
+    #[arg(long, value_delimiter = ',', default_values_t = [1, 4, 16])]
+    pub connections: Vec<usize>,
     /// Number of small municipalities generated beside the large one.
     #[arg(long, default_value_t = 200)]
     pub small_tenants: usize,
@@ -66,6 +67,9 @@ struct Endpoint {
     request: &'static str,
     /// API token instead of the session cookie.
     api: bool,
+    /// A steering page (served from the snapshot cache): measured with the cache and without it,
+    /// at every connection count.
+    steering: bool,
     load: fn(&BenchTenant) -> Load,
 }
 
@@ -74,6 +78,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "Dashboard",
         request: "GET /t/{slug}/dashboard",
         api: false,
+        steering: true,
         load: |t| Load::Get {
             path: format!("/t/{}/dashboard", t.slug),
         },
@@ -82,6 +87,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "Focus-area status page",
         request: "GET /t/{slug}/status?focus_area={id}",
         api: false,
+        steering: true,
         load: |t| Load::Get {
             path: format!("/t/{}/status?focus_area={}", t.slug, t.focus_area),
         },
@@ -90,6 +96,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "Sub-goal page",
         request: "GET /t/{slug}/sub-goals/{id}",
         api: false,
+        steering: false,
         load: |t| Load::Get {
             path: format!("/t/{}/sub-goals/{}", t.slug, t.sub_goal),
         },
@@ -98,6 +105,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "Strategy tree",
         request: "GET /t/{slug}/",
         api: false,
+        steering: true,
         load: |t| Load::Get {
             path: format!("/t/{}/", t.slug),
         },
@@ -106,6 +114,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "Follow-up form",
         request: "GET /t/{slug}/followups/{id}",
         api: false,
+        steering: false,
         load: |t| Load::Get {
             path: format!("/t/{}/followups/{}", t.slug, t.form_followup),
         },
@@ -114,6 +123,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "Follow-up save",
         request: "POST /t/{slug}/followups/{id}",
         api: false,
+        steering: false,
         // The versions are filled in just before each wrk run.
         load: |_| Load::Save {
             targets: Vec::new(),
@@ -123,6 +133,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "CSV export",
         request: "GET /t/{slug}/exports/download?format=csv",
         api: false,
+        steering: false,
         load: |t| Load::Get {
             path: format!("/t/{}/exports/download?format=csv", t.slug),
         },
@@ -131,19 +142,44 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "API strategy tree",
         request: "GET /api/v1/t/{slug}/strategy",
         api: true,
+        steering: true,
         load: |t| Load::Get {
             path: format!("/api/v1/t/{}/strategy", t.slug),
         },
     },
 ];
 
+/// Whether the server ran with its snapshot cache, for a measurement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cache {
+    /// The cache on and warm: every request after the warm-up is a hit.
+    Hit,
+    /// The cache off (`--snapshot-cache-mib 0`): every request loads, as after a change.
+    Miss,
+}
+
+impl Cache {
+    pub fn label(self) -> &'static str {
+        match self {
+            Cache::Hit => "hit",
+            Cache::Miss => "miss",
+        }
+    }
+}
+
 /// Runs the whole benchmark; Ok(false) when it ran but is not valid (errors during the load).
 pub async fn run(options: Options) -> anyhow::Result<bool> {
     let plan = Plan {
-        small_tenants: options.small_tenants,
+        small_tenants: options.small_tenants.max(1),
         ..Plan::ISSUE
     };
-    let connections = options.connections.max(1);
+    let mut counts: Vec<usize> = options.connections.iter().map(|c| (*c).max(1)).collect();
+    counts.dedup();
+    if counts.is_empty() {
+        counts.push(1);
+    }
+    let most = counts.iter().copied().max().unwrap_or(1);
+    let other_count = counts.get(1).or(counts.first()).copied().unwrap_or(1);
     let warmup = Duration::from_secs(options.warmup);
     let duration = Duration::from_secs(options.duration.max(1));
     let repo = std::env::current_dir()?;
@@ -166,6 +202,8 @@ pub async fn run(options: Options) -> anyhow::Result<bool> {
     std::fs::create_dir_all(&options.work_dir)?;
     let work_dir = options.work_dir.canonicalize()?;
     let data_dir = work_dir.join("postgres");
+    let log = work_dir.join("server.log");
+    let _ = std::fs::remove_file(&log);
     let cluster = fresh_cluster(&data_dir).await?;
     let owner = PgPoolOptions::new()
         .max_connections(2)
@@ -192,75 +230,106 @@ pub async fn run(options: Options) -> anyhow::Result<bool> {
     let generated_in = dataset::generate(&app, &plan).await?;
     dataset::analyze(&owner).await?;
     eprintln!("bench: generated in {:.0} s", generated_in.as_secs_f64());
-    let large = dataset::prepare(&app, dataset::LARGE_SLUG, connections).await?;
-    let small = dataset::prepare(&app, &plan.measured_small_slug(), connections).await?;
+    let large = dataset::prepare(&app, dataset::LARGE_SLUG, most).await?;
+    let small = dataset::prepare(&app, &plan.measured_small_slug(), most).await?;
+    let postmaster = std::fs::read_to_string(data_dir.join("postmaster.pid"))?
+        .lines()
+        .next()
+        .and_then(|l| l.trim().parse::<u32>().ok())
+        .context("no postmaster pid")?;
 
     let script = work_dir.join("wrk.lua");
     std::fs::write(&script, load::SCRIPT)?;
-    let port = free_port()?;
-    let server = Server::start(
-        &server_binary,
-        &data_dir,
-        port,
-        &work_dir.join("server.log"),
-    )
-    .await?;
     let machine = machine::Machine::describe(postgres, load::version(&options.wrk).await);
     let load_before = machine::load_average();
 
-    let measured = async {
-        let mut peak_rss_kib = server.peak_rss_kib()?;
-        let mut measurements = Vec::new();
-        let mut problems = Vec::new();
-        for (label, tenant) in [("large", &large), ("small", &small)] {
-            let cookie = server
-                .client
-                .sign_in(&tenant.email, dataset::PASSWORD)
-                .await?;
-            for endpoint in ENDPOINTS {
-                let bench = Bench {
-                    server: &server,
-                    owner: &owner,
-                    app: &app,
-                    wrk: &options.wrk,
-                    script: &script,
-                    connections,
-                    warmup,
-                    duration,
-                };
-                let (measurement, mut found) = bench
-                    .measure(endpoint, label, tenant, &cookie)
-                    .await
-                    .with_context(|| format!("{} ({label})", endpoint.name))?;
-                eprintln!(
-                    "bench: {:<24} {:<5} {:>8.1} req/s  p50 {:>7.1} ms  p99 {:>7.1} ms  {} errors",
-                    endpoint.name,
-                    label,
-                    measurement.requests_per_second(),
-                    measurement.wrk.latency_us.p50 as f64 / 1000.0,
-                    measurement.wrk.latency_us.p99 as f64 / 1000.0,
-                    measurement.wrk.errors()
-                );
-                peak_rss_kib = peak_rss_kib.max(measurement.peak_rss_kib);
-                measurements.push(measurement);
-                problems.append(&mut found);
+    let mut peak_rss_kib = 0;
+    let mut measurements = Vec::new();
+    let mut problems = Vec::new();
+    for cache in [Cache::Hit, Cache::Miss] {
+        let mib = match cache {
+            Cache::Hit => crate::server::DEFAULT_SNAPSHOT_CACHE_MIB,
+            Cache::Miss => 0,
+        };
+        let server = Server::start(&server_binary, &data_dir, free_port()?, &log, mib).await?;
+        let measured = async {
+            let mut peak = server.peak_rss_kib()?;
+            for (label, tenant) in [("200 items", &small), ("large", &large)] {
+                let cookie = server
+                    .client
+                    .sign_in(&tenant.email, dataset::PASSWORD)
+                    .await?;
+                for endpoint in ENDPOINTS {
+                    let runs: Vec<usize> = match (cache, endpoint.steering) {
+                        (_, true) => counts.clone(),
+                        (Cache::Hit, false) => vec![other_count],
+                        (Cache::Miss, false) => Vec::new(),
+                    };
+                    for connections in runs {
+                        let bench = Bench {
+                            server: &server,
+                            owner: &owner,
+                            app: &app,
+                            wrk: &options.wrk,
+                            script: &script,
+                            connections,
+                            warmup,
+                            duration,
+                            postmaster,
+                        };
+                        let (mut measurement, mut found) = bench
+                            .measure(endpoint, label, tenant, &cookie)
+                            .await
+                            .with_context(|| format!("{} ({label})", endpoint.name))?;
+                        measurement.cache = if endpoint.steering {
+                            cache.label().to_string()
+                        } else {
+                            "–".to_string()
+                        };
+                        eprintln!(
+                            "bench: {:<24} {:<9} {:<4} {:>2} conn {:>8.1} req/s  p50 {:>7.1} ms  p99 {:>7.1} ms  {} errors",
+                            endpoint.name,
+                            label,
+                            measurement.cache,
+                            connections,
+                            measurement.requests_per_second(),
+                            measurement.wrk.latency_us.p50 as f64 / 1000.0,
+                            measurement.wrk.latency_us.p99 as f64 / 1000.0,
+                            measurement.wrk.errors()
+                        );
+                        peak = peak.max(measurement.peak_rss_kib);
+                        measurements.push(measurement);
+                        problems.append(&mut found);
+                    }
+                }
+            }
+            anyhow::Ok(peak)
+        }
+        .await;
+        let stopped = server.stop().await;
+        match measured {
+            Ok(peak) => peak_rss_kib = peak_rss_kib.max(peak),
+            Err(e) => {
+                app.close().await;
+                owner.close().await;
+                drop(database);
+                if data_dir.join("postmaster.pid").exists() {
+                    cluster.stop().await;
+                }
+                return Err(e);
             }
         }
-        anyhow::Ok((measurements, problems, peak_rss_kib))
+        stopped?;
     }
-    .await;
     let load_after = machine::load_average();
-    let stopped = server.stop().await;
     app.close().await;
     owner.close().await;
     drop(database);
     if data_dir.join("postmaster.pid").exists() {
         cluster.stop().await;
     }
-    let (measurements, mut problems, peak_rss_kib) = measured?;
-    stopped?;
-    let log = std::fs::read_to_string(work_dir.join("server.log")).unwrap_or_default();
-    problems.extend(check_log(&log));
+    let log_text = std::fs::read_to_string(&log).unwrap_or_default();
+    problems.extend(check_log(&log_text));
 
     let report = Report {
         machine,
@@ -269,7 +338,7 @@ pub async fn run(options: Options) -> anyhow::Result<bool> {
         command,
         warmup,
         duration,
-        connections,
+        connections: counts,
         plan,
         generated_in,
         load_before,
@@ -297,6 +366,8 @@ struct Bench<'a> {
     connections: usize,
     warmup: Duration,
     duration: Duration,
+    /// The cluster's postmaster, whose processes' CPU time is PostgreSQL's.
+    postmaster: u32,
 }
 
 impl Bench<'_> {
@@ -345,7 +416,13 @@ impl Bench<'_> {
         };
         db_time::reset(self.owner).await?;
         self.server.reset_peak_rss()?;
+        let (app_cpu, pg_cpu) = (
+            self.server.cpu_ms()?,
+            server::cluster_cpu_ms(self.postmaster),
+        );
         let result = self.run(endpoint, tenant, headers, self.duration).await?;
+        let app_cpu_ms = self.server.cpu_ms()? - app_cpu;
+        let pg_cpu_ms = server::cluster_cpu_ms(self.postmaster) - pg_cpu;
         let db = db_time::read(self.owner).await?;
         let peak_rss_kib = self.server.peak_rss_kib()?;
         if result.errors() > 0 {
@@ -374,6 +451,10 @@ impl Bench<'_> {
             wrk: result,
             db,
             peak_rss_kib,
+            cache: String::new(),
+            connections: self.connections,
+            app_cpu_ms,
+            pg_cpu_ms,
         };
         Ok((measurement, problems))
     }

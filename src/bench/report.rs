@@ -22,9 +22,31 @@ pub struct Measurement {
     pub db: DbTime,
     /// The server's peak RSS during the measured phase, in KiB.
     pub peak_rss_kib: u64,
+    /// "hit" or "miss" for the steering pages (the snapshot cache on or off), "–" for the rest.
+    pub cache: String,
+    pub connections: usize,
+    /// CPU time the server process used during the measured phase, in milliseconds.
+    pub app_cpu_ms: f64,
+    /// CPU time PostgreSQL's processes used during the measured phase, in milliseconds.
+    pub pg_cpu_ms: f64,
 }
 
 impl Measurement {
+    /// The server's CPU milliseconds per request.
+    pub fn app_cpu_per_request(&self) -> f64 {
+        ratio(self.app_cpu_ms, self.wrk.requests as f64)
+    }
+
+    /// PostgreSQL's CPU milliseconds per request.
+    pub fn pg_cpu_per_request(&self) -> f64 {
+        ratio(self.pg_cpu_ms, self.wrk.requests as f64)
+    }
+
+    /// PostgreSQL's planning time per request, in milliseconds.
+    pub fn plan_ms_per_request(&self) -> f64 {
+        ratio(self.db.plan_ms, self.wrk.requests as f64)
+    }
+
     pub fn requests_per_second(&self) -> f64 {
         ratio(self.wrk.requests as f64, self.wrk.duration_us as f64 / 1e6)
     }
@@ -69,7 +91,8 @@ pub struct Report {
     pub command: String,
     pub warmup: Duration,
     pub duration: Duration,
-    pub connections: usize,
+    /// The connection counts the steering pages were measured at.
+    pub connections: Vec<usize>,
     pub plan: Plan,
     pub generated_in: Duration,
     /// /proc/loadavg before and after the load.
@@ -123,11 +146,6 @@ fn statements(m: &Measurement) -> String {
     }
 }
 
-fn factor(x: Option<f64>) -> String {
-    x.map(|x| format!("{x:.1}×"))
-        .unwrap_or_else(|| "–".to_string())
-}
-
 /// `BENCHMARKS.md`.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -162,7 +180,12 @@ pub fn render(report: &Report) -> String {
             "Load",
             format!(
                 "{} connections (one per wrk thread), keep-alive, over loopback; per endpoint {} s warm-up, then {} s measured",
-                report.connections,
+                report
+                    .connections
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("/"),
                 report.warmup.as_secs_f64(),
                 report.duration.as_secs_f64()
             ),
@@ -176,9 +199,13 @@ pub fn render(report: &Report) -> String {
             "Small municipalities",
             format!(
                 "{} of {}",
-                report.plan.small_tenants,
+                report.plan.small_tenants.saturating_sub(1),
                 size_text(&report.plan.small)
             ),
+        ),
+        (
+            "200-item municipality (measured)",
+            size_text(&report.plan.measured),
         ),
         (
             "Data generated in",
@@ -196,27 +223,30 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "\n## Endpoints\n");
     let _ = writeln!(
         out,
-        "Latencies in milliseconds as wrk measured them. *SQL/req*: statements per request as the server counted \
-         them (`x-sql-statements`). *DB ms/req*: PostgreSQL's own planning and execution time for the \
-         application's statements (pg_stat_statements) divided by the requests. *App/DB*: mean latency ÷ DB \
-         time per request. *Peak RSS*: the server's peak during that endpoint's measured phase.\n"
+        "Latencies in milliseconds as wrk measured them. *Cache*: the steering pages with the snapshot cache on \
+         and warm (hit) or off (miss: every request loads, as after a change). *SQL/req*: statements per request \
+         as the server counted them (`x-sql-statements`). *DB ms/req*: PostgreSQL's own planning and execution \
+         time for the application's statements (pg_stat_statements) divided by the requests, *of which plan*. \
+         *App CPU* and *PG CPU*: CPU milliseconds per request of the server process and of PostgreSQL's \
+         processes (/proc). *Peak RSS*: the server's peak during that endpoint's measured phase.\n"
     );
     let _ = writeln!(
         out,
-        "| Endpoint | Municipality | Request | req/s | mean | p50 | p95 | p99 | max | SQL/req | Response size | DB ms/req | App/DB | Peak RSS | Requests | Errors |"
+        "| Endpoint | Municipality | Cache | Conns | req/s | mean | p50 | p95 | p99 | max | SQL/req | Response size | DB ms/req | of which plan | App CPU ms/req | PG CPU ms/req | Peak RSS | Requests | Errors |"
     );
     let _ = writeln!(
         out,
-        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
     );
     for m in &report.measurements {
         let l = &m.wrk.latency_us;
         let _ = writeln!(
             out,
-            "| {} | {} | `{}` | {:.1} | {:.1} | {} | {} | {} | {} | {} | {} | {:.2} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {:.1} | {:.1} | {} | {} | {} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {} | {} | {} |",
             m.endpoint,
             m.tenant,
-            m.request,
+            m.cache,
+            m.connections,
             m.requests_per_second(),
             m.mean_ms(),
             ms(l.p50),
@@ -226,66 +256,117 @@ pub fn render(report: &Report) -> String {
             statements(m),
             bytes(m.body_bytes_per_request()),
             m.db_ms_per_request(),
-            factor(m.app_db_ratio()),
+            m.plan_ms_per_request(),
+            m.app_cpu_per_request(),
+            m.pg_cpu_per_request(),
             mib(m.peak_rss_kib),
             m.wrk.requests,
             m.wrk.errors(),
         );
     }
-
-    let dashboard = |tenant: &str| {
-        report
-            .measurements
-            .iter()
-            .find(|m| m.endpoint == "Dashboard" && m.tenant == tenant)
-    };
-    if let (Some(large), Some(small)) = (dashboard("large"), dashboard("small")) {
-        let _ = writeln!(out, "\n## The large municipality's dashboard\n");
-        let _ = writeln!(
-            out,
-            "| | Large | Small | Large ÷ small |\n|---|--:|--:|--:|"
-        );
-        let compare = [
-            ("Mean latency (ms)", large.mean_ms(), small.mean_ms()),
-            (
-                "p95 latency (ms)",
-                large.wrk.latency_us.p95 as f64 / 1000.0,
-                small.wrk.latency_us.p95 as f64 / 1000.0,
-            ),
-            (
-                "Requests/s",
-                large.requests_per_second(),
-                small.requests_per_second(),
-            ),
-            (
-                "DB ms/request",
-                large.db_ms_per_request(),
-                small.db_ms_per_request(),
-            ),
-            (
-                "SQL statements/request",
-                large.statements_per_request().unwrap_or(0.0),
-                small.statements_per_request().unwrap_or(0.0),
-            ),
-            (
-                "Response size (KiB)",
-                large.body_bytes_per_request() / 1024.0,
-                small.body_bytes_per_request() / 1024.0,
-            ),
-        ];
-        for (label, a, b) in compare {
-            let _ = writeln!(
-                out,
-                "| {label} | {a:.2} | {b:.2} | {} |",
-                factor((b > 0.0).then(|| a / b))
-            );
-        }
-        let _ = writeln!(
-            out,
-            "\nThe large dashboard takes {} its own database time (app/DB) and {} the small one's mean latency.",
-            factor(large.app_db_ratio()),
-            factor((small.mean_ms() > 0.0).then(|| large.mean_ms() / small.mean_ms()))
-        );
-    }
+    render_targets(&mut out, report);
     out
+}
+
+/// The issue 17 targets, each with the figures it was judged on and whether it holds.
+fn render_targets(out: &mut String, report: &Report) {
+    let find = |endpoint: &str, tenant: &str, cache: &str, connections: usize| {
+        report.measurements.iter().find(|m| {
+            m.endpoint == endpoint
+                && m.tenant == tenant
+                && m.cache == cache
+                && m.connections == connections
+        })
+    };
+    let most = report.connections.iter().copied().max().unwrap_or(1);
+    let least = report.connections.iter().copied().min().unwrap_or(1);
+    let mut rows: Vec<(String, String, Option<bool>)> = Vec::new();
+    let p50 = |m: &Measurement| m.wrk.latency_us.p50 as f64 / 1000.0;
+    let dash = |tenant, cache, c| find("Dashboard", tenant, cache, c);
+    match dash("200 items", "hit", most) {
+        Some(m) => rows.push((
+            format!("200 items: dashboard ≥ 700 req/s at {most} connections (cache hit)"),
+            format!("{:.0} req/s", m.requests_per_second()),
+            Some(m.requests_per_second() >= 700.0),
+        )),
+        None => rows.push((
+            "200 items: dashboard at 16 connections".into(),
+            "not measured".into(),
+            None,
+        )),
+    }
+    if let Some(m) = dash("200 items", "hit", least) {
+        rows.push((
+            format!("200 items: dashboard p50 ≤ 5 ms at {least} connection (cache hit)"),
+            format!("{:.1} ms", p50(m)),
+            Some(p50(m) <= 5.0),
+        ));
+    }
+    for endpoint in ["Focus-area status page", "Strategy tree"] {
+        if let (Some(d), Some(e)) = (
+            dash("200 items", "hit", least),
+            find(endpoint, "200 items", "hit", least),
+        ) {
+            let factor = p50(e) / p50(d).max(0.001);
+            rows.push((
+                format!("200 items: {endpoint} p50 within 1.5× of the dashboard's ({least} connection, hit)"),
+                format!("{:.1} ms = {factor:.2}×", p50(e)),
+                Some(factor <= 1.5),
+            ));
+        }
+    }
+    for endpoint in ["Dashboard", "Focus-area status page"] {
+        if let (Some(s), Some(l)) = (
+            find(endpoint, "200 items", "hit", least),
+            find(endpoint, "large", "hit", least),
+        ) {
+            let factor = p50(l) / p50(s).max(0.001);
+            rows.push((
+                format!("Large: {endpoint} p50 within 2× of the 200-item one's on a cache hit"),
+                format!("{:.1} ms vs {:.1} ms = {factor:.2}×", p50(l), p50(s)),
+                Some(factor <= 2.0),
+            ));
+        }
+        if let Some(m) = find(endpoint, "large", "miss", least) {
+            let sql = m.db_ms_per_request();
+            let factor = p50(m) / sql.max(0.001);
+            rows.push((
+                format!("Large: {endpoint} p50 on a cache miss ≤ 1.5× its own SQL time ({least} connection)"),
+                format!("{:.1} ms vs {sql:.1} ms SQL = {factor:.2}×", p50(m)),
+                Some(factor <= 1.5),
+            ));
+        }
+    }
+    let hits: Vec<&Measurement> = report
+        .measurements
+        .iter()
+        .filter(|m| m.cache == "hit")
+        .collect();
+    if !hits.is_empty() {
+        let worst = hits.iter().map(|m| m.wrk.statements_max).max().unwrap_or(0);
+        rows.push((
+            "SQL statements per steering page on a cache hit ≤ 3".into(),
+            format!("at most {worst}"),
+            Some(worst <= 3),
+        ));
+    }
+    let mib_peak = report.peak_rss_kib as f64 / 1024.0;
+    rows.push((
+        format!(
+            "Server peak RSS ≤ 100 MB over the whole run ({} municipalities)",
+            report.plan.small_tenants + 1
+        ),
+        format!("{mib_peak:.1} MiB"),
+        Some(report.peak_rss_kib as f64 * 1024.0 <= 100e6),
+    ));
+    let _ = writeln!(out, "\n## Issue 17's targets\n");
+    let _ = writeln!(out, "| Target | Measured | Met |\n|---|---|---|");
+    for (target, measured, met) in rows {
+        let met = match met {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "–",
+        };
+        let _ = writeln!(out, "| {target} | {measured} | {met} |");
+    }
 }

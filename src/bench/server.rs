@@ -36,9 +36,13 @@ impl Server {
         data_dir: &Path,
         port: u16,
         log: &Path,
+        cache_mib: usize,
     ) -> anyhow::Result<Self> {
         let base_url = format!("http://127.0.0.1:{port}");
-        let log_file = std::fs::File::create(log)
+        let log_file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
             .with_context(|| format!("could not create {}", log.display()))?;
         let child = Command::new(binary)
             .args([
@@ -51,6 +55,8 @@ impl Server {
             .arg(format!("127.0.0.1:{port}"))
             .arg("--base-url")
             .arg(&base_url)
+            .arg("--snapshot-cache-mib")
+            .arg(cache_mib.to_string())
             .env("RETNING_DATA_DIR", data_dir)
             .env_remove("DATABASE_URL")
             .env_remove("RUST_LOG")
@@ -93,6 +99,11 @@ impl Server {
             .find_map(|line| line.strip_prefix("VmHWM:"))
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
             .context("no VmHWM in /proc/<pid>/status")
+    }
+
+    /// CPU time the server process has used so far (user + system), in milliseconds.
+    pub fn cpu_ms(&self) -> anyhow::Result<f64> {
+        process_cpu_ms(self.pid)
     }
 
     /// Starts a new peak-memory measurement (VmHWM drops to the current RSS; see proc(5), clear_refs).
@@ -178,4 +189,54 @@ impl Client {
             ),
         }
     }
+}
+
+/// Clock ticks of user and system time of a process, from /proc/<pid>/stat, in milliseconds.
+pub fn process_cpu_ms(pid: u32) -> anyhow::Result<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    // The command name is in parentheses and may hold spaces: fields count from after it.
+    let rest = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest)
+        .context("unreadable /proc/<pid>/stat")?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of stat(5); here 11 and 12 after the state.
+    let ticks: f64 = fields
+        .get(11..13)
+        .context("short /proc/<pid>/stat")?
+        .iter()
+        .map(|f| f.parse::<f64>().unwrap_or(0.0))
+        .sum();
+    // SAFETY: sysconf has no memory-safety preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    Ok(ticks * 1000.0 / hz)
+}
+
+/// CPU time used so far by every process of the PostgreSQL cluster whose postmaster is `pid`
+/// (its backends and helpers), in milliseconds.
+pub fn cluster_cpu_ms(postmaster: u32) -> f64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0.0;
+    };
+    let mut total = process_cpu_ms(postmaster).unwrap_or(0.0);
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let parent = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if parent == Some(postmaster) {
+            total += process_cpu_ms(pid).unwrap_or(0.0);
+        }
+    }
+    total
 }

@@ -3,13 +3,13 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::snapshot::{self, Completion, Snapshot};
 use super::{RoundQuery, today};
+use crate::AppState;
 use crate::charts::{StackedBars, TrendChart};
-use crate::db::begin_tenant_tx;
+use crate::db::TenantTx;
 use crate::domain::RoundState;
 use crate::kernel::access::Member;
 use crate::layout::{Chrome, render};
@@ -256,13 +256,13 @@ pub fn stories(snapshot: &Snapshot) -> Vec<Story> {
 }
 
 pub async fn dashboard(
-    State(db): State<PgPool>,
+    State(app): State<AppState>,
     member: Member,
+    mut tx: TenantTx,
     Query(query): Query<RoundQuery>,
 ) -> AppResult<Response> {
     let tenant = member.tenant.clone();
-    let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let snapshot = snapshot::load(&mut tx, query.id()).await?;
+    let snapshot = snapshot::cached(&app, &member, &mut tx, query.id()).await?;
     tx.commit().await?;
     let chrome = Chrome::member(
         crate::t1("dashboard-page-title", "tenant", &tenant.name),

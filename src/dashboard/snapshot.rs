@@ -9,13 +9,17 @@
 //! no author. The pages say so.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use crate::AppState;
 use crate::charts::{Bucket, Counts};
 use crate::db::TenantTx;
 use crate::domain::{DecisionKind, FollowupStatus, ReportState, ReviewState, RoundState};
+use crate::kernel::access::Member;
+use crate::kernel::snapshot_cache::{Key, Weigh};
 use crate::kernel::strategy::{self, CurrentStrategy, Parts};
 
 pub struct RoundInfo {
@@ -412,4 +416,107 @@ pub async fn load(tx: &mut TenantTx, round: Option<Uuid>) -> sqlx::Result<Option
         stories,
         loaded_at: Utc::now(),
     }))
+}
+
+/// The snapshot for `round` at the member's data version: from the instance's cache when it was
+/// loaded at that version, else loaded on `tx` (the guard's transaction, which read the version
+/// first) and kept. See `kernel::snapshot_cache` for why this is never stale nor another
+/// municipality's. The snapshot holds data only, no text in the reader's language, so one entry
+/// serves Danish and English pages.
+pub async fn cached(
+    app: &AppState,
+    member: &Member,
+    tx: &mut TenantTx,
+    round: Option<Uuid>,
+) -> sqlx::Result<Option<Arc<Snapshot>>> {
+    debug_assert_eq!(tx.tenant_id(), member.tenant.id);
+    let key = Key::new(
+        member.tenant.id,
+        "steering-snapshot",
+        round.map(|r| r.to_string()).unwrap_or_default(),
+    );
+    if let Some(hit) = app
+        .snapshots
+        .get::<Option<Arc<Snapshot>>>(&key, member.data_version)
+    {
+        return Ok((*hit).clone());
+    }
+    let loaded = load(tx, round).await?.map(Arc::new);
+    let bytes = loaded.as_deref().map_or(0, Weigh::weigh);
+    app.snapshots
+        .put(key, member.data_version, Arc::new(loaded.clone()), bytes);
+    Ok(loaded)
+}
+
+impl Weigh for Snapshot {
+    fn weigh(&self) -> usize {
+        let s = &self.strategy;
+        let strategy = s.title.weigh()
+            + s.subtitle.weigh()
+            + s.introduction.weigh()
+            + s.focus_area_label.weigh()
+            + s.approved_by.weigh()
+            + s.decision_ref.weigh()
+            + s.followup_text.weigh();
+        let map = |m: &HashMap<Uuid, FollowupInfo>| {
+            m.capacity() * (std::mem::size_of::<(Uuid, FollowupInfo)>() + 1)
+                + m.values().map(Weigh::weigh).sum::<usize>()
+        };
+        std::mem::size_of::<Self>()
+            + strategy
+            + self.rounds.weigh()
+            + self.focus_areas.weigh()
+            + self.org_units.weigh()
+            + self.sub_goals.weigh()
+            + map(&self.current)
+            + map(&self.before)
+            + self.trend.capacity() * std::mem::size_of::<Counts>()
+            + self.waiting.weigh()
+            + self.stories.weigh()
+    }
+}
+
+impl Weigh for RoundInfo {
+    fn weigh(&self) -> usize {
+        self.label.weigh()
+    }
+}
+
+impl Weigh for AreaInfo {
+    fn weigh(&self) -> usize {
+        self.title.weigh() + self.director.weigh()
+    }
+}
+
+impl Weigh for OrgUnitInfo {
+    fn weigh(&self) -> usize {
+        self.name.weigh()
+    }
+}
+
+impl Weigh for SubGoalInfo {
+    fn weigh(&self) -> usize {
+        self.text.weigh() + self.unit.weigh() + self.owner.weigh() + self.org_unit.weigh()
+    }
+}
+
+impl Weigh for FollowupInfo {
+    fn weigh(&self) -> usize {
+        self.narrative.weigh()
+            + self.next_steps.weigh()
+            + self.author.weigh()
+            + self.not_measured_reason.weigh()
+    }
+}
+
+impl Weigh for WaitingDecision {
+    fn weigh(&self) -> usize {
+        self.subject.weigh() + self.owner.weigh() + self.learned.weigh()
+    }
+}
+
+impl Weigh for StoryInfo {
+    fn weigh(&self) -> usize {
+        self.text.weigh() + self.subject.weigh() + self.round.weigh() + self.owner.weigh()
+    }
 }

@@ -125,6 +125,8 @@ pub struct Member {
     pub user: SessionUser,
     pub tenant: Tenant,
     pub role: MemberRole,
+    /// The municipality's data version as this request's guard read it (`kernel::snapshot_cache`).
+    pub data_version: i64,
 }
 
 impl Member {
@@ -184,45 +186,139 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
         return Ok(Request::from_parts(parts, body));
     }
     let jar = CookieJar::from_headers(&parts.headers);
-    let user = match jar.get(session::COOKIE_NAME) {
-        Some(cookie) if !cookie.value().is_empty() => {
-            session::lookup(&guard.app.db, cookie.value(), &guard.app.settings.sessions)
-                .await
-                .map_err(|e| AppError::from(e).into_response())?
-        }
-        _ => None,
-    };
-    if guard.access != Access::Public && user.is_none() {
-        if parts.method == axum::http::Method::POST
-            && let Some(on_expired) = guard.on_expired
-        {
-            let app = guard.app.clone();
-            return Err(on_expired(Expired { app, parts, body }).await);
-        }
-        return Err(to_login(&parts));
-    }
-    if let (Access::Members(capability), Some(user)) = (guard.access, &user) {
-        let params = RawPathParams::from_request_parts(&mut parts, &guard.app)
-            .await
-            .map_err(|_| AppError::NotFound.into_response())?;
-        let slug = params
-            .iter()
-            .find(|(k, _)| *k == "slug")
-            .map(|(_, v)| v.to_string())
-            .unwrap_or_default();
-        let (member, tx) = member_and_tx(&guard.app, &slug, user.clone())
-            .await
-            .map_err(IntoResponse::into_response)?;
+    let token = jar
+        .get(session::COOKIE_NAME)
+        .map(|c| c.value().to_string())
+        .filter(|v| !v.is_empty());
+    if let Access::Members(capability) = guard.access {
+        let found = match &token {
+            Some(token) => {
+                let params = RawPathParams::from_request_parts(&mut parts, &guard.app)
+                    .await
+                    .map_err(|_| AppError::NotFound.into_response())?;
+                let slug = params
+                    .iter()
+                    .find(|(k, _)| *k == "slug")
+                    .map(|(_, v)| v.to_string())
+                    .unwrap_or_default();
+                member_check(&guard.app, token, &slug)
+                    .await
+                    .map_err(IntoResponse::into_response)?
+            }
+            None => None,
+        };
+        let Some(found) = found else {
+            return Err(signed_out(guard, parts, body).await);
+        };
+        let (member, tx) = found.ok_or_else(|| AppError::NotFound.into_response())?;
         if !member.can(capability) {
             return Err(AppError::NotFound.into_response());
         }
+        let user = member.user.clone();
         parts.extensions.insert(member);
         parts
             .extensions
             .insert(HandlerTx(Arc::new(Mutex::new(Some(tx)))));
+        parts.extensions.insert(Viewer(Some(user)));
+        return Ok(Request::from_parts(parts, body));
+    }
+    let user = match token {
+        Some(token) => session::lookup(&guard.app.db, &token, &guard.app.settings.sessions)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?,
+        None => None,
+    };
+    if guard.access != Access::Public && user.is_none() {
+        return Err(signed_out(guard, parts, body).await);
     }
     parts.extensions.insert(Viewer(user));
     Ok(Request::from_parts(parts, body))
+}
+
+/// The answer to a request without a live session: a post the route keeps (`OnExpired`), else
+/// the way to the sign-in page.
+async fn signed_out(guard: &Guard, parts: Parts, body: axum::body::Body) -> Response {
+    if parts.method == axum::http::Method::POST
+        && let Some(on_expired) = guard.on_expired
+    {
+        let app = guard.app.clone();
+        return on_expired(Expired { app, parts, body }).await;
+    }
+    to_login(&parts)
+}
+
+/// A member page's checks in one statement (the SQL function `guard_member`, migration
+/// 20261205000100) on the transaction handed to the page: the live session, the municipality
+/// with its data version, and the membership. None: no live session. Some(None): the
+/// municipality does not exist or the user is no active member of it (a 404 either way).
+///
+/// The session's last-seen time is written at most once a minute, inside this transaction; when
+/// it was, the transaction is committed at once (a page that does not take it would otherwise roll
+/// the write back) and a fresh one begun for the page. Every other page view writes nothing.
+async fn member_check(
+    app: &AppState,
+    token: &str,
+    slug: &str,
+) -> Result<Option<Option<(Member, TenantTx)>>, AppError> {
+    let hash = session::token_hash(token);
+    let idle_cutoff = chrono::Utc::now() - app.settings.sessions.idle;
+    let mut tx = crate::db::begin(&app.db).await?;
+    let row = sqlx::query!(
+        r#"SELECT user_id as "user_id!", email as "email!", display_name as "display_name!",
+                  touched as "touched!", tenant_id, slug, name, is_demo, brand_colour,
+                  accessibility_statement_url, data_version, role as "role: MemberRole"
+           FROM guard_member($1, $2, $3)"#,
+        hash,
+        idle_cutoff,
+        slug
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
+    let user = SessionUser {
+        user_id: row.user_id,
+        email: row.email,
+        display_name: row.display_name,
+        session_hash: hash,
+    };
+    let (Some(id), Some(slug), Some(name), Some(is_demo), Some(data_version), Some(role)) = (
+        row.tenant_id,
+        row.slug,
+        row.name,
+        row.is_demo,
+        row.data_version,
+        row.role,
+    ) else {
+        if row.touched {
+            tx.commit().await?;
+        }
+        return Ok(Some(None));
+    };
+    let tenant = Tenant {
+        id,
+        slug,
+        name,
+        is_demo,
+        brand_colour: row.brand_colour,
+        accessibility_statement_url: row.accessibility_statement_url,
+    };
+    // guard_member set the transaction's municipality to this one.
+    let tx = if row.touched {
+        tx.commit().await?;
+        crate::db::begin_tenant_tx(&app.db, tenant.id).await?
+    } else {
+        crate::db::TenantTx::set_by_caller(tx, tenant.id)
+    };
+    let member = Member {
+        user,
+        tenant,
+        role,
+        data_version,
+    };
+    Ok(Some(Some((member, tx))))
 }
 
 /// `user`'s active membership of the municipality `slug`; a 404 when there is none.
@@ -244,7 +340,25 @@ async fn member_and_tx(
     let role = crate::kernel::memberships::active_role(&mut tx, user.user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((Member { user, tenant, role }, tx))
+    let data_version = data_version(&mut tx).await?;
+    Ok((
+        Member {
+            user,
+            tenant,
+            role,
+            data_version,
+        },
+        tx,
+    ))
+}
+
+/// The municipality's data version, read in its transaction (before anything it guards is
+/// loaded: see `kernel::snapshot_cache`).
+pub async fn data_version(tx: &mut TenantTx) -> sqlx::Result<i64> {
+    let tenant = tx.tenant_id();
+    sqlx::query_scalar!("SELECT data_version FROM tenants WHERE id = $1", tenant)
+        .fetch_one(&mut **tx)
+        .await
 }
 
 /// The transaction the guard checked the membership on, waiting for the handler (request

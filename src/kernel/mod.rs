@@ -12,5 +12,6 @@ pub mod memberships;
 pub mod org_units;
 pub mod routes;
 pub mod session;
+pub mod snapshot_cache;
 pub mod strategy;
 pub mod tenancy;

@@ -4,13 +4,14 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use sqlx::PgPool;
+use std::sync::Arc;
 
 use super::pack::Pack;
+use crate::AppState;
 use crate::dashboard::page::{RoundPicker, round_query};
 use crate::dashboard::snapshot::{self, Snapshot};
 use crate::dashboard::{RoundQuery, today};
-use crate::db::begin_tenant_tx;
+use crate::db::TenantTx;
 use crate::kernel::access::Member;
 use crate::layout::{Chrome, render};
 use crate::web::{AppError, AppResult};
@@ -28,19 +29,24 @@ struct PackPage {
     round_query: String,
 }
 
-async fn load(db: &PgPool, member: &Member, query: &RoundQuery) -> AppResult<Option<Snapshot>> {
-    let mut tx = begin_tenant_tx(db, member.tenant.id).await?;
-    let snapshot = snapshot::load(&mut tx, query.id()).await?;
+async fn load(
+    app: &AppState,
+    member: &Member,
+    mut tx: TenantTx,
+    query: &RoundQuery,
+) -> AppResult<Option<Arc<Snapshot>>> {
+    let snapshot = snapshot::cached(app, member, &mut tx, query.id()).await?;
     tx.commit().await?;
     Ok(snapshot)
 }
 
 pub async fn html(
-    State(db): State<PgPool>,
+    State(app): State<AppState>,
     member: Member,
+    tx: TenantTx,
     Query(query): Query<RoundQuery>,
 ) -> AppResult<Response> {
-    let snapshot = load(&db, &member, &query).await?;
+    let snapshot = load(&app, &member, tx, &query).await?;
     let tenant = &member.tenant;
     let pack = snapshot
         .as_ref()
@@ -63,18 +69,19 @@ pub async fn html(
         picker: snapshot
             .as_ref()
             .map(|s| RoundPicker::new(s, format!("/t/{}/meeting-pack", tenant.slug), Vec::new())),
-        round_query: snapshot.as_ref().map(round_query).unwrap_or_default(),
+        round_query: snapshot.as_deref().map(round_query).unwrap_or_default(),
         pack,
     };
     Ok(render(&page))
 }
 
 pub async fn pdf(
-    State(db): State<PgPool>,
+    State(app): State<AppState>,
     member: Member,
+    tx: TenantTx,
     Query(query): Query<RoundQuery>,
 ) -> AppResult<Response> {
-    let snapshot = load(&db, &member, &query).await?;
+    let snapshot = load(&app, &member, tx, &query).await?;
     let tenant = &member.tenant;
     // Without a round there is no pack: the page explains why.
     let Some(pack) = snapshot

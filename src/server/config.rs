@@ -15,6 +15,9 @@ pub const DEFAULT_BIND: SocketAddr = SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_HTTP_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_HTTP_MAX_CONNECTIONS: u32 = 1024;
+/// The snapshot cache's default budget (kernel::snapshot_cache): the steering pages of some 200
+/// municipalities of 200 items, with room to spare (docs/benchmark.md).
+pub const DEFAULT_SNAPSHOT_CACHE_MIB: usize = 48;
 pub const DEFAULT_MAIL_FROM: &str = "Retning <noreply@retning.invalid>";
 
 /// Where users reach a server that runs with the default bind address.
@@ -32,6 +35,8 @@ pub struct Config {
     pub sessions: SessionPolicy,
     /// Answer each request with the number of SQL statements it ran (benchmarks, tests).
     pub count_sql_statements: bool,
+    /// The steering pages' snapshot cache budget in bytes (0: off).
+    pub snapshot_cache_bytes: usize,
     /// Time a client has to send a request's headers; also the idle keep-alive limit.
     pub http_header_timeout: Duration,
     /// Open HTTP connections at most.
@@ -52,6 +57,7 @@ impl Config {
             base_url: self.base_url.trim_end_matches('/').to_string(),
             smtp_configured: self.smtp_url.is_some(),
             count_sql_statements: self.count_sql_statements,
+            snapshot_cache_bytes: self.snapshot_cache_bytes,
         }
     }
 }
@@ -64,6 +70,7 @@ impl Default for Config {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             sessions: SessionPolicy::default(),
             count_sql_statements: false,
+            snapshot_cache_bytes: DEFAULT_SNAPSHOT_CACHE_MIB * 1024 * 1024,
             http_header_timeout: DEFAULT_HTTP_HEADER_TIMEOUT,
             http_max_connections: DEFAULT_HTTP_MAX_CONNECTIONS as usize,
             smtp_url: None,

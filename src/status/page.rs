@@ -4,13 +4,13 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
-use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::AppState;
 use crate::charts::{Bucket, Counts};
 use crate::dashboard::page::{RoundChoice, RoundFacts, round_choices, round_facts, round_query};
 use crate::dashboard::snapshot::{self, Snapshot, SubGoalInfo};
-use crate::db::begin_tenant_tx;
+use crate::db::TenantTx;
 use crate::kernel::access::Member;
 use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
@@ -212,15 +212,15 @@ fn org_tree(snapshot: &Snapshot) -> Vec<(usize, &snapshot::OrgUnitInfo)> {
 }
 
 pub async fn status(
-    State(db): State<PgPool>,
+    State(app): State<AppState>,
     member: Member,
+    mut tx: TenantTx,
     Query(query): Query<StatusQuery>,
 ) -> AppResult<Response> {
     let tenant = member.tenant.clone();
     let slug = tenant.slug.clone();
     let round = Uuid::parse_str(query.round.trim()).ok();
-    let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let snapshot = snapshot::load(&mut tx, round).await?;
+    let snapshot = snapshot::cached(&app, &member, &mut tx, round).await?;
     tx.commit().await?;
     let chrome = Chrome::member(
         crate::t1("status-page-title", "tenant", &tenant.name),

@@ -1,19 +1,23 @@
 //! Handlers and page structs of the read-only strategy pages.
 
 use askama::Template;
-use axum::extract::State;
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::queries::{self, StrategyRow};
 use super::views::*;
-use crate::db::begin_tenant_tx;
+use crate::AppState;
+use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::FollowupStatus;
 use crate::home::checklist::{self, Checklist};
 use crate::i18n::Lang;
 use crate::kernel::access::Member;
 use crate::kernel::ids::{FocusAreaId, IdPath, SubGoalId};
+use crate::kernel::snapshot_cache::{Key, Weigh};
 use crate::kernel::strategy::tree::{self, Challenge, Followups, Parts};
 use crate::layout::{Chrome, render};
 use crate::web::format::{self, Block, blocks};
@@ -121,16 +125,111 @@ pub struct ClusterView {
 
 #[derive(Template)]
 #[template(path = "strategy/tree.html")]
-struct TreePage {
+struct TreePage<'a> {
     chrome: Chrome,
     slug: String,
+    strategy: Option<&'a StrategyView>,
+    focus_areas: &'a [FocusAreaSummary],
+    challenges: &'a [Challenge],
+    clusters: &'a [ClusterView],
+    loose_initiatives: &'a [InitiativeView],
+    /// "Kom i gang", for those who can take its steps (home::checklist).
+    checklist: Option<Checklist>,
+    /// A large strategy is folded (issue 17.4): only this focus area (its number) shows its
+    /// sub-goals; the others show their goals and a link that opens them. None: all are open.
+    open_area: Option<usize>,
+}
+
+impl TreePage<'_> {
+    /// Whether `area` shows its sub-goals on this page.
+    fn shows(&self, area: &FocusAreaSummary) -> bool {
+        self.open_area.is_none_or(|n| n == area.number)
+    }
+
+    /// Whether `area` is the one a folded tree opened.
+    fn is_open(&self, area: &FocusAreaSummary) -> bool {
+        self.open_area == Some(area.number)
+    }
+
+    fn sub_goal_total(&self) -> usize {
+        self.focus_areas.iter().map(|a| a.sub_goal_count).sum()
+    }
+}
+
+/// A strategy with more sub-goals than this shows one focus area's sub-goals at a time: the
+/// whole tree of a large municipality (1,200 sub-goals) was 1.7 MiB of HTML. Below it (every
+/// demo municipality, and most real ones) the tree shows everything at once, as before.
+pub const FOLD_ABOVE_SUB_GOALS: usize = 100;
+
+/// `?area=<number>`: which focus area of a folded tree shows its sub-goals (the first when absent
+/// or not a focus area's number).
+#[derive(serde::Deserialize, Default)]
+pub struct TreeQuery {
+    #[serde(default)]
+    pub area: String,
+}
+
+/// The strategy tree's views, built once per municipality, data version and language and kept
+/// in the instance's cache (`kernel::snapshot_cache`): they hold text in the reader's language.
+pub struct TreeViews {
+    strategy_id: Option<Uuid>,
     strategy: Option<StrategyView>,
     focus_areas: Vec<FocusAreaSummary>,
     challenges: Vec<Challenge>,
     clusters: Vec<ClusterView>,
     loose_initiatives: Vec<InitiativeView>,
-    /// "Kom i gang", for those who can take its steps (home::checklist).
-    checklist: Option<Checklist>,
+}
+
+impl Weigh for Block {
+    fn weigh(&self) -> usize {
+        match self {
+            Block::Paragraph(text) => text.weigh(),
+            Block::List(items) => items.weigh(),
+        }
+    }
+}
+
+impl Weigh for StrategyView {
+    fn weigh(&self) -> usize {
+        self.title.weigh()
+            + self.subtitle.weigh()
+            + self.introduction.weigh()
+            + self.period.weigh()
+            + self.status.weigh()
+            + self.approved.weigh()
+            + self.focus_area_label.weigh()
+            + self.focus_area_plural.weigh()
+            + self.followup_text.weigh()
+    }
+}
+
+impl Weigh for GoalView {
+    fn weigh(&self) -> usize {
+        self.heading.weigh() + self.text.weigh() + self.sub_goals.weigh()
+    }
+}
+
+impl Weigh for FocusAreaSummary {
+    fn weigh(&self) -> usize {
+        self.title.weigh() + self.coordination.weigh() + self.director.weigh() + self.goals.weigh()
+    }
+}
+
+impl Weigh for ClusterView {
+    fn weigh(&self) -> usize {
+        self.title.weigh() + self.mission.weigh() + self.initiatives.weigh()
+    }
+}
+
+impl Weigh for TreeViews {
+    fn weigh(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.strategy.weigh()
+            + self.focus_areas.weigh()
+            + self.challenges.weigh()
+            + self.clusters.weigh()
+            + self.loose_initiatives.weigh()
+    }
 }
 
 pub async fn tenant_root_redirect(member: Member) -> Response {
@@ -164,30 +263,70 @@ fn goal_views(
         .collect()
 }
 
-pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Response> {
+pub async fn tree(
+    State(app): State<AppState>,
+    member: Member,
+    mut tx: TenantTx,
+    Query(query): Query<TreeQuery>,
+) -> AppResult<Response> {
     let tenant = member.tenant.clone();
-    let slug = tenant.slug.clone();
-    let mut tx = begin_tenant_tx(&db, tenant.id).await?;
-    let Some(strategy) = crate::kernel::strategy::current(&mut tx).await? else {
-        let checklist = checklist::load(&mut tx, &member, None).await?;
-        tx.commit().await?;
-        let page = TreePage {
-            chrome: Chrome::member(tenant.name.clone(), &member),
-            slug,
+    let key = Key::new(tenant.id, "strategy-tree", crate::i18n::current().code());
+    let views = match app.snapshots.get::<TreeViews>(&key, member.data_version) {
+        Some(views) => views,
+        None => {
+            let views = Arc::new(tree_views(&mut tx).await?);
+            app.snapshots
+                .put(key, member.data_version, views.clone(), views.weigh());
+            views
+        }
+    };
+    let checklist = checklist::load(&mut tx, &member, views.strategy_id).await?;
+    tx.commit().await?;
+    let sub_goals: usize = views.focus_areas.iter().map(|a| a.sub_goal_count).sum();
+    let open_area = (sub_goals > FOLD_ABOVE_SUB_GOALS).then(|| {
+        query
+            .area
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=views.focus_areas.len()).contains(n))
+            .unwrap_or(1)
+    });
+    let title = views
+        .strategy
+        .as_ref()
+        .map_or_else(|| tenant.name.clone(), |s| s.title.clone());
+    let page = TreePage {
+        chrome: Chrome::member(title, &member),
+        slug: tenant.slug.clone(),
+        strategy: views.strategy.as_ref(),
+        focus_areas: &views.focus_areas,
+        challenges: &views.challenges,
+        clusters: &views.clusters,
+        loose_initiatives: &views.loose_initiatives,
+        checklist,
+        open_area,
+    };
+    Ok(render(&page))
+}
+
+/// Loads the current strategy's whole tree with each sub-goal's latest approved follow-up and
+/// turns it into the tree page's views (in the request's language).
+async fn tree_views(tx: &mut TenantTx) -> AppResult<TreeViews> {
+    let Some(strategy) = crate::kernel::strategy::current(tx).await? else {
+        return Ok(TreeViews {
+            strategy_id: None,
             strategy: None,
             focus_areas: Vec::new(),
             challenges: Vec::new(),
             clusters: Vec::new(),
             loose_initiatives: Vec::new(),
-            checklist,
-        };
-        return Ok(render(&page));
+        });
     };
-    let checklist = checklist::load(&mut tx, &member, Some(strategy.id)).await?;
     let strategy = StrategyRow::from(strategy);
     let period = (strategy.period_start, strategy.period_end);
     let tree = tree::load(
-        &mut tx,
+        tx,
         strategy.id,
         Parts {
             followups: Followups::LatestApproved,
@@ -195,7 +334,6 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
         },
     )
     .await?;
-    tx.commit().await?;
 
     let focus_areas = tree
         .focus_areas
@@ -240,18 +378,14 @@ pub async fn tree(State(db): State<PgPool>, member: Member) -> AppResult<Respons
         .filter(|i| i.cluster_id.is_none())
         .map(InitiativeView::from)
         .collect();
-    let challenges = tree.challenges;
-    let page = TreePage {
-        chrome: Chrome::member(strategy.title.clone(), &member),
-        slug,
+    Ok(TreeViews {
+        strategy_id: Some(strategy.id),
         strategy: Some(StrategyView::from(&strategy)),
         focus_areas,
-        challenges,
+        challenges: tree.challenges,
         clusters,
         loose_initiatives,
-        checklist,
-    };
-    Ok(render(&page))
+    })
 }
 
 #[derive(Template)]

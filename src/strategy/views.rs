@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::smart::{self, SmartInput};
 use crate::domain::{FollowupStatus, InitiativeLifecycle};
+use crate::kernel::snapshot_cache::Weigh;
 use crate::kernel::strategy::tree::{Initiative, SubGoal};
 use crate::web::format;
 
@@ -165,4 +166,44 @@ pub fn status_counts(sub_goals: &[&SubGoalView]) -> (Vec<StatusCount>, usize) {
         .collect();
     let without = sub_goals.iter().filter(|v| v.status.is_none()).count();
     (counts, without)
+}
+
+// The cache's estimates of what the strategy tree's views hold (kernel::snapshot_cache).
+
+impl Weigh for StatusView {
+    fn weigh(&self) -> usize {
+        self.label.weigh()
+    }
+}
+
+impl Weigh for SmartView {
+    fn weigh(&self) -> usize {
+        self.letters.capacity() * std::mem::size_of::<(&'static str, bool)>() + self.gaps.weigh()
+    }
+}
+
+impl Weigh for SubGoalView {
+    fn weigh(&self) -> usize {
+        self.text.weigh()
+            + self.indicator.weigh()
+            + self.baseline.weigh()
+            + self.target.weigh()
+            + self.deadline.weigh()
+            + self.owner.weigh()
+            + self.org_unit.weigh()
+            + self.status.weigh()
+            + self.latest_value.weigh()
+            + self.latest_round.weigh()
+            + self.smart.weigh()
+    }
+}
+
+impl Weigh for InitiativeView {
+    fn weigh(&self) -> usize {
+        self.title.weigh()
+            + self.description.weigh()
+            + self.lifecycle.weigh()
+            + self.owner.weigh()
+            + self.evaluation.weigh()
+    }
 }

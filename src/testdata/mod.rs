@@ -40,6 +40,17 @@ impl Size {
         people: 22,
     };
 
+    /// The issue 17 comparison's plan: 200 sub-goals in 4 focus areas and two rounds of updates
+    /// (one closed, one open), the size Kausal Watch was measured at.
+    pub const ITEMS_200: Size = Size {
+        focus_areas: 4,
+        goals: 20,
+        sub_goals: 200,
+        initiatives: 10,
+        closed_rounds: 1,
+        people: 40,
+    };
+
     /// A large municipality: 8 focus areas, 60 goals, 1,200 sub-goals, 40 initiatives, 10 closed
     /// rounds and an open one, 300 people.
     pub const LARGE: Size = Size {

@@ -191,6 +191,11 @@ pub struct ServeArgs {
     #[arg(long, env = "RETNING_COUNT_SQL_STATEMENTS")]
     pub count_sql_statements: bool,
 
+    /// MiB of memory for the steering pages' snapshot cache (dashboard, status pages, meeting
+    /// pack, strategy tree, API tree), always checked against the data's version; 0 turns it off.
+    #[arg(long, env = "RETNING_SNAPSHOT_CACHE_MIB", default_value_t = server::DEFAULT_SNAPSHOT_CACHE_MIB)]
+    pub snapshot_cache_mib: usize,
+
     /// Seconds a client has to send a request's headers. A connection that sends no request for
     /// this long (a new one, or one kept alive after an answer) is closed too.
     #[arg(long, env = "RETNING_HTTP_HEADER_TIMEOUT", default_value_t = server::DEFAULT_HTTP_HEADER_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
@@ -259,6 +264,7 @@ impl ServeArgs {
                 self.cookie_secure,
             ),
             count_sql_statements: self.count_sql_statements,
+            snapshot_cache_bytes: self.snapshot_cache_mib.saturating_mul(1024 * 1024),
             http_header_timeout: Duration::from_secs(self.http_header_timeout),
             http_max_connections: self.http_max_connections as usize,
             // An empty RETNING_SMTP_URL (as docker-compose passes when unset) means no SMTP.

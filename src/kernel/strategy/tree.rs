@@ -150,6 +150,12 @@ pub struct Initiative {
     pub followup: Option<Followup>,
 }
 
+impl crate::kernel::snapshot_cache::Weigh for Challenge {
+    fn weigh(&self) -> usize {
+        self.title.weigh() + self.description.weigh()
+    }
+}
+
 impl Tree {
     /// Every sub-goal in the strategy's order (focus area, goal, sub-goal).
     pub fn sub_goals(&self) -> impl Iterator<Item = &SubGoal> {
