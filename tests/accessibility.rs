@@ -440,7 +440,8 @@ async fn every_main_page_meets_wcag_2_1_aa_at_every_width_in_both_languages(admi
             .to_string();
         // The workbook import's preview, of a workbook with a sheet Retning does not know (its
         // problems listed).
-        let workbook = std::env::temp_dir().join(format!("retning-a11y-{}.xlsx", std::process::id()));
+        let workbook =
+            std::env::temp_dir().join(format!("retning-a11y-{}.xlsx", std::process::id()));
         let mut book = rust_xlsxwriter::Workbook::new();
         book.add_worksheet().set_name("Noter")?;
         book.save(&workbook)?;

@@ -97,7 +97,7 @@ fn text(s: impl Into<String>) -> Option<Cell> {
 }
 
 fn opt_text(s: &Option<String>) -> Option<Cell> {
-    s.as_deref().and_then(|s| text(s))
+    s.as_deref().and_then(text)
 }
 
 /// The goal as the sub-goals sheet names it: its short title, else its text.
