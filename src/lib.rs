@@ -46,6 +46,7 @@ pub mod server;
 mod status;
 mod strategy;
 pub mod strategy_file;
+mod strategy_workbook;
 pub mod telemetry;
 #[cfg(feature = "bench")]
 pub mod testdata;
@@ -123,6 +124,7 @@ pub fn route_table(state: AppState) -> kernel::routes::RouteTable {
     let table = strategy::routes(table);
     let table = followups::routes(table);
     let table = authoring::routes(table);
+    let table = strategy_workbook::routes(table);
     let table = revisions::routes(table);
     let table = people::routes(table);
     let table = dashboard::routes(table);

@@ -303,40 +303,76 @@ pub async fn save(
                     version,
                 ));
             }
-            sqlx::query!(
-                r#"UPDATE strategies SET title = $3, subtitle = $4, introduction = $5, period_start = $6,
-                          period_end = $7, focus_area_label = $8, followup_text = $9, version = version + 1,
-                          updated_at = now()
-                   WHERE tenant_id = $1 AND id = $2"#,
-                tenant,
-                id,
-                v.title,
-                v.subtitle,
-                v.introduction,
-                v.period_start,
-                v.period_end,
-                v.focus_area_label,
-                v.followup_text
-            )
-            .execute(&mut *tx)
-            .await?;
-            audit::record(
-                &mut tx,
-                tenant,
-                &actor,
-                Event::new(
-                    AuditAction::ItemUpdated,
-                    "strategy",
-                    Some(id),
-                    crate::kernel::audit::record_text(|| {
-                        crate::t1("authoring-audit-strategy-changed", "title", &v.title)
-                    }),
-                )
-                .change(Some(saved_values.json()), Some(v.json())),
-            )
-            .await?;
+            update(&mut tx, &actor, id, &saved_values, &v).await?;
         }
     }
     tx.commit().await?;
     Ok(Redirect::to(&context::workspace(&slug, "")).into_response())
+}
+
+/// Writes the strategy's new basics with their audit event: the one way they change, from this
+/// form and from the strategy workbook import.
+async fn update(
+    tx: &mut TenantTx,
+    actor: &audit::Actor,
+    id: Uuid,
+    saved: &Values,
+    v: &Values,
+) -> sqlx::Result<()> {
+    let tenant = tx.tenant_id();
+    sqlx::query!(
+        r#"UPDATE strategies SET title = $3, subtitle = $4, introduction = $5, period_start = $6,
+                  period_end = $7, focus_area_label = $8, followup_text = $9, version = version + 1,
+                  updated_at = now()
+           WHERE tenant_id = $1 AND id = $2"#,
+        tenant,
+        id,
+        v.title,
+        v.subtitle,
+        v.introduction,
+        v.period_start,
+        v.period_end,
+        v.focus_area_label,
+        v.followup_text
+    )
+    .execute(&mut **tx)
+    .await?;
+    audit::record(
+        tx,
+        tenant,
+        actor,
+        Event::new(
+            AuditAction::ItemUpdated,
+            "strategy",
+            Some(id),
+            crate::kernel::audit::record_text(|| {
+                crate::t1("authoring-audit-strategy-changed", "title", &v.title)
+            }),
+        )
+        .change(Some(saved.json()), Some(v.json())),
+    )
+    .await
+}
+
+/// The strategy's basics as another writer sends them (the strategy workbook import): checked by
+/// this form's rules and written by its statement, inside the caller's transaction. `Ok(true)`
+/// when they changed, `Ok(false)` when they were the same; the form's errors otherwise. There is
+/// no version to compare: the caller has just read what it compares with, under lock.
+pub async fn write_basics(
+    tx: &mut TenantTx,
+    actor: &audit::Actor,
+    input: &Input,
+) -> sqlx::Result<Result<bool, Errors>> {
+    let Some((id, _, saved)) = current(tx).await? else {
+        return Ok(Ok(false));
+    };
+    let v = match validate(input) {
+        Ok(v) => v,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    if v == saved {
+        return Ok(Ok(false));
+    }
+    update(tx, actor, id, &saved, &v).await?;
+    Ok(Ok(true))
 }
