@@ -28,7 +28,7 @@ struct PackPage {
     round_query: String,
 }
 
-async fn load(db: &PgPool, member: &Member, query: &RoundQuery) -> AppResult<Option<Snapshot>> {
+pub async fn load(db: &PgPool, member: &Member, query: &RoundQuery) -> AppResult<Option<Snapshot>> {
     let mut tx = begin_tenant_tx(db, member.tenant.id).await?;
     let snapshot = snapshot::load(&mut tx, query.id()).await?;
     tx.commit().await?;
