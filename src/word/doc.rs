@@ -199,10 +199,12 @@ impl Doc {
         );
     }
 
-    /// Secondary text: dates, who is responsible, "nothing to report".
+    /// Secondary text: dates, who is responsible, "nothing to report". It stays on the page of
+    /// what follows it (a goal's owner above its table).
     pub fn meta(&mut self, text: &str) {
         self.push(
             Paragraph::new()
+                .keep_next(true)
                 .line_spacing(LineSpacing::new().after(120))
                 .add_run(run(text).color("4A5563")),
         );
