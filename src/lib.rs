@@ -51,6 +51,8 @@ pub mod telemetry;
 #[cfg(feature = "bench")]
 pub mod testdata;
 pub mod web;
+// Word downloads of the meeting pack and of approved versions (issue 16.2).
+mod word;
 
 /// Texts in the request's language; short names because every template calls them.
 pub use i18n::{t, t1, t2, t3};
@@ -131,6 +133,7 @@ pub fn route_table(state: AppState) -> kernel::routes::RouteTable {
     let table = status::routes(table);
     let table = initiatives::routes(table);
     let table = meeting_pack::routes(table);
+    let table = word::routes(table);
     let table = exports::routes(table);
     let table = public::routes(table);
     let table = admin::routes(table);

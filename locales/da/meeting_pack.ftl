@@ -51,3 +51,19 @@ meeting-pack-quote = »{ $text }«
 # The PDF: each page's foot ends with the page number; the file name is ASCII only.
 meeting-pack-pdf-footer = { $tenant } · Mødepakke { $round } · side
 meeting-pack-file-name = mødepakke
+
+# docxout (issue 16.2): Word downloads of the meeting pack and of approved versions
+word-download = Hent som Word
+word-pack-running = { $tenant } · Mødepakke { $round }
+word-version-running = { $tenant } · { $strategy } · version { $number }
+word-latest-version = Den nyeste er version { $number }.
+word-goals-heading = Mål og delmål
+word-col-sub-goal = Delmål
+word-col-status = Status
+word-col-measured = Målt værdi
+word-col-target = Målværdi
+word-col-deadline = Frist
+word-col-owner = Ansvarlig
+word-indicator = Indikator: { $text }
+word-col-baseline = Udgangspunkt
+word-file-name-strategy = strategi

@@ -51,3 +51,19 @@ meeting-pack-quote = “{ $text }”
 # The PDF: each page's foot ends with the page number; the file name is ASCII only.
 meeting-pack-pdf-footer = { $tenant } · Meeting pack { $round } · page
 meeting-pack-file-name = meeting-pack
+
+# docxout (issue 16.2): Word downloads of the meeting pack and of approved versions
+word-download = Download as Word
+word-pack-running = { $tenant } · Meeting pack { $round }
+word-version-running = { $tenant } · { $strategy } · version { $number }
+word-latest-version = The latest is version { $number }.
+word-goals-heading = Goals and sub-goals
+word-col-sub-goal = Sub-goal
+word-col-status = Status
+word-col-measured = Measured value
+word-col-target = Target value
+word-col-deadline = Deadline
+word-col-owner = Responsible
+word-indicator = Indicator: { $text }
+word-col-baseline = Baseline
+word-file-name-strategy = strategy

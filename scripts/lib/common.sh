@@ -49,6 +49,14 @@ ensure_wrk() {
   fi
 }
 
+# Installs LibreOffice Writer without its GUI (about a minute), with which tests/word.rs opens the
+# Word downloads and converts them to PDF, as a council's secretariat would open them.
+ensure_libreoffice() {
+  if [ ! -x /usr/bin/soffice ]; then
+    apt_install libreoffice-writer-nogui
+  fi
+}
+
 # Installs Chromium and ChromeDriver (for the browser tests) when they are missing.
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

@@ -81,6 +81,16 @@ pub struct StackedBars {
 }
 
 impl StackedBars {
+    /// The drawing's description as plain text ("Område: 2 på sporet, …. …"), as its `<desc>`
+    /// says it; the Word download uses it as the picture's alternative text.
+    pub fn description(&self) -> String {
+        self.rows
+            .iter()
+            .map(|row| format!("{}: {}", row.name, row.summary))
+            .collect::<Vec<_>>()
+            .join(". ")
+    }
+
     /// `rows`: a label, whether the municipality wrote it (see [`BarRow::own`]), and its counts.
     /// Buckets that are empty in every row stay out of the legend. The drawing's description
     /// says each row's counts in words, its label marked with its language.

@@ -29,7 +29,7 @@ struct PackPage {
     round_query: String,
 }
 
-async fn load(
+pub async fn load(
     app: &AppState,
     member: &Member,
     mut tx: TenantTx,

@@ -10,6 +10,9 @@ mod handlers;
 pub mod pack;
 pub mod pdf;
 
+// The Word download (src/word/) builds the same pack from the same load, named like the PDF.
+pub use handlers::{file_name, load};
+
 use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;
 

@@ -7,7 +7,7 @@ mod diff;
 mod pages;
 pub mod snapshot;
 
-pub use pages::record;
+pub use pages::{Approved, approved, record};
 
 use crate::kernel::access::{Access, Capability};
 use crate::kernel::routes::RouteTable;

@@ -367,14 +367,26 @@ impl VersionPage {
     }
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    member: Member,
-    IdPath(VersionNumber(number)): IdPath<VersionNumber>,
-) -> AppResult<Response> {
-    let tenant = member.tenant.id;
-    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
-    let meta = strategy_meta(&mut tx, tenant).await?;
+/// One approved version as stored: its approval and its content, the same for the page and the
+/// Word download (src/word/).
+pub struct Approved {
+    pub number: i32,
+    /// The newest version's number.
+    pub latest: i32,
+    pub approved_on: NaiveDate,
+    pub approved_by: String,
+    pub decision_ref: Option<String>,
+    pub content: Snapshot,
+}
+
+/// Version `number` of the municipality's strategy; NotFound when there is none (a number not
+/// yet approved, or the strategy has no versions).
+pub async fn approved(
+    conn: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    number: i32,
+) -> AppResult<Approved> {
+    let meta = strategy_meta(conn, tenant).await?;
     let row = sqlx::query!(
         r#"SELECT number, approved_on, approved_by, decision_ref, snapshot,
                   (SELECT max(number) FROM strategy_revisions o WHERE o.tenant_id = $1 AND o.strategy_id = $2) as "latest!"
@@ -383,11 +395,29 @@ pub async fn show(
         meta.id,
         number
     )
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
+    Ok(Approved {
+        number: row.number,
+        latest: row.latest,
+        approved_on: row.approved_on,
+        approved_by: row.approved_by,
+        decision_ref: row.decision_ref,
+        content: parse(row.snapshot)?,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    member: Member,
+    IdPath(VersionNumber(number)): IdPath<VersionNumber>,
+) -> AppResult<Response> {
+    let tenant = member.tenant.id;
+    let mut tx = begin_tenant_tx(&state.db, tenant).await?;
+    let row = approved(&mut tx, tenant, number).await?;
     tx.commit().await?;
-    let s = parse(row.snapshot)?;
+    let s = row.content;
     let page = VersionPage {
         chrome: Chrome::member(
             crate::t2(
