@@ -360,6 +360,16 @@ pub async fn logout(
             axum_extra::extract::cookie::Cookie::build(crate::sso::flow::SIGNED_IN_COOKIE)
                 .path("/"),
         );
-    let target = provider_logout.unwrap_or_else(|| "/login?signed_out=1".to_string());
-    Ok((jar, Redirect::to(&target)).into_response())
+    Ok(match provider_logout {
+        Some(url) => (
+            jar,
+            crate::sso::flow::onward(
+                &url,
+                "sso-onward-logout-heading",
+                t("sso-onward-logout-message"),
+            ),
+        )
+            .into_response(),
+        None => (jar, Redirect::to("/login?signed_out=1")).into_response(),
+    })
 }

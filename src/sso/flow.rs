@@ -71,6 +71,35 @@ fn provider_problem(tenant: Option<Tenant>, problem: &Problem) -> Response {
     problem_page(status, tenant, "sso-down-heading", message)
 }
 
+#[derive(Template)]
+#[template(path = "sso/onward.html")]
+struct OnwardPage {
+    chrome: Chrome,
+    heading: String,
+    message: String,
+    url: String,
+}
+
+/// Sends the browser on to the provider with a page (and its `Refresh` header) rather than a
+/// redirect: the form it came from is bound by the Content-Security-Policy's `form-action 'self'`,
+/// which Chromium applies to a redirect after a form submission too, while a refresh is a new
+/// navigation. Without the header's effect, the page's link does the same.
+pub fn onward(url: &str, heading: &str, message: String) -> Response {
+    let page = OnwardPage {
+        chrome: Chrome::new(crate::t(heading), None, None),
+        heading: crate::t(heading),
+        message,
+        url: url.to_string(),
+    };
+    let mut response = render(&page);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&format!("0; url={url}")) {
+        response
+            .headers_mut()
+            .insert(axum::http::HeaderName::from_static("refresh"), value);
+    }
+    response
+}
+
 fn browser_cookie(value: String, secure: bool) -> Cookie<'static> {
     Cookie::build((BROWSER_COOKIE, value))
         .path("/sso/")
@@ -129,7 +158,12 @@ pub async fn start(
         browser,
         state.settings.sessions.secure_cookie,
     ));
-    Ok((jar, Redirect::to(&outbound.url)).into_response())
+    let page = onward(
+        &outbound.url,
+        "sso-onward-heading",
+        crate::t("sso-onward-message"),
+    );
+    Ok((jar, page).into_response())
 }
 
 #[derive(Deserialize)]

@@ -112,6 +112,9 @@ fn http() -> &'static reqwest::Client {
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(10))
+            // No idle connections kept: calls are minutes apart, and a provider that closes an
+            // idle connection just as it is reused (Node's 5-second keep-alive) fails the sign-in.
+            .pool_max_idle_per_host(0)
             .build()
             .expect("the HTTP client for identity providers builds")
     })
@@ -343,7 +346,7 @@ pub async fn exchange(x: Exchange<'_>) -> Result<Verified, Problem> {
                 RequestTokenError::Request(_) => Problem::Unreachable,
                 _ => Problem::TokenInvalid(TokenCheck::Other),
             };
-            tracing::warn!(issuer = x.issuer, error = %err, "the provider refused the code");
+            tracing::warn!(issuer = x.issuer, error = ?err, "the provider refused the code");
             problem
         })?;
     let id_token = response
