@@ -86,3 +86,5 @@ sso-onward-message = Din kommune logger ind med sin egen tjeneste. Du sendes vid
 sso-onward-link = Fortsæt
 sso-onward-logout-heading = Du er logget ud af Retning
 sso-onward-logout-message = Du logges nu også ud af kommunens log-ind-tjeneste.
+sso-test-heading = Test forbindelsen
+sso-test-lead = Henter udbyderens beskrivelse og nøgler nu og fortæller, hvad der eventuelt er galt. Intet gemmes.

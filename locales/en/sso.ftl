@@ -86,3 +86,5 @@ sso-onward-message = Your municipality signs in with its own service. You are be
 sso-onward-link = Continue
 sso-onward-logout-heading = You are signed out of Retning
 sso-onward-logout-message = You are now being signed out of the municipality's sign-in service too.
+sso-test-heading = Test the connection
+sso-test-lead = Fetches the provider's description and keys now and says what, if anything, is wrong. Nothing is saved.
