@@ -140,13 +140,13 @@ pub async fn submit(
     // any other address gets the password field. Only the domain is looked at, never whether
     // the address has an account, so the answer says nothing about that.
     if form.step == "email" && !email.is_empty() && form.password.is_empty() {
-        if email.len() <= 254 && crate::web::text::is_line(&email) {
-            if let Some((tenant_id, slug)) =
+        if email.len() <= 254
+            && crate::web::text::is_line(&email)
+            && let Some((tenant_id, slug)) =
                 crate::sso::provider::for_email(&state.db, &email).await?
-            {
-                return crate::sso::flow::start(&state, jar, tenant_id, &slug, &email, &form.next)
-                    .await;
-            }
+        {
+            return crate::sso::flow::start(&state, jar, tenant_id, &slug, &email, &form.next)
+                .await;
         }
         let page = LoginPage {
             chrome: Chrome::new(t("auth-login-title"), None, None),

@@ -3,7 +3,7 @@
 //! accounts are on, and its role set from the provider's claims.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
@@ -18,6 +18,7 @@ use crate::auth::{ClientIp, user_agent};
 use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::{AuditAction, MemberRole};
 use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::ids::TextPath;
 use crate::kernel::session::{self, token_hash};
 use crate::kernel::tenancy::{self, Tenant};
 use crate::layout::{Chrome, render};
@@ -236,7 +237,7 @@ fn person(provider: &Provider, verified: oidc::Verified) -> Person {
 /// The provider sends the browser back here with the code and the state.
 pub async fn callback(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    TextPath(slug): TextPath,
     Query(query): Query<CallbackQuery>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,

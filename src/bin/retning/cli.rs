@@ -128,7 +128,7 @@ pub enum SsoCommand {
     /// The client secret is read from RETNING_SSO_CLIENT_SECRET or --client-secret-file, never from
     /// a flag (flags end up in the shell history and the process list); without either, the
     /// stored secret is kept.
-    Set(SsoSetArgs),
+    Set(Box<SsoSetArgs>),
     /// Print a municipality's provider settings (never the secret) and test the connection.
     Show {
         #[arg(long, env = "RETNING_TENANT")]
