@@ -244,6 +244,7 @@ vocabulary!(words
     FollowupReturned => "followup.returned";
     FollowupCommented => "followup.commented";
     InitiativeDecided => "initiative.decided";
+    SsoConfigured => "sso.configured";
 });
 
 impl FollowupStatus {

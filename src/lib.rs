@@ -43,6 +43,7 @@ pub mod public;
 pub mod reminders;
 mod revisions;
 pub mod server;
+pub mod sso;
 mod status;
 mod strategy;
 pub mod strategy_file;
@@ -138,6 +139,7 @@ pub fn route_table(state: AppState) -> kernel::routes::RouteTable {
     let table = public::routes(table);
     let table = admin::routes(table);
     let table = branding::routes(table);
+    let table = sso::routes(table);
     api::routes(table)
 }
 

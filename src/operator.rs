@@ -114,3 +114,69 @@ pub async fn account_mails(pool: &PgPool, email: Option<&str>) -> anyhow::Result
     }
     Ok(out)
 }
+
+/// Sets a municipality's identity provider by the same checks and audit event as its
+/// administrator's page (`sso::provider`). Every problem is printed with its field.
+pub async fn set_sso(
+    pool: &PgPool,
+    slug: &str,
+    input: &crate::sso::provider::Input,
+) -> anyhow::Result<()> {
+    use crate::sso::provider;
+    let tenant = crate::kernel::tenancy::by_slug(pool, slug)
+        .await
+        .map_err(|_| anyhow::anyhow!("no municipality has the slug {slug:?}"))?;
+    let mut tx = begin_tenant_tx(pool, tenant.id).await?;
+    let has_secret = provider::has_secret(&mut tx).await?;
+    let fail = |errors: crate::kernel::forms::Errors| {
+        let lines: Vec<String> = errors
+            .all()
+            .iter()
+            .map(|(field, message)| format!("  --{}: {message}", field.replace('_', "-")))
+            .collect();
+        anyhow::anyhow!("nothing was saved:\n{}", lines.join("\n"))
+    };
+    let checked = provider::check(input, has_secret).map_err(fail)?;
+    let actor = Actor::system("retning sso set");
+    match provider::save(&mut tx, &checked, &actor).await? {
+        Ok(()) => {
+            tx.commit().await?;
+            Ok(())
+        }
+        Err(errors) => Err(fail(errors)),
+    }
+}
+
+/// A municipality's provider settings as text (never the secret), and the connection test.
+pub async fn show_sso(pool: &PgPool, slug: &str, base_url: &str) -> anyhow::Result<String> {
+    use crate::sso::{oidc, provider};
+    let tenant = crate::kernel::tenancy::by_slug(pool, slug)
+        .await
+        .map_err(|_| anyhow::anyhow!("no municipality has the slug {slug:?}"))?;
+    let mut tx = begin_tenant_tx(pool, tenant.id).await?;
+    let Some(p) = provider::load(&mut tx).await? else {
+        return Ok(format!("{slug} has no identity provider.\n"));
+    };
+    tx.commit().await?;
+    let test = match oidc::test_connection(&p.issuer, &p.signing_alg).await {
+        Ok(_) => "ok".to_string(),
+        Err(problem) => problem.words(),
+    };
+    Ok(format!(
+        "issuer: {}\nclient id: {}\nclient secret: (stored, never shown)\nalgorithm: {}\nredirect URI: {}\n\
+         domains: {}\nroles claim: {}\nrole map: {}\norg unit claim: {}\njust-in-time accounts: {}\n\
+         default role: {}\nprovider only: {}\nemergency administrators: {}\nconnection: {test}\n",
+        p.issuer,
+        p.client_id,
+        p.signing_alg,
+        oidc::redirect_uri(base_url, slug),
+        p.domains.join(", "),
+        p.roles_claim,
+        p.role_map_text().replace('\n', "; "),
+        p.org_unit_claim.as_deref().unwrap_or("-"),
+        p.jit,
+        p.default_role.map(MemberRole::as_str).unwrap_or("-"),
+        p.sso_only,
+        p.emergency_admins.join(", "),
+    ))
+}

@@ -76,3 +76,6 @@ audit-action-org-unit-restored = Enhed gendannet
 audit-action-round-updated = Runde ændret
 audit-action-round-deleted = Runde slettet
 audit-action-round-reopened = Runde genåbnet
+
+# oidc (issue 15): sign-in through the municipality's provider
+audit-action-sso-configured = Log-ind via kommunen indstillet

@@ -76,3 +76,6 @@ audit-action-org-unit-restored = Unit restored
 audit-action-round-updated = Round changed
 audit-action-round-deleted = Round deleted
 audit-action-round-reopened = Round reopened
+
+# oidc (issue 15): sign-in through the municipality's provider
+audit-action-sso-configured = Municipal sign-in set up

@@ -164,3 +164,28 @@ ensure_htmlcs() {
   RETNING_HTMLCS_JS="$(pwd)/$js"
   export RETNING_HTMLCS_JS
 }
+
+# Node.js and npm from Debian's packages, for the OpenID provider of tests/sso_browser.rs.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+}
+
+# The OpenID Certified provider (npm oidc-provider, pinned in tests/oidc/package-lock.json) that
+# tests/sso_browser.rs signs in through. `npm ci` installs exactly the locked versions and checks
+# every package against its sha512 in the lock file; it runs no install scripts. Installed into
+# the git-ignored target/, next to a copy of tests/oidc/provider.mjs (Node resolves the script's
+# imports from its own folder). Exports RETNING_OIDC_PROVIDER, the script to run.
+ensure_oidc_provider() {
+  ensure_node
+  local dir=target/oidc-provider
+  mkdir -p "$dir"
+  if ! cmp -s tests/oidc/package-lock.json "$dir/package-lock.json" || [ ! -d "$dir/node_modules/oidc-provider" ]; then
+    cp tests/oidc/package.json tests/oidc/package-lock.json "$dir/"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+  cp tests/oidc/provider.mjs "$dir/provider.mjs"
+  RETNING_OIDC_PROVIDER="$(pwd)/$dir/provider.mjs"
+  export RETNING_OIDC_PROVIDER
+}

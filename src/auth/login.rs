@@ -34,6 +34,9 @@ struct LoginPage {
     next: String,
     error: Option<String>,
     notice: Option<String>,
+    /// The password field is shown; without it the page asks only for the address (e-mail
+    /// first, when some municipality signs in through its own provider).
+    ask_password: bool,
 }
 
 #[derive(Deserialize)]
@@ -42,18 +45,26 @@ pub struct LoginQuery {
     signed_out: Option<String>,
     password_set: Option<String>,
     expired: Option<String>,
+    /// Straight to the password field (the emergency administrators' way when the provider is
+    /// the only way for everyone else).
+    password: Option<String>,
 }
 
-pub async fn form(Viewer(user): Viewer, Query(query): Query<LoginQuery>) -> Response {
+pub async fn form(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    Query(query): Query<LoginQuery>,
+) -> AppResult<Response> {
     let next = query
         .next
         .as_deref()
         .and_then(local_target)
         .unwrap_or_default();
     if user.is_some() {
-        return Redirect::to(if next.is_empty() { "/" } else { &next }).into_response();
+        return Ok(Redirect::to(if next.is_empty() { "/" } else { &next }).into_response());
     }
-    render(&LoginPage {
+    let ask_password = query.password.is_some() || !crate::sso::provider::any(&state.db).await?;
+    Ok(render(&LoginPage {
         chrome: Chrome::new(t("auth-login-title"), None, None),
         email: String::new(),
         next,
@@ -69,7 +80,8 @@ pub async fn form(Viewer(user): Viewer, Query(query): Query<LoginQuery>) -> Resp
                 .then_some("auth-login-notice-signed-out")
         }
         .map(t),
-    })
+        ask_password,
+    }))
 }
 
 #[derive(Deserialize)]
@@ -80,6 +92,9 @@ pub struct LoginForm {
     password: String,
     #[serde(default)]
     next: String,
+    /// "email" from the page that asked only for the address.
+    #[serde(default)]
+    step: String,
 }
 
 fn failed(form: &LoginForm, status: StatusCode, message: String) -> Response {
@@ -89,6 +104,7 @@ fn failed(form: &LoginForm, status: StatusCode, message: String) -> Response {
         next: local_target(&form.next).unwrap_or_default(),
         error: Some(message),
         notice: None,
+        ask_password: true,
     };
     (status, render(&page)).into_response()
 }
@@ -120,6 +136,28 @@ pub async fn submit(
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
+    // E-mail first: an address whose domain belongs to a municipality's provider goes there;
+    // any other address gets the password field. Only the domain is looked at, never whether
+    // the address has an account, so the answer says nothing about that.
+    if form.step == "email" && !email.is_empty() && form.password.is_empty() {
+        if email.len() <= 254
+            && crate::web::text::is_line(&email)
+            && let Some((tenant_id, slug)) =
+                crate::sso::provider::for_email(&state.db, &email).await?
+        {
+            return crate::sso::flow::start(&state, jar, tenant_id, &slug, &email, &form.next)
+                .await;
+        }
+        let page = LoginPage {
+            chrome: Chrome::new(t("auth-login-title"), None, None),
+            email: form.email.chars().take(254).collect(),
+            next: local_target(&form.next).unwrap_or_default(),
+            error: None,
+            notice: None,
+            ask_password: true,
+        };
+        return Ok(render(&page));
+    }
     if email.is_empty() || form.password.is_empty() {
         return Ok(failed(
             &form,
@@ -135,6 +173,13 @@ pub async fn submit(
         return Ok(failed(&form, StatusCode::UNAUTHORIZED, wrong()));
     }
     let db = &state.db;
+    if crate::sso::flow::password_refused(&state, &email).await? {
+        return Ok(failed(
+            &form,
+            StatusCode::UNAUTHORIZED,
+            t("sso-login-password-off"),
+        ));
+    }
     let account_key = rate_limit::account_key(&email);
     let ip_key = ip.as_deref().map(rate_limit::ip_key);
     // The attempt is counted before the password is checked, so that parallel guesses cannot
@@ -284,7 +329,7 @@ pub async fn logout(
         session::delete(&mut *tx, cookie.value()).await?;
         tx.commit().await?;
     }
-    if let Some(user) = user {
+    if let Some(user) = &user {
         let mut tx = begin_user_tx(&state.db, user.user_id).await?;
         let actor = Actor::user(user.user_id, user.display_name.clone(), ip);
         audit::record_in_user_tenants(
@@ -301,6 +346,30 @@ pub async fn logout(
         .await?;
         tx.commit().await?;
     }
-    let jar = jar.add(session::removal_cookie(&state.settings.sessions));
-    Ok((jar, Redirect::to("/login?signed_out=1")).into_response())
+    // Signed in through a municipality's provider: end the provider's session too, where it
+    // offers an end-session endpoint (it sends the browser back to /login?signed_out=1).
+    let provider_logout = match (&user, jar.get(crate::sso::flow::SIGNED_IN_COOKIE)) {
+        (Some(user), Some(slug)) => {
+            crate::sso::flow::end_session(&state, user.user_id, slug.value()).await?
+        }
+        _ => None,
+    };
+    let jar = jar
+        .add(session::removal_cookie(&state.settings.sessions))
+        .remove(
+            axum_extra::extract::cookie::Cookie::build(crate::sso::flow::SIGNED_IN_COOKIE)
+                .path("/"),
+        );
+    Ok(match provider_logout {
+        Some(url) => (
+            jar,
+            crate::sso::flow::onward(
+                &url,
+                "sso-onward-logout-heading",
+                t("sso-onward-logout-message"),
+            ),
+        )
+            .into_response(),
+        None => (jar, Redirect::to("/login?signed_out=1")).into_response(),
+    })
 }

@@ -117,6 +117,66 @@ pub enum Command {
     /// mails that wait for a mail server.
     #[command(subcommand)]
     User(UserCommand),
+    /// Sign-in through a municipality's own OpenID Connect provider (see docs/sso.md).
+    #[command(subcommand)]
+    Sso(SsoCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SsoCommand {
+    /// Set (or replace) a municipality's provider, by the same checks as its administrator's page.
+    /// The client secret is read from RETNING_SSO_CLIENT_SECRET or --client-secret-file, never from
+    /// a flag (flags end up in the shell history and the process list); without either, the
+    /// stored secret is kept.
+    Set(Box<SsoSetArgs>),
+    /// Print a municipality's provider settings (never the secret) and test the connection.
+    Show {
+        #[arg(long, env = "RETNING_TENANT")]
+        tenant: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SsoSetArgs {
+    #[arg(long, env = "RETNING_TENANT")]
+    pub tenant: String,
+    /// Issuer URL, e.g. https://login.microsoftonline.com/<tenant id>/v2.0.
+    #[arg(long)]
+    pub issuer: String,
+    #[arg(long)]
+    pub client_id: String,
+    #[arg(long, env = "RETNING_SSO_CLIENT_SECRET", hide_env_values = true)]
+    pub client_secret: Option<String>,
+    /// A file holding the client secret (its first line).
+    #[arg(long, conflicts_with = "client_secret")]
+    pub client_secret_file: Option<std::path::PathBuf>,
+    /// E-mail domain that belongs to this provider (repeat for more).
+    #[arg(long = "domain", required = true)]
+    pub domains: Vec<String>,
+    /// ID token signing algorithm accepted (RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384).
+    #[arg(long, default_value = "RS256")]
+    pub alg: String,
+    /// The claim holding roles (Entra ID app roles: "roles").
+    #[arg(long, default_value = "roles")]
+    pub roles_claim: String,
+    /// "claim value=role" (repeat): e.g. --role-map "Retning.Admin=admin".
+    #[arg(long = "role-map")]
+    pub role_map: Vec<String>,
+    /// The claim holding the org unit's name (optional).
+    #[arg(long)]
+    pub org_unit_claim: Option<String>,
+    /// Create accounts at the first sign-in (needs --default-role).
+    #[arg(long)]
+    pub jit: bool,
+    /// Role of accounts created at the first sign-in when no mapped role applies.
+    #[arg(long)]
+    pub default_role: Option<String>,
+    /// Passwords off for the provider's domains, except for --emergency-admin.
+    #[arg(long)]
+    pub sso_only: bool,
+    /// An address that may still sign in with a password (repeat for more).
+    #[arg(long = "emergency-admin")]
+    pub emergency_admins: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -368,6 +428,46 @@ async fn run_with_database(
                     println!("{email} har allerede en adgangskode og har nu adgang til {tenant}.")
                 }
             }
+            Ok(())
+        }
+        Command::Sso(SsoCommand::Set(args)) => {
+            let secret = match (&args.client_secret, &args.client_secret_file) {
+                (_, Some(path)) => Some(
+                    read_file(path)?
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
+                (secret, None) => secret.clone(),
+            };
+            let input = retning::sso::provider::Input {
+                issuer: args.issuer.clone(),
+                client_id: args.client_id.clone(),
+                client_secret: secret.unwrap_or_default(),
+                signing_alg: args.alg.clone(),
+                roles_claim: args.roles_claim.clone(),
+                role_map: args.role_map.join("\n"),
+                org_unit_claim: args.org_unit_claim.clone().unwrap_or_default(),
+                domains: args.domains.join("\n"),
+                jit: args.jit,
+                default_role: args.default_role.clone().unwrap_or_default(),
+                sso_only: args.sso_only,
+                emergency_admins: args.emergency_admins.join("\n"),
+            };
+            retning::operator::set_sso(&database.app, &args.tenant, &input).await?;
+            println!(
+                "Log-ind via kommunens udbyder er gemt for {}. Omdirigerings-URI: {}",
+                args.tenant,
+                retning::sso::oidc::redirect_uri(base_url, &args.tenant)
+            );
+            Ok(())
+        }
+        Command::Sso(SsoCommand::Show { tenant }) => {
+            print!(
+                "{}",
+                retning::operator::show_sso(&database.app, tenant, base_url).await?
+            );
             Ok(())
         }
         Command::User(UserCommand::Mails { email }) => {
