@@ -504,10 +504,19 @@ const UNVERSIONED: &[(&str, &str)] = &[
         "followup_comments",
         "shown on the follow-up form only, which is not cached",
     ),
-    ("workbook_uploads", "an uploaded workbook waiting for its preview"),
-    ("sso_providers", "sign-in settings, read by no steering page"),
+    (
+        "workbook_uploads",
+        "an uploaded workbook waiting for its preview",
+    ),
+    (
+        "sso_providers",
+        "sign-in settings, read by no steering page",
+    ),
     ("sso_domains", "sign-in settings, read by no steering page"),
-    ("sso_identities", "links to the provider's accounts, read at sign-in only"),
+    (
+        "sso_identities",
+        "links to the provider's accounts, read at sign-in only",
+    ),
     ("sso_pending", "sign-ins under way, each used once"),
 ];
 
