@@ -830,7 +830,7 @@ async fn the_editing_and_version_pages_speak_english(admin: PgPool) {
         "sub-goals are SMART",
         "aria-label=\"Edit the focus area Grøn omstilling i hverdagen\"",
         "aria-label=\"Move the goal ",
-        "+ New goal under Grøn omstilling i hverdagen",
+        "+ New goal under <span lang=\"da\">Grøn omstilling i hverdagen</span>",
     ] {
         assert!(outline.contains(text), "outline lacks {text:?}");
     }

@@ -396,7 +396,9 @@ async fn pages_cost_the_same_number_of_statements_for_a_ten_times_larger_strateg
     for (s, l) in small_pages.iter().zip(&large_pages) {
         let n_small = least(s.clone(), small_cookie.clone()).await;
         let n_large = least(l.clone(), large_cookie.clone()).await;
-        assert!(n_small > 3, "{s}: statements are counted ({n_small})");
+        // A cache hit costs two or three statements (the guard and the page's own); zero would
+        // mean the counter counts nothing.
+        assert!(n_small > 0, "{s}: statements are counted ({n_small})");
         report.push(format!("{s}: {n_small} / {l}: {n_large}"));
         assert_eq!(
             n_small, n_large,

@@ -871,7 +871,7 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
             &format!("/t/{T}/rounds"),
             &[
                 ("label", ""),
-                ("period_end", "2027-02-30"),
+                ("period_end", "30-02-2027"),
                 ("deadline", ""),
             ],
         )
@@ -882,7 +882,10 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
         text.contains("Give the round a name, e.g. \"2026 H1\"."),
         "{text}"
     );
-    assert!(text.contains("Enter a valid date between the years 2000 and 2100."));
+    assert!(
+        text.contains("does not exist. Check the day and the month."),
+        "{text}"
+    );
     let round: uuid::Uuid = sqlx::query_scalar(
         "SELECT r.id FROM followup_rounds r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = $1 AND r.state = 'open'",
     )

@@ -24,7 +24,7 @@ const MARKER: &str = "<script>hostileInput";
 const FRESH_EMAIL: &str = "walk@example.org";
 /// Pages read to find the forms: enough to reach the forms that only some pages carry (a
 /// submitted follow-up's review, an initiative's decision), few enough to stay quick.
-const MAX_PAGES: usize = 160;
+const MAX_PAGES: usize = 300;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -830,9 +830,11 @@ async fn hostile_input_in_any_field_or_filter_never_answers_5xx(admin: PgPool) {
             }
         }
     }
+    // The workbook's "apply" form shows only on the preview of an uploaded file, which no link
+    // reaches; tests/strategy_workbook.rs sends it broken, foreign and repeated input.
     let missing: Vec<&&str> = post_routes
         .iter()
-        .filter(|r| !by_route.contains_key(**r))
+        .filter(|r| !by_route.contains_key(**r) && !r.ends_with("/edit/workbook/apply"))
         .collect();
     assert!(missing.is_empty(), "no form found for {missing:?}");
     let mut order: Vec<&str> = by_route.keys().copied().collect();

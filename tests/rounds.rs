@@ -681,7 +681,7 @@ async fn a_follow_up_nobody_wrote_in_has_one_name_everywhere(admin: PgPool) {
     );
     // The chart of the round: one on track, the rest not reported (not "not started").
     let whole = format!(
-        "Hele strategien: 1 på sporet, {} ikke indberettet",
+        "<span>Hele strategien:</span> 1 på sporet, {} ikke indberettet",
         sub_goals - 1
     );
     assert!(dashboard.contains(&whole), "{dashboard}");
