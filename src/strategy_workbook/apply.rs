@@ -552,6 +552,29 @@ impl Run<'_> {
         });
     }
 
+    /// What the preview says about one row under a parent: new, moved (to the parent's title;
+    /// a move is listed even when fields changed too), changed (the fields), or nothing.
+    fn row_outcome(
+        &mut self,
+        existed: bool,
+        changed: Option<String>,
+        moved_to: Option<String>,
+        what: String,
+        title: &str,
+    ) {
+        match (existed, changed, moved_to) {
+            (false, _, _) => self.change(Kind::Added, what, title, String::new()),
+            (true, _, Some(to)) => self.change(
+                Kind::Moved,
+                what,
+                title,
+                crate::t1("workbook-moved-to", "to", to),
+            ),
+            (true, Some(fields), None) => self.change(Kind::Changed, what, title, fields),
+            (true, None, None) => {}
+        }
+    }
+
     async fn areas(&mut self, sheet: &SheetData) -> sqlx::Result<Rows> {
         let offered = FocusAreas::offered(self.tx, &self.strategy).await?;
         let known: HashSet<Uuid> = self.before.areas.iter().map(|(id, _)| *id).collect();
@@ -743,23 +766,13 @@ impl Run<'_> {
                 .and_then(|e| self.before.goals.get(&e))
                 .map(|(area, _)| *area)
                 .filter(|area| Some(*area) != parent);
-            match (existing, changed, moved_from) {
-                (None, _, _) => self.change(Kind::Added, what, &title, String::new()),
-                (Some(_), _, Some(_)) => {
-                    let to = parent
-                        .and_then(|p| area_title.get(&p))
-                        .cloned()
-                        .unwrap_or_default();
-                    self.change(
-                        Kind::Moved,
-                        what,
-                        &title,
-                        crate::t1("workbook-moved-to", "to", to),
-                    )
-                }
-                (Some(_), Some(fields), None) => self.change(Kind::Changed, what, &title, fields),
-                _ => {}
-            }
+            let to = moved_from.map(|_| {
+                parent
+                    .and_then(|p| area_title.get(&p))
+                    .cloned()
+                    .unwrap_or_default()
+            });
+            self.row_outcome(existing.is_some(), changed, to, what, &title);
             rows.push(Some(Written { id, parent }));
         }
         Ok(rows)
@@ -842,23 +855,13 @@ impl Run<'_> {
                 .map(|(goal, _)| *goal)
                 .filter(|goal| Some(*goal) != parent);
             let title = input.text.trim().to_string();
-            match (existing, changed, moved_from) {
-                (None, _, _) => self.change(Kind::Added, what, &title, String::new()),
-                (Some(_), _, Some(_)) => {
-                    let to = parent
-                        .and_then(|p| goal_title.get(&p))
-                        .cloned()
-                        .unwrap_or_default();
-                    self.change(
-                        Kind::Moved,
-                        what,
-                        &title,
-                        crate::t1("workbook-moved-to", "to", to),
-                    )
-                }
-                (Some(_), Some(fields), None) => self.change(Kind::Changed, what, &title, fields),
-                _ => {}
-            }
+            let to = moved_from.map(|_| {
+                parent
+                    .and_then(|p| goal_title.get(&p))
+                    .cloned()
+                    .unwrap_or_default()
+            });
+            self.row_outcome(existing.is_some(), changed, to, what, &title);
             rows.push(Some(Written { id, parent }));
         }
         Ok(rows)
