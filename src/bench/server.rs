@@ -193,6 +193,18 @@ impl Client {
 
 /// Clock ticks of user and system time of a process, from /proc/<pid>/stat, in milliseconds.
 pub fn process_cpu_ms(pid: u32) -> anyhow::Result<f64> {
+    // utime and stime are fields 14 and 15 of stat(5).
+    stat_ticks_ms(pid, 11..13)
+}
+
+/// Like [`process_cpu_ms`], plus the CPU time of the children the process has already waited for
+/// (cutime and cstime, fields 16 and 17 of stat(5)).
+fn process_and_reaped_children_cpu_ms(pid: u32) -> anyhow::Result<f64> {
+    stat_ticks_ms(pid, 11..15)
+}
+
+/// The sum of the given fields of /proc/<pid>/stat, counted from after the state, as milliseconds.
+fn stat_ticks_ms(pid: u32, fields_after_state: std::ops::Range<usize>) -> anyhow::Result<f64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
     // The command name is in parentheses and may hold spaces: fields count from after it.
     let rest = stat
@@ -200,9 +212,8 @@ pub fn process_cpu_ms(pid: u32) -> anyhow::Result<f64> {
         .map(|(_, rest)| rest)
         .context("unreadable /proc/<pid>/stat")?;
     let fields: Vec<&str> = rest.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of stat(5); here 11 and 12 after the state.
     let ticks: f64 = fields
-        .get(11..13)
+        .get(fields_after_state)
         .context("short /proc/<pid>/stat")?
         .iter()
         .map(|f| f.parse::<f64>().unwrap_or(0.0))
@@ -213,12 +224,14 @@ pub fn process_cpu_ms(pid: u32) -> anyhow::Result<f64> {
 }
 
 /// CPU time used so far by every process of the PostgreSQL cluster whose postmaster is `pid`
-/// (its backends and helpers), in milliseconds.
+/// (its backends and helpers), in milliseconds. A backend that exits between two readings would
+/// take its CPU time out of a sum over the living processes only (a negative figure, as a pooled
+/// connection closed under load once gave): the postmaster's reaped-children time keeps it in.
 pub fn cluster_cpu_ms(postmaster: u32) -> f64 {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return 0.0;
     };
-    let mut total = process_cpu_ms(postmaster).unwrap_or(0.0);
+    let mut total = process_and_reaped_children_cpu_ms(postmaster).unwrap_or(0.0);
     for entry in entries.flatten() {
         let Some(pid) = entry
             .file_name()
