@@ -216,9 +216,7 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
         }
         let user = member.user.clone();
         parts.extensions.insert(member);
-        parts
-            .extensions
-            .insert(HandlerTx(Arc::new(Mutex::new(Some(tx)))));
+        parts.extensions.insert(HandlerTx(Arc::new(Mutex::new(tx))));
         parts.extensions.insert(Viewer(Some(user)));
         return Ok(Request::from_parts(parts, body));
     }
@@ -252,14 +250,16 @@ async fn signed_out(guard: &Guard, parts: Parts, body: axum::body::Body) -> Resp
 /// with its data version, and the membership. None: no live session. Some(None): the
 /// municipality does not exist or the user is no active member of it (a 404 either way).
 ///
-/// The session's last-seen time is written at most once a minute, inside this transaction; when
-/// it was, the transaction is committed at once (a page that does not take it would otherwise roll
-/// the write back) and a fresh one begun for the page. Every other page view writes nothing.
+/// The session's last-seen time is written at most once a minute, inside this transaction, which
+/// the page commits with its own work (`touched` in the answer: a transaction the page does not
+/// take is then committed as it is dropped, see [`HandlerTx`]). Every other page view writes
+/// nothing. A page that rolls its transaction back (a form with errors) loses the write, and the
+/// session's next request writes it: the idle timeout counts from a committed request.
 async fn member_check(
     app: &AppState,
     token: &str,
     slug: &str,
-) -> Result<Option<Option<(Member, TenantTx)>>, AppError> {
+) -> Result<Option<Option<(Member, GuardTx)>>, AppError> {
     let hash = session::token_hash(token);
     let idle_cutoff = chrono::Utc::now() - app.settings.sessions.idle;
     let mut tx = crate::db::begin(&app.db).await?;
@@ -306,19 +306,14 @@ async fn member_check(
         accessibility_statement_url: row.accessibility_statement_url,
     };
     // guard_member set the transaction's municipality to this one.
-    let tx = if row.touched {
-        tx.commit().await?;
-        crate::db::begin_tenant_tx(&app.db, tenant.id).await?
-    } else {
-        crate::db::TenantTx::set_by_caller(tx, tenant.id)
-    };
+    let tx = crate::db::TenantTx::set_by_caller(tx, tenant.id);
     let member = Member {
         user,
         tenant,
         role,
         data_version,
     };
-    Ok(Some(Some((member, tx))))
+    Ok(Some(Some((member, GuardTx::new(tx, row.touched)))))
 }
 
 /// `user`'s active membership of the municipality `slug`; a 404 when there is none.
@@ -367,7 +362,41 @@ pub async fn data_version(tx: &mut TenantTx) -> sqlx::Result<i64> {
 /// happens when the handler's arguments have been extracted, before its body runs, so no request
 /// holds two connections.
 #[derive(Clone)]
-struct HandlerTx(Arc<Mutex<Option<TenantTx>>>);
+struct HandlerTx(Arc<Mutex<GuardTx>>);
+
+/// The guard's transaction until a handler takes it, and whether it holds the session's
+/// once-a-minute last-seen write.
+struct GuardTx {
+    tx: Option<TenantTx>,
+    touched: bool,
+}
+
+impl GuardTx {
+    fn new(tx: TenantTx, touched: bool) -> Self {
+        Self {
+            tx: Some(tx),
+            touched,
+        }
+    }
+}
+
+impl Drop for GuardTx {
+    /// A transaction no handler took holds nothing but the guard's reads, and the last-seen write
+    /// when there is one: that is committed (in the background, as a drop cannot wait), the rest
+    /// rolls back as sqlx does with a dropped transaction.
+    fn drop(&mut self) {
+        if self.touched
+            && let Some(tx) = self.tx.take()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(async move {
+                if let Err(error) = tx.commit().await {
+                    tracing::warn!(%error, "could not note a session's last request");
+                }
+            });
+        }
+    }
+}
 
 /// 303 to the sign-in page, coming back here afterwards (for GET; a POST goes back to the front page).
 pub fn to_login(parts: &Parts) -> Response {
@@ -417,7 +446,7 @@ impl<S: Send + Sync> FromRequestParts<S> for TenantTx {
         parts
             .extensions
             .remove::<HandlerTx>()
-            .and_then(|shared| shared.0.lock().ok()?.take())
+            .and_then(|shared| shared.0.lock().ok()?.tx.take())
             .ok_or_else(|| {
                 AppError::Internal(anyhow::anyhow!(
                     "TenantTx taken on a route without member access, or twice"
