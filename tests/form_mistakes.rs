@@ -528,6 +528,6 @@ async fn the_round_form_reads_danish_dates_and_names_impossible_ones(admin: PgPo
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         field_error(&unescape(&wrong.body), "period_end"),
-        "31-06-2027 findes ikke. Tjek dag og måned."
+        "31-06-2027 findes ikke. Tjek dag og måned: juni 2027 har kun 30 dage."
     );
 }
