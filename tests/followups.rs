@@ -883,7 +883,9 @@ async fn the_follow_up_pages_speak_english_and_the_record_stays_danish(admin: Pg
         "{text}"
     );
     assert!(
-        text.contains("does not exist. Check the day and the month."),
+        text.contains(
+            "30-02-2027 does not exist. Check the day and the month: February 2027 has only 28 days."
+        ),
         "{text}"
     );
     let round: uuid::Uuid = sqlx::query_scalar(

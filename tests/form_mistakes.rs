@@ -76,7 +76,7 @@ async fn an_impossible_date_is_named_next_to_the_field_and_the_rest_is_kept(admi
     let body = unescape(&page.body);
     assert_eq!(
         field_error(&body, "deadline"),
-        "30-02-2013 findes ikke. Tjek dag og måned."
+        "30-02-2013 findes ikke. Tjek dag og måned: februar 2013 har kun 28 dage."
     );
     // The summary names the field, and links to it.
     assert!(
@@ -113,7 +113,7 @@ async fn an_impossible_date_is_named_next_to_the_field_and_the_rest_is_kept(admi
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         field_error(&unescape(&page.body), "period_start"),
-        "31-04-2026 findes ikke. Tjek dag og måned."
+        "31-04-2026 findes ikke. Tjek dag og måned: april 2026 har kun 30 dage."
     );
 }
 
@@ -477,7 +477,7 @@ async fn the_round_form_reads_danish_dates_and_names_impossible_ones(admin: PgPo
     let body = unescape(&page.body);
     assert_eq!(
         field_error(&body, "period_end"),
-        "30-02-2027 findes ikke. Tjek dag og måned."
+        "30-02-2027 findes ikke. Tjek dag og måned: februar 2027 har kun 28 dage."
     );
     // The summary names the field.
     assert!(
@@ -528,6 +528,6 @@ async fn the_round_form_reads_danish_dates_and_names_impossible_ones(admin: PgPo
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         field_error(&unescape(&wrong.body), "period_end"),
-        "31-06-2027 findes ikke. Tjek dag og måned."
+        "31-06-2027 findes ikke. Tjek dag og måned: juni 2027 har kun 30 dage."
     );
 }

@@ -142,7 +142,14 @@ async fn state(admin: &PgPool, slug: &str) -> String {
            FROM sub_goals s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = $1
            UNION ALL SELECT g.id || g.text || g.position || coalesce(g.archived_at::text, '')
            FROM goals g JOIN tenants t ON t.id = g.tenant_id WHERE t.slug = $1
-           UNION ALL SELECT f.id || f.title || f.position FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1) all_rows",
+           UNION ALL SELECT f.id || f.title || f.position FROM focus_areas f JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1
+           UNION ALL SELECT c.id || c.title || c.position || coalesce(c.archived_at::text, '')
+           FROM challenges c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = $1
+           UNION ALL SELECT k.id || k.title || k.position || coalesce(k.archived_at::text, '')
+           FROM clusters k JOIN tenants t ON t.id = k.tenant_id WHERE t.slug = $1
+           UNION ALL SELECT i.id || i.title || i.position || i.lifecycle || coalesce(i.cluster_id::text, '')
+                  || coalesce(i.archived_at::text, '')
+           FROM initiatives i JOIN tenants t ON t.id = i.tenant_id WHERE t.slug = $1) all_rows",
     )
     .bind(slug)
     .fetch_one(admin)
@@ -170,9 +177,13 @@ async fn the_exported_workbook_imports_as_no_change_and_exports_the_same(admin: 
         names,
         [
             "Strategi",
-            "Fokusområder",
+            // Sønderborg's strategy calls a focus area "Indsatsområde".
+            "Indsatsområder",
             "Mål",
             "Delmål",
+            "Fælles problemer",
+            "Missionsklynger",
+            "Initiativer",
             "Personer",
             "Enheder"
         ]
@@ -382,7 +393,9 @@ async fn bad_rows_are_listed_with_their_place_and_nothing_is_saved(admin: PgPool
         "{problems:#?}"
     );
     assert!(
-        has("Ark «Delmål», række 4, kolonne K (Frist): Skriv en dato"),
+        has(
+            "Ark «Delmål», række 4, kolonne K (Frist): 31. februar 2030 findes ikke. Tjek dag og måned: februar 2030 har kun 28 dage"
+        ),
         "{problems:#?}"
     );
     assert!(
@@ -411,7 +424,7 @@ async fn bad_rows_are_listed_with_their_place_and_nothing_is_saved(admin: PgPool
                 }
             }
         }
-        if name == "Fokusområder" {
+        if name == "Indsatsområder" {
             ws.write_formula(1, 1, "=UPPER(\"x\")").unwrap();
         }
     }
@@ -527,4 +540,341 @@ async fn only_those_who_edit_the_strategy_reach_the_workbook(admin: PgPool) {
         .await;
     let names: Vec<String> = grid(&bytes).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names[3], "Sub-goals");
+}
+
+/// Problems of a preview, as "place: message" lines.
+fn problems_of(body: &str) -> Vec<String> {
+    common::unescape(body)
+        .split("<li><strong>")
+        .skip(1)
+        .map(|p| p.split("</li>").next().unwrap().replace("</strong>", ""))
+        .collect()
+}
+
+#[sqlx::test]
+async fn shared_problems_clusters_and_initiatives_make_the_round_trip(admin: PgPool) {
+    // Skanderborg's DUS: seven shared hard problems, mission clusters and their initiatives.
+    let app = TestApp::demo(&admin).await;
+    let client = app.signed_in_to("skanderborg", Role::Secretariat).await;
+    let (status, first) = client.download("/t/skanderborg/edit/workbook/export").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut contents = grid(&first);
+    let names: Vec<&str> = contents.iter().map(|(n, _)| n.as_str()).collect();
+    // The strategy calls its focus areas "Spor".
+    assert_eq!(
+        names,
+        [
+            "Strategi",
+            "Spor",
+            "Mål",
+            "Delmål",
+            "Fælles problemer",
+            "Missionsklynger",
+            "Initiativer",
+            "Personer",
+            "Enheder"
+        ]
+    );
+    let challenges = sheet(&mut contents, "Fælles problemer").clone();
+    assert_eq!(challenges.len(), 1 + 7, "a heading and seven problems");
+    let clusters = sheet(&mut contents, "Missionsklynger").clone();
+    assert_eq!(clusters.len(), 1 + 4);
+    let linked = col(&clusters, "Fælles problemer");
+    assert!(
+        clusters[1][linked]
+            .to_string()
+            .contains("Mangel på arbejdskraft\n"),
+        "the problems by title, one per line: {:?}",
+        clusters[1][linked]
+    );
+    let initiatives = sheet(&mut contents, "Initiativer").clone();
+    assert_eq!(initiatives.len(), 1 + 13);
+    let first_initiative = &initiatives[1];
+    let cell = |heading: &str| first_initiative[col(&initiatives, heading)].to_string();
+    assert_eq!(cell("Titel"), "Skærmbesøg i hjemmeplejen");
+    assert_eq!(cell("Status"), "Skaleret");
+    assert_eq!(cell("Ejer (e-mail)"), "henrik.bech@skanderborg.example");
+    assert_eq!(cell("Missionsklynge"), "Flere hænder til velfærden");
+    assert_eq!(cell("Spor"), "Fremtidens attraktive arbejdsfællesskab");
+    assert!(cell("Hypotese").starts_with("Hvis borgere"));
+    assert!(matches!(
+        first_initiative[col(&initiatives, "Evalueres senest")],
+        Data::DateTime(_)
+    ));
+
+    let before = state(&admin, "skanderborg").await;
+    let preview = upload(&app, &client, "skanderborg", "dus.xlsx", &first).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(
+        preview.body.contains("Filen er magen til strategien"),
+        "{:#?}",
+        problems_of(&preview.body)
+    );
+    let (_, second) = client.download("/t/skanderborg/edit/workbook/export").await;
+    assert_eq!(grid(&second), grid(&first));
+    assert_eq!(state(&admin, "skanderborg").await, before);
+}
+
+#[sqlx::test]
+async fn initiatives_are_added_moved_changed_and_archived_from_the_workbook(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let client = app.signed_in_to("skanderborg", Role::Secretariat).await;
+    let (_, exported) = client.download("/t/skanderborg/edit/workbook/export").await;
+    let mut edited = grid(&exported);
+
+    let problems = sheet(&mut edited, "Fælles problemer");
+    let (title, areas) = (col(problems, "Fælles problem"), col(problems, "Spor"));
+    let renamed_problem = problems[1][0].to_string();
+    let old_title = problems[1][title].to_string();
+    problems[1][title] = Data::String("Et klima i krise – også lokalt".into());
+    // Focus areas by title, separated by a semicolon as well as by a line break.
+    problems[2][areas] = Data::String(
+        "Fælles ansvar for en bæredygtig velfærd; Fremtidens attraktive arbejdsfællesskab".into(),
+    );
+    let linked_problem = problems[2][0].to_string();
+
+    let clusters = sheet(&mut edited, "Missionsklynger");
+    let other_cluster = clusters[3][col(clusters, "Navn")].to_string();
+    let other_cluster_id = clusters[3][0].to_string();
+    // Where the renamed problem was named by its old title, its ID names it now.
+    let linked = col(clusters, "Fælles problemer");
+    for row in clusters.iter_mut().skip(1) {
+        let text = row[linked]
+            .to_string()
+            .replace(&old_title, &renamed_problem);
+        row[linked] = Data::String(text);
+    }
+
+    let initiatives = sheet(&mut edited, "Initiativer");
+    let (cluster, status, date, title, links, area, hypothesis) = (
+        col(initiatives, "Missionsklynge"),
+        col(initiatives, "Status"),
+        col(initiatives, "Evalueres senest"),
+        col(initiatives, "Titel"),
+        col(initiatives, "Fælles problemer"),
+        col(initiatives, "Spor"),
+        col(initiatives, "Hypotese"),
+    );
+    let moved = initiatives[1][0].to_string();
+    initiatives[1][cluster] = Data::String(other_cluster.clone());
+    // The lifecycle in English, the date as text written out.
+    let changed = initiatives[2][0].to_string();
+    initiatives[2][status] = Data::String("Completed".into());
+    initiatives[2][date] = Data::String("30. september 2025".into());
+    for row in initiatives.iter_mut().skip(1) {
+        let text = row[links].to_string().replace(&old_title, &renamed_problem);
+        row[links] = Data::String(text);
+    }
+    let archived = initiatives.pop().unwrap();
+    let archived_id = archived[0].to_string();
+    let mut new_row = vec![Data::Empty; initiatives[0].len()];
+    new_row[title] = Data::String("Prøvehandling: fælles vikarkorps".into());
+    new_row[status] = Data::String("Idé".into());
+    new_row[cluster] = Data::String(other_cluster.clone());
+    new_row[links] = Data::String(format!("Mangel på arbejdskraft\n{renamed_problem}"));
+    new_row[area] = Data::String("Fremtidens attraktive arbejdsfællesskab".into());
+    new_row[hypothesis] = Data::String("Hvis vi deler vikarer, så …".into());
+    initiatives.push(new_row);
+
+    let before = state(&admin, "skanderborg").await;
+    let preview = upload(&app, &client, "skanderborg", "dus.xlsx", &workbook(&edited)).await;
+    assert_eq!(
+        preview.status,
+        StatusCode::OK,
+        "{:#?}",
+        problems_of(&preview.body)
+    );
+    let body = common::unescape(&preview.body);
+    assert!(body.contains("Tilføjes (1)"), "{body}");
+    assert!(body.contains("Prøvehandling: fælles vikarkorps"));
+    assert!(body.contains("Flyttes (1)"), "{body}");
+    assert!(body.contains(&format!("Til: {other_cluster}")), "{body}");
+    assert!(body.contains("Ændres (3)"), "{body}");
+    assert!(body.contains("Et klima i krise – også lokalt"));
+    assert!(body.contains("Arkiveres (1)"), "{body}");
+    assert_eq!(state(&admin, "skanderborg").await, before, "nothing saved");
+
+    let done = client
+        .post(
+            "/t/skanderborg/edit/workbook/apply",
+            &[
+                ("upload", &hidden(&preview.body, "upload")),
+                ("fingerprint", &hidden(&preview.body, "fingerprint")),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+
+    let cluster_now: String =
+        sqlx::query_scalar("SELECT cluster_id::text FROM initiatives WHERE id = $1::uuid")
+            .bind(&moved)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert_eq!(cluster_now, other_cluster_id);
+    let (lifecycle, evaluation): (String, String) = sqlx::query_as(
+        "SELECT lifecycle::text, evaluation_date::text FROM initiatives WHERE id = $1::uuid",
+    )
+    .bind(&changed)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(
+        (lifecycle.as_str(), evaluation.as_str()),
+        ("completed", "2025-09-30")
+    );
+    let gone: bool =
+        sqlx::query_scalar("SELECT archived_at IS NOT NULL FROM initiatives WHERE id = $1::uuid")
+            .bind(&archived_id)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    assert!(gone, "an initiative whose row is gone is archived");
+    let new_links: Vec<String> = sqlx::query_scalar(
+        "SELECT c.title FROM initiatives i
+         JOIN initiative_challenges l ON l.tenant_id = i.tenant_id AND l.initiative_id = i.id
+         JOIN challenges c ON c.tenant_id = l.tenant_id AND c.id = l.challenge_id
+         WHERE i.title = 'Prøvehandling: fælles vikarkorps' ORDER BY l.position",
+    )
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert_eq!(
+        new_links,
+        ["Mangel på arbejdskraft", "Et klima i krise – også lokalt"]
+    );
+    let areas_of_problem: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM focus_area_challenges WHERE challenge_id = $1::uuid",
+    )
+    .bind(&linked_problem)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(areas_of_problem, 2);
+
+    // What was imported exports again as it was typed.
+    let (_, again) = client.download("/t/skanderborg/edit/workbook/export").await;
+    let mut again = grid(&again);
+    let initiatives = sheet(&mut again, "Initiativer");
+    let last = initiatives.last().unwrap();
+    assert_eq!(
+        last[col(initiatives, "Titel")].to_string(),
+        "Prøvehandling: fælles vikarkorps"
+    );
+    assert_eq!(last[col(initiatives, "Status")].to_string(), "Idé");
+}
+
+#[sqlx::test]
+async fn bad_rows_of_initiatives_and_clusters_are_listed_and_nothing_is_saved(admin: PgPool) {
+    let app = TestApp::demo(&admin).await;
+    let (_, skanderborg) = app
+        .signed_in_to("skanderborg", Role::Secretariat)
+        .await
+        .download("/t/skanderborg/edit/workbook/export")
+        .await;
+    let mut skanderborg = grid(&skanderborg);
+    let foreign = sheet(&mut skanderborg, "Initiativer")[1].clone();
+
+    // Haderslev's workbook, with Skanderborg's initiative pasted in.
+    let client = app.signed_in_to("haderslev", Role::Secretariat).await;
+    let (_, exported) = client.download("/t/haderslev/edit/workbook/export").await;
+    let mut edited = grid(&exported);
+    let initiatives = sheet(&mut edited, "Initiativer");
+    let width = initiatives[0].len();
+    let heading = |rows: &Vec<Vec<Data>>, h: &str| col(rows, h);
+    let (title, cluster, date, status, area) = (
+        heading(initiatives, "Titel"),
+        heading(initiatives, "Missionsklynge"),
+        heading(initiatives, "Evalueres senest"),
+        heading(initiatives, "Status"),
+        heading(initiatives, "Indsatsområde"),
+    );
+    let mut pasted = vec![Data::Empty; width];
+    pasted[0] = foreign[0].clone();
+    pasted[title] = Data::String("Et andet kommunes initiativ".into());
+    pasted[status] = Data::String("Aktiv".into());
+    initiatives.push(pasted);
+    let mut unknown = vec![Data::Empty; width];
+    unknown[title] = Data::String("Et initiativ i en klynge, der ikke findes".into());
+    unknown[status] = Data::String("Aktiv".into());
+    unknown[cluster] = Data::String("Findes ikke".into());
+    unknown[date] = Data::String("29-02-2025".into());
+    initiatives.push(unknown);
+    let mut no_status = vec![Data::Empty; width];
+    no_status[title] = Data::String("Uden status".into());
+    no_status[status] = Data::String("Måske".into());
+    no_status[area] = Data::String(uuid::Uuid::nil().to_string());
+    // Excel's number for a day, from a date cell whose format was cleared: read, with a note.
+    no_status[date] = Data::Float(45_900.0);
+    initiatives.push(no_status);
+    // A renamed column.
+    let hypothesis = heading(initiatives, "Hypotese");
+    initiatives[0][hypothesis] = Data::String("Vores antagelse".into());
+
+    let clusters = sheet(&mut edited, "Missionsklynger");
+    let mut row = vec![Data::Empty; clusters[0].len()];
+    row[col(clusters, "Navn")] = Data::String("En ny klynge".into());
+    row[col(clusters, "Fælles problemer")] = Data::String(foreign[0].to_string());
+    clusters.push(row);
+
+    let before = (
+        state(&admin, "haderslev").await,
+        state(&admin, "skanderborg").await,
+    );
+    let page = upload(&app, &client, "haderslev", "fejl.xlsx", &workbook(&edited)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let problems = problems_of(&page.body);
+    let has = |text: &str| problems.iter().any(|p| p.starts_with(text));
+    assert!(
+        has(
+            "Ark «Initiativer», række 1, kolonne D: Retning kender ikke kolonnen «Vores antagelse»"
+        ),
+        "{problems:#?}"
+    );
+    assert!(
+        has("Ark «Initiativer», række 1: Kolonnen «Hypotese» mangler"),
+        "{problems:#?}"
+    );
+    assert!(
+        has(
+            "Ark «Initiativer», række 2, kolonne A (ID): ID'et hører ikke til et punkt i denne strategi"
+        ),
+        "{problems:#?}"
+    );
+    assert!(
+        has(
+            "Ark «Initiativer», række 3, kolonne J (Missionsklynge): Ingen række på arket «Missionsklynger» hedder «Findes ikke»"
+        ),
+        "{problems:#?}"
+    );
+    assert!(
+        has(
+            "Ark «Initiativer», række 3, kolonne F (Evalueres senest): 29-02-2025 findes ikke. Tjek dag og måned: februar 2025 har kun 28 dage"
+        ),
+        "{problems:#?}"
+    );
+    assert!(
+        has("Ark «Initiativer», række 4, kolonne G (Status): Skriv et af: Idé, Aktiv"),
+        "{problems:#?}"
+    );
+    assert!(
+        has(
+            "Ark «Initiativer», række 4, kolonne K (Indsatsområde): ID'et findes ikke på arket «Indsatsområder»"
+        ),
+        "{problems:#?}"
+    );
+    assert!(
+        has(
+            "Ark «Missionsklynger», række 2, kolonne D (Fælles problemer): ID'et findes ikke på arket «Fælles problemer»"
+        ),
+        "{problems:#?}"
+    );
+    assert!(!page.body.contains("/edit/workbook/apply"));
+    assert_eq!(
+        (
+            state(&admin, "haderslev").await,
+            state(&admin, "skanderborg").await
+        ),
+        before
+    );
 }

@@ -250,6 +250,7 @@ authoring-workspace-editor-discard = Du har ændringer, der ikke er gemt, i den 
 # Session 6, issue 13 points 8 and 10 (forms): mistakes caught in the form, texts as written.
 authoring-error-named = { $field }: { $message }
 authoring-error-date-does-not-exist = { $date } findes ikke. Tjek dag og måned.
+authoring-error-day-does-not-exist = { $date } findes ikke. Tjek dag og måned: { $month } har kun { $days } dage.
 authoring-error-percent = En procentdel skal ligge mellem 0 og 100.
 authoring-error-target-not-above = Målet ({ $target }) ligger ikke over udgangspunktet ({ $baseline }), men tallet skal „{ $direction }“. Ret målet, udgangspunktet eller retningen.
 authoring-error-target-not-below = Målet ({ $target }) ligger ikke under udgangspunktet ({ $baseline }), men tallet skal „{ $direction }“. Ret målet, udgangspunktet eller retningen.

@@ -27,7 +27,7 @@ dashboard-overdue-text = delmål har passeret deres frist uden at være meldt �
 dashboard-waiting-heading = Beslutninger der venter
 dashboard-waiting-text = forslag fra de ansvarlige venter på styregruppen.
 
-dashboard-areas-heading = Status pr. indsatsområde
+dashboard-areas-heading = Status pr. { $term }
 dashboard-trend-heading = Udviklingen på tværs af runder
 dashboard-turned-red-heading = Blevet kritiske siden sidste runde
 dashboard-turned-red-none = Ingen delmål er blevet kritiske siden sidste runde.
@@ -56,8 +56,7 @@ dashboard-round = Runde
 dashboard-show = Vis
 
 dashboard-whole-strategy = Hele strategien
-dashboard-chart-areas-title = Status pr. indsatsområde, { $round }
-dashboard-chart-area-column = Indsatsområde
+dashboard-chart-areas-title = Status pr. { $term }, { $round }
 dashboard-chart-trend-title = Udviklingen i status på tværs af runder (andel af indberettede delmål)
 
 # rounds (issue 13.7): the one name for a follow-up nobody wrote in

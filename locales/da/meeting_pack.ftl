@@ -20,7 +20,6 @@ meeting-pack-round-open = Runden er åben: kun indsendte og godkendte opfølgnin
 meeting-pack-round-closed = Runden er lukket: alle opfølgninger tælles med, som de stod ved lukningen.
 meeting-pack-completion = { $submitted } af { $total } opfølgninger er indsendt ({ $percent } %),
 meeting-pack-completion-approved = heraf { $approved } godkendt.
-meeting-pack-col-focus-area = Indsatsområde
 meeting-pack-total = I alt
 meeting-pack-whole-strategy = Hele strategien
 meeting-pack-turned-red-since = Blevet kritiske siden { $round }
@@ -29,7 +28,7 @@ meeting-pack-overdue = Fristen er overskredet uden at delmålet er gennemført
 meeting-pack-none = Ingen.
 meeting-pack-deadline = frist { $date }
 
-meeting-pack-focus-area-number = Indsatsområde { $number }
+meeting-pack-focus-area-number = { $label } { $number }
 meeting-pack-director = Ansvarlig direktør: { $name }
 meeting-pack-col-sub-goal = Delmål
 meeting-pack-col-status = Status

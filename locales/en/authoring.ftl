@@ -256,6 +256,7 @@ authoring-workspace-editor-discard = The open form has changes that are not save
 # Session 6, issue 13 points 8 and 10 (forms): mistakes caught in the form, texts as written.
 authoring-error-named = { $field }: { $message }
 authoring-error-date-does-not-exist = { $date } does not exist. Check the day and the month.
+authoring-error-day-does-not-exist = { $date } does not exist. Check the day and the month: { $month } has only { $days } days.
 authoring-error-percent = A percentage must be between 0 and 100.
 authoring-error-target-not-above = The target ({ $target }) is not above the baseline ({ $baseline }), but the figure is to “{ $direction }”. Correct the target, the baseline or the direction.
 authoring-error-target-not-below = The target ({ $target }) is not below the baseline ({ $baseline }), but the figure is to “{ $direction }”. Correct the target, the baseline or the direction.

@@ -33,7 +33,7 @@ dashboard-overdue-text = sub-goals have passed their deadline without being repo
 dashboard-waiting-heading = Decisions waiting
 dashboard-waiting-text = proposals from the owners are waiting for the steering group.
 
-dashboard-areas-heading = Status by focus area
+dashboard-areas-heading = Status by { $term }
 dashboard-trend-heading = Trend across rounds
 dashboard-turned-red-heading = Gone off track since the last round
 dashboard-turned-red-none = No sub-goals have gone off track since the last round.
@@ -62,8 +62,7 @@ dashboard-round = Round
 dashboard-show = Show
 
 dashboard-whole-strategy = The whole strategy
-dashboard-chart-areas-title = Status by focus area, { $round }
-dashboard-chart-area-column = Focus area
+dashboard-chart-areas-title = Status by { $term }, { $round }
 dashboard-chart-trend-title = Status trend across rounds (share of reported sub-goals)
 
 # rounds (issue 13.7): the one name for a follow-up nobody wrote in

@@ -20,7 +20,6 @@ meeting-pack-round-open = The round is open: only submitted and approved follow-
 meeting-pack-round-closed = The round is closed: all follow-ups are counted as they stood when it closed.
 meeting-pack-completion = { $submitted } of { $total } follow-ups have been submitted ({ $percent }%),
 meeting-pack-completion-approved = { $approved } of them approved.
-meeting-pack-col-focus-area = Focus area
 meeting-pack-total = Total
 meeting-pack-whole-strategy = The whole strategy
 meeting-pack-turned-red-since = Turned critical since { $round }
@@ -29,7 +28,7 @@ meeting-pack-overdue = Past the deadline without the sub-goal being achieved
 meeting-pack-none = None.
 meeting-pack-deadline = deadline { $date }
 
-meeting-pack-focus-area-number = Focus area { $number }
+meeting-pack-focus-area-number = { $label } { $number }
 meeting-pack-director = Responsible director: { $name }
 meeting-pack-col-sub-goal = Sub-goal
 meeting-pack-col-status = Status

@@ -9,7 +9,6 @@ status-eyebrow = Status
 status-eyebrow-round = Status · round { $round }
 status-no-strategy = The municipality has no active strategy yet.
 status-choose-view = Choose what to show
-status-focus-area = Focus area
 status-all = All
 status-org-unit = Unit
 status-round = Round
@@ -25,7 +24,7 @@ status-changed-summary-total = { $count ->
     [one] In total, { $count } sub-goal has changed status, measured value or text.
    *[other] In total, { $count } sub-goals have changed status, measured value or text.
 }
-status-by-focus-area = By focus area
+status-by-focus-area = By { $term }
 status-by-org-unit = By unit
 status-no-units = No sub-goals are linked to a unit.
 status-nothing-changed = Nothing has changed here since the last round.

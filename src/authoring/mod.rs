@@ -33,10 +33,13 @@ pub use context::strategy as strategy_of;
 /// form input, validation and statements, and the structure operations, so that a rule about an
 /// item is stated once, here, whichever way the change arrives.
 pub mod bulk {
+    pub use super::challenges::{Challenges, Input as ChallengeInput};
+    pub use super::clusters::{Clusters, Input as ClusterInput};
     pub use super::context::{EditedStrategy, strategy};
     pub use super::editor::Editable;
     pub use super::focus_areas::{FocusAreas, Input as FocusAreaInput};
     pub use super::goals::{Goals, Input as GoalInput};
+    pub use super::initiatives::{Initiatives, Input as InitiativeInput};
     pub use super::strategy_form::{Input as StrategyInput, write_basics};
     pub use super::structure::Structure;
     pub use super::sub_goals::{Input as SubGoalInput, SubGoals};

@@ -82,12 +82,14 @@ fn validate(input: &Input) -> Result<Values, Errors> {
     let mut e = Errors::default();
     let title = forms::required(&mut e, "title", &input.title, 200);
     let subtitle = forms::optional(&mut e, "subtitle", &input.subtitle, 300);
-    let introduction = forms::optional_text(&mut e, "introduction", &input.introduction, 10_000);
+    // As long as the database and the strategy file allow: a strategy imported from its file (or
+    // a demo's, as Skanderborg's follow-up text) can be saved from its own form and its workbook.
+    let introduction = forms::optional_text(&mut e, "introduction", &input.introduction, 20_000);
     let start = forms::required_date(&mut e, "period_start", &input.period_start);
     let end = forms::required_date(&mut e, "period_end", &input.period_end);
     let focus_area_label =
         forms::optional(&mut e, "focus_area_label", &input.focus_area_label, 100);
-    let followup_text = forms::optional_text(&mut e, "followup_text", &input.followup_text, 5_000);
+    let followup_text = forms::optional_text(&mut e, "followup_text", &input.followup_text, 20_000);
     if let (Some(s), Some(en)) = (start, end)
         && en < s
     {

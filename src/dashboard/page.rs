@@ -106,6 +106,8 @@ struct DashboardPage {
     red_count: u32,
     turned_red_count: usize,
     overdue_count: usize,
+    /// The strategy's word for a focus area inside a sentence ("Status pr. spor").
+    area_term: String,
     areas_chart: Option<StackedBars>,
     trend_chart: Option<TrendChart>,
     turned_red: Vec<Item>,
@@ -178,10 +180,18 @@ pub fn areas_chart(snapshot: &Snapshot, id: &str) -> Option<StackedBars> {
         false,
         snapshot.counts(|_| true),
     ));
+    // The strategy's own word for its focus areas names the chart and its column.
+    let term = snapshot.strategy.area_term();
     Some(StackedBars::new(
         id,
-        crate::t1("dashboard-chart-areas-title", "round", &round.label),
-        &crate::t("dashboard-chart-area-column"),
+        crate::t2(
+            "dashboard-chart-areas-title",
+            "term",
+            term.term(),
+            "round",
+            &round.label,
+        ),
+        &term.label(),
         rows,
     ))
 }
@@ -283,6 +293,7 @@ pub async fn dashboard(
             red_count: 0,
             turned_red_count: 0,
             overdue_count: 0,
+            area_term: crate::kernel::strategy::AreaTerm::default().term(),
             areas_chart: None,
             trend_chart: None,
             turned_red: Vec::new(),
@@ -315,6 +326,7 @@ pub async fn dashboard(
         red_count: counts[crate::charts::Bucket::OffTrack.index()],
         turned_red_count: turned_red.len(),
         overdue_count: overdue.len(),
+        area_term: snapshot.strategy.area_term().term(),
         areas_chart: areas_chart(&snapshot, "status-areas"),
         trend_chart: trend_chart(&snapshot, "status-trend"),
         turned_red: turned_red

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::data::ExportRow;
+use crate::kernel::strategy::AreaTerm;
 
 /// A cell's value, typed, so that each format can write it its own way.
 pub enum Cell<'a> {
@@ -28,6 +29,16 @@ fn number(value: Option<f64>) -> Cell<'static> {
 
 fn date(value: Option<NaiveDate>) -> Cell<'static> {
     value.map(Cell::Date).unwrap_or(Cell::Empty)
+}
+
+/// A column's header in the request's language; the focus area's in the strategy's own word
+/// ("Spor"), as every page about the strategy names it.
+pub fn header(key: &str, term: &AreaTerm) -> String {
+    if key == "exports-col-focus-area" {
+        term.label()
+    } else {
+        crate::t(key)
+    }
 }
 
 /// (header's key in exports.ftl, width in the spreadsheet, cell)

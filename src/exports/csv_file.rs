@@ -1,8 +1,9 @@
 //! CSV as Danish Excel opens it: UTF-8 with BOM (else Excel guesses the wrong code page),
 //! semicolon separated (the comma is the decimal sign), decimal comma, dates dd-mm-yyyy.
 
-use super::columns::{COLUMNS, Cell};
+use super::columns::{COLUMNS, Cell, header};
 use super::data::ExportRow;
+use crate::kernel::strategy::AreaTerm;
 
 /// A number with a decimal comma and no thousands separator, which Danish Excel reads as a number.
 pub fn danish_decimal(value: f64) -> String {
@@ -19,14 +20,14 @@ fn defuse(text: &str) -> String {
     }
 }
 
-pub fn write(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
+pub fn write(rows: &[ExportRow], term: &AreaTerm) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut writer = csv::WriterBuilder::new()
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        writer.write_record(COLUMNS.iter().map(|(header, _, _)| crate::t(header)))?;
+        writer.write_record(COLUMNS.iter().map(|(key, _, _)| header(key, term)))?;
         for row in rows {
             let record: Vec<String> = COLUMNS
                 .iter()

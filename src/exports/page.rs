@@ -149,14 +149,15 @@ pub async fn download(
     };
     let rows = data::rows(&mut tx, strategy.id, round.map(|r| r.id)).await?;
     tx.commit().await?;
+    let term = strategy.area_term();
 
     let name = file_name(&member.tenant.slug, round.map(|r| r.label.as_str()), format);
     let (body, content_type) = if format == "csv" {
-        let body = super::csv_file::write(&rows)
+        let body = super::csv_file::write(&rows, &term)
             .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("writing CSV")))?;
         (body, "text/csv; charset=utf-8")
     } else {
-        let body = super::xlsx_file::write(&crate::t("exports-sheet-name"), &rows)
+        let body = super::xlsx_file::write(&crate::t("exports-sheet-name"), &rows, &term)
             .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("writing XLSX")))?;
         (
             body,

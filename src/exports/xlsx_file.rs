@@ -3,10 +3,11 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
-use super::columns::{COLUMNS, Cell};
+use super::columns::{self, COLUMNS, Cell};
 use super::data::ExportRow;
+use crate::kernel::strategy::AreaTerm;
 
-pub fn write(sheet_name: &str, rows: &[ExportRow]) -> Result<Vec<u8>, XlsxError> {
+pub fn write(sheet_name: &str, rows: &[ExportRow], term: &AreaTerm) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(sheet_name)?;
@@ -28,7 +29,7 @@ pub fn write(sheet_name: &str, rows: &[ExportRow]) -> Result<Vec<u8>, XlsxError>
 
     for (col, (title, width, _)) in COLUMNS.iter().enumerate() {
         let col = col as u16;
-        sheet.write_string_with_format(0, col, crate::t(title), &header)?;
+        sheet.write_string_with_format(0, col, columns::header(title, term), &header)?;
         sheet.set_column_width(col, *width)?;
     }
     for (i, row) in rows.iter().enumerate() {

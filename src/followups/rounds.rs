@@ -325,6 +325,8 @@ struct RoundFacts {
     strategy_status: StrategyStatus,
     reopened_at: Option<DateTime<Utc>>,
     reopen_reason: Option<String>,
+    /// The round's strategy's word for a focus area, if it has one ("Spor").
+    focus_area_label: Option<String>,
 }
 
 async fn round_facts(tx: &mut TenantTx, id: RoundId) -> AppResult<RoundFacts> {
@@ -332,7 +334,8 @@ async fn round_facts(tx: &mut TenantTx, id: RoundId) -> AppResult<RoundFacts> {
     sqlx::query_as!(
         RoundFacts,
         r#"SELECT r.strategy_id as "strategy_id: StrategyId", r.label, r.period_end, r.deadline, r.state as "state: RoundState",
-                  s.status as "strategy_status: StrategyStatus", r.reopened_at, r.reopen_reason
+                  s.status as "strategy_status: StrategyStatus", r.reopened_at, r.reopen_reason,
+                  s.focus_area_label
            FROM followup_rounds r
            JOIN strategies s ON s.tenant_id = r.tenant_id AND s.id = r.strategy_id
            WHERE r.tenant_id = $1 AND r.id = $2"#,
@@ -954,6 +957,8 @@ struct ProgressPage {
     /// When and why the round was reopened, if it was.
     reopened: Option<(String, String)>,
     overall: Progress,
+    /// The strategy's word for a focus area inside a sentence ("Pr. spor").
+    area_term: String,
     by_focus_area: Vec<Progress>,
     by_org_unit: Vec<Progress>,
     items: Vec<ItemView>,
@@ -996,6 +1001,7 @@ pub async fn progress(
                     .date_naive();
                 (format::date_long(at), reason)
             }),
+        area_term: crate::kernel::strategy::AreaTerm::new(round.focus_area_label.as_deref()).term(),
         label: round.label,
         overall,
         by_focus_area: group(&rows, |r| r.focus_area.as_ref()),

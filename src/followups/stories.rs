@@ -41,6 +41,8 @@ pub struct StoryView {
 struct StoriesPage {
     chrome: Chrome,
     slug: String,
+    /// The strategy's word for a focus area ("Spor"), the filter's label.
+    area_label: String,
     focus_areas: Vec<Choice>,
     rounds: Vec<Choice>,
     focus_area: String,
@@ -106,6 +108,11 @@ pub async fn feed(
     )
     .fetch_all(&mut *tx)
     .await?;
+    let area_label = crate::kernel::strategy::current(&mut tx)
+        .await?
+        .map(|s| s.area_term())
+        .unwrap_or_default()
+        .label();
     tx.commit().await?;
     let page = StoriesPage {
         chrome: Chrome::member(
@@ -113,6 +120,7 @@ pub async fn feed(
             &member,
         ),
         slug: member.tenant.slug.clone(),
+        area_label,
         focus_areas,
         rounds,
         focus_area: filter.focus_area,

@@ -226,9 +226,11 @@ fn checked_number(
     }
 }
 
-/// An optional date typed the Danish way (dd-mm-åååå, also with "." or "/") or as åååå-mm-dd.
-/// A date of the right shape that does not exist (30-02-2013) is named as such, not as a
-/// formatting mistake: the writer typed what they meant and needs to know which part is wrong.
+/// An optional date typed the Danish way (dd-mm-åååå, also with "." or "/"), as åååå-mm-dd, or
+/// written out ("5. oktober 2015", "5 October 2015"). A date of the right shape that does not
+/// exist (30-02-2013, "31. april 2030") is named as such, not as a formatting mistake: the writer
+/// typed what they meant and needs to know which part is wrong. This is the one reader of typed
+/// dates: the forms and the strategy workbook's date cells written as text both come here.
 pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     if value.is_empty() {
@@ -245,6 +247,22 @@ pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<Nai
                     FIRST_YEAR,
                     "last",
                     LAST_YEAR,
+                ),
+            );
+            None
+        }
+        Err(DateError::NoSuchDay { year, month, days }) => {
+            let month = format!("{} {year}", format::month_name(month));
+            errors.add(
+                field,
+                crate::t3(
+                    "authoring-error-day-does-not-exist",
+                    "date",
+                    value,
+                    "month",
+                    month,
+                    "days",
+                    days,
                 ),
             );
             None
@@ -268,14 +286,22 @@ pub fn date(errors: &mut Errors, field: &'static str, value: &str) -> Option<Nai
 pub enum DateError {
     /// Not a date of any accepted shape.
     Shape,
-    /// The shape of a date, but no such day (30-02-2013, 31-04-2030, 00-01-2030).
+    /// The shape of a date, but no such month or day (31-13-2030, 00-01-2030).
     DoesNotExist,
+    /// A real month without that day (30-02-2013, 29-02-2025, "31. april 2030"): the month has
+    /// only `days` days.
+    NoSuchDay { year: i32, month: u32, days: u32 },
 }
 
-/// A date as dd-mm-åååå (separators "-", "." or "/"; one-digit day and month allowed) or
-/// åååå-mm-dd, the form a date field sends and older pages used.
+/// A date as dd-mm-åååå (separators "-", "." or "/"; one-digit day and month allowed),
+/// åååå-mm-dd (the form a date field sends and older pages used), or written out with the
+/// month's name in Danish or English ("5. oktober 2015", "5 Oct 2015", "October 5, 2015").
 pub fn parse_date(value: &str) -> Result<NaiveDate, DateError> {
-    let parts: Vec<&str> = value.trim().split(['-', '.', '/']).collect();
+    let value = value.trim();
+    if value.chars().any(char::is_alphabetic) {
+        return written_date(value);
+    }
+    let parts: Vec<&str> = value.split(['-', '.', '/']).collect();
     let [a, b, c] = parts.as_slice() else {
         return Err(DateError::Shape);
     };
@@ -292,7 +318,56 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, DateError> {
     let (Ok(year), Ok(month), Ok(day)) = (year.parse(), month.parse(), day.parse()) else {
         return Err(DateError::Shape);
     };
-    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::DoesNotExist)
+    day_of(year, month, day)
+}
+
+/// "5. oktober 2015", "5 October 2015", "October 5, 2015", "5. okt. 2015": a day, a month's
+/// name and a four-digit year, in either order of day and month.
+fn written_date(value: &str) -> Result<NaiveDate, DateError> {
+    let words: Vec<&str> = value
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [_, _, _] = words.as_slice() else {
+        return Err(DateError::Shape);
+    };
+    let months: Vec<u32> = words
+        .iter()
+        .filter_map(|w| format::month_named(w))
+        .collect();
+    let numbers: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let ([month], [a, b]) = (months.as_slice(), numbers.as_slice()) else {
+        return Err(DateError::Shape);
+    };
+    let (day, year) = match (a.len(), b.len()) {
+        (1..=2, 4) => (a, b),
+        (4, 1..=2) => (b, a),
+        _ => return Err(DateError::Shape),
+    };
+    let (Ok(day), Ok(year)) = (day.parse(), year.parse()) else {
+        return Err(DateError::Shape);
+    };
+    day_of(year, *month, day)
+}
+
+/// The day, or why there is no such day.
+fn day_of(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    if let Some(d) = NaiveDate::from_ymd_opt(year, month, day) {
+        return Ok(d);
+    }
+    let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or(DateError::DoesNotExist)?;
+    if day == 0 {
+        return Err(DateError::DoesNotExist);
+    }
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or(DateError::DoesNotExist)?;
+    let days = (next - first).num_days() as u32;
+    Err(DateError::NoSuchDay { year, month, days })
 }
 
 /// A date as a date field shows it: the Danish way, which `parse_date` reads back.
@@ -521,10 +596,21 @@ mod tests {
     #[test]
     fn dates_that_do_not_exist_are_told_from_dates_written_wrong() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(parse_date("30-02-2013"), Err(DateError::DoesNotExist));
-        assert_eq!(parse_date("2013-02-30"), Err(DateError::DoesNotExist));
-        assert_eq!(parse_date("31.04.2030"), Err(DateError::DoesNotExist));
+        let no_such = |year, month, days| Err(DateError::NoSuchDay { year, month, days });
+        assert_eq!(parse_date("30-02-2013"), no_such(2013, 2, 28));
+        assert_eq!(parse_date("2013-02-30"), no_such(2013, 2, 28));
+        assert_eq!(parse_date("31.04.2030"), no_such(2030, 4, 30));
+        assert_eq!(parse_date("29-02-2025"), no_such(2025, 2, 28));
+        assert_eq!(parse_date("31. februar 2025"), no_such(2025, 2, 28));
+        assert_eq!(parse_date("February 30, 2024"), no_such(2024, 2, 29));
         assert_eq!(parse_date("00-01-2030"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("01-13-2030"), Err(DateError::DoesNotExist));
+        assert_eq!(parse_date("5. oktober 2015"), Ok(day(2015, 10, 5)));
+        assert_eq!(parse_date("5 October 2015"), Ok(day(2015, 10, 5)));
+        assert_eq!(parse_date("October 5, 2015"), Ok(day(2015, 10, 5)));
+        assert_eq!(parse_date("5. okt. 2015"), Ok(day(2015, 10, 5)));
+        assert_eq!(parse_date("5. ma 2015"), Err(DateError::Shape));
+        assert_eq!(parse_date("i morgen kl. 12"), Err(DateError::Shape));
         assert_eq!(parse_date("30-2-13"), Err(DateError::Shape));
         assert_eq!(parse_date("i morgen"), Err(DateError::Shape));
         assert_eq!(parse_date("2013-2-3-4"), Err(DateError::Shape));
@@ -542,7 +628,12 @@ mod tests {
         assert_eq!(date(&mut e, "deadline", "30-02-2013"), None);
         assert_eq!(
             e.get("deadline"),
-            Some("30-02-2013 findes ikke. Tjek dag og måned.")
+            Some("30-02-2013 findes ikke. Tjek dag og måned: februar 2013 har kun 28 dage.")
+        );
+        assert_eq!(date(&mut e, "month", "31-13-2013"), None);
+        assert_eq!(
+            e.get("month"),
+            Some("31-13-2013 findes ikke. Tjek dag og måned.")
         );
         assert_eq!(date(&mut e, "start", "30/02"), None);
         assert_eq!(e.get("start"), Some("Skriv en dato som dd-mm-åååå."));
@@ -639,6 +730,13 @@ mod tests {
             assert_eq!(
                 e.get("far"),
                 Some("The date must be between 1990 and 2100.")
+            );
+            date(&mut e, "leap", "29 February 2025");
+            assert_eq!(
+                e.get("leap"),
+                Some(
+                    "29 February 2025 does not exist. Check the day and the month: February 2025 has only 28 days."
+                )
             );
             many_of(&mut e, "areas", &["nonsense".to_string()], []);
             assert_eq!(e.get("areas"), Some("Choose from the options in the list."));

@@ -120,6 +120,8 @@ pub struct Pack {
     pub strategy: String,
     /// The strategy is a draft, not adopted: the pack says so under its title.
     pub draft: bool,
+    /// The strategy's word for a focus area ("Spor"): the summary's column and each chapter.
+    pub area_label: String,
     pub round: String,
     pub round_open: bool,
     pub previous: Option<String>,
@@ -177,6 +179,7 @@ impl Pack {
             tenant: tenant.to_string(),
             strategy: snapshot.strategy.title.clone(),
             draft: snapshot.strategy.is_draft(),
+            area_label: snapshot.strategy.area_term().label(),
             round: facts.label,
             round_open: facts.is_open,
             previous: facts.previous,

@@ -12,6 +12,7 @@ use crate::dashboard::page::{RoundChoice, RoundFacts, round_choices, round_facts
 use crate::dashboard::snapshot::{self, Snapshot, SubGoalInfo};
 use crate::db::TenantTx;
 use crate::kernel::access::Member;
+use crate::kernel::strategy::AreaTerm;
 use crate::layout::{Chrome, render};
 use crate::strategy::StatusView;
 use crate::web::AppResult;
@@ -90,6 +91,9 @@ struct StatusPage {
     /// The focus area and/or org unit shown, if one is chosen.
     heading: Option<String>,
     focus_areas: Vec<Choice>,
+    /// The strategy's word for a focus area ("Spor"), as a label and inside a sentence.
+    area_label: String,
+    area_term: String,
     org_units: Vec<Choice>,
     only_changed: bool,
     changed_count: usize,
@@ -237,6 +241,8 @@ pub async fn status(
             round_query: String::new(),
             heading: None,
             focus_areas: Vec::new(),
+            area_label: AreaTerm::default().label(),
+            area_term: AreaTerm::default().term(),
             org_units: Vec::new(),
             only_changed: false,
             changed_count: 0,
@@ -342,6 +348,8 @@ pub async fn status(
         has_strategy: true,
         draft: snapshot.strategy.is_draft(),
         round: round_facts(&snapshot),
+        area_label: snapshot.strategy.area_term().label(),
+        area_term: snapshot.strategy.area_term().term(),
         focus_areas: snapshot
             .focus_areas
             .iter()

@@ -14,7 +14,6 @@ use crate::AppState;
 use crate::db::{TenantTx, begin_tenant_tx};
 use crate::domain::FollowupStatus;
 use crate::home::checklist::{self, Checklist};
-use crate::i18n::Lang;
 use crate::kernel::access::Member;
 use crate::kernel::ids::{FocusAreaId, IdPath, SubGoalId};
 use crate::kernel::snapshot_cache::{Key, Weigh};
@@ -49,15 +48,10 @@ impl From<&StrategyRow> for StrategyView {
             }
             text
         });
-        // A strategy may name its focus areas itself ("Spor"), in Danish; an English reader gets
-        // the interface's own word, as Danish plural rules cannot be applied to it.
-        let (label, plural) = match (crate::i18n::current(), &s.focus_area_label) {
-            (Lang::Da, Some(label)) => (label.clone(), danish_plural(label)),
-            _ => (
-                crate::t("strategy-focus-area"),
-                crate::t("strategy-focus-areas"),
-            ),
-        };
+        // A strategy may name its focus areas itself ("Spor"): `AreaTerm` is the one place
+        // that decides which word a reader gets.
+        let term = crate::kernel::strategy::AreaTerm::new(s.focus_area_label.as_deref());
+        let (label, plural) = (term.label(), term.plural());
         Self {
             title: s.title.clone(),
             subtitle: s.subtitle.clone(),
@@ -85,17 +79,6 @@ fn split_heading(text: &str) -> (Option<String>, String) {
             (Some(first.trim().to_string()), rest.trim().to_string())
         }
         _ => (None, text.to_string()),
-    }
-}
-
-/// Danish plural of a focus-area label: "Indsatsområde" → "Indsatsområder", "Spor" → "Spor".
-fn danish_plural(label: &str) -> String {
-    if label.ends_with('e') {
-        format!("{label}r")
-    } else if label.ends_with('r') {
-        label.to_string()
-    } else {
-        format!("{label}er")
     }
 }
 

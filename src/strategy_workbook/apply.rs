@@ -1,8 +1,10 @@
 //! Applying a read workbook to the current strategy, inside the caller's transaction: every row
 //! becomes the authoring form it stands for (`authoring::bulk`), is checked by that form's rules
 //! and written by its statements with its audit event, level by level (focus areas, then goals,
-//! then sub-goals, so a new goal may sit under a new focus area); rows missing from a sheet are
-//! archived, and the rows' order becomes the items' order. The preview runs exactly this and
+//! then sub-goals, so a new goal may sit under a new focus area; then the shared problems, which
+//! name focus areas, the mission clusters, which name shared problems, and the initiatives, which
+//! name all three); rows missing from a sheet are archived, and the rows' order becomes the
+//! items' order. The preview runs exactly this and
 //! rolls back; the import runs it and commits only when no row had a problem: all or nothing.
 
 use std::collections::{HashMap, HashSet};
@@ -14,15 +16,16 @@ use super::columns::{Sheet, same_words, strategy_field_named};
 use super::export::{self, goal_label};
 use super::read::{Book, Problem, Row, SheetData, Value, plain_number, text_of};
 use crate::authoring::bulk::{
-    Editable, EditedStrategy, FocusAreaInput, FocusAreas, GoalInput, Goals, StrategyInput,
-    Structure, SubGoalInput, SubGoals, write_basics,
+    ChallengeInput, Challenges, ClusterInput, Clusters, Editable, EditedStrategy, FocusAreaInput,
+    FocusAreas, GoalInput, Goals, InitiativeInput, Initiatives, StrategyInput, Structure,
+    SubGoalInput, SubGoals, write_basics,
 };
 use crate::db::TenantTx;
-use crate::domain::{AuditAction, CoordinationMode, GoalDirection};
+use crate::domain::{AuditAction, CoordinationMode, GoalDirection, InitiativeLifecycle};
 use crate::i18n::Lang;
 use crate::kernel::audit::{self, Actor, Event, record_text};
-use crate::kernel::forms::Errors;
-use crate::kernel::strategy::{Parts, tree};
+use crate::kernel::forms::{Errors, Selected};
+use crate::kernel::strategy::{AreaTerm, Parts, tree};
 use crate::web::format;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,6 +87,12 @@ struct Before {
     goal_order: HashMap<Uuid, Vec<Uuid>>,
     subs: HashMap<Uuid, (Uuid, String)>,
     sub_order: HashMap<Uuid, Vec<Uuid>>,
+    /// The shared problems, clusters and initiatives in their order, with their titles.
+    challenges: Vec<(Uuid, String)>,
+    clusters: Vec<(Uuid, String)>,
+    initiatives: Vec<(Uuid, String)>,
+    /// Where each initiative is: its cluster and its focus area.
+    placed: HashMap<Uuid, (Option<Uuid>, Option<Uuid>)>,
 }
 
 struct Run<'a> {
@@ -94,16 +103,23 @@ struct Run<'a> {
     people: HashMap<String, (Uuid, bool)>,
     units: Vec<(Uuid, String)>,
     before: Before,
+    term: AreaTerm,
 }
 
 /// Runs the workbook against the current strategy. The caller commits only when
 /// `problems` is empty and the user has confirmed.
-pub async fn run(tx: &mut TenantTx, actor: &Actor, book: &Book) -> sqlx::Result<Outcome> {
+pub async fn run(
+    tx: &mut TenantTx,
+    actor: &Actor,
+    book: &Book,
+    term: &AreaTerm,
+) -> sqlx::Result<Outcome> {
     let tenant = tx.tenant_id();
     let Some(strategy) = crate::authoring::bulk::strategy(tx, tenant).await? else {
         return Ok(Outcome::default());
     };
     let t = tree::load(tx, strategy.id, Parts::structure()).await?;
+    let initiatives = export::initiatives(tx, strategy.id).await?;
     let mut before = Before {
         areas: t
             .focus_areas
@@ -114,6 +130,24 @@ pub async fn run(tx: &mut TenantTx, actor: &Actor, book: &Book) -> sqlx::Result<
         goal_order: HashMap::new(),
         subs: HashMap::new(),
         sub_order: HashMap::new(),
+        challenges: export::challenges(tx, strategy.id)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.title))
+            .collect(),
+        clusters: export::clusters(tx, strategy.id)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.title))
+            .collect(),
+        initiatives: initiatives
+            .iter()
+            .map(|i| (i.id, i.title.clone()))
+            .collect(),
+        placed: initiatives
+            .iter()
+            .map(|i| (i.id, (i.cluster_id, i.focus_area_id)))
+            .collect(),
     };
     for a in &t.focus_areas {
         for g in &a.goals {
@@ -148,12 +182,20 @@ pub async fn run(tx: &mut TenantTx, actor: &Actor, book: &Book) -> sqlx::Result<
         people,
         units,
         before,
+        term: term.clone(),
     };
     run.strategy_sheet(book.sheets.get(&Sheet::Strategy))
         .await?;
-    let complete = [Sheet::FocusAreas, Sheet::Goals, Sheet::SubGoals]
-        .iter()
-        .all(|s| book.sheets.contains_key(s));
+    let complete = [
+        Sheet::FocusAreas,
+        Sheet::Goals,
+        Sheet::SubGoals,
+        Sheet::Challenges,
+        Sheet::Clusters,
+        Sheet::Initiatives,
+    ]
+    .iter()
+    .all(|s| book.sheets.contains_key(s));
     if !complete {
         // A missing sheet is a problem already; archiving everything it would have held is not
         // what anybody means.
@@ -174,8 +216,37 @@ pub async fn run(tx: &mut TenantTx, actor: &Actor, book: &Book) -> sqlx::Result<
             &goals,
         )
         .await?;
+    let sheets = &book.sheets;
+    let challenges = run
+        .challenges(
+            &sheets[&Sheet::Challenges],
+            &sheets[&Sheet::FocusAreas],
+            &areas,
+        )
+        .await?;
+    let clusters = run
+        .clusters(
+            &sheets[&Sheet::Clusters],
+            &sheets[&Sheet::Challenges],
+            &challenges,
+        )
+        .await?;
+    let initiatives = run
+        .initiatives(
+            &sheets[&Sheet::Initiatives],
+            Linked {
+                areas: (&sheets[&Sheet::FocusAreas], &areas),
+                challenges: (&sheets[&Sheet::Challenges], &challenges),
+                clusters: (&sheets[&Sheet::Clusters], &clusters),
+            },
+        )
+        .await?;
     run.archive_missing(&areas, &goals, &subs).await?;
+    run.archive_others(&challenges, &clusters, &initiatives)
+        .await?;
     run.reorder(&areas, &goals, &subs).await?;
+    run.reorder_others(&challenges, &clusters, &initiatives)
+        .await?;
     if !run.out.changes.is_empty() {
         let summary = record_text(|| {
             crate::t3(
@@ -209,6 +280,18 @@ struct Written {
 
 /// Each row's result, in the sheet's order (`None` where the row had a problem).
 type Rows = Vec<Option<Written>>;
+
+/// The sheets an initiative's row names rows of, with those rows' results.
+struct Linked<'a> {
+    areas: (&'a SheetData, &'a Rows),
+    challenges: (&'a SheetData, &'a Rows),
+    clusters: (&'a SheetData, &'a Rows),
+}
+
+/// The title a row of the shared problems', clusters' or initiatives' sheets is named by.
+fn title_of(row: &Row) -> String {
+    text_of(row.get("title")).trim().to_string()
+}
 
 enum RowId {
     New,
@@ -357,15 +440,138 @@ impl Run<'_> {
     }
 
     /// A date as the form reads it: a date cell, or a date written as text in any of the ways
-    /// people write them ("05-10-2015", "2015-10-05", "5. oktober 2015", "5 October 2015").
-    fn date(row: &Row, field: &str) -> String {
+    /// people write them ("05-10-2015", "2015-10-05", "5. oktober 2015", "5 October 2015"),
+    /// which the forms' one date reader (`kernel::forms::date`) reads, and whose messages say
+    /// when such a day does not exist. A number is Excel's serial number of a day (a date cell
+    /// whose date format was cleared): it is read as that day, and the preview says so.
+    fn date(&mut self, sheet: &SheetData, row: &Row, field: &str) -> String {
         match row.get(field) {
             Value::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Value::Text(t) => long_date(t)
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_else(|| t.trim().to_string()),
+            Value::Text(t) => t.trim().to_string(),
+            Value::Number(n) => {
+                let day = (n.fract() == 0.0 && (1.0..=100_000.0).contains(n))
+                    .then(|| chrono::NaiveDate::from_ymd_opt(1899, 12, 30))
+                    .flatten()
+                    .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(*n as u64)))
+                    .filter(|d| (1990..=2100).contains(&chrono::Datelike::year(d)));
+                match day {
+                    Some(d) => {
+                        self.out.warnings.push(sheet.problem(
+                            row.number,
+                            field,
+                            crate::t2(
+                                "workbook-warning-date-number",
+                                "number",
+                                plain_number(*n),
+                                "date",
+                                format::date_long(d),
+                            ),
+                        ));
+                        d.format("%Y-%m-%d").to_string()
+                    }
+                    None => {
+                        self.problem(
+                            sheet,
+                            row,
+                            field,
+                            crate::t1("workbook-problem-date-number", "number", plain_number(*n)),
+                        );
+                        String::new()
+                    }
+                }
+            }
             other => text_of(other),
         }
+    }
+
+    /// The rows of `target` a cell names, by ID or title: one, or (`many`) a list with one per
+    /// line or separated by ";" (a line that is a title as it stands is not split: a title may
+    /// hold a semicolon). `None` when one of them is not found (a problem is recorded) or its
+    /// row has a problem of its own (recorded there).
+    fn references(
+        &mut self,
+        sheet: &SheetData,
+        row: &Row,
+        field: &str,
+        target: (&SheetData, &Rows),
+        title: &dyn Fn(&Row) -> String,
+        many: bool,
+    ) -> Option<Vec<Uuid>> {
+        let (rows, written) = target;
+        let cell = Self::text(row, field);
+        let names: Vec<&str> = if many {
+            let is_title = |line: &str| rows.rows.iter().any(|r| same_words(&title(r), line));
+            cell.lines()
+                .flat_map(|line| {
+                    if is_title(line) {
+                        vec![line]
+                    } else {
+                        line.split(';').collect()
+                    }
+                })
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect()
+        } else {
+            Some(cell.as_str())
+                .filter(|n| !n.is_empty())
+                .into_iter()
+                .collect()
+        };
+        let mut found = Vec::new();
+        let mut ok = true;
+        for name in names {
+            let by_id = Uuid::parse_str(name).ok();
+            let matches: Vec<Option<Written>> = rows
+                .rows
+                .iter()
+                .zip(written)
+                .filter(|(r, _)| match by_id {
+                    Some(id) => Self::text(r, "id") == id.to_string(),
+                    None => same_words(&title(r), name),
+                })
+                .map(|(_, w)| *w)
+                .collect();
+            match matches.as_slice() {
+                [Some(w)] => {
+                    if !found.contains(&w.id) {
+                        found.push(w.id);
+                    }
+                }
+                // That row has a problem, listed at its own place.
+                [None] => ok = false,
+                [] => {
+                    let message = match by_id {
+                        Some(_) => crate::t1("workbook-problem-reference-id", "sheet", &rows.name),
+                        None => crate::t2(
+                            "workbook-problem-reference-title",
+                            "sheet",
+                            &rows.name,
+                            "title",
+                            name,
+                        ),
+                    };
+                    self.problem(sheet, row, field, message);
+                    ok = false;
+                }
+                _ => {
+                    self.problem(
+                        sheet,
+                        row,
+                        field,
+                        crate::t2(
+                            "workbook-problem-reference-ambiguous",
+                            "sheet",
+                            &rows.name,
+                            "title",
+                            name,
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(found)
     }
 
     /// A number as the form reads it. A number cell is exact; a number written as text may use
@@ -448,7 +654,7 @@ impl Run<'_> {
                 continue;
             }
             let value = match field {
-                "period_start" | "period_end" => Self::date(row, "value"),
+                "period_start" | "period_end" => self.date(sheet, row, "value"),
                 _ => text_of(row.get("value")),
             };
             match field {
@@ -538,7 +744,10 @@ impl Run<'_> {
                     .change(Some(before.clone()), Some(after.clone())),
                 )
                 .await?;
-                Ok((id, Some(changed_columns(sheet, &before, &after))))
+                Ok((
+                    id,
+                    Some(changed_columns(sheet, &self.term, &before, &after)),
+                ))
             }
         }
     }
@@ -814,7 +1023,7 @@ impl Run<'_> {
                 text: text_of(row.get("text")),
                 indicator: Self::text(row, "indicator"),
                 baseline_value: self.number(sheet, row, "baseline_value", &unit),
-                baseline_date: Self::date(row, "baseline_date"),
+                baseline_date: self.date(sheet, row, "baseline_date"),
                 target_value: self.number(sheet, row, "target_value", &unit),
                 direction: self.word(
                     sheet,
@@ -824,7 +1033,7 @@ impl Run<'_> {
                     GoalDirection::as_str,
                     GoalDirection::label_key,
                 ),
-                deadline: Self::date(row, "deadline"),
+                deadline: self.date(sheet, row, "deadline"),
                 owner: self.person(sheet, row, "owner"),
                 org_unit: self.org_unit(sheet, row, "org_unit"),
                 unit,
@@ -865,6 +1074,405 @@ impl Run<'_> {
             rows.push(Some(Written { id, parent }));
         }
         Ok(rows)
+    }
+
+    /// What a shared problem's, cluster's or initiative's row comes to: new, changed (the
+    /// fields), or nothing.
+    fn plain_outcome(&mut self, existed: bool, changed: Option<String>, what: String, title: &str) {
+        self.row_outcome(existed, changed, None, what, title);
+    }
+
+    fn existing(id: RowId) -> Option<Uuid> {
+        match id {
+            RowId::Existing(id) => Some(id),
+            RowId::New | RowId::Bad => None,
+        }
+    }
+
+    fn ids(found: &Option<Vec<Uuid>>) -> Selected {
+        Selected(found.iter().flatten().map(|id| id.to_string()).collect())
+    }
+
+    fn one(found: &Option<Vec<Uuid>>) -> String {
+        found
+            .iter()
+            .flatten()
+            .next()
+            .map(|id| id.to_string())
+            .unwrap_or_default()
+    }
+
+    async fn challenges(
+        &mut self,
+        sheet: &SheetData,
+        area_sheet: &SheetData,
+        areas: &Rows,
+    ) -> sqlx::Result<Rows> {
+        // Offered after the focus areas are written: a problem may name a new one.
+        let offered = Challenges::offered(self.tx, &self.strategy).await?;
+        let known: HashSet<Uuid> = self.before.challenges.iter().map(|(id, _)| *id).collect();
+        let mut seen = HashSet::new();
+        let mut rows = Vec::new();
+        for row in &sheet.rows {
+            let errors_before = self.out.problems.len();
+            let id = self.row_id(sheet, row, &|id| known.contains(&id), &mut seen);
+            let focus_areas = self.references(
+                sheet,
+                row,
+                "focus_areas",
+                (area_sheet, areas),
+                &|r| Self::text(r, "title"),
+                true,
+            );
+            let input = ChallengeInput {
+                title: Self::text(row, "title"),
+                description: text_of(row.get("description")),
+                focus_areas: Self::ids(&focus_areas),
+                ..ChallengeInput::default()
+            };
+            let values = match Challenges::validate(&input, &offered) {
+                Ok(v) => v,
+                Err(errors) => {
+                    self.form_errors(sheet, row, &errors);
+                    rows.push(None);
+                    continue;
+                }
+            };
+            if self.out.problems.len() > errors_before || focus_areas.is_none() {
+                rows.push(None);
+                continue;
+            }
+            let existing = Self::existing(id);
+            let (id, changed) = self
+                .write::<Challenges>(existing, &values, &offered, Sheet::Challenges)
+                .await?;
+            self.plain_outcome(existing.is_some(), changed, Challenges::tag(), &input.title);
+            rows.push(Some(Written { id, parent: None }));
+        }
+        Ok(rows)
+    }
+
+    async fn clusters(
+        &mut self,
+        sheet: &SheetData,
+        challenge_sheet: &SheetData,
+        challenges: &Rows,
+    ) -> sqlx::Result<Rows> {
+        let offered = Clusters::offered(self.tx, &self.strategy).await?;
+        let known: HashSet<Uuid> = self.before.clusters.iter().map(|(id, _)| *id).collect();
+        let mut seen = HashSet::new();
+        let mut rows = Vec::new();
+        for row in &sheet.rows {
+            let errors_before = self.out.problems.len();
+            let id = self.row_id(sheet, row, &|id| known.contains(&id), &mut seen);
+            let linked = self.references(
+                sheet,
+                row,
+                "challenges",
+                (challenge_sheet, challenges),
+                &title_of,
+                true,
+            );
+            let input = ClusterInput {
+                title: Self::text(row, "title"),
+                mission: text_of(row.get("mission")),
+                challenges: Self::ids(&linked),
+                ..ClusterInput::default()
+            };
+            let values = match Clusters::validate(&input, &offered) {
+                Ok(v) => v,
+                Err(errors) => {
+                    self.form_errors(sheet, row, &errors);
+                    rows.push(None);
+                    continue;
+                }
+            };
+            if self.out.problems.len() > errors_before || linked.is_none() {
+                rows.push(None);
+                continue;
+            }
+            let existing = Self::existing(id);
+            let (id, changed) = self
+                .write::<Clusters>(existing, &values, &offered, Sheet::Clusters)
+                .await?;
+            self.plain_outcome(existing.is_some(), changed, Clusters::tag(), &input.title);
+            rows.push(Some(Written { id, parent: None }));
+        }
+        Ok(rows)
+    }
+
+    /// Initiatives: a row whose cluster or focus area is another than before is "moved" (to
+    /// the new one's title), as a goal moved to another focus area is.
+    async fn initiatives(&mut self, sheet: &SheetData, linked: Linked<'_>) -> sqlx::Result<Rows> {
+        let offered = Initiatives::offered(self.tx, &self.strategy).await?;
+        let known: HashSet<Uuid> = self.before.initiatives.iter().map(|(id, _)| *id).collect();
+        let titles = |(rows, written): (&SheetData, &Rows), field: &'static str| {
+            rows.rows
+                .iter()
+                .zip(written)
+                .filter_map(|(r, w)| w.map(|w| (w.id, Self::text(r, field))))
+                .collect::<HashMap<Uuid, String>>()
+        };
+        let cluster_title = titles(linked.clusters, "title");
+        let area_title = titles(linked.areas, "title");
+        let mut seen = HashSet::new();
+        let mut rows = Vec::new();
+        for row in &sheet.rows {
+            let errors_before = self.out.problems.len();
+            let id = self.row_id(sheet, row, &|id| known.contains(&id), &mut seen);
+            let cluster = self.references(sheet, row, "cluster", linked.clusters, &title_of, false);
+            let area = self.references(
+                sheet,
+                row,
+                "focus_area",
+                linked.areas,
+                &|r| Self::text(r, "title"),
+                false,
+            );
+            let challenges =
+                self.references(sheet, row, "challenges", linked.challenges, &title_of, true);
+            let input = InitiativeInput {
+                title: Self::text(row, "title"),
+                description: text_of(row.get("description")),
+                hypothesis: text_of(row.get("hypothesis")),
+                success_criterion: text_of(row.get("success_criterion")),
+                evaluation_date: self.date(sheet, row, "evaluation_date"),
+                lifecycle: self.word(
+                    sheet,
+                    row,
+                    "lifecycle",
+                    InitiativeLifecycle::ALL,
+                    InitiativeLifecycle::as_str,
+                    InitiativeLifecycle::label_key,
+                ),
+                owner: self.person(sheet, row, "owner"),
+                org_unit: self.org_unit(sheet, row, "org_unit"),
+                cluster: Self::one(&cluster),
+                focus_area: Self::one(&area),
+                challenges: Self::ids(&challenges),
+                ..InitiativeInput::default()
+            };
+            let values = match Initiatives::validate(&input, &offered) {
+                Ok(v) => v,
+                Err(errors) => {
+                    self.form_errors(sheet, row, &errors);
+                    rows.push(None);
+                    continue;
+                }
+            };
+            if self.out.problems.len() > errors_before
+                || cluster.is_none()
+                || area.is_none()
+                || challenges.is_none()
+            {
+                rows.push(None);
+                continue;
+            }
+            let existing = Self::existing(id);
+            let (id, changed) = self
+                .write::<Initiatives>(existing, &values, &offered, Sheet::Initiatives)
+                .await?;
+            let now_cluster = cluster.iter().flatten().next().copied();
+            let now_area = area.iter().flatten().next().copied();
+            let mut to = Vec::new();
+            if let Some((was_cluster, was_area)) =
+                existing.and_then(|e| self.before.placed.get(&e)).copied()
+            {
+                if let Some(c) = now_cluster.filter(|c| Some(*c) != was_cluster) {
+                    to.extend(cluster_title.get(&c).cloned());
+                }
+                if let Some(a) = now_area.filter(|a| Some(*a) != was_area) {
+                    to.extend(area_title.get(&a).cloned());
+                }
+            }
+            let moved_to = (!to.is_empty()).then(|| to.join(" · "));
+            self.row_outcome(
+                existing.is_some(),
+                changed,
+                moved_to,
+                Initiatives::tag(),
+                &input.title,
+            );
+            rows.push(Some(Written { id, parent: None }));
+        }
+        Ok(rows)
+    }
+
+    /// Shared problems, clusters and initiatives no longer listed are archived, as the
+    /// structure's items are, each with its audit event. (Archiving one of them archives nothing
+    /// else: an initiative outlives its cluster.)
+    async fn archive_others(
+        &mut self,
+        challenges: &Rows,
+        clusters: &Rows,
+        initiatives: &Rows,
+    ) -> sqlx::Result<()> {
+        if !self.out.problems.is_empty() {
+            return Ok(());
+        }
+        let listed =
+            |rows: &Rows| -> HashSet<Uuid> { rows.iter().flatten().map(|w| w.id).collect() };
+        let kept = (listed(challenges), listed(clusters), listed(initiatives));
+        let gone = |before: &[(Uuid, String)], kept: &HashSet<Uuid>| -> Vec<(Uuid, String)> {
+            before
+                .iter()
+                .filter(|(id, _)| !kept.contains(id))
+                .cloned()
+                .collect()
+        };
+        for (id, title) in gone(&self.before.initiatives, &kept.2) {
+            Initiatives::archive(self.tx, id).await?;
+            self.archived(Initiatives::ENTITY, id, Initiatives::tag(), &title)
+                .await?;
+        }
+        for (id, title) in gone(&self.before.clusters, &kept.1) {
+            Clusters::archive(self.tx, id).await?;
+            self.archived(Clusters::ENTITY, id, Clusters::tag(), &title)
+                .await?;
+        }
+        for (id, title) in gone(&self.before.challenges, &kept.0) {
+            Challenges::archive(self.tx, id).await?;
+            self.archived(Challenges::ENTITY, id, Challenges::tag(), &title)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// The audit event and the preview's line of an item archived because its row is gone.
+    async fn archived(
+        &mut self,
+        entity: &'static str,
+        id: Uuid,
+        what: String,
+        title: &str,
+    ) -> sqlx::Result<()> {
+        let tenant = self.tx.tenant_id();
+        let short = format::shorten(title, 200);
+        audit::record(
+            self.tx,
+            tenant,
+            self.actor,
+            Event::new(
+                AuditAction::ItemArchived,
+                entity,
+                Some(id),
+                record_text(|| crate::t1("authoring-audit-archived", "title", &short)),
+            ),
+        )
+        .await?;
+        self.change(Kind::Archived, what, title, String::new());
+        Ok(())
+    }
+
+    /// The rows' order becomes the order of the shared problems, clusters and initiatives
+    /// (each kind is ordered within the strategy); reported when those that were there before
+    /// changed places.
+    async fn reorder_others(
+        &mut self,
+        challenges: &Rows,
+        clusters: &Rows,
+        initiatives: &Rows,
+    ) -> sqlx::Result<()> {
+        if !self.out.problems.is_empty() {
+            return Ok(());
+        }
+        let tenant = self.tx.tenant_id();
+        let strategy = self.strategy.id;
+        let order = |rows: &Rows| -> (Vec<Uuid>, Vec<i32>) {
+            rows.iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, w)| (w.id, i as i32))
+                .unzip()
+        };
+        let (ids, positions) = order(challenges);
+        sqlx::query!(
+            r#"UPDATE challenges c SET position = t.position
+               FROM unnest($3::uuid[], $4::int[]) AS t(id, position)
+               WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.id = t.id AND c.position <> t.position"#,
+            tenant,
+            strategy,
+            &ids,
+            &positions
+        )
+        .execute(&mut **self.tx)
+        .await?;
+        let (ids, positions) = order(clusters);
+        sqlx::query!(
+            r#"UPDATE clusters c SET position = t.position
+               FROM unnest($3::uuid[], $4::int[]) AS t(id, position)
+               WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.id = t.id AND c.position <> t.position"#,
+            tenant,
+            strategy,
+            &ids,
+            &positions
+        )
+        .execute(&mut **self.tx)
+        .await?;
+        let (ids, positions) = order(initiatives);
+        sqlx::query!(
+            r#"UPDATE initiatives i SET position = t.position
+               FROM unnest($3::uuid[], $4::int[]) AS t(id, position)
+               WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.id = t.id AND i.position <> t.position"#,
+            tenant,
+            strategy,
+            &ids,
+            &positions
+        )
+        .execute(&mut **self.tx)
+        .await?;
+
+        let moved = |rows: &Rows, before: &[(Uuid, String)]| -> bool {
+            let now: Vec<Uuid> = rows
+                .iter()
+                .flatten()
+                .map(|w| w.id)
+                .filter(|id| before.iter().any(|(b, _)| b == id))
+                .collect();
+            let was: Vec<Uuid> = before
+                .iter()
+                .map(|(id, _)| *id)
+                .filter(|id| now.contains(id))
+                .collect();
+            now != was
+        };
+        let notes = [
+            (
+                moved(challenges, &self.before.challenges),
+                "workbook-reordered-challenges",
+            ),
+            (
+                moved(clusters, &self.before.clusters),
+                "workbook-reordered-clusters",
+            ),
+            (
+                moved(initiatives, &self.before.initiatives),
+                "workbook-reordered-initiatives",
+            ),
+        ];
+        let title = self.strategy.title.clone();
+        for (_, key) in notes.into_iter().filter(|(moved, _)| *moved) {
+            let short = format::shorten(&title, 200);
+            audit::record(
+                self.tx,
+                tenant,
+                self.actor,
+                Event::new(
+                    AuditAction::ItemReordered,
+                    "strategy",
+                    Some(strategy),
+                    record_text(|| crate::t1("workbook-audit-reordered", "title", &short)),
+                ),
+            )
+            .await?;
+            self.change(
+                Kind::Reordered,
+                crate::t("workbook-what-strategy"),
+                &title,
+                crate::t(key),
+            );
+        }
+        Ok(())
     }
 
     /// Items the sheets no longer list are archived (never deleted: their follow-ups stay
@@ -1082,7 +1690,12 @@ impl Run<'_> {
 }
 
 /// The headings of the columns whose values differ between two of a form's JSON records.
-fn changed_columns(sheet: Sheet, before: &serde_json::Value, after: &serde_json::Value) -> String {
+fn changed_columns(
+    sheet: Sheet,
+    term: &AreaTerm,
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+) -> String {
     let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else {
         return String::new();
     };
@@ -1101,64 +1714,8 @@ fn changed_columns(sheet: Sheet, before: &serde_json::Value, after: &serde_json:
             .iter()
             .any(|k| !k.is_empty() && a.contains_key(k) && b.get(k) != a.get(k))
         {
-            names.push(crate::t(col.key));
+            names.push(col.heading(sheet, term));
         }
     }
     crate::t1("workbook-changed-fields", "fields", names.join(", "))
-}
-
-/// "5. oktober 2015", "5 October 2015", "October 5, 2015": a date written out, in Danish or
-/// English (month names in full or as their first three letters).
-fn long_date(text: &str) -> Option<chrono::NaiveDate> {
-    const MONTHS: [[&str; 2]; 12] = [
-        ["januar", "january"],
-        ["februar", "february"],
-        ["marts", "march"],
-        ["april", "april"],
-        ["maj", "may"],
-        ["juni", "june"],
-        ["juli", "july"],
-        ["august", "august"],
-        ["september", "september"],
-        ["oktober", "october"],
-        ["november", "november"],
-        ["december", "december"],
-    ];
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() != 3 {
-        return None;
-    }
-    let month = words.iter().find_map(|w| {
-        MONTHS.iter().position(|names| {
-            names
-                .iter()
-                .any(|n| *w == *n || (w.len() >= 3 && n.starts_with(*w)))
-        })
-    })?;
-    let numbers: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();
-    let [a, b] = numbers.as_slice() else {
-        return None;
-    };
-    let (day, year) = if *a > 31 { (*b, *a) } else { (*a, *b) };
-    chrono::NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_written_out() {
-        let d = chrono::NaiveDate::from_ymd_opt(2015, 10, 5);
-        assert_eq!(long_date("5. oktober 2015"), d);
-        assert_eq!(long_date("5 October 2015"), d);
-        assert_eq!(long_date("October 5, 2015"), d);
-        assert_eq!(long_date("5. okt. 2015"), d);
-        assert_eq!(long_date("30. februar 2015"), None);
-        assert_eq!(long_date("05-10-2015"), None);
-    }
 }

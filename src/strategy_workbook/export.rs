@@ -1,16 +1,18 @@
 //! The current strategy as a workbook: the strategy's own fields, its focus areas, goals and
-//! sub-goals (every field of their forms, each row with its id), and the people and org units
-//! that owners and units are named from. Read through `kernel::strategy` like every other page.
+//! sub-goals, its shared problems, mission clusters and initiatives (every field of their forms,
+//! each row with its id), and the people and org units that owners and units are named from.
+//! Read through `kernel::strategy` like every other page, except for the fields of the shared
+//! problems, clusters and initiatives that only their forms show (read here, as their forms do).
 
 use std::collections::HashMap;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use uuid::Uuid;
 
-use super::columns::{STRATEGY_FIELDS, Sheet};
+use super::columns::{STRATEGY_FIELDS, Sheet, same_words};
 use crate::db::TenantTx;
-use crate::domain::MemberRole;
-use crate::kernel::strategy::{self, CurrentStrategy, Parts, Tree};
+use crate::domain::{InitiativeLifecycle, MemberRole};
+use crate::kernel::strategy::{self, AreaTerm, CurrentStrategy, Parts, Tree};
 
 /// A member as the people sheet lists them, and as owners are named (by e-mail).
 pub struct Person {
@@ -58,10 +60,103 @@ pub async fn named_people(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Has
     Ok(rows.into_iter().map(|r| (r.id, r.person)).collect())
 }
 
+/// A shared problem as its form holds it; its focus areas in the form's order.
+pub struct ChallengeRow {
+    pub id: Uuid,
+    pub title: String,
+    pub description: Option<String>,
+    pub focus_areas: Vec<Uuid>,
+}
+
+/// A mission cluster as its form holds it.
+pub struct ClusterRow {
+    pub id: Uuid,
+    pub title: String,
+    pub mission: Option<String>,
+    pub challenges: Vec<Uuid>,
+}
+
+/// An initiative or trial action as its form holds it.
+pub struct InitiativeRow {
+    pub id: Uuid,
+    pub title: String,
+    pub description: Option<String>,
+    pub hypothesis: Option<String>,
+    pub success_criterion: Option<String>,
+    pub evaluation_date: Option<chrono::NaiveDate>,
+    pub lifecycle: InitiativeLifecycle,
+    pub owner_id: Option<Uuid>,
+    pub org_unit_id: Option<Uuid>,
+    pub cluster_id: Option<Uuid>,
+    pub focus_area_id: Option<Uuid>,
+    pub challenges: Vec<Uuid>,
+}
+
+/// The strategy's live shared problems in their order, each with its live focus areas (a link
+/// to an archived focus area is not something the workbook could name).
+pub async fn challenges(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<ChallengeRow>> {
+    sqlx::query_as!(
+        ChallengeRow,
+        r#"SELECT c.id, c.title, c.description,
+                  ARRAY(SELECT l.focus_area_id FROM focus_area_challenges l
+                        JOIN focus_areas f ON f.tenant_id = l.tenant_id AND f.id = l.focus_area_id
+                        WHERE l.tenant_id = c.tenant_id AND l.challenge_id = c.id AND f.archived_at IS NULL
+                        ORDER BY l.position, l.focus_area_id) as "focus_areas!"
+           FROM challenges c
+           WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NULL
+           ORDER BY c.position, c.id"#,
+        tx.tenant_id(),
+        strategy
+    )
+    .fetch_all(&mut **tx)
+    .await
+}
+
+pub async fn clusters(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<ClusterRow>> {
+    sqlx::query_as!(
+        ClusterRow,
+        r#"SELECT c.id, c.title, c.mission,
+                  ARRAY(SELECT l.challenge_id FROM cluster_challenges l
+                        JOIN challenges p ON p.tenant_id = l.tenant_id AND p.id = l.challenge_id
+                        WHERE l.tenant_id = c.tenant_id AND l.cluster_id = c.id AND p.archived_at IS NULL
+                        ORDER BY l.position, l.challenge_id) as "challenges!"
+           FROM clusters c
+           WHERE c.tenant_id = $1 AND c.strategy_id = $2 AND c.archived_at IS NULL
+           ORDER BY c.position, c.id"#,
+        tx.tenant_id(),
+        strategy
+    )
+    .fetch_all(&mut **tx)
+    .await
+}
+
+pub async fn initiatives(tx: &mut TenantTx, strategy: Uuid) -> sqlx::Result<Vec<InitiativeRow>> {
+    sqlx::query_as!(
+        InitiativeRow,
+        r#"SELECT i.id, i.title, i.description, i.hypothesis, i.success_criterion, i.evaluation_date,
+                  i.lifecycle as "lifecycle: InitiativeLifecycle", i.owner_id, i.org_unit_id,
+                  i.cluster_id, i.focus_area_id,
+                  ARRAY(SELECT l.challenge_id FROM initiative_challenges l
+                        JOIN challenges p ON p.tenant_id = l.tenant_id AND p.id = l.challenge_id
+                        WHERE l.tenant_id = i.tenant_id AND l.initiative_id = i.id AND p.archived_at IS NULL
+                        ORDER BY l.position, l.challenge_id) as "challenges!"
+           FROM initiatives i
+           WHERE i.tenant_id = $1 AND i.strategy_id = $2 AND i.archived_at IS NULL
+           ORDER BY i.position, i.id"#,
+        tx.tenant_id(),
+        strategy
+    )
+    .fetch_all(&mut **tx)
+    .await
+}
+
 /// Everything the workbook shows.
 pub struct Contents {
     pub strategy: CurrentStrategy,
     pub tree: Tree,
+    pub challenges: Vec<ChallengeRow>,
+    pub clusters: Vec<ClusterRow>,
+    pub initiatives: Vec<InitiativeRow>,
     pub people: Vec<Person>,
     pub named: HashMap<Uuid, Uuid>,
     pub org_units: Vec<crate::kernel::org_units::Unit>,
@@ -72,16 +167,57 @@ pub async fn load(tx: &mut TenantTx) -> sqlx::Result<Option<Contents>> {
         return Ok(None);
     };
     let tree = strategy::tree::load(tx, current.id, Parts::structure()).await?;
+    let challenges = challenges(tx, current.id).await?;
+    let clusters = clusters(tx, current.id).await?;
+    let initiatives = initiatives(tx, current.id).await?;
     let people = people(tx).await?;
     let named = named_people(tx, current.id).await?;
     let org_units = crate::kernel::org_units::active(tx).await?;
     Ok(Some(Contents {
         strategy: current,
         tree,
+        challenges,
+        clusters,
+        initiatives,
         people,
         named,
         org_units,
     }))
+}
+
+/// How a row names other rows (a focus area, a cluster, shared problems): by title, which is
+/// what people read and type, unless another of them has the same title; then by its ID.
+pub struct Names<'a> {
+    items: Vec<(Uuid, &'a str)>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(items: impl IntoIterator<Item = (Uuid, &'a str)>) -> Self {
+        Names {
+            items: items.into_iter().collect(),
+        }
+    }
+
+    pub fn of(&self, id: Uuid) -> Option<String> {
+        let (_, title) = self.items.iter().find(|(i, _)| *i == id)?;
+        let shared = self
+            .items
+            .iter()
+            .any(|(other, t)| *other != id && same_words(t, title));
+        Some(if shared {
+            id.to_string()
+        } else {
+            title.to_string()
+        })
+    }
+
+    /// A list, one per line (Alt+Enter in Excel).
+    pub fn list(&self, ids: &[Uuid]) -> String {
+        ids.iter()
+            .filter_map(|id| self.of(*id))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// A cell to write.
@@ -117,6 +253,7 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
     let person = |id: Option<Uuid>| id.and_then(|id| email.get(&id)).and_then(|e| text(*e));
     let mut book = Workbook::new();
     let styles = Styles::new();
+    let term = c.strategy.area_term();
 
     let s = &c.strategy;
     let values: Vec<Option<Cell>> = STRATEGY_FIELDS
@@ -137,7 +274,7 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
         .zip(values)
         .map(|((_, key), v)| vec![text(crate::t(key)), v])
         .collect();
-    sheet(&mut book, &styles, Sheet::Strategy, rows)?;
+    sheet(&mut book, &styles, &term, Sheet::Strategy, rows)?;
 
     let areas = c
         .tree
@@ -154,7 +291,7 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
             ]
         })
         .collect();
-    sheet(&mut book, &styles, Sheet::FocusAreas, areas)?;
+    sheet(&mut book, &styles, &term, Sheet::FocusAreas, areas)?;
 
     let goals = c
         .tree
@@ -172,7 +309,7 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
             ]
         })
         .collect();
-    sheet(&mut book, &styles, Sheet::Goals, goals)?;
+    sheet(&mut book, &styles, &term, Sheet::Goals, goals)?;
 
     let subs = c
         .tree
@@ -196,7 +333,71 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
             ]
         })
         .collect();
-    sheet(&mut book, &styles, Sheet::SubGoals, subs)?;
+    sheet(&mut book, &styles, &term, Sheet::SubGoals, subs)?;
+
+    let area_names = Names::new(c.tree.focus_areas.iter().map(|a| (a.id, a.title.as_str())));
+    let challenge_names = Names::new(c.challenges.iter().map(|p| (p.id, p.title.as_str())));
+    let cluster_names = Names::new(c.clusters.iter().map(|k| (k.id, k.title.as_str())));
+    let challenges = c
+        .challenges
+        .iter()
+        .map(|p| {
+            vec![
+                text(p.id.to_string()),
+                text(p.title.clone()),
+                opt_text(&p.description),
+                text(area_names.list(&p.focus_areas)),
+            ]
+        })
+        .collect();
+    sheet(&mut book, &styles, &term, Sheet::Challenges, challenges)?;
+
+    let clusters = c
+        .clusters
+        .iter()
+        .map(|k| {
+            vec![
+                text(k.id.to_string()),
+                text(k.title.clone()),
+                opt_text(&k.mission),
+                text(challenge_names.list(&k.challenges)),
+            ]
+        })
+        .collect();
+    sheet(&mut book, &styles, &term, Sheet::Clusters, clusters)?;
+
+    let unit_name: HashMap<Uuid, &str> = c
+        .org_units
+        .iter()
+        .map(|u| (u.id, u.name.as_str()))
+        .collect();
+    let initiatives = c
+        .initiatives
+        .iter()
+        .map(|i| {
+            vec![
+                text(i.id.to_string()),
+                text(i.title.clone()),
+                opt_text(&i.description),
+                opt_text(&i.hypothesis),
+                opt_text(&i.success_criterion),
+                i.evaluation_date.map(Cell::Date),
+                text(i.lifecycle.label()),
+                person(i.owner_id),
+                i.org_unit_id
+                    .and_then(|u| unit_name.get(&u))
+                    .and_then(|n| text(*n)),
+                i.cluster_id
+                    .and_then(|k| cluster_names.of(k))
+                    .and_then(text),
+                i.focus_area_id
+                    .and_then(|a| area_names.of(a))
+                    .and_then(text),
+                text(challenge_names.list(&i.challenges)),
+            ]
+        })
+        .collect();
+    sheet(&mut book, &styles, &term, Sheet::Initiatives, initiatives)?;
 
     let people = c
         .people
@@ -212,13 +413,8 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
             ]
         })
         .collect();
-    sheet(&mut book, &styles, Sheet::People, people)?;
+    sheet(&mut book, &styles, &term, Sheet::People, people)?;
 
-    let unit_name: HashMap<Uuid, &str> = c
-        .org_units
-        .iter()
-        .map(|u| (u.id, u.name.as_str()))
-        .collect();
     let units = c
         .org_units
         .iter()
@@ -231,7 +427,7 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
             ]
         })
         .collect();
-    sheet(&mut book, &styles, Sheet::OrgUnits, units)?;
+    sheet(&mut book, &styles, &term, Sheet::OrgUnits, units)?;
     book.save_to_buffer()
 }
 
@@ -268,13 +464,14 @@ impl Styles {
 fn sheet(
     book: &mut Workbook,
     styles: &Styles,
+    term: &AreaTerm,
     kind: Sheet,
     rows: Vec<Vec<Option<Cell>>>,
 ) -> Result<(), XlsxError> {
     let ws: &mut Worksheet = book.add_worksheet();
-    ws.set_name(kind.name())?;
+    ws.set_name(kind.name(term))?;
     for (i, c) in kind.columns().iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, crate::t(c.key), &styles.header)?;
+        ws.write_string_with_format(0, i as u16, c.heading(kind, term), &styles.header)?;
         ws.set_column_width(i as u16, c.width)?;
     }
     let text_format = if kind.imported() {

@@ -18,6 +18,7 @@ use crate::AppState;
 use crate::auth::ClientIp;
 use crate::db::begin_tenant_tx;
 use crate::kernel::access::Member;
+use crate::kernel::strategy::AreaTerm;
 use crate::layout::{Chrome, render};
 use crate::web::AppResult;
 
@@ -56,15 +57,22 @@ fn upload_page(member: &Member, has_strategy: bool, error: Option<String>) -> Re
         .into_response()
 }
 
-async fn has_strategy(state: &AppState, member: &Member) -> AppResult<bool> {
+/// The current strategy's word for a focus area (`None` without a strategy).
+async fn term_of(tx: &mut crate::db::TenantTx) -> sqlx::Result<Option<AreaTerm>> {
+    Ok(crate::kernel::strategy::current(tx)
+        .await?
+        .map(|s| s.area_term()))
+}
+
+async fn strategy_term(state: &AppState, member: &Member) -> AppResult<Option<AreaTerm>> {
     let mut tx = begin_tenant_tx(&state.db, member.tenant.id).await?;
-    let found = crate::kernel::strategy::current(&mut tx).await?.is_some();
+    let term = term_of(&mut tx).await?;
     tx.commit().await?;
-    Ok(found)
+    Ok(term)
 }
 
 pub async fn page(State(state): State<AppState>, member: Member) -> AppResult<Response> {
-    let found = has_strategy(&state, &member).await?;
+    let found = strategy_term(&state, &member).await?.is_some();
     Ok(upload_page(&member, found, None))
 }
 
@@ -307,7 +315,8 @@ pub async fn upload(
         Ok(file) => file,
         Err(page) => return Ok(page),
     };
-    if let Err(refusal) = read::read(&bytes) {
+    let term = strategy_term(&state, &member).await?.unwrap_or_default();
+    if let Err(refusal) = read::read(&bytes, &term) {
         return Ok(upload_page(&member, true, Some(refusal.message())));
     }
     store(&state, &member, &file_name, &bytes).await?;
@@ -338,7 +347,8 @@ pub async fn preview(
             Some(crate::t("workbook-upload-gone")),
         ));
     };
-    let Ok((book, read_problems)) = read::read(&stored.content) else {
+    let term = term_of(&mut tx).await?.unwrap_or_default();
+    let Ok((book, read_problems)) = read::read(&stored.content, &term) else {
         tx.rollback().await?;
         return Ok(upload_page(
             &member,
@@ -346,7 +356,7 @@ pub async fn preview(
             Some(crate::t("workbook-upload-gone")),
         ));
     };
-    let mut outcome = apply::run(&mut tx, &member.actor(ip), &book).await?;
+    let mut outcome = apply::run(&mut tx, &member.actor(ip), &book, &term).await?;
     // The preview never writes: what it ran is undone here.
     tx.rollback().await?;
     if !outcome.has_strategy {
@@ -431,7 +441,8 @@ pub async fn confirm(
             Some(crate::t("workbook-upload-gone")),
         ));
     };
-    let Ok((book, read_problems)) = read::read(bytes.as_slice()) else {
+    let term = term_of(&mut tx).await?.unwrap_or_default();
+    let Ok((book, read_problems)) = read::read(bytes.as_slice(), &term) else {
         tx.rollback().await?;
         return Ok(upload_page(
             &member,
@@ -439,7 +450,7 @@ pub async fn confirm(
             Some(crate::t("workbook-upload-gone")),
         ));
     };
-    let mut outcome = apply::run(&mut tx, &member.actor(ip), &book).await?;
+    let mut outcome = apply::run(&mut tx, &member.actor(ip), &book, &term).await?;
     outcome.problems.splice(0..0, read_problems);
     if !outcome.problems.is_empty() || outcome.fingerprint() != form.fingerprint {
         // Someone changed the strategy since the preview: the file now means something else.

@@ -11,6 +11,7 @@ use calamine::{DataRef, Reader, Xlsx};
 use chrono::NaiveDate;
 
 use super::columns::{self, Col, SHEETS, Sheet};
+use crate::kernel::strategy::AreaTerm;
 
 /// The largest upload taken (the route's body limit is a little above, for the form around it).
 pub const MAX_FILE: usize = 10 * 1024 * 1024;
@@ -151,8 +152,9 @@ pub struct Book {
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads the file's known sheets. `Err` refuses the file as a whole; otherwise the book comes
-/// with the problems of its sheets and columns (missing, unknown, formulas, error cells).
-pub fn read(bytes: &[u8]) -> Result<(Book, Vec<Problem>), Refusal> {
+/// with the problems of its sheets and columns (missing, unknown, formulas, error cells). `term`
+/// is the strategy's word for a focus area, which the focus areas' sheet and columns may carry.
+pub fn read(bytes: &[u8], term: &AreaTerm) -> Result<(Book, Vec<Problem>), Refusal> {
     if bytes.starts_with(&OLE_MAGIC) {
         // Excel saves a workbook with a password as an OLE container holding the encrypted
         // package; an OLE file without one is an old .xls.
@@ -173,10 +175,10 @@ pub fn read(bytes: &[u8]) -> Result<(Book, Vec<Problem>), Refusal> {
     let mut book = Book::default();
     let mut seen = HashSet::new();
     for name in workbook.sheet_names() {
-        match Sheet::named(&name) {
+        match Sheet::named(&name, term) {
             Some(sheet) if seen.insert(sheet) => {
                 if sheet.imported() {
-                    let data = read_sheet(&mut workbook, &name, sheet, &mut problems)?;
+                    let data = read_sheet(&mut workbook, &name, sheet, term, &mut problems)?;
                     book.sheets.insert(sheet, data);
                 }
             }
@@ -199,7 +201,7 @@ pub fn read(bytes: &[u8]) -> Result<(Book, Vec<Problem>), Refusal> {
             problems.push(Problem::file(crate::t1(
                 "workbook-problem-missing-sheet",
                 "sheet",
-                sheet.name(),
+                sheet.name(term),
             )));
         }
     }
@@ -246,6 +248,7 @@ fn read_sheet(
     workbook: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
     sheet: Sheet,
+    term: &AreaTerm,
     problems: &mut Vec<Problem>,
 ) -> Result<SheetData, Refusal> {
     let mut reader = workbook
@@ -285,7 +288,7 @@ fn read_sheet(
     };
     for ((row, col), v) in cells.iter().filter(|((row, _), _)| *row == 0) {
         let heading = text_of(v);
-        match columns::column_named(sheet, &heading) {
+        match columns::column_named(sheet, &heading, term) {
             Some(c) if !data.columns.contains_key(c.field) => {
                 columns_of.insert(*col, c);
                 data.columns
@@ -314,7 +317,7 @@ fn read_sheet(
                 message: crate::t1(
                     "workbook-problem-missing-column",
                     "heading",
-                    crate::t(c.key),
+                    c.heading(sheet, term),
                 ),
             });
         }

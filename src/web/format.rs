@@ -34,6 +34,31 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// The month's name (1 = January) in the reader's language, as inside a sentence.
+pub fn month_name(month: u32) -> String {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match i18n::current() {
+        Lang::Da => MONTHS[i].to_string(),
+        Lang::En => MONTHS_EN[i].to_string(),
+    }
+}
+
+/// The month (1 = January) a word names, in Danish or English, written in full or as its first
+/// three or more letters ("okt", "Sept"), whatever the case.
+pub fn month_named(word: &str) -> Option<u32> {
+    let word = word.to_lowercase();
+    if word.chars().count() < 3 {
+        return None;
+    }
+    (0..12).find_map(|i| {
+        let names = [MONTHS[i].to_string(), MONTHS_EN[i].to_lowercase()];
+        names
+            .iter()
+            .any(|n| *n == word || n.starts_with(&word))
+            .then_some(i as u32 + 1)
+    })
+}
+
 /// "5. oktober 2015"; in English "5 October 2015"
 pub fn date_long(date: NaiveDate) -> String {
     let month = date.month0() as usize;

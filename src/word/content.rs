@@ -81,7 +81,7 @@ pub fn pack(pack: &Pack, lang: crate::i18n::Lang) -> anyhow::Result<Vec<u8>> {
         t("meeting-pack-round-closed")
     };
     doc.paragraph(&format!("{state} {}", pack.completion_text()));
-    let mut header = vec![t("meeting-pack-col-focus-area")];
+    let mut header = vec![pack.area_label.clone()];
     header.extend(pack.buckets.iter().map(|b| b.text()));
     header.push(t("meeting-pack-total"));
     let mut widths = vec![22];
@@ -148,8 +148,10 @@ pub fn pack(pack: &Pack, lang: crate::i18n::Lang) -> anyhow::Result<Vec<u8>> {
     ];
     for area in &pack.area_pages {
         doc.heading(1, &area.title, true);
-        let mut meta = vec![crate::t1(
+        let mut meta = vec![crate::t2(
             "meeting-pack-focus-area-number",
+            "label",
+            &pack.area_label,
             "number",
             area.number,
         )];

@@ -68,3 +68,68 @@ pub async fn current_on(
     .fetch_optional(conn)
     .await
 }
+
+/// What a strategy calls its focus areas ("Spor", "Fokusområde", "Indsatsområde"), when it
+/// says: the one source of the word on every page and download about the current strategy (the
+/// tree, the status page, the dashboard, the meeting pack, the exports, the workbook). The
+/// strategy's word is Danish; an English reader gets the interface's own word, as Danish plural
+/// rules cannot be applied to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AreaTerm {
+    own: Option<String>,
+}
+
+impl AreaTerm {
+    pub fn new(label: Option<&str>) -> Self {
+        AreaTerm {
+            own: label
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string),
+        }
+    }
+
+    /// The strategy's own word, if it has one and the reader reads Danish.
+    pub fn own(&self) -> Option<&str> {
+        match crate::i18n::current() {
+            crate::i18n::Lang::Da => self.own.as_deref(),
+            crate::i18n::Lang::En => None,
+        }
+    }
+
+    /// As a label or heading: "Spor".
+    pub fn label(&self) -> String {
+        self.own()
+            .map(str::to_string)
+            .unwrap_or_else(|| crate::t("strategy-focus-area"))
+    }
+
+    /// The plural, for headings: "Spor", "Fokusområder".
+    pub fn plural(&self) -> String {
+        self.own()
+            .map(danish_plural)
+            .unwrap_or_else(|| crate::t("strategy-focus-areas"))
+    }
+
+    /// Inside a sentence ("Status pr. spor"): Danish nouns are not capitalised there.
+    pub fn term(&self) -> String {
+        self.label().to_lowercase()
+    }
+}
+
+impl CurrentStrategy {
+    pub fn area_term(&self) -> AreaTerm {
+        AreaTerm::new(self.focus_area_label.as_deref())
+    }
+}
+
+/// "Fokusområde" → "Fokusområder", "Spor" → "Spor", "Tema" → "Temaer".
+pub fn danish_plural(label: &str) -> String {
+    if label.ends_with('e') {
+        format!("{label}r")
+    } else if label.ends_with('r') {
+        label.to_string()
+    } else {
+        format!("{label}er")
+    }
+}

@@ -6,5 +6,5 @@
 pub mod current;
 pub mod tree;
 
-pub use current::{CurrentStrategy, current, current_on};
+pub use current::{AreaTerm, CurrentStrategy, current, current_on};
 pub use tree::{Parts, Tree};
