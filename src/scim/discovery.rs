@@ -94,7 +94,7 @@ fn schemas(base: &str) -> Vec<Value> {
                     "emails",
                     true,
                     vec![
-                        attribute("value", "string", false, false, "readWrite"),
+                        required(attribute("value", "string", false, false, "readWrite")),
                         attribute("type", "string", false, false, "readWrite"),
                         attribute("primary", "boolean", false, false, "readWrite"),
                     ],
