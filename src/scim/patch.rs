@@ -427,8 +427,6 @@ mod tests {
                 { "op": "replace", "value": { "displayName": "Anna B", "name.familyName": "B" } },
             ]),
         );
-        let out = run(out, json!([{ "op": "remove", "path": ENTERPRISE }]));
-        assert!(out.get(ENTERPRISE).is_none());
         assert_eq!(out["active"], json!("False"));
         assert_eq!(
             out["name"],
@@ -437,6 +435,9 @@ mod tests {
         assert_eq!(out["emails"], json!([{"type": "work", "value": "b@x.dk"}]));
         assert_eq!(out[ENTERPRISE]["department"], json!("Skole"));
         assert_eq!(out["displayName"], json!("Anna B"));
+        // The extension's URN as a path names its whole object.
+        let out = run(out, json!([{ "op": "remove", "path": ENTERPRISE }]));
+        assert!(out.get(ENTERPRISE).is_none());
     }
 
     #[test]
