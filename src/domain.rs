@@ -245,6 +245,13 @@ vocabulary!(words
     FollowupCommented => "followup.commented";
     InitiativeDecided => "initiative.decided";
     SsoConfigured => "sso.configured";
+    ScimTokenCreated => "scim_token.created";
+    ScimTokenRevoked => "scim_token.revoked";
+    ScimUserDeleted => "scim_user.deleted";
+    ScimGroupCreated => "scim_group.created";
+    ScimGroupUpdated => "scim_group.updated";
+    ScimGroupDeleted => "scim_group.deleted";
+    ScimGroupMapped => "scim_group.mapped";
 });
 
 impl FollowupStatus {

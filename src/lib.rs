@@ -42,6 +42,8 @@ mod people;
 pub mod public;
 pub mod reminders;
 mod revisions;
+// Provisioning from the municipality's directory (SCIM 2.0, issue 15.5).
+mod scim;
 pub mod server;
 pub mod sso;
 mod status;
@@ -140,6 +142,7 @@ pub fn route_table(state: AppState) -> kernel::routes::RouteTable {
     let table = admin::routes(table);
     let table = branding::routes(table);
     let table = sso::routes(table);
+    let table = scim::routes(table);
     api::routes(table)
 }
 

@@ -178,6 +178,8 @@ async fn every_route_answers_each_kind_of_visitor_as_declared(admin: PgPool) {
                 (Access::Public | Access::Probe, _, _) => true,
                 // API routes take a bearer token, never a session: without one, 401.
                 (Access::ApiToken, _, _) => status == 401,
+                // SCIM routes take the directory's bearer token, never a session: 401.
+                (Access::ScimToken, _, _) => status == 401,
                 (Access::SignedIn, None, _) | (Access::Members(_), None, _) => {
                     status == 303 && page.location().starts_with("/login")
                 }

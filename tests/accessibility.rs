@@ -490,6 +490,7 @@ async fn every_main_page_meets_wcag_2_1_aa_at_every_width_in_both_languages(admi
             ("admin audit", format!("/t/{T}/admin/audit")),
             ("admin public", format!("/t/{T}/admin/public")),
             ("admin sign-in", format!("/t/{T}/admin/sso")),
+            ("admin provisioning", format!("/t/{T}/admin/scim")),
             ("public page", format!("/public/{T}")),
         ];
         for lang in LANGS {

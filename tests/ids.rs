@@ -127,6 +127,9 @@ async fn a_malformed_id_is_a_404_on_every_route_with_an_id(admin: PgPool) {
                 (app.anonymous(), token.clone())
             }
             Access::Public | Access::Probe => (app.anonymous(), None),
+            // SCIM resources are named by the directory's ids, answered with SCIM's JSON 404:
+            // tests/scim.rs walks unknown, malformed and other municipalities' ids there.
+            Access::ScimToken => continue,
         };
         let ask = |uri: String| {
             let (client, bearer, router) = (client.clone(), bearer.clone(), app.router.clone());

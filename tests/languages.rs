@@ -262,6 +262,7 @@ async fn every_main_page_reads_in_english(admin: PgPool) {
         (format!("/t/{T}/admin/api-tokens"), &administrator),
         (format!("/t/{T}/admin/public"), &administrator),
         (format!("/t/{T}/admin/sso"), &administrator),
+        (format!("/t/{T}/admin/scim"), &administrator),
         (format!("/t/{T}/admin/audit"), &administrator),
         ("/account".into(), &secretariat),
         ("/account/sessions".into(), &secretariat),

@@ -246,6 +246,7 @@ async fn no_main_page_scrolls_sideways_at_320_css_px(admin: PgPool) {
             format!("/t/{T}/admin/branding"),
             format!("/t/{T}/admin/public"),
             format!("/t/{T}/admin/api-tokens"),
+            format!("/t/{T}/admin/scim"),
             format!("/public/{T}"),
         ] {
             measure(b, &base, &path, "administrator", m, w).await?;

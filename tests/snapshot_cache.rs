@@ -233,6 +233,89 @@ async fn a_change_through_any_path_is_on_the_next_request_of_every_instance(admi
         .unwrap();
     let page = unescape(&common::get_as(&other, &tree, &cookie).await.body);
     assert!(page.contains("Omdøbt Direktør"), "the renamed director");
+
+    // 6. The directory (SCIM) renames a person it provisioned, who directs a focus area: the
+    //    next tree of both instances has the new name.
+    let scim_token = {
+        let admin_client = app.signed_in_to(T, Role::Admin).await;
+        let page = admin_client
+            .post(
+                &format!("/t/{T}/admin/scim/tokens"),
+                &[("name", "Entra ID")],
+            )
+            .await;
+        let start = page.body.find("<code>rtn_scim_").expect("the SCIM token") + 6;
+        page.body[start..start + page.body[start..].find('<').unwrap()].to_string()
+    };
+    let created = scim_send(
+        &app.router,
+        axum::http::Method::POST,
+        &format!("/scim/v2/t/{T}/Users"),
+        &scim_token,
+        serde_json::json!({ "userName": "dir@sonderborg.example", "displayName": "Katalogets Direktør", "active": true }),
+    )
+    .await;
+    let id = created["id"].as_str().expect("created").to_string();
+    sqlx::query(
+        "UPDATE focus_areas SET director_id = $1::uuid WHERE title = $2
+         AND tenant_id = (SELECT id FROM tenants WHERE slug = $3)",
+    )
+    .bind(&id)
+    .bind(first_area(&admin, T).await)
+    .bind(T)
+    .execute(&admin)
+    .await
+    .unwrap();
+    assert!(unescape(&secretariat.get(&tree).await.body).contains("Katalogets Direktør"));
+    scim_send(
+        &app.router,
+        axum::http::Method::PATCH,
+        &format!("/scim/v2/t/{T}/Users/{id}"),
+        &scim_token,
+        serde_json::json!({
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{ "op": "Replace", "path": "displayName", "value": "Omdøbt i kataloget" }]
+        }),
+    )
+    .await;
+    assert!(unescape(&secretariat.get(&tree).await.body).contains("Omdøbt i kataloget"));
+    assert!(
+        unescape(&common::get_as(&other, &tree, &cookie).await.body).contains("Omdøbt i kataloget")
+    );
+}
+
+async fn scim_send(
+    router: &axum::Router,
+    method: axum::http::Method,
+    uri: &str,
+    token: &str,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    use axum::body::Body;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let response = router
+        .clone()
+        .oneshot(
+            axum::http::Request::builder()
+                .method(method)
+                .uri(uri)
+                .header("host", "localhost")
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/scim+json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(
+        status.is_success(),
+        "{status}: {}",
+        String::from_utf8_lossy(&bytes)
+    );
+    serde_json::from_slice(&bytes).unwrap()
 }
 
 /// The title of the municipality's first focus area (on all its steering pages).
@@ -539,6 +622,19 @@ const UNVERSIONED: &[(&str, &str)] = &[
         "sign-in settings, read by no steering page",
     ),
     ("sso_domains", "sign-in settings, read by no steering page"),
+    ("scim_tokens", "each token's last use is noted"),
+    (
+        "scim_users",
+        "what the directory says of a member, read by the SCIM endpoints only",
+    ),
+    (
+        "scim_groups",
+        "the directory's groups, read by no steering page",
+    ),
+    (
+        "scim_group_members",
+        "the directory's groups, read by no steering page",
+    ),
     (
         "sso_identities",
         "links to the provider's accounts, read at sign-in only",

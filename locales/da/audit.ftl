@@ -79,3 +79,10 @@ audit-action-round-reopened = Runde genåbnet
 
 # oidc (issue 15): sign-in through the municipality's provider
 audit-action-sso-configured = Log-ind via kommunen indstillet
+audit-action-scim-token-created = SCIM-nøgle oprettet
+audit-action-scim-token-revoked = SCIM-nøgle tilbagekaldt
+audit-action-scim-user-deleted = Slettet af kataloget
+audit-action-scim-group-created = Katalogets gruppe oprettet
+audit-action-scim-group-updated = Katalogets gruppe ændret
+audit-action-scim-group-deleted = Katalogets gruppe slettet
+audit-action-scim-group-mapped = Katalogets gruppe tildelt rolle eller enhed

@@ -79,3 +79,10 @@ audit-action-round-reopened = Round reopened
 
 # oidc (issue 15): sign-in through the municipality's provider
 audit-action-sso-configured = Municipal sign-in set up
+audit-action-scim-token-created = SCIM token created
+audit-action-scim-token-revoked = SCIM token revoked
+audit-action-scim-user-deleted = Deleted by the directory
+audit-action-scim-group-created = Directory group created
+audit-action-scim-group-updated = Directory group changed
+audit-action-scim-group-deleted = Directory group deleted
+audit-action-scim-group-mapped = Directory group given a role or unit

@@ -189,3 +189,23 @@ ensure_oidc_provider() {
   RETNING_OIDC_PROVIDER="$(pwd)/$dir/provider.mjs"
   export RETNING_OIDC_PROVIDER
 }
+
+# scim2-tester (PyPI), the SCIM 2.0 conformance checker that tests/scim_tester.rs runs against the
+# real server: installed with pip into a virtual environment in the git-ignored target/, exactly the
+# versions pinned in tests/scim_tester/requirements.txt (re-installed when that file changes).
+# Python's venv module comes from Debian (python3-venv) when missing. Exports RETNING_SCIM_TESTER,
+# the venv's Python, which runs tests/scim_tester/run.py.
+ensure_scim_tester() {
+  local venv=target/scim-tester
+  if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    apt_install python3 python3-venv
+  fi
+  if [ ! -x "$venv/bin/python" ] || ! cmp -s tests/scim_tester/requirements.txt "$venv/requirements.txt"; then
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --no-input -r tests/scim_tester/requirements.txt
+    cp tests/scim_tester/requirements.txt "$venv/requirements.txt"
+  fi
+  RETNING_SCIM_TESTER="$(pwd)/$venv/bin/python"
+  export RETNING_SCIM_TESTER
+}

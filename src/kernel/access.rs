@@ -40,6 +40,10 @@ pub enum Access {
     /// A valid API token of the tenant in the path (`Authorization: Bearer`); no session. Answers
     /// are JSON: 404 for an unknown tenant, 401 for a missing, revoked or foreign token.
     ApiToken,
+    /// A valid SCIM token of the tenant in the path (the directory's provisioning, `crate::scim`);
+    /// no session. Answers are SCIM JSON: 401 for a missing, revoked or foreign token (and for an
+    /// unknown tenant), before the body is read.
+    ScimToken,
 }
 
 /// What a member of a municipality may do. Which roles hold which is [`capabilities`]'s alone.
@@ -180,6 +184,13 @@ async fn check(guard: &Guard, request: Request) -> Result<Request, Response> {
     let (mut parts, body) = request.into_parts();
     if guard.access == Access::ApiToken {
         let client = crate::kernel::api_token::authenticate(&guard.app, &mut parts)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        parts.extensions.insert(client);
+        return Ok(Request::from_parts(parts, body));
+    }
+    if guard.access == Access::ScimToken {
+        let client = crate::kernel::scim_token::authenticate(&guard.app, &mut parts)
             .await
             .map_err(IntoResponse::into_response)?;
         parts.extensions.insert(client);

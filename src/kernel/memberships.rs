@@ -148,6 +148,10 @@ pub enum Start {
     /// Accepted at once: the operator acts on the municipality's and the person's behalf, and the
     /// link to choose a password is printed on the operator's own terminal.
     Accepted,
+    /// Accepted at once because the municipality's own directory (SCIM) says the person works
+    /// there. It yields no credential: the person signs in through the municipality's provider or
+    /// with the password they already have.
+    Directory,
 }
 
 /// A new member, checked by [`email`] and [`name`].
@@ -191,7 +195,7 @@ pub async fn add(
         return Err(AddError::Refused(Refusal::AlreadyMember));
     }
     // An accepted membership is marked joined by the trigger `memberships_active_means_accepted`.
-    let accepted = start == Start::Accepted;
+    let accepted = start != Start::Invited;
     sqlx::query!(
         r#"INSERT INTO memberships (tenant_id, user_id, role, is_active, joined_at, pending, invited_name)
            VALUES ($1, $2, $3, $4, NULL, NOT $4, $5)"#,
@@ -290,6 +294,179 @@ pub async fn set_invited(tx: &mut TenantTx, user_id: Uuid, pending: bool) -> sql
         tenant_id,
         user_id,
         pending
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Why the directory's change of a membership was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastAdmin;
+
+/// The most capable of `roles` (admin before secretariat before … viewer), if any.
+pub fn most_capable(roles: impl IntoIterator<Item = MemberRole>) -> Option<MemberRole> {
+    roles
+        .into_iter()
+        .min_by_key(|role| MemberRole::ALL.iter().position(|r| r == role))
+}
+
+/// Sets a member's role on the word of the directory or the identity provider (`source` names
+/// which), audited with before and after; whichever spoke last decides (docs/sso.md). The last
+/// active administrator is not demoted this way: `Err(LastAdmin)`, nothing changed.
+pub async fn apply_role(
+    tx: &mut TenantTx,
+    user_id: Uuid,
+    role: MemberRole,
+    actor: &Actor,
+    source: &str,
+) -> sqlx::Result<Result<bool, LastAdmin>> {
+    let tenant_id = tx.tenant_id();
+    let before = sqlx::query!(
+        r#"SELECT m.role as "role: MemberRole", m.is_active, u.display_name
+           FROM memberships m JOIN users u ON u.id = m.user_id
+           WHERE m.tenant_id = $1 AND m.user_id = $2"#,
+        tenant_id,
+        user_id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(before) = before.filter(|b| b.role != role) else {
+        return Ok(Ok(false));
+    };
+    if before.role == MemberRole::Admin && before.is_active && other_admins(tx, user_id).await? == 0
+    {
+        return Ok(Err(LastAdmin));
+    }
+    sqlx::query!(
+        "UPDATE memberships SET role = $3 WHERE tenant_id = $1 AND user_id = $2",
+        tenant_id,
+        user_id,
+        role as MemberRole
+    )
+    .execute(&mut **tx)
+    .await?;
+    let event = Event::new(
+        AuditAction::MemberRoleChanged,
+        "user",
+        Some(user_id),
+        audit::record_text(|| {
+            crate::t3(
+                "member-audit-role-from",
+                "name",
+                &before.display_name,
+                "before",
+                before.role.label(),
+                "after",
+                role.label(),
+            )
+        }),
+    )
+    .change(
+        Some(serde_json::json!({ "role": before.role.as_str() })),
+        Some(serde_json::json!({ "role": role.as_str(), "source": source })),
+    );
+    audit::record(tx, tenant_id, actor, event).await?;
+    Ok(Ok(true))
+}
+
+/// Deactivates or reactivates an accepted membership on the directory's word, audited. A
+/// deactivated person's sessions end at once: sessions belong to the person, not to one
+/// municipality, so this signs them out everywhere, which costs them a sign-in elsewhere and
+/// tells no other municipality anything (docs/sso.md). The last active administrator is not
+/// deactivated this way. `Ok(false)`: already so.
+pub async fn set_active_by_directory(
+    tx: &mut TenantTx,
+    user_id: Uuid,
+    active: bool,
+    actor: &Actor,
+) -> sqlx::Result<Result<bool, LastAdmin>> {
+    let tenant_id = tx.tenant_id();
+    let before = sqlx::query!(
+        r#"SELECT m.role as "role: MemberRole", m.is_active, u.display_name
+           FROM memberships m JOIN users u ON u.id = m.user_id
+           WHERE m.tenant_id = $1 AND m.user_id = $2 AND m.joined_at IS NOT NULL"#,
+        tenant_id,
+        user_id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(before) = before.filter(|b| b.is_active != active) else {
+        return Ok(Ok(false));
+    };
+    if !active && before.role == MemberRole::Admin && other_admins(tx, user_id).await? == 0 {
+        return Ok(Err(LastAdmin));
+    }
+    set_active(tx, user_id, active).await?;
+    if !active {
+        crate::kernel::session::end_all(&mut **tx, user_id).await?;
+    }
+    let (action, key) = if active {
+        (AuditAction::MemberActivated, "admin-audit-activated")
+    } else {
+        (AuditAction::MemberDeactivated, "admin-audit-deactivated")
+    };
+    let event = Event::new(
+        action,
+        "user",
+        Some(user_id),
+        audit::record_text(|| crate::t1(key, "name", &before.display_name)),
+    )
+    .change(
+        Some(serde_json::json!({ "active": before.is_active })),
+        Some(serde_json::json!({ "active": active, "source": "directory" })),
+    );
+    audit::record(tx, tenant_id, actor, event).await?;
+    Ok(Ok(true))
+}
+
+/// Places a member in the org unit of this name (not archived, any case), if there is one:
+/// the directory's department and the provider's org-unit claim name units, not ids. Returns
+/// whether the member moved.
+pub async fn place_in_unit_named(
+    tx: &mut TenantTx,
+    user_id: Uuid,
+    unit: &str,
+) -> sqlx::Result<bool> {
+    let tenant_id = tx.tenant_id();
+    Ok(sqlx::query!(
+        "UPDATE memberships m SET org_unit_id = o.id FROM org_units o
+         WHERE m.tenant_id = $1 AND m.user_id = $2 AND o.tenant_id = $1 AND lower(o.name) = lower($3)
+           AND o.archived_at IS NULL AND m.org_unit_id IS DISTINCT FROM o.id",
+        tenant_id,
+        user_id,
+        unit
+    )
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Places a member in an org unit by id (the directory's group mapped to it).
+pub async fn place_in_unit(tx: &mut TenantTx, user_id: Uuid, unit: Uuid) -> sqlx::Result<bool> {
+    let tenant_id = tx.tenant_id();
+    Ok(sqlx::query!(
+        "UPDATE memberships SET org_unit_id = $3
+         WHERE tenant_id = $1 AND user_id = $2 AND org_unit_id IS DISTINCT FROM $3",
+        tenant_id,
+        user_id,
+        unit
+    )
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Sets a member's title (empty for none).
+pub async fn set_title(tx: &mut TenantTx, user_id: Uuid, title: &str) -> sqlx::Result<()> {
+    let tenant_id = tx.tenant_id();
+    sqlx::query!(
+        "UPDATE memberships SET title = NULLIF($3, '') WHERE tenant_id = $1 AND user_id = $2",
+        tenant_id,
+        user_id,
+        title
     )
     .execute(&mut **tx)
     .await?;

@@ -4,7 +4,7 @@
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, delete, get, patch, post, put};
 
 use crate::AppState;
 use crate::kernel::access::{self, Access, Guard, OnExpired};
@@ -45,6 +45,31 @@ impl RouteTable {
         T: 'static,
     {
         self.add(Method::POST, path, access, post(handler), None)
+    }
+
+    /// PUT, PATCH and DELETE are for the SCIM endpoints only: the pages post forms.
+    pub fn put<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::PUT, path, access, put(handler), None)
+    }
+
+    pub fn patch<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::PATCH, path, access, patch(handler), None)
+    }
+
+    pub fn delete<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::DELETE, path, access, delete(handler), None)
     }
 
     /// A form whose text must survive an expired session: a post without a live session goes to

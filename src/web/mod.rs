@@ -9,6 +9,7 @@ pub mod file_name;
 pub mod format;
 pub mod middleware;
 pub mod redirect;
+pub mod scim_error;
 pub mod text;
 
 pub use error::{AppError, AppResult};
