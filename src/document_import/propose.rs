@@ -98,10 +98,8 @@ fn focus_headings(blocks: &[Block]) -> Vec<usize> {
             }
             BlockKind::ListItem(_) => false,
         };
-        if marks_owner {
-            if let Some(j) = owner(blocks, i) {
-                marked[j] = true;
-            }
+        if marks_owner && let Some(j) = owner(blocks, i) {
+            marked[j] = true;
         }
         if candidate(blocks, i)
             && (sections::label(&block.text).is_some() || (i > 0 && is_bare_label(&blocks[i - 1])))
@@ -214,10 +212,10 @@ fn find_label(blocks: &[Block], focus: &[usize]) -> Option<String> {
     if first > 0 && is_bare_label(&blocks[first - 1]) {
         return sections::label(&blocks[first - 1].text).map(|(name, _)| name.to_string());
     }
-    if let Some(parent) = owner(blocks, first) {
-        if let Some(name) = sections::label_in(&blocks[parent].text) {
-            return Some(name.to_string());
-        }
+    if let Some(parent) = owner(blocks, first)
+        && let Some(name) = sections::label_in(&blocks[parent].text)
+    {
+        return Some(name.to_string());
     }
     blocks[..first]
         .iter()
@@ -268,7 +266,7 @@ impl Area<'_> {
         let blocks = self.blocks;
         let text = &blocks[i].text;
         let ranges = if whole_block {
-            vec![0..text.len()]
+            std::iter::once(0..text.len()).collect()
         } else {
             sentences(text)
         };

@@ -229,11 +229,11 @@ fn split_inline_sections(text: &str) -> Vec<(BlockKind, String)> {
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_ascii_digit());
-            if let Some((_, len)) = sections::section_at_start(&rest[at..]) {
-                if sentence_ended || before.is_empty() {
-                    cut = Some((at, len));
-                    break;
-                }
+            if let Some((_, len)) = sections::section_at_start(&rest[at..])
+                && (sentence_ended || before.is_empty())
+            {
+                cut = Some((at, len));
+                break;
             }
         }
         let Some((at, len)) = cut else { break };
@@ -327,15 +327,14 @@ pub fn read_text(text: &str) -> Document {
     }
     // Pasted text that starts with a heading, or a short line, starts with its title (unless
     // Markdown said which level it is, or it is a focus area's label).
-    if let Some(first) = blocks.first_mut() {
-        if !has_markdown
-            && (matches!(first.kind, BlockKind::Heading(_))
-                || (first.kind == BlockKind::Paragraph && looks_like_heading(&first.text)))
-            && sections::label(&first.text).is_none()
-            && sections::section(&first.text).is_none()
-        {
-            first.kind = BlockKind::Heading(0);
-        }
+    if let Some(first) = blocks.first_mut()
+        && !has_markdown
+        && (matches!(first.kind, BlockKind::Heading(_))
+            || (first.kind == BlockKind::Paragraph && looks_like_heading(&first.text)))
+        && sections::label(&first.text).is_none()
+        && sections::section(&first.text).is_none()
+    {
+        first.kind = BlockKind::Heading(0);
     }
     Document { blocks }
 }

@@ -375,9 +375,12 @@ fn with_deadline_word(text: &str, span: Range<usize>) -> (Range<usize>, bool) {
     (span, false)
 }
 
+/// A period as a text says it: first year (not said in "frem mod 2030") and last year.
+pub type Period = (Option<i32>, i32);
+
 /// A strategy's period: "2024-2030", "2013-2015", "2024-25", or "frem mod 2030" (whose first year
 /// is not said: `None` there). The byte range of the words.
-pub fn find_period(text: &str) -> Option<((Option<i32>, i32), Range<usize>)> {
+pub fn find_period(text: &str) -> Option<(Period, Range<usize>)> {
     for c in RANGE.captures_iter(text) {
         let Some(start) = year(text_of(&c, 1)) else {
             continue;
@@ -391,10 +394,11 @@ pub fn find_period(text: &str) -> Option<((Option<i32>, i32), Range<usize>)> {
         } else {
             year(end_text)
         };
-        if let (Some(end), Some(whole)) = (end, c.get(0)) {
-            if (start..=start + 20).contains(&end) && end > start {
-                return Some(((Some(start), end), whole.range()));
-            }
+        if let (Some(end), Some(whole)) = (end, c.get(0))
+            && (start..=start + 20).contains(&end)
+            && end > start
+        {
+            return Some(((Some(start), end), whole.range()));
         }
     }
     let c = TOWARDS.captures(text)?;
@@ -575,7 +579,7 @@ mod tests {
 
     #[test]
     fn periods() {
-        let cases: &[(&str, (Option<i32>, i32), &str)] = &[
+        let cases: &[(&str, Period, &str)] = &[
             (
                 "Den fælles ledelses strategi 2013-2015",
                 (Some(2013), 2015),

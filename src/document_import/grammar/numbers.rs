@@ -297,16 +297,17 @@ pub fn find_target(text: &str, skip: &[Range<usize>]) -> Option<Target> {
 
     // "80 %", "80 procent", "halvdelen".
     for (i, t) in tokens.iter().enumerate() {
-        if t.is_digits() && matches!(word(i + 1), Some("%" | "procent" | "pct")) {
-            if let Some(value) = parse_number(t.text) {
-                let sign = tokens[i + 1].span.clone();
-                return Some(Target {
-                    value,
-                    value_span: t.span.start..sign.end,
-                    unit: Some(("%".to_string(), sign)),
-                    rule: TargetRule::Percent,
-                });
-            }
+        if t.is_digits()
+            && matches!(word(i + 1), Some("%" | "procent" | "pct"))
+            && let Some(value) = parse_number(t.text)
+        {
+            let sign = tokens[i + 1].span.clone();
+            return Some(Target {
+                value,
+                value_span: t.span.start..sign.end,
+                unit: Some(("%".to_string(), sign)),
+                rule: TargetRule::Percent,
+            });
         }
         if word(i) == Some("halvdelen") {
             return Some(Target {
