@@ -632,8 +632,22 @@ fn pasted_seed_text_recall() {
     let floors: &[(&str, &str, f64)] = &[
         ("soenderborg", "focus areas", 1.0),
         ("soenderborg", "goals", 1.0),
+        ("soenderborg", "challenges text", 1.0),
+        ("soenderborg", "ambition text", 1.0),
         ("skanderborg", "focus areas", 1.0),
+        ("haderslev", "period", 1.0),
+        ("haderslev", "focus areas", 1.0),
+        ("haderslev", "focus area label", 1.0),
+        ("haderslev", "challenges text", 1.0),
+        ("haderslev", "ambition text", 1.0),
+        ("haderslev", "goals", 0.3),
+        ("haderslev", "sub-goal deadline", 0.3),
     ];
+    for (name, scores) in &rows {
+        for field in ["title", "period"] {
+            assert_eq!(scores[field].found, 1, "{name}: {field}");
+        }
+    }
     for (name, field, floor) in floors {
         let scores = &rows.iter().find(|(n, _)| n == name).expect("a row").1;
         let s = scores[field];

@@ -217,8 +217,10 @@ fn find_label(blocks: &[Block], focus: &[usize]) -> Option<String> {
     {
         return Some(name.to_string());
     }
+    // The nearest mention before the focus areas ("De strategiske indsatsområder er:").
     blocks[..first]
         .iter()
+        .rev()
         .find_map(|b| sections::label_in(&b.text))
         .map(str::to_string)
 }

@@ -237,8 +237,7 @@ fn split_inline_sections(text: &str) -> Vec<(BlockKind, String)> {
             }
         }
         let Some((at, len)) = cut else { break };
-        let head = rest[..at].trim();
-        // A page number left at the end of the piece before ("… arbejdsplads. 4").
+        let head = without_page_number(rest[..at].trim());
         if !head.is_empty() {
             out.push((BlockKind::Paragraph, head.to_string()));
         }
@@ -249,10 +248,83 @@ fn split_inline_sections(text: &str) -> Vec<(BlockKind, String)> {
         out.push((BlockKind::Heading(3), rest[..len].to_string()));
         rest = rest[len..].trim_start();
     }
-    if !rest.trim().is_empty() {
-        out.push((BlockKind::Paragraph, rest.trim().to_string()));
+    let rest = without_page_number(rest.trim());
+    if !rest.is_empty() {
+        out.push((BlockKind::Paragraph, rest.to_string()));
+    }
+    if out
+        .iter()
+        .any(|(kind, _)| matches!(kind, BlockKind::Heading(_)))
+    {
+        split_run_in_titles(&mut out);
     }
     out
+}
+
+/// A page number left at the end of a flattened page's text ("… arbejdsplads. 4").
+fn without_page_number(text: &str) -> &str {
+    let Some((before, last)) = text.rsplit_once(' ') else {
+        return text;
+    };
+    let is_number = !last.is_empty() && last.len() <= 3 && last.chars().all(|c| c.is_ascii_digit());
+    if is_number && before.ends_with(['.', '!', '?']) {
+        before
+    } else {
+        text
+    }
+}
+
+/// A flattened page runs its titles into the text: "Lokal erhvervsudvikling Antallet af …" at
+/// the page's start (the focus area) and "Mål Virksomhedskontakt Vi vil …" (a goal). The title
+/// is the words before the first capitalised word that follows a lower-case one, if those are at
+/// most 12 words without digits or full stops.
+fn split_title(text: &str) -> Option<(&str, &str)> {
+    let mut previous_lower = false;
+    for (count, (at, word)) in text
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .enumerate()
+    {
+        if count > 12 || word.contains(|c: char| c.is_ascii_digit() || c == '.') {
+            return None;
+        }
+        if count > 0 && previous_lower && word.starts_with(char::is_uppercase) {
+            let (title, rest) = (text[..at].trim(), text[at..].trim());
+            return (rest.split(' ').count() > 3).then_some((title, rest));
+        }
+        previous_lower = word.chars().next_back().is_some_and(char::is_lowercase);
+    }
+    None
+}
+
+fn split_run_in_titles(pieces: &mut Vec<(BlockKind, String)>) {
+    let mut out = Vec::with_capacity(pieces.len() + 4);
+    let mut after_goals_word = false;
+    for (i, (kind, text)) in pieces.drain(..).enumerate() {
+        let split = match kind {
+            BlockKind::Paragraph if i == 0 => {
+                split_title(&text).map(|(t, r)| (2, t.to_string(), r.to_string()))
+            }
+            BlockKind::Paragraph if after_goals_word => {
+                split_title(&text).map(|(t, r)| (4, t.to_string(), r.to_string()))
+            }
+            _ => None,
+        };
+        after_goals_word = kind == BlockKind::Heading(3)
+            && sections::section(&text) == Some(sections::Section::Goals);
+        match split {
+            Some((level, title, rest)) => {
+                out.push((BlockKind::Heading(level), title));
+                out.push((BlockKind::Paragraph, rest));
+            }
+            None => out.push((kind, text)),
+        }
+    }
+    *pieces = out;
 }
 
 /// Reads pasted text into blocks (at most [`MAX_TEXT`] bytes of it).
@@ -410,6 +482,28 @@ mod tests {
                 (BlockKind::Paragraph, "Medborgerskabet er grundlaget."),
                 (BlockKind::Heading(3), "Mål"),
                 (BlockKind::Paragraph, "Ny forståelse"),
+            ]
+        );
+        let page = read_text(
+            "Titel\n\nLokal erhvervsudvikling Antallet af arbejdspladser er faldet. Formål Vi skal fokusere på omverdenen. Mål Virksomhedskontakt Vi vil understøtte den lokale erhvervsudvikling. 6",
+        );
+        assert_eq!(
+            kinds(&page),
+            [
+                (BlockKind::Heading(0), "Titel"),
+                (BlockKind::Heading(2), "Lokal erhvervsudvikling"),
+                (
+                    BlockKind::Paragraph,
+                    "Antallet af arbejdspladser er faldet."
+                ),
+                (BlockKind::Heading(3), "Formål"),
+                (BlockKind::Paragraph, "Vi skal fokusere på omverdenen."),
+                (BlockKind::Heading(3), "Mål"),
+                (BlockKind::Heading(4), "Virksomhedskontakt"),
+                (
+                    BlockKind::Paragraph,
+                    "Vi vil understøtte den lokale erhvervsudvikling."
+                ),
             ]
         );
     }
