@@ -739,6 +739,11 @@ fn a_zip_bomb_and_a_50_mb_file_are_refused_as_too_large() {
     );
     assert_eq!(read_docx(&bomb), Err(ReadError::TooLarge));
 
+    // Millions of tiny elements: small unpacked, large parsed.
+    let many = document_xml(&"<w:p/>".repeat(2_100_000));
+    let nodes = zip_of(&[("word/document.xml", many.as_bytes())]);
+    assert_eq!(read_docx(&nodes), Err(ReadError::TooLarge));
+
     let mut big = b"PK\x03\x04".to_vec();
     big.resize(50 * 1024 * 1024, 0);
     assert_eq!(read_docx(&big), Err(ReadError::TooLarge));

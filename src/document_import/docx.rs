@@ -26,6 +26,25 @@ const MAX_UNPACKED: u64 = 50 * 1024 * 1024;
 const MAX_PARTS: usize = 2_000;
 /// How far a style's `w:basedOn` chain is followed (Word's own are a few deep).
 const MAX_STYLE_DEPTH: usize = 16;
+/// XML nodes parsed per part: a long strategy has some tens of thousands; the bound keeps a part
+/// of many tiny elements (which unpacks small but parses large) from filling the memory.
+const MAX_NODES: u32 = 2_000_000;
+
+/// The parser's options: no DTDs (no entity expansion), and the node bound.
+fn xml_options<'a>() -> roxmltree::ParsingOptions<'a> {
+    roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+        ..Default::default()
+    }
+}
+
+fn xml_error(e: roxmltree::Error) -> ReadError {
+    match e {
+        roxmltree::Error::NodesLimitReached => ReadError::TooLarge,
+        _ => ReadError::Corrupt,
+    }
+}
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -93,14 +112,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
         Some(xml) => Styles::parse(xml)?,
         None => Styles::default(),
     };
-    let xml = Xml::parse_with_options(
-        &parts.document,
-        roxmltree::ParsingOptions {
-            allow_dtd: false,
-            ..Default::default()
-        },
-    )
-    .map_err(|_| ReadError::Corrupt)?;
+    let xml = Xml::parse_with_options(&parts.document, xml_options()).map_err(xml_error)?;
     let body = xml
         .root_element()
         .children()
@@ -222,14 +234,7 @@ fn numbering_level(ppr: Node<'_, '_>) -> Option<Option<u8>> {
 
 impl Styles {
     fn parse(xml: &str) -> Result<Styles, ReadError> {
-        let doc = Xml::parse_with_options(
-            xml,
-            roxmltree::ParsingOptions {
-                allow_dtd: false,
-                ..Default::default()
-            },
-        )
-        .map_err(|_| ReadError::Corrupt)?;
+        let doc = Xml::parse_with_options(xml, xml_options()).map_err(xml_error)?;
         let mut by_id = HashMap::new();
         for s in doc
             .root_element()
