@@ -26,6 +26,8 @@ pub mod charts;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
+// Word in: reads a strategy document (DOCX or pasted PDF text) and proposes a draft (issue 16.3).
+pub mod document_import;
 pub mod domain;
 mod exports;
 pub mod followups;
