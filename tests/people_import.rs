@@ -140,7 +140,11 @@ async fn the_export_imported_again_changes_nothing(admin: PgPool) {
 
     let users = client.get(&format!("/t/{S}/admin/users")).await;
     assert!(users.body.contains("Hent som regneark (Excel)"));
-    assert!(users.body.contains(&format!("/t/{S}/admin/people/export.csv")));
+    assert!(
+        users
+            .body
+            .contains(&format!("/t/{S}/admin/people/export.csv"))
+    );
 
     let (status, xlsx) = client
         .download(&format!("/t/{S}/admin/people/export.xlsx"))
@@ -153,7 +157,10 @@ async fn the_export_imported_again_changes_nothing(admin: PgPool) {
         "{}",
         common::text::visible_text(&page.body)
     );
-    assert!(!page.body.contains("name=\"fingerprint\""), "nothing to import");
+    assert!(
+        !page.body.contains("name=\"fingerprint\""),
+        "nothing to import"
+    );
 
     let (status, csv) = client
         .download(&format!("/t/{S}/admin/people/export.csv"))
@@ -171,7 +178,11 @@ async fn the_export_imported_again_changes_nothing(admin: PgPool) {
         .await;
     assert!(csv.starts_with("\u{feff}Email,Name,".as_bytes()));
     let (page, _) = upload(&app, &client, S, "people.csv", &csv).await;
-    assert!(page.body.contains("Filen ændrer ingenting"), "{}", page.body);
+    assert!(
+        page.body.contains("Filen ændrer ingenting"),
+        "{}",
+        page.body
+    );
 
     assert_eq!(people_state(&admin, S).await, before);
 }
@@ -183,10 +194,12 @@ async fn a_file_with_broken_rows_saves_nothing_and_names_every_row(admin: PgPool
     let before = people_state(&admin, S).await;
     // A unit that exists only in another municipality.
     let foreign: String = sqlx::query_scalar(
-        "SELECT o.name FROM org_units o JOIN tenants t ON t.id = o.tenant_id
-         WHERE t.slug = 'skanderborg' AND o.parent_id IS NULL AND lower(o.name) NOT IN
-           (SELECT lower(p.name) FROM org_units p JOIN tenants s ON s.id = p.tenant_id WHERE s.slug = $1)
-         LIMIT 1",
+        "SELECT CASE WHEN p.id IS NULL THEN o.name ELSE p.name || ' / ' || o.name END
+         FROM org_units o JOIN tenants t ON t.id = o.tenant_id
+         LEFT JOIN org_units p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
+         WHERE t.slug = 'skanderborg' AND p.parent_id IS NULL AND lower(o.name) NOT IN
+           (SELECT lower(u.name) FROM org_units u JOIN tenants s ON s.id = u.tenant_id WHERE s.slug = $1)
+         ORDER BY 1 LIMIT 1",
     )
     .bind(S)
     .fetch_one(&admin)
@@ -209,7 +222,12 @@ async fn a_file_with_broken_rows_saves_nothing_and_names_every_row(admin: PgPool
          ny8@example.dk;Ny Otte;;;;Læser;nej\n"
     );
     let (page, _) = upload(&app, &client, S, "personer.csv", file.as_bytes()).await;
-    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", page.body);
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
     let text = common::text::visible_text(&page.body);
     for row in 2..=12 {
         assert!(
@@ -218,10 +236,16 @@ async fn a_file_with_broken_rows_saves_nothing_and_names_every_row(admin: PgPool
         );
     }
     assert!(text.contains("Samme e-mailadresse som i række 4"), "{text}");
-    assert!(text.contains(&format!("Enheden «{foreign}» findes ikke")), "{text}");
+    assert!(
+        text.contains(&format!("Enheden «{foreign}» findes ikke")),
+        "{text}"
+    );
     assert!(text.contains("Rollen «Chefen» kendes ikke"), "{text}");
     assert!(text.contains("formel"), "{text}");
-    assert!(!page.body.contains("name=\"fingerprint\""), "no import offered");
+    assert!(
+        !page.body.contains("name=\"fingerprint\""),
+        "no import offered"
+    );
     assert_eq!(people_state(&admin, S).await, before);
 
     // The last administrator cannot be deactivated by a file.
@@ -276,13 +300,25 @@ async fn files_that_cannot_be_read_are_refused_next_to_the_file_field(admin: PgP
             b"%PDF-1.4\n\xff\xfe\x00\x01".to_vec(),
             "hverken CSV eller",
         ),
-        ("latin1.csv", b"E-mail;Navn\nb@x.dk;J\xf8rgen\n".to_vec(), "UTF-8"),
-        ("broken.xlsx", b"PK\x03\x04not really a zip".to_vec(), "kunne ikke læses"),
-        ("old.xls", {
-            let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-            ole.extend_from_slice(&[0; 1024]);
-            ole
-        }, "Excel"),
+        (
+            "latin1.csv",
+            b"E-mail;Navn\nb@x.dk;J\xf8rgen\n".to_vec(),
+            "UTF-8",
+        ),
+        (
+            "broken.xlsx",
+            b"PK\x03\x04not really a zip".to_vec(),
+            "kunne ikke læses",
+        ),
+        (
+            "old.xls",
+            {
+                let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+                ole.extend_from_slice(&[0; 1024]);
+                ole
+            },
+            "Excel",
+        ),
         ("empty.csv", Vec::new(), "Vælg en fil"),
         ("bomb.xlsx", zip_bomb(), "pakkes ud"),
         ("big.csv", vec![b'a'; 5 * 1024 * 1024 + 1], "for stor"),
@@ -295,8 +331,15 @@ async fn files_that_cannot_be_read_are_refused_next_to_the_file_field(admin: PgP
             "{name}: {}",
             page.status
         );
-        assert!(page.body.contains("id=\"file-error\""), "{name}: no message at the field");
-        assert!(page.body.contains(says), "{name}: {}", common::text::visible_text(&page.body));
+        assert!(
+            page.body.contains("id=\"file-error\""),
+            "{name}: no message at the field"
+        );
+        assert!(
+            page.body.contains(says),
+            "{name}: {}",
+            common::text::visible_text(&page.body)
+        );
     }
     assert_eq!(people_state(&admin, S).await, before);
 }
@@ -312,9 +355,17 @@ async fn a_good_workbook_adds_and_changes_people_and_units_once(admin: PgPool) {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Personer").unwrap();
-    for (c, h) in ["E-mail", "Navn", "Titel", "Enhed", "Ledelsesniveau", "Rolle", "Aktiv"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "E-mail",
+        "Navn",
+        "Titel",
+        "Enhed",
+        "Ledelsesniveau",
+        "Rolle",
+        "Aktiv",
+    ]
+    .iter()
+    .enumerate()
     {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
@@ -377,7 +428,8 @@ async fn a_good_workbook_adds_and_changes_people_and_units_once(admin: PgPool) {
     assert!(users.contains("Ida Ny"), "{users}");
     assert!(users.contains("ida.ny@example.dk"), "{users}");
     assert!(users.contains("Styregruppemedlem"), "{users}");
-    let org = common::text::visible_text(&client.get(&format!("/t/{S}/admin/org-units")).await.body);
+    let org =
+        common::text::visible_text(&client.get(&format!("/t/{S}/admin/org-units")).await.body);
     assert!(org.contains("Ny Afdeling"), "{org}");
     let (role, level): (String, Option<String>) = sqlx::query_as(
         "SELECT m.role::text, m.leadership_level::text FROM memberships m JOIN users u ON u.id = m.user_id
@@ -388,7 +440,10 @@ async fn a_good_workbook_adds_and_changes_people_and_units_once(admin: PgPool) {
     .fetch_one(&admin)
     .await
     .unwrap();
-    assert_eq!((role.as_str(), level.as_deref()), ("steering", Some("chef")));
+    assert_eq!(
+        (role.as_str(), level.as_deref()),
+        ("steering", Some("chef"))
+    );
     // The invitation went to the person's own address only.
     let mails: Vec<String> = sqlx::query_scalar(
         "SELECT to_email FROM account_mails WHERE kind = 'invitation' AND to_email = 'ida.ny@example.dk'",
@@ -426,10 +481,7 @@ async fn two_confirmations_at_once_import_once(admin: PgPool) {
     let people_before = members(&admin, S).await;
     let file = "E-mail;Navn;Rolle\r\nsamtidig@example.dk;Sam Tidig;Læser\r\n";
     let (preview, _) = upload(&app, &client, S, "p.csv", file.as_bytes()).await;
-    let (a, b) = tokio::join!(
-        confirm(&client, S, &preview),
-        confirm(&client, S, &preview)
-    );
+    let (a, b) = tokio::join!(confirm(&client, S, &preview), confirm(&client, S, &preview));
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(b.status, StatusCode::OK);
     assert_eq!(members(&admin, S).await, people_before + 1);
@@ -475,8 +527,7 @@ async fn another_municipalitys_upload_is_not_found_and_only_admins_may_import(ad
     let app = TestApp::demo(&admin).await;
     let theirs = app.signed_in_to("skanderborg", Role::Admin).await;
     let file = "E-mail;Navn;Rolle\nfremmed@example.dk;Fremmed;Læser\n";
-    let (preview, location) =
-        upload(&app, &theirs, "skanderborg", "p.csv", file.as_bytes()).await;
+    let (preview, location) = upload(&app, &theirs, "skanderborg", "p.csv", file.as_bytes()).await;
     assert_eq!(preview.status, StatusCode::OK);
     let id = hidden(&preview.body, "upload");
     let fingerprint = hidden(&preview.body, "fingerprint");
@@ -496,7 +547,9 @@ async fn another_municipalitys_upload_is_not_found_and_only_admins_may_import(ad
     assert!(!page.body.contains("fremmed@example.dk"));
     // A malformed id is the same 404.
     let page = ours
-        .get(&format!("/t/{S}/admin/people/import/preview?upload=not-an-id"))
+        .get(&format!(
+            "/t/{S}/admin/people/import/preview?upload=not-an-id"
+        ))
         .await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     // Their own administrator still sees it.

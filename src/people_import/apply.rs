@@ -65,7 +65,13 @@ pub async fn apply(tx: &mut TenantTx, cx: &Context<'_>, plan: &Plan) -> AppResul
         tx,
         cx.member.tenant.id,
         cx.actor,
-        Event::new(AuditAction::PeopleImported, "people_upload", Some(cx.upload), summary).change(
+        Event::new(
+            AuditAction::PeopleImported,
+            "people_upload",
+            Some(cx.upload),
+            summary,
+        )
+        .change(
             None,
             Some(json!({
                 "added": plan.new_people.len(), "changed": plan.changed.len(),
@@ -98,7 +104,13 @@ async fn add_unit(tx: &mut TenantTx, cx: &Context<'_>, unit: &NewUnit) -> AppRes
         tx,
         tenant,
         cx.actor,
-        Event::new(AuditAction::OrgUnitCreated, "org_unit", Some(unit.id), summary).change(
+        Event::new(
+            AuditAction::OrgUnitCreated,
+            "org_unit",
+            Some(unit.id),
+            summary,
+        )
+        .change(
             None,
             Some(json!({ "name": unit.name, "path": unit.path, "kind": unit.kind })),
         ),
@@ -156,14 +168,8 @@ async fn invite(
         by_user: cx.member.user_id(),
         by_name: &cx.member.user.display_name,
     };
-    account_mail::queue_invitation(
-        &mut **tx,
-        &cx.state.settings.base_url,
-        &person,
-        &from,
-        role,
-    )
-    .await?;
+    account_mail::queue_invitation(&mut **tx, &cx.state.settings.base_url, &person, &from, role)
+        .await?;
     Ok(())
 }
 
@@ -191,7 +197,10 @@ async fn change_person(tx: &mut TenantTx, cx: &Context<'_>, change: &Changed) ->
         let summary = record_text(|| crate::t1(key, "name", &before.name));
         let fields = |d: &super::plan::Diff, after: bool| {
             let value = if after { &d.after } else { &d.before };
-            (d.key.trim_start_matches("people-col-").to_string(), json!(value))
+            (
+                d.key.trim_start_matches("people-col-").to_string(),
+                json!(value),
+            )
         };
         let placement_diffs = change.diffs.iter().filter(|d| d.key != "people-col-active");
         let before_json: serde_json::Map<String, serde_json::Value> =

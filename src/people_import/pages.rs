@@ -293,7 +293,9 @@ pub struct PreviewQuery {
 fn upload_id(raw: Option<&str>) -> AppResult<Option<Uuid>> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(raw) => Uuid::parse_str(raw).map(Some).map_err(|_| AppError::NotFound),
+        Some(raw) => Uuid::parse_str(raw)
+            .map(Some)
+            .map_err(|_| AppError::NotFound),
     }
 }
 
@@ -409,8 +411,7 @@ pub async fn confirm(
     let current = current::load(&mut tx).await?;
     let plan = plan::plan(&current, &table, problems);
     let changed_since = crate::t("people-changed-since");
-    if !plan.problems.is_empty() || !plan.has_changes() || plan.fingerprint() != form.fingerprint
-    {
+    if !plan.problems.is_empty() || !plan.has_changes() || plan.fingerprint() != form.fingerprint {
         // Someone changed the people or units since the preview: the file now means something
         // else. Nothing is saved; the new preview shows what it would do now.
         tx.rollback().await?;

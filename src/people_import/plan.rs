@@ -135,7 +135,12 @@ impl Plan {
 fn path_key(names: &[String]) -> String {
     names
         .iter()
-        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        .map(|n| {
+            n.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
         .collect::<Vec<_>>()
         .join("/")
 }
@@ -191,7 +196,10 @@ pub fn plan(current: &Current, table: &Table, read_problems: Vec<Problem>) -> Pl
         units,
         paths,
     };
-    planner.plan.notes.extend(table.people.notes.iter().cloned());
+    planner
+        .plan
+        .notes
+        .extend(table.people.notes.iter().cloned());
     if let Some(sheet) = &table.units {
         planner.plan.notes.extend(sheet.notes.iter().cloned());
         planner.units_sheet(sheet);
@@ -282,7 +290,11 @@ impl Planner<'_> {
             // The address: required, one address, once in the file.
             let raw_email = row.get("email");
             let email = if raw_email.is_empty() {
-                problem(&mut self.plan, "email", crate::t("people-problem-email-required"));
+                problem(
+                    &mut self.plan,
+                    "email",
+                    crate::t("people-problem-email-required"),
+                );
                 None
             } else {
                 match memberships::email(raw_email) {
@@ -310,7 +322,11 @@ impl Planner<'_> {
                 .and_then(|e| current.members.iter().find(|m| m.email.to_lowercase() == e));
             let role = match row.get("role") {
                 "" => {
-                    problem(&mut self.plan, "role", crate::t("people-problem-role-required"));
+                    problem(
+                        &mut self.plan,
+                        "role",
+                        crate::t("people-problem-role-required"),
+                    );
                     None
                 }
                 raw => columns::role(raw).or_else(|| {
@@ -432,15 +448,27 @@ impl Planner<'_> {
                     }
                     let place = Place {
                         role,
-                        title: if has("title") { title } else { member.title.clone() },
-                        org_unit: if has("org_unit") { unit } else { member.org_unit_id },
+                        title: if has("title") {
+                            title
+                        } else {
+                            member.title.clone()
+                        },
+                        org_unit: if has("org_unit") {
+                            unit
+                        } else {
+                            member.org_unit_id
+                        },
                         level: if has("level") { level } else { member.level },
                     };
                     self.compare(row, member, place, active);
                 }
                 None => {
                     if active == Some(false) {
-                        problem(&mut self.plan, "active", crate::t("people-problem-new-inactive"));
+                        problem(
+                            &mut self.plan,
+                            "active",
+                            crate::t("people-problem-new-inactive"),
+                        );
                         continue;
                     }
                     let Some(name) = name else { continue };
@@ -481,7 +509,10 @@ impl Planner<'_> {
             member.title.clone().unwrap_or_default(),
             place.title.clone().unwrap_or_default(),
         );
-        let (before_unit, after_unit) = (self.unit_text(member.org_unit_id), self.unit_text(place.org_unit));
+        let (before_unit, after_unit) = (
+            self.unit_text(member.org_unit_id),
+            self.unit_text(place.org_unit),
+        );
         if member.org_unit_id != place.org_unit {
             diffs.push(Diff {
                 key: "people-col-org-unit",
@@ -528,11 +559,14 @@ impl Planner<'_> {
             return;
         }
         let is_admin_after = |m: &Existing| -> bool {
-            match self.plan.changed.iter().find(|c| c.before.user_id == m.user_id) {
+            match self
+                .plan
+                .changed
+                .iter()
+                .find(|c| c.before.user_id == m.user_id)
+            {
                 Some(c) => {
-                    c.place.role == MemberRole::Admin
-                        && m.joined
-                        && c.active.unwrap_or(m.is_active)
+                    c.place.role == MemberRole::Admin && m.joined && c.active.unwrap_or(m.is_active)
                 }
                 None => m.role == MemberRole::Admin && m.is_active,
             }
@@ -634,7 +668,7 @@ mod tests {
     #[test]
     fn every_broken_row_is_named() {
         let plan = planned(
-            "E-mail;Navn;Enhed;Niveau;Rolle\n\
+            "E-mail;Navn;Enhed;Ledelsesniveau;Rolle\n\
              ikke-en-adresse;A;;;Læser\n\
              ny@x.dk;;;;Læser\n\
              to@x.dk;To;;;Chefen\n\

@@ -203,10 +203,13 @@ fn read_csv(bytes: &[u8]) -> Result<(Table, Vec<Problem>), Refusal> {
     }
     let mut problems = Vec::new();
     let people = sheet(None, PEOPLE, cells, &mut problems)?;
-    Ok((Table {
-        people,
-        units: None,
-    }, problems))
+    Ok((
+        Table {
+            people,
+            units: None,
+        },
+        problems,
+    ))
 }
 
 /// A CSV cell's text. One starting with `=` is a formula to a spreadsheet, and Retning never
@@ -300,7 +303,11 @@ fn xlsx_cells(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Cells, R
                 .map(|d| d.date().to_string())
                 .unwrap_or_else(|| d.as_f64().to_string())),
             DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Ok(s.clone()),
-            DataRef::Error(e) => Err(crate::t1("people-problem-error-cell", "shown", e.to_string())),
+            DataRef::Error(e) => Err(crate::t1(
+                "people-problem-error-cell",
+                "shown",
+                e.to_string(),
+            )),
         };
         if matches!(&text, Ok(t) if t.trim().is_empty()) {
             continue;
@@ -441,15 +448,9 @@ mod tests {
 
     #[test]
     fn what_is_not_a_people_file_is_refused() {
-        assert_eq!(
-            read(b"\x00\x01binary").err(),
-            Some(Refusal::NotSupported)
-        );
+        assert_eq!(read(b"\x00\x01binary").err(), Some(Refusal::NotSupported));
         assert_eq!(read(b"caf\xe9;x\n").err(), Some(Refusal::NotUtf8));
-        assert_eq!(
-            read(b"Hello;World\n1;2\n").err(),
-            Some(Refusal::NoHeadings)
-        );
+        assert_eq!(read(b"Hello;World\n1;2\n").err(), Some(Refusal::NoHeadings));
         let mut many = String::from("E-mail;Rolle\n");
         for i in 0..=MAX_ROWS {
             many.push_str(&format!("p{i}@x.dk;Læser\n"));

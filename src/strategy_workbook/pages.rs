@@ -216,11 +216,9 @@ async fn posted_file(
         .await
         .map_err(|e| match e {
             UploadError::TooLarge => too_large(member),
-            UploadError::Unreadable => upload_page(
-                member,
-                true,
-                Some(crate::t("workbook-refused-unreadable")),
-            ),
+            UploadError::Unreadable => {
+                upload_page(member, true, Some(crate::t("workbook-refused-unreadable")))
+            }
             UploadError::NoFile => upload_page(member, true, Some(crate::t("workbook-no-file"))),
         })
 }

@@ -204,7 +204,6 @@ pub fn read(bytes: &[u8]) -> Result<(Book, Vec<Problem>), Refusal> {
     Ok((book, problems))
 }
 
-
 fn read_sheet(
     workbook: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,

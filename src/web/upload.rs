@@ -219,7 +219,8 @@ mod tests {
             let options = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated);
             zip.start_file("xl/workbook.xml", options).expect("a part");
-            zip.write_all(&vec![b'a'; 2 * 1024 * 1024]).expect("written");
+            zip.write_all(&vec![b'a'; 2 * 1024 * 1024])
+                .expect("written");
             zip.finish().expect("a zip");
         }
         let bytes = out.into_inner();
