@@ -118,9 +118,12 @@ async fn units(admin: &PgPool, slug: &str) -> i64 {
     .await
 }
 
+/// A membership as compared: e-mail, role, title, org unit, active, pending.
+type MembershipRow = (String, String, Option<String>, Option<String>, bool, bool);
+
 /// Everything the import may change, as one text to compare before and after.
 async fn people_state(admin: &PgPool, slug: &str) -> String {
-    let rows: Vec<(String, String, Option<String>, Option<String>, bool, bool)> = sqlx::query_as(
+    let rows: Vec<MembershipRow> = sqlx::query_as(
         "SELECT u.email, m.role::text, m.title, m.org_unit_id::text, m.is_active, m.pending
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id
          WHERE t.slug = $1 ORDER BY u.email",

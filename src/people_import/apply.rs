@@ -159,7 +159,7 @@ async fn invite(
     user_id: Uuid,
     role: MemberRole,
 ) -> AppResult<()> {
-    let Some(person) = account_mail::recipient(&mut **tx, user_id).await? else {
+    let Some(person) = account_mail::recipient(tx, user_id).await? else {
         return Ok(());
     };
     let from = FromTenant {
@@ -168,8 +168,7 @@ async fn invite(
         by_user: cx.member.user_id(),
         by_name: &cx.member.user.display_name,
     };
-    account_mail::queue_invitation(&mut **tx, &cx.state.settings.base_url, &person, &from, role)
-        .await?;
+    account_mail::queue_invitation(tx, &cx.state.settings.base_url, &person, &from, role).await?;
     Ok(())
 }
 
