@@ -213,6 +213,7 @@ vocabulary!(words
     MemberRoleChanged => "member.role_changed";
     MemberActivated => "member.activated";
     MemberDeactivated => "member.deactivated";
+    PeopleImported => "people.imported";
     OrgUnitCreated => "org_unit.created";
     OrgUnitRenamed => "org_unit.renamed";
     OrgUnitMoved => "org_unit.moved";

@@ -41,6 +41,7 @@ pub mod mail;
 pub mod meeting_pack;
 pub mod operator;
 mod people;
+mod people_import;
 pub mod public;
 pub mod reminders;
 mod revisions;
@@ -142,6 +143,7 @@ pub fn route_table(state: AppState) -> kernel::routes::RouteTable {
     let table = exports::routes(table);
     let table = public::routes(table);
     let table = admin::routes(table);
+    let table = people_import::routes(table);
     let table = branding::routes(table);
     let table = sso::routes(table);
     let table = scim::routes(table);

@@ -481,6 +481,23 @@ async fn every_main_page_meets_wcag_2_1_aa_at_every_width_in_both_languages(admi
         click(b, Locator::Css("input[name=focus_area]")).await?;
         click(b, Locator::Css("main form button[type=submit]")).await?;
         wait_text(b, "[role=status]", "Indstillingerne er gemt").await?;
+        // The people import: its upload page, and the preview of a file with broken rows (its
+        // problems listed with their rows and columns).
+        let people_file =
+            std::env::temp_dir().join(format!("retning-a11y-people-{}.csv", std::process::id()));
+        std::fs::write(
+            &people_file,
+            "E-mail;Navn;Rolle\nikke-en-adresse;Anna;Læser\nbo@example.dk;;Chefen\n",
+        )?;
+        b.goto(&format!("{base}/t/{T}/admin/people/import")).await?;
+        b.find(Locator::Css("input#file"))
+            .await?
+            .send_keys(&people_file.to_string_lossy())
+            .await?;
+        click(b, Locator::Css("main form[enctype] button[type=submit]")).await?;
+        wait_path(b, &format!("/t/{T}/admin/people/import/preview")).await?;
+        let url = b.current_url().await?;
+        let people_preview = format!("{}?{}", url.path(), url.query().unwrap_or_default());
         b.goto(&format!("{base}/t/{T}/admin/users")).await?;
         let member = href(b, Locator::Css("main a[href*='/admin/users/']")).await?;
         let administration = [
@@ -491,6 +508,8 @@ async fn every_main_page_meets_wcag_2_1_aa_at_every_width_in_both_languages(admi
             ("admin public", format!("/t/{T}/admin/public")),
             ("admin sign-in", format!("/t/{T}/admin/sso")),
             ("admin provisioning", format!("/t/{T}/admin/scim")),
+            ("people import", format!("/t/{T}/admin/people/import")),
+            ("people import preview with problems", people_preview),
             ("public page", format!("/public/{T}")),
         ];
         for lang in LANGS {

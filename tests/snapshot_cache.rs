@@ -618,6 +618,10 @@ const UNVERSIONED: &[(&str, &str)] = &[
         "an uploaded workbook waiting for its preview",
     ),
     (
+        "people_uploads",
+        "an uploaded people file waiting for its preview",
+    ),
+    (
         "sso_providers",
         "sign-in settings, read by no steering page",
     ),

@@ -43,6 +43,7 @@ audit-action-member-updated = Medlem opdateret
 audit-action-member-role-changed = Rolle ændret
 audit-action-member-activated = Bruger genaktiveret
 audit-action-member-deactivated = Bruger deaktiveret
+audit-action-people-imported = Personer indlæst fra regneark
 audit-action-tenant-created = Kommune oprettet
 audit-action-tenant-branding-updated = Kommunens udseende ændret
 audit-action-public-page-updated = Offentlig side ændret

@@ -43,6 +43,7 @@ audit-action-member-updated = Member updated
 audit-action-member-role-changed = Role changed
 audit-action-member-activated = User reactivated
 audit-action-member-deactivated = User deactivated
+audit-action-people-imported = People imported from a spreadsheet
 audit-action-tenant-created = Municipality created
 audit-action-tenant-branding-updated = Municipality's look changed
 audit-action-public-page-updated = Public page changed

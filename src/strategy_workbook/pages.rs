@@ -3,11 +3,10 @@
 //! JavaScript, the uploaded file waits in `workbook_uploads` between the two.
 
 use askama::Template;
-use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
-use http_body_util::BodyExt;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -21,13 +20,7 @@ use crate::kernel::access::Member;
 use crate::kernel::strategy::AreaTerm;
 use crate::layout::{Chrome, render};
 use crate::web::AppResult;
-
-/// The upload's body may be this much larger than the file (the form's boundaries and fields).
-const BODY_SLACK: usize = 64 * 1024;
-/// A body over the limit is read to its end and dropped up to this much, so that the browser,
-/// still sending, receives the page instead of a reset connection; beyond it the connection is
-/// closed.
-const DRAIN_LIMIT: usize = 128 * 1024 * 1024;
+use crate::web::upload::{self, UploadError};
 
 #[derive(Template)]
 #[template(path = "strategy_workbook/upload.html")]
@@ -207,35 +200,6 @@ fn preview_page(
         .into_response()
 }
 
-enum Body {
-    Read(Vec<u8>),
-    TooLarge,
-}
-
-/// The request body up to `limit`; a larger one is drained (up to `DRAIN_LIMIT`) and refused.
-async fn read_body(body: axum::body::Body, limit: usize) -> Result<Body, axum::Error> {
-    let mut body = body;
-    let mut kept = Vec::new();
-    let mut seen = 0usize;
-    while let Some(frame) = body.frame().await {
-        let frame = frame?;
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        seen += data.len();
-        if seen <= limit {
-            kept.extend_from_slice(&data);
-        } else if seen > DRAIN_LIMIT {
-            return Ok(Body::TooLarge);
-        }
-    }
-    Ok(if seen > limit {
-        Body::TooLarge
-    } else {
-        Body::Read(kept)
-    })
-}
-
 fn too_large(member: &Member) -> Response {
     let mut response = upload_page(
         member,
@@ -256,51 +220,15 @@ async fn posted_file(
     member: &Member,
     req: Request,
 ) -> Result<(String, Vec<u8>), Response> {
-    let (parts, body) = req.into_parts();
-    let limit = MAX_FILE + BODY_SLACK;
-    let declared = parts
-        .headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    let unreadable = || upload_page(member, true, Some(crate::t("workbook-refused-unreadable")));
-    let bytes = match read_body(body, limit).await {
-        Ok(Body::Read(bytes)) if declared.is_none_or(|d| d <= limit) => bytes,
-        Ok(_) => return Err(too_large(member)),
-        Err(_) => return Err(unreadable()),
-    };
-    let req = Request::from_parts(parts, axum::body::Body::from(bytes));
-    let Ok(mut multipart) = Multipart::from_request(req, state).await else {
-        return Err(unreadable());
-    };
-    let mut file = None;
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) if field.name() == Some("file") => {
-                let name = field.file_name().unwrap_or_default().to_string();
-                let Ok(data) = field.bytes().await else {
-                    return Err(unreadable());
-                };
-                file = Some((name, data.to_vec()));
+    upload::posted_file(state, req, MAX_FILE)
+        .await
+        .map_err(|e| match e {
+            UploadError::TooLarge => too_large(member),
+            UploadError::Unreadable => {
+                upload_page(member, true, Some(crate::t("workbook-refused-unreadable")))
             }
-            Ok(Some(_)) => {}
-            Ok(None) => break,
-            Err(_) => return Err(unreadable()),
-        }
-    }
-    match file {
-        Some((name, data)) if !data.is_empty() => {
-            if data.len() > MAX_FILE {
-                return Err(too_large(member));
-            }
-            Ok((name.chars().take(200).collect(), data))
-        }
-        _ => Err(upload_page(
-            member,
-            true,
-            Some(crate::t("workbook-no-file")),
-        )),
-    }
+            UploadError::NoFile => upload_page(member, true, Some(crate::t("workbook-no-file"))),
+        })
 }
 
 /// Takes the file, refuses what is not a readable workbook on the upload page itself, and keeps

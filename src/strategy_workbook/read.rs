@@ -5,13 +5,14 @@
 //! every problem found on the way with its sheet, row and column.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
 use chrono::NaiveDate;
 
 use super::columns::{self, Col, SHEETS, Sheet};
 use crate::kernel::strategy::AreaTerm;
+use crate::web::upload::{XlsxRefusal, ZipLimits, check_xlsx};
 
 /// The largest upload taken (the route's body limit is a little above, for the form around it).
 pub const MAX_FILE: usize = 10 * 1024 * 1024;
@@ -149,24 +150,21 @@ pub struct Book {
     pub sheets: HashMap<Sheet, SheetData>,
 }
 
-const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
 /// Reads the file's known sheets. `Err` refuses the file as a whole; otherwise the book comes
 /// with the problems of its sheets and columns (missing, unknown, formulas, error cells). `term`
 /// is the strategy's word for a focus area, which the focus areas' sheet and columns may carry.
 pub fn read(bytes: &[u8], term: &AreaTerm) -> Result<(Book, Vec<Problem>), Refusal> {
-    if bytes.starts_with(&OLE_MAGIC) {
-        // Excel saves a workbook with a password as an OLE container holding the encrypted
-        // package; an OLE file without one is an old .xls.
-        return match Xlsx::new(Cursor::new(bytes)) {
-            Err(calamine::XlsxError::Password) => Err(Refusal::Encrypted),
-            _ => Err(Refusal::OldXls),
-        };
-    }
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(Refusal::NotXlsx);
-    }
-    check_zip(bytes)?;
+    let limits = ZipLimits {
+        max_unpacked: MAX_UNPACKED,
+        max_parts: MAX_PARTS,
+    };
+    check_xlsx(bytes, limits).map_err(|refusal| match refusal {
+        XlsxRefusal::NotXlsx => Refusal::NotXlsx,
+        XlsxRefusal::OldXls => Refusal::OldXls,
+        XlsxRefusal::Encrypted => Refusal::Encrypted,
+        XlsxRefusal::Corrupt => Refusal::Corrupt,
+        XlsxRefusal::Unpacked => Refusal::Unpacked,
+    })?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
         calamine::XlsxError::Password => Refusal::Encrypted,
         _ => Refusal::Corrupt,
@@ -206,42 +204,6 @@ pub fn read(bytes: &[u8], term: &AreaTerm) -> Result<(Book, Vec<Problem>), Refus
         }
     }
     Ok((book, problems))
-}
-
-/// The zip's own directory, then every part unpacked into nothing with a running total: a part
-/// whose header understates its size is caught as it unpacks, before calamine reads it.
-fn check_zip(bytes: &[u8]) -> Result<(), Refusal> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| Refusal::Corrupt)?;
-    if zip.len() > MAX_PARTS {
-        return Err(Refusal::Unpacked);
-    }
-    let mut declared: u64 = 0;
-    let mut has_workbook = false;
-    for i in 0..zip.len() {
-        let part = zip.by_index_raw(i).map_err(|_| Refusal::Corrupt)?;
-        if part.encrypted() {
-            return Err(Refusal::Encrypted);
-        }
-        has_workbook |= part.name_raw() == b"xl/workbook.xml";
-        declared = declared.saturating_add(part.size());
-    }
-    if !has_workbook {
-        return Err(Refusal::NotXlsx);
-    }
-    if declared > MAX_UNPACKED {
-        return Err(Refusal::Unpacked);
-    }
-    let mut left = MAX_UNPACKED;
-    for i in 0..zip.len() {
-        let part = zip.by_index(i).map_err(|_| Refusal::Corrupt)?;
-        let read = std::io::copy(&mut part.take(left + 1), &mut std::io::sink())
-            .map_err(|_| Refusal::Corrupt)?;
-        if read > left {
-            return Err(Refusal::Unpacked);
-        }
-        left -= read;
-    }
-    Ok(())
 }
 
 fn read_sheet(

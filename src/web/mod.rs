@@ -11,5 +11,6 @@ pub mod middleware;
 pub mod redirect;
 pub mod scim_error;
 pub mod text;
+pub mod upload;
 
 pub use error::{AppError, AppResult};
