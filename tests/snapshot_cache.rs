@@ -509,6 +509,10 @@ const UNVERSIONED: &[(&str, &str)] = &[
         "an uploaded workbook waiting for its preview",
     ),
     (
+        "document_uploads",
+        "a strategy document staged for the Word import, read by its preview only",
+    ),
+    (
         "sso_providers",
         "sign-in settings, read by no steering page",
     ),

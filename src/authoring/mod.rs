@@ -29,15 +29,16 @@ use sub_goals::SubGoals;
 
 pub use context::strategy as strategy_of;
 
-/// What the strategy workbook import (`crate::strategy_workbook`) writes through: each kind's
-/// form input, validation and statements, and the structure operations, so that a rule about an
-/// item is stated once, here, whichever way the change arrives.
+/// What the strategy workbook import (`crate::strategy_workbook`) and the Word import
+/// (`crate::document_import`) write through: each kind's form input, validation and statements,
+/// and the structure operations, so that a rule about an item is stated once, here, whichever way
+/// the change arrives.
 pub mod bulk {
     pub use super::context::{EditedStrategy, strategy};
     pub use super::editor::Editable;
     pub use super::focus_areas::{FocusAreas, Input as FocusAreaInput};
     pub use super::goals::{Goals, Input as GoalInput};
-    pub use super::strategy_form::{Input as StrategyInput, write_basics};
+    pub use super::strategy_form::{Input as StrategyInput, create_basics, write_basics};
     pub use super::structure::Structure;
     pub use super::sub_goals::{Input as SubGoalInput, SubGoals};
 }

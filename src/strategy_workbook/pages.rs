@@ -7,7 +7,6 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
-use http_body_util::BodyExt;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -20,13 +19,7 @@ use crate::db::begin_tenant_tx;
 use crate::kernel::access::Member;
 use crate::layout::{Chrome, render};
 use crate::web::AppResult;
-
-/// The upload's body may be this much larger than the file (the form's boundaries and fields).
-const BODY_SLACK: usize = 64 * 1024;
-/// A body over the limit is read to its end and dropped up to this much, so that the browser,
-/// still sending, receives the page instead of a reset connection; beyond it the connection is
-/// closed.
-const DRAIN_LIMIT: usize = 128 * 1024 * 1024;
+use crate::web::upload::{BODY_SLACK, Body, declared_within, read_limited};
 
 #[derive(Template)]
 #[template(path = "strategy_workbook/upload.html")]
@@ -199,35 +192,6 @@ fn preview_page(
         .into_response()
 }
 
-enum Body {
-    Read(Vec<u8>),
-    TooLarge,
-}
-
-/// The request body up to `limit`; a larger one is drained (up to `DRAIN_LIMIT`) and refused.
-async fn read_body(body: axum::body::Body, limit: usize) -> Result<Body, axum::Error> {
-    let mut body = body;
-    let mut kept = Vec::new();
-    let mut seen = 0usize;
-    while let Some(frame) = body.frame().await {
-        let frame = frame?;
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        seen += data.len();
-        if seen <= limit {
-            kept.extend_from_slice(&data);
-        } else if seen > DRAIN_LIMIT {
-            return Ok(Body::TooLarge);
-        }
-    }
-    Ok(if seen > limit {
-        Body::TooLarge
-    } else {
-        Body::Read(kept)
-    })
-}
-
 fn too_large(member: &Member) -> Response {
     let mut response = upload_page(
         member,
@@ -250,14 +214,10 @@ async fn posted_file(
 ) -> Result<(String, Vec<u8>), Response> {
     let (parts, body) = req.into_parts();
     let limit = MAX_FILE + BODY_SLACK;
-    let declared = parts
-        .headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
+    let declared_ok = declared_within(&parts.headers, limit);
     let unreadable = || upload_page(member, true, Some(crate::t("workbook-refused-unreadable")));
-    let bytes = match read_body(body, limit).await {
-        Ok(Body::Read(bytes)) if declared.is_none_or(|d| d <= limit) => bytes,
+    let bytes = match read_limited(body, limit).await {
+        Ok(Body::Read(bytes)) if declared_ok => bytes,
         Ok(_) => return Err(too_large(member)),
         Err(_) => return Err(unreadable()),
     };

@@ -10,5 +10,6 @@ pub mod format;
 pub mod middleware;
 pub mod redirect;
 pub mod text;
+pub mod upload;
 
 pub use error::{AppError, AppResult};
