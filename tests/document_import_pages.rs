@@ -420,6 +420,75 @@ async fn a_docx_is_proposed_corrected_and_accepted_as_exactly_one_draft(admin: P
     assert_eq!(count(&admin, STRATEGIES).await, 2);
 }
 
+/// The reader's fixtures of the three seed strategies (tests/fixtures/document_import, made by the
+/// reader's own test from the seed texts): each is proposed with its focus areas, and Haderslev's
+/// is accepted whole as the draft.
+#[sqlx::test]
+async fn the_seed_documents_are_proposed_and_haderslev_is_accepted(admin: PgPool) {
+    let app = without_strategy(&admin).await;
+    let client = app.signed_in_as(Role::Secretariat).await;
+    let fixtures = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/document_import"
+    );
+    for (file, areas) in [
+        (
+            "soenderborg.docx",
+            &[
+                "Vi sikrer råderum til velfærd og bæredygtig udvikling",
+                "Vi skaber nye former for velfærd",
+            ][..],
+        ),
+        (
+            "skanderborg.docx",
+            &[
+                "Fælles ansvar for en bæredygtig velfærd",
+                "Fremtidens attraktive arbejdsfællesskab",
+            ][..],
+        ),
+        (
+            "haderslev.docx",
+            &[
+                "Den åbne, nysgerrige og samarbejdende kommune",
+                "Værktøjer i virksomhedens styring",
+            ][..],
+        ),
+    ] {
+        let bytes = std::fs::read(format!("{fixtures}/{file}")).expect("the reader's fixture");
+        let (path, preview) = preview_of(&app, &client, Part::File(file, &bytes)).await;
+        let body = unescape(&preview.body);
+        for title in areas {
+            assert!(
+                body.contains(&format!("value=\"{title}\"")),
+                "{file}: {title}"
+            );
+        }
+        assert!(body.contains("<mark>"), "{file}");
+        if file == "haderslev.docx" {
+            let values = form_values(&preview.body);
+            let accepted = post_form(&client, &path, &values).await;
+            assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
+            let areas_saved: i64 = count(
+                &admin,
+                "SELECT count(*) FROM focus_areas f JOIN strategies s ON s.tenant_id = f.tenant_id AND s.id = f.strategy_id
+                 JOIN tenants t ON t.id = f.tenant_id WHERE t.slug = $1 AND s.status = 'draft'",
+            )
+            .await;
+            assert_eq!(areas_saved, 5);
+            let dated: i64 = count(
+                &admin,
+                "SELECT count(*) FROM sub_goals u JOIN strategies s ON s.tenant_id = u.tenant_id AND s.id = u.strategy_id
+                 JOIN tenants t ON t.id = u.tenant_id WHERE t.slug = $1 AND s.status = 'draft' AND u.deadline IS NOT NULL",
+            )
+            .await;
+            assert!(
+                dated > 5,
+                "Haderslev's dated sub-goals keep their deadlines: {dated}"
+            );
+        }
+    }
+}
+
 #[sqlx::test]
 async fn pasted_text_is_proposed_and_a_second_strategy_is_refused(admin: PgPool) {
     let app = without_strategy(&admin).await;
