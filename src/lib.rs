@@ -133,6 +133,7 @@ pub fn route_table(state: AppState) -> kernel::routes::RouteTable {
     let table = followups::routes(table);
     let table = authoring::routes(table);
     let table = strategy_workbook::routes(table);
+    let table = document_import::web::routes(table);
     let table = revisions::routes(table);
     let table = people::routes(table);
     let table = dashboard::routes(table);

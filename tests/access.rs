@@ -26,6 +26,27 @@ struct Ids {
     /// A follow-up in the open round owned by the demo contributor.
     followup: String,
     org_unit: String,
+    /// A document staged for the Word import.
+    document_upload: String,
+}
+
+/// A document staged for the Word import in `slug` (an empty proposal), by its secretariat, so
+/// that the import's preview and acceptance are walked with a real id.
+async fn ensure_document_upload(admin: &PgPool, slug: &str) -> String {
+    let id: uuid::Uuid = sqlx::query_scalar(
+        r#"INSERT INTO document_uploads (tenant_id, id, user_id, file_name, document, proposal, expires_at)
+           SELECT m.tenant_id, gen_random_uuid(), m.user_id, 'strategi.docx', '{"blocks": []}',
+                  '{"title": null, "period": null, "focus_area_label": null, "focus_areas": [], "notes": []}',
+                  now() + interval '1 day'
+           FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+           WHERE t.slug = $1 AND m.role = 'secretariat' LIMIT 1
+           RETURNING id"#,
+    )
+    .bind(slug)
+    .fetch_one(admin)
+    .await
+    .unwrap();
+    id.to_string()
 }
 
 /// Not every demo has shared problems, clusters and initiatives: give each tenant one of each,
@@ -91,6 +112,7 @@ async fn ids(admin: &PgPool, slug: &str) -> Ids {
         )
         .await,
         org_unit: one("SELECT o.id FROM org_units o JOIN tenants t ON t.id = o.tenant_id WHERE t.slug = $1 ORDER BY o.key LIMIT 1").await,
+        document_upload: ensure_document_upload(admin, slug).await,
     }
 }
 
@@ -111,6 +133,8 @@ fn fill(path: &str, slug: &str, ids: &Ids) -> String {
         &ids.followup
     } else if path.contains("/org-units/") {
         &ids.org_unit
+    } else if path.contains("/edit/word/") {
+        &ids.document_upload
     } else {
         &ids.sub_goal
     };

@@ -7,7 +7,8 @@
 //! (also showing errors, and locked once submitted), its review, the edit workspace (also with two
 //! inline editors open and after a failed inline save), authoring forms (also showing errors),
 //! versions and their comparison, the meeting pack, exports, people, administration, the public
-//! page, the statement and the sign-in pages. Zero findings.
+//! page, the statement, the sign-in pages and the Word import (upload, preview, preview with
+//! errors). Zero findings.
 //!
 //! The engines are third-party code, so they are not committed: `scripts/test` fetches the pinned
 //! versions (checksums verified) and sets RETNING_AXE_JS, RETNING_HTMLCS_JS and RETNING_VNU_JAR;
@@ -23,6 +24,14 @@ use fantoccini::{Client, Locator};
 use sqlx::PgPool;
 
 const T: &str = "sonderborg";
+/// The municipality without a strategy, where the Word import's pages are checked.
+const NEW: &str = "nyby";
+/// A strategy's text as pasted from its PDF, for the Word import's preview.
+const WORD_TEXT: &str = "# Fælles fremtid 2013-2015\n\n# Vækst og erhverv\n\n## Formål\n\n\
+Vi vil skabe vækst i samarbejde med erhvervslivet.\n\n## Mål\n\n### Flere virksomheder i partnerskaber\n\n\
+Minimum 10 af virksomhederne har indgået et partnerskab inden 5. oktober 2015.\n\n\
+# Sundhed og trivsel\n\n## Formål\n\nMedarbejderne trives.\n\n## Mål\n\n### Ledelsesinformation i brug\n\n\
+Inden udgangen af 2013 kan 80 % af medarbejderne bruge LIS.\n";
 const LANGS: [&str; 2] = ["da", "en"];
 
 /// The beginnings of the municipalities' own texts (strategy, follow-ups, stories), which English
@@ -300,6 +309,20 @@ async fn every_main_page_meets_wcag_2_1_aa_at_every_width_in_both_languages(admi
     let secretariat = common::member_email(&admin, T, "secretariat").await;
     let administrator = common::member_email(&admin, T, "admin").await;
     let skanderborg = common::member_email(&admin, "skanderborg", "secretariat").await;
+    // A municipality without a strategy, for the Word import's pages.
+    let newcomer = format!("sekretariat@{NEW}.example");
+    retning::operator::create_tenant(&pool, NEW, "Nyby Kommune")
+        .await
+        .unwrap();
+    retning::operator::create_user(&pool, NEW, &newcomer, "Sara Sekretariat", "secretariat", "")
+        .await
+        .unwrap();
+    common::build::set_password(
+        &admin,
+        std::slice::from_ref(&newcomer),
+        common::DEMO_PASSWORD,
+    )
+    .await;
     // Another municipality's invitation waits for the owner's answer (the /invitations page).
     sqlx::query(
         "INSERT INTO memberships (tenant_id, user_id, role, is_active, joined_at, pending, invited_name)
@@ -472,6 +495,39 @@ async fn every_main_page_meets_wcag_2_1_aa_at_every_width_in_both_languages(admi
             set_lang(b, lang).await?;
             pages(b, a, base, &secretariat_pages).await?;
             workspace_states(b, a, base).await?;
+        }
+
+        // The Word import, in a municipality that has no strategy yet (the one it is for): the
+        // upload page, the preview of pasted text, and the preview after a failed acceptance.
+        switch_user(b, addr, &newcomer).await?;
+        b.goto(&format!("{base}/t/{NEW}/edit/word")).await?;
+        set_value(b, "#text", WORD_TEXT).await?;
+        click(b, Locator::Css("main form:has(#text) button[type=submit]")).await?;
+        wait_until(
+            b,
+            &format!(
+                "return /^\\/t\\/{NEW}\\/edit\\/word\\/[0-9a-f-]{{36}}$/.test(location.pathname);"
+            ),
+            "the pasted text's preview",
+        )
+        .await?;
+        let word_preview = b.current_url().await?.path().to_string();
+        for lang in LANGS {
+            set_lang(b, lang).await?;
+            let word = [
+                ("word import upload", format!("/t/{NEW}/edit/word")),
+                ("word import preview", word_preview.clone()),
+            ];
+            pages(b, a, base, &word).await?;
+            b.goto(&format!("{base}{word_preview}")).await?;
+            clear(b, "#title").await?;
+            click(b, Locator::Css("main form.import-form button[type=submit]")).await?;
+            b.wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("#title-error"))
+                .await?;
+            a.here(b, "word import preview with errors", Html::Dom)
+                .await?;
         }
 
         // An administrator: users, audit, and the public page once it is turned on.

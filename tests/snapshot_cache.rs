@@ -622,6 +622,10 @@ const UNVERSIONED: &[(&str, &str)] = &[
         "an uploaded people file waiting for its preview",
     ),
     (
+        "document_uploads",
+        "a strategy document staged for the Word import, read by its preview only",
+    ),
+    (
         "sso_providers",
         "sign-in settings, read by no steering page",
     ),

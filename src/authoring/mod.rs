@@ -29,9 +29,10 @@ use sub_goals::SubGoals;
 
 pub use context::strategy as strategy_of;
 
-/// What the strategy workbook import (`crate::strategy_workbook`) writes through: each kind's
-/// form input, validation and statements, and the structure operations, so that a rule about an
-/// item is stated once, here, whichever way the change arrives.
+/// What the strategy workbook import (`crate::strategy_workbook`) and the Word import
+/// (`crate::document_import`) write through: each kind's form input, validation and statements,
+/// and the structure operations, so that a rule about an item is stated once, here, whichever way
+/// the change arrives.
 pub mod bulk {
     pub use super::challenges::{Challenges, Input as ChallengeInput};
     pub use super::clusters::{Clusters, Input as ClusterInput};
@@ -40,7 +41,7 @@ pub mod bulk {
     pub use super::focus_areas::{FocusAreas, Input as FocusAreaInput};
     pub use super::goals::{Goals, Input as GoalInput};
     pub use super::initiatives::{Initiatives, Input as InitiativeInput};
-    pub use super::strategy_form::{Input as StrategyInput, write_basics};
+    pub use super::strategy_form::{Input as StrategyInput, create_basics, write_basics};
     pub use super::structure::Structure;
     pub use super::sub_goals::{Input as SubGoalInput, SubGoals};
 }

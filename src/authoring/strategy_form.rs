@@ -213,41 +213,7 @@ pub async fn save(
     };
     let actor = member.actor(ip);
     match saved {
-        None => {
-            let id = Uuid::now_v7();
-            sqlx::query!(
-                r#"INSERT INTO strategies (tenant_id, id, key, title, subtitle, introduction, period_start, period_end,
-                                           focus_area_label, followup_text)
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"#,
-                tenant,
-                id,
-                fields::key_for(&v.title, id),
-                v.title,
-                v.subtitle,
-                v.introduction,
-                v.period_start,
-                v.period_end,
-                v.focus_area_label,
-                v.followup_text
-            )
-            .execute(&mut *tx)
-            .await?;
-            audit::record(
-                &mut tx,
-                tenant,
-                &actor,
-                Event::new(
-                    AuditAction::ItemCreated,
-                    "strategy",
-                    Some(id),
-                    crate::kernel::audit::record_text(|| {
-                        crate::t1("authoring-audit-strategy-created", "title", &v.title)
-                    }),
-                )
-                .change(None, Some(v.json())),
-            )
-            .await?;
-        }
+        None => insert(&mut tx, &actor, Uuid::now_v7(), &v).await?,
         Some((_, _, saved_values)) if saved_values == v => {}
         Some((id, version, saved_values)) => {
             if forms::version(&input.version) != version {
@@ -310,6 +276,44 @@ pub async fn save(
     }
     tx.commit().await?;
     Ok(Redirect::to(&context::workspace(&slug, "")).into_response())
+}
+
+/// Creates the strategy (a draft) with its audit event: the one way a strategy is created from
+/// the interface, from this form and from the Word import.
+async fn insert(tx: &mut TenantTx, actor: &audit::Actor, id: Uuid, v: &Values) -> sqlx::Result<()> {
+    let tenant = tx.tenant_id();
+    sqlx::query!(
+        r#"INSERT INTO strategies (tenant_id, id, key, title, subtitle, introduction, period_start, period_end,
+                                   focus_area_label, followup_text)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"#,
+        tenant,
+        id,
+        fields::key_for(&v.title, id),
+        v.title,
+        v.subtitle,
+        v.introduction,
+        v.period_start,
+        v.period_end,
+        v.focus_area_label,
+        v.followup_text
+    )
+    .execute(&mut **tx)
+    .await?;
+    audit::record(
+        tx,
+        tenant,
+        actor,
+        Event::new(
+            AuditAction::ItemCreated,
+            "strategy",
+            Some(id),
+            crate::kernel::audit::record_text(|| {
+                crate::t1("authoring-audit-strategy-created", "title", &v.title)
+            }),
+        )
+        .change(None, Some(v.json())),
+    )
+    .await
 }
 
 /// Writes the strategy's new basics with their audit event: the one way they change, from this
@@ -377,4 +381,28 @@ pub async fn write_basics(
     }
     update(tx, actor, id, &saved, &v).await?;
     Ok(Ok(true))
+}
+
+/// A new strategy's basics as another writer sends them (the Word import): checked by this form's
+/// rules and created as a draft by its statement with its audit event, inside the caller's
+/// transaction, with the id the caller chose. The form's errors when they are not valid. Whether
+/// the municipality may have another strategy is the caller's question.
+pub async fn create_basics(
+    tx: &mut TenantTx,
+    actor: &audit::Actor,
+    id: Uuid,
+    input: &Input,
+) -> sqlx::Result<Result<context::EditedStrategy, Errors>> {
+    let v = match validate(input) {
+        Ok(v) => v,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    insert(tx, actor, id, &v).await?;
+    Ok(Ok(context::EditedStrategy {
+        id,
+        title: v.title,
+        period_start: v.period_start,
+        period_end: v.period_end,
+        focus_area_label: v.focus_area_label,
+    }))
 }

@@ -12,6 +12,7 @@ pub mod proposal;
 pub mod propose;
 mod smart;
 pub mod text;
+pub mod web;
 
 pub use docx::{MAX_FILE, ReadError, read_docx};
 pub use propose::propose;

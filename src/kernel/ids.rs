@@ -105,6 +105,8 @@ uuid_ids! {
     OrgUnitId;
     /// An API token (`api_tokens.id`).
     TokenId;
+    /// A strategy document staged for the Word import (`document_uploads.id`).
+    DocumentUploadId;
 }
 
 /// An approved version of the strategy, by its number within the municipality

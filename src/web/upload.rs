@@ -1,5 +1,5 @@
 //! Uploaded files, read defensively, for every import that takes one (the strategy workbook, the
-//! people file). The request body is read up to a limit and a larger one is drained and refused
+//! people file, the Word document). The request body is read up to a limit and a larger one is drained and refused
 //! (so the browser, still sending, gets a page rather than a reset connection); an XLSX is
 //! checked as a zip before any spreadsheet parser sees it: its directory, encryption and what its
 //! parts really unpack to, with a running total, so a zip bomb is refused after reading at most
@@ -13,7 +13,7 @@ use calamine::Reader;
 use http_body_util::BodyExt;
 
 /// The request body may be this much larger than the file (the form's boundaries and fields).
-const BODY_SLACK: usize = 64 * 1024;
+pub const BODY_SLACK: usize = 64 * 1024;
 /// A body over the limit is read to its end and dropped up to this much, so that the browser,
 /// still sending, receives the page instead of a reset connection; beyond it the connection is
 /// closed.
@@ -30,13 +30,24 @@ pub enum UploadError {
     NoFile,
 }
 
-enum Body {
+/// A request body read up to a limit.
+pub enum Body {
     Read(Vec<u8>),
     TooLarge,
 }
 
+/// Whether the request's declared Content-Length, if any, is within `limit`.
+pub fn declared_within(headers: &axum::http::HeaderMap, limit: usize) -> bool {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        .is_none_or(|d| d <= limit)
+}
+
 /// The request body up to `limit`; a larger one is drained (up to `DRAIN_LIMIT`) and refused.
-async fn read_body(body: axum::body::Body, limit: usize) -> Result<Body, axum::Error> {
+/// For a form with more than a file (the Word import's pasted text); [`posted_file`] otherwise.
+pub async fn read_limited(body: axum::body::Body, limit: usize) -> Result<Body, axum::Error> {
     let mut body = body;
     let mut kept = Vec::new();
     let mut seen = 0usize;
@@ -68,13 +79,9 @@ pub async fn posted_file<S: Send + Sync>(
 ) -> Result<(String, Vec<u8>), UploadError> {
     let (parts, body) = req.into_parts();
     let limit = max_file + BODY_SLACK;
-    let declared = parts
-        .headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    let bytes = match read_body(body, limit).await {
-        Ok(Body::Read(bytes)) if declared.is_none_or(|d| d <= limit) => bytes,
+    let declared_ok = declared_within(&parts.headers, limit);
+    let bytes = match read_limited(body, limit).await {
+        Ok(Body::Read(bytes)) if declared_ok => bytes,
         Ok(_) => return Err(UploadError::TooLarge),
         Err(_) => return Err(UploadError::Unreadable),
     };
