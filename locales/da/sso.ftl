@@ -79,7 +79,6 @@ sso-login-password-link = Log ind med adgangskode
 sso-login-password-off = Adresser på dette domæne logger ind via kommunens egen log-ind-tjeneste. Skriv kun din e-mailadresse på log-ind-siden.
 sso-actor = Identitetsudbyder { $issuer }
 sso-audit-configured = Log-ind via kommunens udbyder indstillet ({ $issuer })
-sso-audit-role = Rolle sat af kommunens udbyder: { $before } → { $after }
 sso-audit-sign-in = Logget ind via kommunens udbyder
 sso-onward-heading = Videre til kommunens log-ind
 sso-onward-message = Din kommune logger ind med sin egen tjeneste. Du sendes videre nu.

@@ -52,7 +52,7 @@ fn note(key: &str, args: &[(&str, &str)]) -> Note {
 }
 
 /// Where the section of heading `i` ends: at the next heading of its level or above that is not
-/// a section word (a "Det vil vi opnå" set one level too high stays inside its focus area).
+/// a section word (a «Det vil vi opnå» set one level too high stays inside its focus area).
 fn section_end(blocks: &[Block], i: usize) -> usize {
     let Some(own) = level(&blocks[i]) else {
         return i + 1;

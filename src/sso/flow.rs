@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 use uuid::Uuid;
 
 use super::oidc::{self, Problem};
@@ -470,34 +470,17 @@ async fn account(
             let Some(role) = role else {
                 return Ok(Err(()));
             };
-            if role != m.role {
-                sqlx::query!(
-                    "UPDATE memberships SET role = $3 WHERE tenant_id = $1 AND user_id = $2",
-                    tenant_id,
-                    user_id,
-                    role as MemberRole
-                )
-                .execute(&mut **tx)
-                .await?;
-                let event = Event::new(
-                    AuditAction::MemberRoleChanged,
-                    "user",
-                    Some(user_id),
-                    audit::record_text(|| {
-                        crate::t2(
-                            "sso-audit-role",
-                            "before",
-                            m.role.label(),
-                            "after",
-                            role.label(),
-                        )
-                    }),
-                )
-                .change(
-                    Some(json!({ "role": m.role.as_str() })),
-                    Some(json!({ "role": role.as_str(), "source": "identity_provider" })),
+            // The one rule for a role change (audited with before and after): the provider
+            // cannot take the municipality's last administrator's role away; that person keeps
+            // it and signs in, and the refusal is logged for the operator.
+            if crate::kernel::memberships::apply_role(tx, user_id, role, actor, "identity_provider")
+                .await?
+                .is_err()
+            {
+                tracing::warn!(
+                    tenant = %tenant_id,
+                    "the identity provider gave the last administrator another role; kept administrator"
                 );
-                audit::record(tx, tenant_id, actor, event).await?;
             }
             user_id
         }
